@@ -1,0 +1,42 @@
+"""Composition root: reads the command line, builds the services, starts the CLI or the GUI.
+
+Qt is imported only when a window is needed, so the CLI stays light and the login window
+appears before the heavier modules load.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from desktop.cli import COMMANDS, global_options, pick_language, run_cli
+from desktop.logs import configure_logging
+from desktop.paths import DataPaths
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if any(arg in COMMANDS for arg in args) or "-h" in args or "--help" in args:
+        pre, _ = global_options().parse_known_args(args)
+        paths = DataPaths.portable(pre.data_dir) if pre.data_dir else DataPaths.default()
+        configure_logging(paths.logs)
+        return run_cli(args)
+    if "--self-test" in args:
+        from desktop.ui.selftest import run_self_test
+
+        return run_self_test()
+    try:
+        pre, unknown = global_options().parse_known_args(args)
+    except Exception:
+        return run_cli(args)
+    if unknown:
+        return run_cli(args)
+    paths = DataPaths.portable(pre.data_dir) if pre.data_dir else DataPaths.default()
+    configure_logging(paths.logs)
+    from desktop.ui.application import run_gui
+
+    return run_gui(paths, pick_language(pre.lang, paths))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,283 @@
+"""Headless commands on the same services as the UI.
+
+Exit codes: 0 success, 2 usage error, 1 any other failure with a one-line reason on stderr in
+the chosen language. Passwords come from a prompt, RELAIS_PASSWORD, or --password-stdin.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import secrets
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from desktop.core.enums import Role
+from desktop.core.errors import RelaisError
+from desktop.core.i18n import LANGUAGES, Translator
+from desktop.core.organisation import organisation_name
+from desktop.core.reference import reference_data
+from desktop.paths import DataPaths
+from desktop.services import Services
+from desktop.settings import Settings
+from desktop.store.vault import NewOrganisation, Vault, WorkSession
+
+log = logging.getLogger(__name__)
+COMMANDS = ("init", "users", "demo", "search")
+
+
+class UsageError(Exception):
+    """Bad arguments: exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def global_options(repeated: bool = False) -> argparse.ArgumentParser:
+    """--data-dir and --lang; ``repeated`` for the copies accepted after the command, which
+    must not reset a value given before it."""
+    default = argparse.SUPPRESS if repeated else None
+    parser = _Parser(add_help=False)
+    parser.add_argument("--data-dir", default=default)
+    parser.add_argument("--lang", choices=LANGUAGES, default=default)
+    return parser
+
+
+def build_parser(tr: Translator) -> argparse.ArgumentParser:
+    common = global_options(repeated=True)
+    auth = _Parser(add_help=False)
+    auth.add_argument("--user", default=os.environ.get("RELAIS_USER"), help=tr("cli.help_user"))
+    auth.add_argument("--password-stdin", action="store_true", help=tr("cli.help_password_stdin"))
+
+    parser = _Parser(prog="relais", parents=[global_options()], description=tr("cli.description"))
+    parser.add_argument("--self-test", action="store_true", help=tr("cli.help_self_test"))
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    init = commands.add_parser("init", parents=[common], help=tr("cli.help_init"))
+    init.add_argument("--org-refnis", required=True)
+    init.add_argument("--admin", required=True)
+    init.add_argument("--password-stdin", action="store_true")
+
+    users = commands.add_parser("users", parents=[common], help=tr("cli.help_users"))
+    users_commands = users.add_subparsers(dest="users_command", required=True,
+                                          parser_class=_Parser)
+    add = users_commands.add_parser("add", parents=[common, auth])
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--display-name", default="")
+    users_commands.add_parser("list", parents=[common, auth])
+    disable = users_commands.add_parser("disable", parents=[common, auth])
+    disable.add_argument("name")
+    reset = users_commands.add_parser("reset-password", parents=[common, auth])
+    reset.add_argument("name")
+
+    demo = commands.add_parser("demo", parents=[common, auth], help=tr("cli.help_demo"))
+    demo.add_argument("--persons", type=int, required=True)
+    demo.add_argument("--seed", type=int, default=1)
+
+    search = commands.add_parser("search", parents=[common, auth], help=tr("cli.help_search"))
+    search.add_argument("--json", action="store_true")
+    search.add_argument("--limit", type=int, default=10)
+    search.add_argument("query", nargs="+")
+    return parser
+
+
+class Cli:
+    def __init__(self, args: argparse.Namespace, tr: Translator, stdin: TextIO, stdout: TextIO):
+        self.args = args
+        self.tr = tr
+        self.stdin = stdin
+        self.stdout = stdout
+        self.paths = DataPaths.portable(args.data_dir) if args.data_dir else DataPaths.default()
+        self.vault = Vault(self.paths)
+        self._stdin_lines: list[str] | None = None
+
+    # -- secrets ----------------------------------------------------------------------------
+
+    def _stdin_line(self) -> str:
+        if self._stdin_lines is None:
+            self._stdin_lines = self.stdin.read().splitlines()
+        if not self._stdin_lines:
+            raise RelaisError("cli.password_missing")
+        return self._stdin_lines.pop(0)
+
+    def password(self, prompt_key: str, env: str = "RELAIS_PASSWORD") -> str:
+        if getattr(self.args, "password_stdin", False):
+            return self._stdin_line()
+        if os.environ.get(env):
+            return os.environ[env]
+        if not sys.stdin.isatty():
+            raise RelaisError("cli.password_missing")
+        return getpass.getpass(self.tr(prompt_key) + " ")
+
+    def open_session(self) -> WorkSession:
+        if not self.args.user:
+            raise UsageError(self.tr("cli.user_missing"))
+        return self.vault.login(self.args.user, self.password("cli.prompt_password"))
+
+    def print(self, text: str = "") -> None:
+        print(text, file=self.stdout)
+
+    # -- commands ---------------------------------------------------------------------------
+
+    def init(self) -> int:
+        municipality = reference_data().municipality(self.args.org_refnis)
+        if municipality is None:
+            raise RelaisError("org.unknown_refnis", refnis=self.args.org_refnis)
+        password = self.password("cli.prompt_new_admin_password")
+        session, code = self.vault.create(
+            NewOrganisation(
+                name=organisation_name(municipality),
+                refnis=municipality.refnis,
+                document_language=municipality.document_language,
+            ),
+            admin_username=self.args.admin,
+            admin_password=password,
+            language=self.tr.language,
+        )
+        session.close()
+        settings = Settings.load(self.paths.settings)
+        settings.language = self.tr.language
+        settings.last_username = self.args.admin.strip().lower()
+        settings.save(self.paths.settings)
+        self.print(self.tr("cli.init_done", org=organisation_name(municipality),
+                           path=str(self.paths.root)))
+        self.print(self.tr("cli.recovery_code_once"))
+        self.print(code)
+        return 0
+
+    def users(self) -> int:
+        session = self.open_session()
+        try:
+            services = Services.for_session(session)
+            sub = self.args.users_command
+            if sub == "list":
+                for user in services.users.list_users():
+                    state = self.tr("user.active") if user.active else self.tr("user.disabled")
+                    self.print(f"{user.username}\t{self.tr.choice('role', user.role)}\t{state}")
+                return 0
+            if sub == "add":
+                new_password, generated = self._new_password()
+                services.users.add_user(self.args.name, Role(self.args.role), new_password,
+                                        display_name=self.args.display_name)
+                self.print(self.tr("cli.user_added", username=self.args.name.strip().lower()))
+                if generated:
+                    self.print(self.tr("cli.temporary_password", password=new_password))
+                return 0
+            target = self._find_user(services, self.args.name)
+            if sub == "disable":
+                services.users.set_active(target.id, False)
+                self.print(self.tr("cli.user_disabled", username=target.username))
+                return 0
+            new_password, generated = self._new_password()
+            services.users.reset_password(target.id, new_password)
+            self.print(self.tr("cli.password_reset", username=target.username))
+            if generated:
+                self.print(self.tr("cli.temporary_password", password=new_password))
+            return 0
+        finally:
+            session.close()
+
+    def _find_user(self, services: Services, name: str):
+        for user in services.users.list_users():
+            if user.username == name.strip().lower():
+                return user
+        raise RelaisError("user.not_found")
+
+    def _new_password(self) -> tuple[str, bool]:
+        """From RELAIS_NEW_PASSWORD, the next stdin line, a prompt, or generated and shown."""
+        if os.environ.get("RELAIS_NEW_PASSWORD"):
+            return os.environ["RELAIS_NEW_PASSWORD"], False
+        if self.args.password_stdin:
+            lines = self._stdin_lines or []
+            if lines:
+                return self._stdin_line(), False
+        elif sys.stdin.isatty():
+            return getpass.getpass(self.tr("cli.prompt_new_user_password") + " "), False
+        return "-".join(secrets.token_urlsafe(4) for _ in range(3)), True
+
+    def demo(self) -> int:
+        if self.args.persons < 1:
+            raise UsageError(self.tr("cli.persons_positive"))
+        session = self.open_session()
+        try:
+            services = Services.for_session(session)
+
+            def progress(done: int, total: int) -> None:
+                print(self.tr("cli.demo_progress", done=done, total=total), file=sys.stderr)
+
+            made = services.demo.generate(self.args.persons, self.args.seed, progress)
+            self.print(self.tr("cli.demo_done", count=made))
+            return 0
+        finally:
+            session.close()
+
+    def search(self) -> int:
+        session = self.open_session()
+        try:
+            services = Services.for_session(session)
+            queries = self.args.query
+            if queries == ["-"]:
+                for line in self.stdin:
+                    if line.strip():
+                        hits = services.search.search(line.strip(), self.args.limit)
+                        self.print(json.dumps([h.to_json() for h in hits], ensure_ascii=False))
+                return 0
+            hits = services.search.search(" ".join(queries), self.args.limit)
+            if self.args.json:
+                self.print(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=1))
+            else:
+                for hit in hits:
+                    self.print(f"{hit.score:5.2f}  {hit.file_number or '-':12}  "
+                               f"{hit.birth_date or '-':10}  {hit.display_name}")
+                if not hits:
+                    self.print(self.tr("search.no_result"))
+            return 0
+        finally:
+            session.close()
+
+
+def pick_language(explicit: str | None, paths: DataPaths) -> str:
+    from desktop.core.i18n import best_language
+
+    if explicit:
+        return explicit
+    if os.environ.get("RELAIS_LANG") in LANGUAGES:
+        return os.environ["RELAIS_LANG"]
+    saved = Settings.load(paths.settings).language
+    if saved in LANGUAGES:
+        return saved
+    return best_language([os.environ.get("LANG", "")], default="en")
+
+
+def run_cli(argv: Sequence[str], stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout,
+            stderr: TextIO = sys.stderr) -> int:
+    pre, _ = global_options().parse_known_args(argv)
+    paths = DataPaths.portable(pre.data_dir) if pre.data_dir else DataPaths.default()
+    tr = Translator(pick_language(pre.lang, paths))
+    try:
+        args = build_parser(tr).parse_args(argv)
+    except UsageError as exc:
+        print(tr("cli.usage_error", detail=str(exc)), file=stderr)
+        return 2
+    cli = Cli(args, tr, stdin, stdout)
+    try:
+        return getattr(cli, args.command)()
+    except UsageError as exc:
+        print(tr("cli.usage_error", detail=str(exc)), file=stderr)
+        return 2
+    except RelaisError as exc:
+        print(exc.message(tr), file=stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 1
+    except OSError as exc:
+        log.exception("command failed")
+        print(tr("error.system", detail=exc.strerror or type(exc).__name__), file=stderr)
+        return 1

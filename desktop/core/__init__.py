@@ -1,0 +1,1 @@
+"""Domain layer: models, rules, roles, audit. Knows nothing of Qt, storage files or sync."""

@@ -1,0 +1,294 @@
+"""Synthetic households, persons and cases that look like the real population.
+
+About 65% women and 38% minors, households of one to seven, Ukrainian (and some Russian) names
+in Cyrillic with their Latin spellings, documents and dates along the administrative path,
+cases in every status. The same seed gives the same data. Never real people.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from desktop.core import demo_names as names
+from desktop.core.enums import (
+    AccommodationType,
+    CaseStatus,
+    ClosureReason,
+    DatePrecision,
+    DocumentType,
+    NationalNumberKind,
+    NoteAudience,
+    ReferralStatus,
+    Relationship,
+    Role,
+    Sex,
+    SpecificNeedType,
+)
+from desktop.core.identifiers import make_nrn
+from desktop.core.ids import uuid7
+from desktop.core.models import (
+    Accommodation,
+    CaseFile,
+    Household,
+    HouseholdMember,
+    IdentityDocument,
+    Note,
+    Person,
+    ProtectionStatus,
+    Referral,
+    SpecificNeed,
+    Task,
+    UserAccount,
+)
+from desktop.core.names import passport_latin
+from desktop.core.reference import reference_data
+from desktop.core.roles import Actor, Permission
+from desktop.core.search import NameIndexer
+from desktop.core.transliteration import administrative_spelling
+from desktop.core.uow import UnitOfWork
+
+Progress = Callable[[int, int], None]
+TODAY = date(2026, 11, 27)  # fixed, so the same seed gives the same data on any day
+A_CARD_END = date(2027, 3, 4)
+HOUSEHOLDS_PER_BATCH = 2000
+
+
+@dataclass
+class _Batch:
+    rows: dict[type, list[dict]] = field(default_factory=dict)
+
+    def add(self, model: type, **values: object) -> uuid.UUID:
+        values.setdefault("id", uuid7())
+        self.rows.setdefault(model, []).append(values)
+        return values["id"]  # type: ignore[return-value]
+
+
+class DemoGenerator:
+    def __init__(self, engine: Engine, actor: Actor) -> None:
+        self.engine = engine
+        self.actor = actor
+
+    def generate(self, persons: int, seed: int = 1, progress: Progress | None = None) -> int:
+        """Adds about ``persons`` persons (whole households); returns how many were added."""
+        self.actor.require(Permission.GENERATE_DEMO_DATA)
+        rng = random.Random(seed)
+        with Session(self.engine) as db:
+            workers = list(
+                db.execute(
+                    select(UserAccount.id).where(
+                        UserAccount.role == Role.SOCIAL_WORKER, UserAccount.active
+                    )
+                ).scalars()
+            )
+            existing = db.execute(select(func.count()).select_from(CaseFile)).scalar_one()
+        municipalities = sorted(reference_data().municipalities)
+        org_refnis = self._org_refnis()
+        sequence = existing
+        made = 0
+        while made < persons:
+            batch = _Batch()
+            for _ in range(HOUSEHOLDS_PER_BATCH):
+                if made >= persons:
+                    break
+                sequence += 1
+                made += self._household(
+                    batch, rng, persons - made, sequence, workers, org_refnis, municipalities
+                )
+            with UnitOfWork(self.engine, self.actor, [NameIndexer()]) as uow:
+                for model in (Household, Person, HouseholdMember, IdentityDocument,
+                              ProtectionStatus, SpecificNeed, Accommodation, CaseFile, Note,
+                              Task, Referral):  # fmt: skip
+                    uow.bulk_insert(model, batch.rows.get(model, []))
+            if progress:
+                progress(min(made, persons), persons)
+        return made
+
+    def _org_refnis(self) -> str:
+        from desktop.core.models import Organisation
+
+        with Session(self.engine) as db:
+            org = db.get(Organisation, self.actor.organisation_id) if self.actor.organisation_id \
+                else None
+        return org.refnis if org else "21004"
+
+    # -- one household ----------------------------------------------------------------------
+
+    def _household(
+        self, batch: _Batch, rng: random.Random, room: int, sequence: int,
+        workers: list[uuid.UUID], org_refnis: str, municipalities: list[str],
+    ) -> int:
+        size = min(room, rng.choices(range(1, 8), weights=[36, 28, 19, 11, 3, 2, 1])[0])
+        russian = rng.random() < 0.1
+        org_id = self.actor.organisation_id
+        household = batch.add(Household, organisation_id=org_id, reference=f"H{sequence:06d}",
+                              members_in_ukraine=rng.choices([0, 1, 2], [70, 22, 8])[0])
+        family_name = self._surname(rng, russian)
+        arrival = date(2022, 3, 1) + timedelta(days=int(rng.triangular(0, 1700, 60)))
+        members = self._composition(rng, size)
+        father = rng.choice(names.MALE_RU if russian else names.MALE_UK)
+        for index, (relationship, sex, age) in enumerate(members):
+            person = self._person(batch, rng, russian, family_name, father, sex, age, arrival)
+            batch.add(
+                HouseholdMember, household_id=household, person_id=person,
+                relationship=relationship, dependant=age < 18 or age >= 75,
+                still_in_ukraine=False,
+            )
+            if index == 0 and rng.random() < 0.05:
+                batch.add(SpecificNeed, person_id=person, need_type=SpecificNeedType.SINGLE_PARENT,
+                          details="", urgent=False)
+        self._accommodation(batch, rng, household, org_refnis)
+        self._case(batch, rng, household, sequence, arrival, workers, municipalities)
+        return size
+
+    def _composition(self, rng: random.Random, size: int) -> list[tuple[Relationship, Sex, int]]:
+        """Mostly women with children; some couples, grandparents, older persons alone."""
+        if size == 1:
+            sex = Sex.FEMALE if rng.random() < 0.76 else Sex.MALE
+            return [(Relationship.HEAD, sex, rng.randint(18, 88))]
+        head_sex = Sex.FEMALE if rng.random() < 0.86 else Sex.MALE
+        head_age = rng.randint(24, 58)
+        members = [(Relationship.HEAD, head_sex, head_age)]
+        other_sex = Sex.MALE if head_sex == Sex.FEMALE else Sex.FEMALE
+        if rng.random() < 0.2:
+            members.append((Relationship.SPOUSE, other_sex, max(18, head_age + rng.randint(-5, 5))))
+        if len(members) < size and rng.random() < 0.2:
+            grandparent_sex = Sex.FEMALE if rng.random() < 0.8 else Sex.MALE
+            members.append((Relationship.PARENT, grandparent_sex,
+                            min(95, head_age + rng.randint(22, 35))))
+        if len(members) < size and rng.random() < 0.08:
+            members.append((Relationship.SIBLING, Sex.FEMALE if rng.random() < 0.7 else Sex.MALE,
+                            max(18, head_age + rng.randint(-8, 8))))
+        while len(members) < size:
+            if head_age > 50 and rng.random() < 0.4:
+                # Older heads travel with adult children and grandchildren.
+                members.append((Relationship.CHILD, Sex.FEMALE if rng.random() < 0.7 else Sex.MALE,
+                                rng.randint(18, max(18, head_age - 20))))
+                continue
+            child_age = max(0, min(head_age - 18, rng.randint(0, 17)))
+            members.append((Relationship.CHILD, rng.choice([Sex.FEMALE, Sex.MALE]), child_age))
+        return members[:size]
+
+    def _surname(self, rng: random.Random, russian: bool) -> tuple[str, str]:
+        if russian:
+            return rng.choice(names.SURNAMES_RU)
+        if rng.random() < 0.12:
+            return rng.choice(names.SURNAMES_UK_ADJ)
+        surname = rng.choice(names.SURNAMES_UK)
+        return surname, surname
+
+    def _person(
+        self, batch: _Batch, rng: random.Random, russian: bool, family_name: tuple[str, str],
+        father: tuple[str, str, str], sex: Sex, age: int, arrival: date,
+    ) -> uuid.UUID:
+        if sex == Sex.MALE:
+            given = rng.choice(names.MALE_RU if russian else names.MALE_UK)[0]
+            patronymic, surname = father[1], family_name[0]
+        else:
+            given = rng.choice(names.FEMALE_RU if russian else names.FEMALE_UK)
+            patronymic, surname = father[2], family_name[1]
+        birth = TODAY - timedelta(days=age * 365 + rng.randint(0, 364))
+        precision = rng.choices(list(DatePrecision), weights=[96, 2, 2])[0]
+        if precision == DatePrecision.MONTH:
+            birth = birth.replace(day=1)
+        elif precision == DatePrecision.YEAR:
+            birth = birth.replace(month=1, day=1)
+        city, oblast = rng.choice(names.CITIES)
+        other = []
+        if rng.random() < 0.3:
+            language = rng.choice(["fr", "nl", "de"])
+            other.append(f"{administrative_spelling(surname, language)} "
+                         f"{administrative_spelling(given, language)}")
+        registered = arrival + timedelta(days=rng.randint(1, 30))
+        has_nrn = rng.random() < 0.7 and precision == DatePrecision.DAY
+        serial = rng.randrange(1 if sex == Sex.MALE else 2, 998, 2)
+        languages = ["ru", "uk"] if russian else (["uk", "ru"] if rng.random() < 0.6 else ["uk"])
+        if rng.random() < 0.25:
+            languages.append("en")
+        person = batch.add(
+            Person,
+            organisation_id=self.actor.organisation_id,
+            surname_cyr=surname, given_name_cyr=given, patronymic_cyr=patronymic,
+            surname_lat=passport_latin(surname), given_name_lat=passport_latin(given),
+            patronymic_lat=passport_latin(patronymic), other_spellings=other,
+            sex=sex, birth_date=birth, birth_precision=precision, birth_place=city,
+            birth_oblast=oblast, nationality="UKR" if rng.random() < 0.96 else "RUS",
+            civil_status="", languages=languages, interpreter_needed=rng.random() < 0.4,
+            phone=f"+32 4{rng.randint(60, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
+                  f"{rng.randint(10, 99)}" if age >= 16 and rng.random() < 0.7 else "",
+            email="", messaging="", contact_consent=age >= 16 and rng.random() < 0.8,
+            national_number=make_nrn(birth, serial) if has_nrn else None,
+            national_number_kind=NationalNumberKind.NRN if has_nrn else None,
+            arrived_on=arrival, left_ukraine_on=arrival - timedelta(days=rng.randint(1, 10)),
+            last_place_in_ukraine=city,
+        )
+        if age >= 16:
+            batch.add(IdentityDocument, person_id=person, document_type=DocumentType.PASSPORT,
+                      number=f"{rng.choice(['FA', 'FB', 'FC', 'EK', 'EM', 'GA'])}"
+                             f"{rng.randint(100000, 999999)}",
+                      country="UKR", issued_on=birth + timedelta(days=16 * 365),
+                      expires_on=TODAY + timedelta(days=rng.randint(-400, 2500)))
+        else:
+            batch.add(IdentityDocument, person_id=person,
+                      document_type=DocumentType.BIRTH_CERTIFICATE,
+                      number=f"I-{rng.choice(['ЖК', 'КИ', 'ХА'])} {rng.randint(100000, 999999)}",
+                      country="UKR", issued_on=birth + timedelta(days=20), expires_on=None)
+        a_card = registered + timedelta(days=rng.randint(20, 120))
+        batch.add(
+            ProtectionStatus, person_id=person, attestation_on=registered,
+            annex15_issued_on=registered, annex15_expires_on=registered + timedelta(days=45),
+            a_card_number=f"B{rng.randint(10**9, 10**10 - 1)}" if a_card < TODAY else "",
+            a_card_issued_on=a_card if a_card < TODAY else None,
+            a_card_expires_on=A_CARD_END if a_card < TODAY else None,
+        )
+        if rng.random() < 0.1:
+            need = rng.choice([n for n in SpecificNeedType if n != SpecificNeedType.SINGLE_PARENT])
+            batch.add(SpecificNeed, person_id=person, need_type=need, details="",
+                      urgent=rng.random() < 0.2)
+        return person
+
+    def _accommodation(self, batch: _Batch, rng: random.Random, household: uuid.UUID,
+                       refnis: str) -> None:
+        kind = rng.choices(list(AccommodationType), weights=[35, 20, 40, 5])[0]
+        batch.add(
+            Accommodation, household_id=household, accommodation_type=kind,
+            host_name="" if kind != AccommodationType.HOST_FAMILY else "Famille d'accueil",
+            street=f"Rue {rng.randint(1, 400)}", postal_code="",
+            municipality_refnis=refnis, from_date=TODAY - timedelta(days=rng.randint(10, 900)),
+        )
+
+    def _case(
+        self, batch: _Batch, rng: random.Random, household: uuid.UUID, sequence: int,
+        arrival: date, workers: list[uuid.UUID], municipalities: list[str],
+    ) -> None:
+        opened = arrival + timedelta(days=rng.randint(1, 40))
+        status = rng.choices(list(CaseStatus), weights=[45, 35, 20])[0]
+        reason = rng.choice(list(ClosureReason)) if status == CaseStatus.CLOSED else None
+        case = batch.add(
+            CaseFile, organisation_id=self.actor.organisation_id, household_id=household,
+            file_number=f"{opened.year}/{sequence:06d}", status=status, closure_reason=reason,
+            destination_refnis=rng.choice(municipalities) if reason == ClosureReason.MOVED
+            else None,
+            assigned_worker_id=rng.choice(workers) if workers and rng.random() < 0.9 else None,
+            opened_on=opened,
+            closed_on=min(TODAY, opened + timedelta(days=rng.randint(30, 700)))
+            if status == CaseStatus.CLOSED else None,
+            to_be_completed=status == CaseStatus.OPEN and rng.random() < 0.1,
+        )
+        if rng.random() < 0.3:
+            batch.add(Note, case_id=case, audience=rng.choice(list(NoteAudience)),
+                      body="Note de suivi (données de démonstration).")
+        if status != CaseStatus.CLOSED and rng.random() < 0.4:
+            batch.add(Task, case_id=case, title=rng.choice(names.TASK_TITLES),
+                      due_on=TODAY + timedelta(days=rng.randint(-10, 60)),
+                      assignee_id=rng.choice(workers) if workers else None, done_at=None)
+        if rng.random() < 0.2:
+            batch.add(Referral, case_id=case, partner=rng.choice(names.PARTNERS), purpose="",
+                      status=rng.choice(list(ReferralStatus)), referred_on=opened)

@@ -1,0 +1,110 @@
+"""Closed vocabularies of the domain. Values are stored as these strings and translated by key
+``<prefix>.<value>`` (see ``Translator.choice``)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    ADMINISTRATOR = "administrator"
+    SOCIAL_WORKER = "social_worker"
+    VOLUNTEER = "volunteer"
+
+
+class Sex(StrEnum):
+    MALE = "M"
+    FEMALE = "F"
+    OTHER = "X"
+    UNKNOWN = "U"
+
+
+class DatePrecision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class NationalNumberKind(StrEnum):
+    NRN = "nrn"
+    BIS = "bis"
+
+
+class Relationship(StrEnum):
+    HEAD = "head"
+    SPOUSE = "spouse"
+    CHILD = "child"
+    PARENT = "parent"
+    SIBLING = "sibling"
+    GRANDPARENT = "grandparent"
+    GRANDCHILD = "grandchild"
+    OTHER = "other"
+
+
+class CaseStatus(StrEnum):
+    OPEN = "open"
+    FOLLOW_UP = "follow_up"
+    CLOSED = "closed"
+
+
+class ClosureReason(StrEnum):
+    MOVED = "moved"
+    RETURNED_TO_UKRAINE = "returned_to_ukraine"
+    LEFT_FOR_ANOTHER_COUNTRY = "left_for_another_country"
+    STRUCK_OFF = "struck_off"
+    OWN_INCOME = "own_income"
+    DECEASED = "deceased"
+
+
+class AccommodationType(StrEnum):
+    HOST_FAMILY = "host_family"
+    COLLECTIVE = "collective"
+    RENTAL = "rental"
+    CRISIS_PLACE = "crisis_place"
+
+
+class DocumentType(StrEnum):
+    PASSPORT = "passport"
+    INTERNAL_PASSPORT = "internal_passport"
+    ID_CARD = "id_card"
+    BIRTH_CERTIFICATE = "birth_certificate"
+    TAXPAYER_NUMBER = "taxpayer_number"
+    ATTESTATION = "attestation"
+    ANNEX_15 = "annex_15"
+    A_CARD = "a_card"
+    OTHER = "other"
+
+
+class SpecificNeedType(StrEnum):
+    UNACCOMPANIED_CHILD = "unaccompanied_child"
+    SEPARATED_CHILD = "separated_child"
+    SINGLE_PARENT = "single_parent"
+    OLDER_PERSON_AT_RISK = "older_person_at_risk"
+    DISABILITY = "disability"
+    SERIOUS_MEDICAL_CONDITION = "serious_medical_condition"
+    PREGNANCY = "pregnancy"
+    TRAUMA = "trauma"
+    OTHER_PROTECTION_NEED = "other_protection_need"
+
+
+class NoteAudience(StrEnum):
+    EVERYONE = "everyone"
+    SOCIAL_WORKERS = "social_workers"
+
+
+class ReferralStatus(StrEnum):
+    PROPOSED = "proposed"
+    SENT = "sent"
+    ACCEPTED = "accepted"
+    COMPLETED = "completed"
+    DECLINED = "declined"
+
+
+class AuditAction(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    VIEW = "view"
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"
+    EXPORT = "export"

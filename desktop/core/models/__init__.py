@@ -1,0 +1,37 @@
+"""Data model v1. Every table a person edits is a ``Record``: time-ordered UUID id, created/updated
+at and by, a version number bumped on every change, and soft delete (``deleted_at``), so that
+sync can order, compare and replay changes from the first day."""
+
+from desktop.core.models.audit import AuditEvent
+from desktop.core.models.base import Record, utcnow
+from desktop.core.models.cases import Accommodation, CaseFile, Note, Referral, Task
+from desktop.core.models.org import Organisation, UserAccount
+from desktop.core.models.people import (
+    Household,
+    HouseholdMember,
+    IdentityDocument,
+    Person,
+    PersonNameKey,
+    ProtectionStatus,
+    SpecificNeed,
+)
+
+__all__ = [
+    "Accommodation",
+    "AuditEvent",
+    "CaseFile",
+    "Household",
+    "HouseholdMember",
+    "IdentityDocument",
+    "Note",
+    "Organisation",
+    "Person",
+    "PersonNameKey",
+    "ProtectionStatus",
+    "Record",
+    "Referral",
+    "SpecificNeed",
+    "Task",
+    "UserAccount",
+    "utcnow",
+]

@@ -1,0 +1,117 @@
+"""Households and the persons in them, with their documents, protection dates and needs."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import JSON, Column, Index
+from sqlmodel import Field, SQLModel
+
+from desktop.core.enums import (
+    DatePrecision,
+    DocumentType,
+    NationalNumberKind,
+    Relationship,
+    Sex,
+    SpecificNeedType,
+)
+from desktop.core.models.base import Record
+from desktop.core.models.types import enum_field
+
+
+class Household(Record, table=True):
+    __tablename__ = "household"
+
+    organisation_id: uuid.UUID = Field(foreign_key="organisation.id", index=True)
+    reference: str = ""
+    members_in_ukraine: int = 0
+
+
+class Person(Record, table=True):
+    __tablename__ = "person"
+
+    organisation_id: uuid.UUID = Field(foreign_key="organisation.id", index=True)
+    surname_cyr: str = ""
+    given_name_cyr: str = ""
+    patronymic_cyr: str = ""
+    surname_lat: str = ""
+    given_name_lat: str = ""
+    patronymic_lat: str = ""
+    # Spellings made by other administrations (French, Dutch, German habits, old passports).
+    other_spellings: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    sex: Sex = enum_field(Sex, Sex.UNKNOWN)
+    birth_date: date | None = Field(default=None, index=True)
+    birth_precision: DatePrecision = enum_field(DatePrecision, DatePrecision.DAY)
+    birth_place: str = ""
+    birth_oblast: str = ""  # ISO 3166-2:UA code, e.g. UA-46
+    nationality: str = "UKR"  # ISO 3166-1 alpha-3
+    civil_status: str = ""
+    languages: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    interpreter_needed: bool = False
+    phone: str = Field(default="", index=True)
+    email: str = ""
+    messaging: str = ""
+    contact_consent: bool = False
+    # Restricted by law: only roles with the 'view_national_number' permission read or write it.
+    national_number: str | None = Field(default=None, index=True)
+    national_number_kind: NationalNumberKind | None = enum_field(NationalNumberKind, None)
+    arrived_on: date | None = None
+    left_ukraine_on: date | None = None
+    last_place_in_ukraine: str = ""
+
+
+class PersonNameKey(SQLModel, table=True):
+    """Search keys derived from every spelling of a person's names. Local index, never synced."""
+
+    __tablename__ = "person_name_key"
+    __table_args__ = (Index("ix_person_name_key_key", "key"),)
+
+    person_id: uuid.UUID = Field(foreign_key="person.id", primary_key=True)
+    key: str = Field(primary_key=True)
+
+
+class HouseholdMember(Record, table=True):
+    __tablename__ = "household_member"
+
+    household_id: uuid.UUID = Field(foreign_key="household.id", index=True)
+    person_id: uuid.UUID = Field(foreign_key="person.id", index=True)
+    relationship: Relationship = enum_field(Relationship, Relationship.OTHER)
+    dependant: bool = False
+    still_in_ukraine: bool = False
+
+
+class IdentityDocument(Record, table=True):
+    __tablename__ = "identity_document"
+
+    person_id: uuid.UUID = Field(foreign_key="person.id", index=True)
+    document_type: DocumentType = enum_field(DocumentType)
+    number: str = Field(default="", index=True)
+    country: str = "UKR"
+    issued_on: date | None = None
+    expires_on: date | None = None
+
+
+class ProtectionStatus(Record, table=True):
+    """The Belgian administrative path: attestation, annex 15, A card."""
+
+    __tablename__ = "protection_status"
+
+    person_id: uuid.UUID = Field(foreign_key="person.id", index=True)
+    attestation_on: date | None = None
+    annex15_issued_on: date | None = None
+    annex15_expires_on: date | None = None
+    a_card_number: str = ""
+    a_card_issued_on: date | None = None
+    a_card_expires_on: date | None = None
+
+
+class SpecificNeed(Record, table=True):
+    """Special-category data (GDPR art. 9): volunteers may know a need exists, not its details."""
+
+    __tablename__ = "specific_need"
+
+    person_id: uuid.UUID = Field(foreign_key="person.id", index=True)
+    need_type: SpecificNeedType = enum_field(SpecificNeedType)
+    details: str = ""
+    urgent: bool = False

@@ -1,0 +1,40 @@
+"""Password rules, shown to the user as a checklist and enforced in the services."""
+
+from __future__ import annotations
+
+from desktop.core.errors import ValidationError
+
+MIN_LENGTH = 10
+
+
+def broken_rules(password: str, username: str = "") -> list[str]:
+    """Message keys of the rules this password breaks (empty list: acceptable)."""
+    broken = []
+    if len(password) < MIN_LENGTH:
+        broken.append("password.rule_length")
+    if username and username.strip().lower() in password.lower():
+        broken.append("password.rule_not_username")
+    if password and len(set(password)) < 4:
+        broken.append("password.rule_variety")
+    return broken
+
+
+def all_rules() -> list[str]:
+    return ["password.rule_length", "password.rule_not_username", "password.rule_variety"]
+
+
+def check_password(password: str, username: str = "") -> None:
+    broken = broken_rules(password, username)
+    if broken:
+        raise ValidationError(broken[0], field="password", min_length=MIN_LENGTH)
+
+
+def normalise_username(username: str) -> str:
+    return username.strip().lower()
+
+
+def check_username(username: str) -> str:
+    name = normalise_username(username)
+    if not (2 <= len(name) <= 40) or not all(ch.isalnum() or ch in "._-" for ch in name):
+        raise ValidationError("user.invalid_username", field="username")
+    return name

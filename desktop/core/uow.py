@@ -1,0 +1,212 @@
+"""The one place every write goes through.
+
+A ``UnitOfWork`` stamps records (who, when, version), keeps soft deletes soft, and turns each
+write into a ``Change``. Before commit it hands the changes to its observers in the same
+transaction: the audit trail today, the sync outbox and local indexes alongside it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
+
+from sqlalchemy import insert
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from desktop.core.enums import AuditAction
+from desktop.core.ids import uuid7
+from desktop.core.models import AuditEvent, Record, utcnow
+from desktop.core.roles import Actor
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass
+class Change:
+    """One write to one record: what sync sends and what the audit trail summarises."""
+
+    entity: str
+    entity_id: uuid.UUID | None
+    action: AuditAction
+    base_version: int | None
+    new_version: int
+    # field name -> (old value, new value); old is None on create.
+    fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+
+
+class ChangeObserver(Protocol):
+    def before_commit(self, session: Session, actor: Actor, changes: Sequence[Change]) -> None: ...
+
+
+class AuditTrail:
+    """Writes one AuditEvent per change, with field names but never their values."""
+
+    def before_commit(self, session: Session, actor: Actor, changes: Sequence[Change]) -> None:
+        if not changes:
+            return
+        at = utcnow()
+        rows = [
+            {
+                "id": uuid7(),
+                "at": at,
+                "actor_id": actor.user_id,
+                "action": change.action,
+                "entity": change.entity,
+                "entity_id": change.entity_id,
+                "fields": sorted(change.fields),
+            }
+            for change in changes
+        ]
+        session.execute(insert(AuditEvent), rows)
+
+
+def _values(record: Record) -> dict[str, Any]:
+    return {
+        name: getattr(record, name)
+        for name in type(record).model_fields
+        if name not in Record.BOOKKEEPING
+    }
+
+
+class UnitOfWork:
+    """``with UnitOfWork(engine, actor, observers) as uow: uow.add(...)`` — commits on success,
+    rolls everything back (records, audit, outbox) on any exception."""
+
+    def __init__(
+        self, engine: Engine, actor: Actor, observers: Iterable[ChangeObserver] = ()
+    ) -> None:
+        self.engine = engine
+        self.actor = actor
+        self.observers = [AuditTrail(), *observers]
+        self.changes: list[Change] = []
+        self._session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("UnitOfWork used outside its 'with' block")
+        return self._session
+
+    def __enter__(self) -> UnitOfWork:
+        self._session = Session(self.engine, expire_on_commit=False)
+        self._session.begin()
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        session = self.session
+        try:
+            if exc_type is None:
+                session.flush()
+                for observer in self.observers:
+                    observer.before_commit(session, self.actor, self.changes)
+                session.commit()
+            else:
+                session.rollback()
+        finally:
+            session.close()
+            self._session = None
+
+    # -- writes -------------------------------------------------------------------------
+
+    def add(self, record: R) -> R:
+        now = utcnow()
+        record.created_at = record.updated_at = now
+        record.created_by = record.updated_by = self.actor.user_id
+        record.version = 1
+        self.session.add(record)
+        values = _values(record)
+        self.changes.append(
+            Change(
+                entity=type(record).__tablename__,
+                entity_id=record.id,
+                action=AuditAction.CREATE,
+                base_version=None,
+                new_version=1,
+                fields={name: (None, value) for name, value in values.items()},
+            )
+        )
+        return record
+
+    def update(self, record: R, **new_values: Any) -> list[str]:
+        """Apply the values that differ; bump the version once. Returns the changed names."""
+        unknown = set(new_values) - set(type(record).model_fields)
+        if unknown or set(new_values) & Record.BOOKKEEPING:
+            raise ValueError(f"not editable on {type(record).__name__}: {sorted(new_values)}")
+        changed = {
+            name: (getattr(record, name), value)
+            for name, value in new_values.items()
+            if getattr(record, name) != value
+        }
+        if not changed:
+            return []
+        for name, (_, value) in changed.items():
+            setattr(record, name, value)
+        self._touch(record, AuditAction.UPDATE, changed)
+        return sorted(changed)
+
+    def delete(self, record: Record) -> None:
+        """Soft delete: the row stays as a tombstone so the deletion can sync."""
+        if record.deleted_at is not None:
+            return
+        record.deleted_at = utcnow()
+        self._touch(record, AuditAction.DELETE, {})
+
+    def bulk_insert(self, model: type[Record], rows: Sequence[dict[str, Any]]) -> None:
+        """Many new records in one statement (demo data, imports); same stamps and changes."""
+        if not rows:
+            return
+        now = utcnow()
+        stamped = []
+        for row in rows:
+            values = dict(row)
+            values.setdefault("id", uuid7())
+            values.update(
+                created_at=now,
+                updated_at=now,
+                created_by=self.actor.user_id,
+                updated_by=self.actor.user_id,
+                version=1,
+                deleted_at=None,
+            )
+            stamped.append(values)
+            self.changes.append(
+                Change(
+                    entity=model.__tablename__,
+                    entity_id=values["id"],
+                    action=AuditAction.CREATE,
+                    base_version=None,
+                    new_version=1,
+                    fields={k: (None, v) for k, v in row.items() if k not in Record.BOOKKEEPING},
+                )
+            )
+        self.session.execute(insert(model), stamped)
+
+    def record_access(
+        self, action: AuditAction, entity: str, entity_id: uuid.UUID | None
+    ) -> None:
+        """Audit an event that changes no record: a case opened, a login, an export."""
+        self.changes.append(
+            Change(
+                entity=entity, entity_id=entity_id, action=action, base_version=None, new_version=0
+            )
+        )
+
+    def _touch(self, record: Record, action: AuditAction, changed: dict[str, tuple[Any, Any]]):
+        base = record.version
+        record.version = base + 1
+        record.updated_at = utcnow()
+        record.updated_by = self.actor.user_id
+        self.session.add(record)
+        self.changes.append(
+            Change(
+                entity=type(record).__tablename__,
+                entity_id=record.id,
+                action=action,
+                base_version=base,
+                new_version=record.version,
+                fields=changed,
+            )
+        )

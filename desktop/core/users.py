@@ -1,0 +1,123 @@
+"""User accounts: listed and managed by administrators, passwords changed by their owner.
+
+Passwords never reach the database: ``credentials`` (the unlocked session) wraps the data key
+with them. Disabling a user also removes their wrapped key, so a disabled account cannot
+unlock the database even with an old copy of the application.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Protocol
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from desktop.core.enums import Role
+from desktop.core.errors import RelaisError, ValidationError
+from desktop.core.models import UserAccount
+from desktop.core.passwords import check_password, check_username
+from desktop.core.roles import Actor, Permission
+from desktop.core.uow import UnitOfWork
+
+
+class Credentials(Protocol):
+    def set_password(self, username: str, password: str) -> None: ...
+    def revoke(self, username: str) -> None: ...
+
+
+class UserService:
+    def __init__(self, engine: Engine, actor: Actor, credentials: Credentials) -> None:
+        self.engine = engine
+        self.actor = actor
+        self.credentials = credentials
+
+    def list_users(self) -> list[UserAccount]:
+        self.actor.require(Permission.MANAGE_USERS)
+        with Session(self.engine) as db:
+            return list(db.exec(select(UserAccount).order_by(UserAccount.username)))
+
+    def get(self, user_id: uuid.UUID) -> UserAccount:
+        with Session(self.engine) as db:
+            user = db.get(UserAccount, user_id)
+        if user is None:
+            raise RelaisError("user.not_found")
+        return user
+
+    def add_user(
+        self, username: str, role: Role, password: str, display_name: str = "", language: str = ""
+    ) -> UserAccount:
+        self.actor.require(Permission.MANAGE_USERS)
+        name = check_username(username)
+        check_password(password, name)
+        with Session(self.engine) as db:
+            if db.exec(select(UserAccount).where(UserAccount.username == name)).first():
+                raise ValidationError("user.exists", field="username", username=name)
+        with UnitOfWork(self.engine, self.actor) as uow:
+            user = uow.add(
+                UserAccount(
+                    organisation_id=self.actor.organisation_id,
+                    username=name,
+                    display_name=display_name.strip() or name,
+                    role=Role(role),
+                    language=language or "fr",
+                    # The administrator chose this password: the user replaces it first thing.
+                    must_change_password=True,
+                )
+            )
+            # Inside the transaction: if the key file cannot be written, no account appears.
+            self.credentials.set_password(name, password)
+        return user
+
+    def reset_password(self, user_id: uuid.UUID, temporary_password: str) -> None:
+        self.actor.require(Permission.MANAGE_USERS)
+        with UnitOfWork(self.engine, self.actor) as uow:
+            user = uow.session.get(UserAccount, user_id)
+            if user is None:
+                raise RelaisError("user.not_found")
+            check_password(temporary_password, user.username)
+            uow.update(user, must_change_password=True)
+            self.credentials.set_password(user.username, temporary_password)
+
+    def change_own_password(self, new_password: str) -> None:
+        if self.actor.user_id is None:
+            raise RelaisError("user.not_found")
+        with UnitOfWork(self.engine, self.actor) as uow:
+            user = uow.session.get(UserAccount, self.actor.user_id)
+            if user is None:
+                raise RelaisError("user.not_found")
+            check_password(new_password, user.username)
+            uow.update(user, must_change_password=False)
+            self.credentials.set_password(user.username, new_password)
+
+    def set_active(self, user_id: uuid.UUID, active: bool) -> None:
+        self.actor.require(Permission.MANAGE_USERS)
+        if not active and user_id == self.actor.user_id:
+            raise RelaisError("user.cannot_disable_self")
+        with UnitOfWork(self.engine, self.actor) as uow:
+            user = uow.session.get(UserAccount, user_id)
+            if user is None:
+                raise RelaisError("user.not_found")
+            uow.update(user, active=active)
+            if not active:
+                self.credentials.revoke(user.username)
+        # Re-enabling leaves the account without a key: the admin sets a new password.
+
+    def set_role(self, user_id: uuid.UUID, role: Role) -> None:
+        self.actor.require(Permission.MANAGE_USERS)
+        if user_id == self.actor.user_id and role != Role.ADMINISTRATOR:
+            raise RelaisError("user.cannot_demote_self")
+        with UnitOfWork(self.engine, self.actor) as uow:
+            user = uow.session.get(UserAccount, user_id)
+            if user is None:
+                raise RelaisError("user.not_found")
+            uow.update(user, role=Role(role))
+
+    def set_language(self, language: str) -> None:
+        """The signed-in user's interface language, remembered for the next login."""
+        if self.actor.user_id is None:
+            return
+        with UnitOfWork(self.engine, self.actor) as uow:
+            user = uow.session.get(UserAccount, self.actor.user_id)
+            if user is not None:
+                uow.update(user, language=language)

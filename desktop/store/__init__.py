@@ -1,0 +1,1 @@
+"""Storage: the encrypted database file, its keys, migrations and backups. No Qt."""

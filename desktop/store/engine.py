@@ -1,0 +1,63 @@
+"""SQLAlchemy engines on SQLCipher files, keyed with the raw data key (no second KDF)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlcipher3
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+
+from desktop.core.errors import RelaisError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _key_pragma(data_key: bytes) -> str:
+    # A raw 256-bit key in SQLCipher's blob syntax skips its own PBKDF2: we already ran Argon2id.
+    return f"PRAGMA key = \"x'{data_key.hex()}'\""
+
+
+def open_engine(path: Path, data_key: bytes) -> Engine:
+    """An engine on an encrypted file. Checks the key at once, with a clear error."""
+    engine = create_engine(
+        f"sqlite:///{path}",
+        module=sqlcipher3,
+        connect_args={"check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute(_key_pragma(data_key))
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        # A lost write would lose a person's record: pay the fsync.
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.close()
+
+    check_readable(engine, path)
+    return engine
+
+
+def check_readable(engine: Engine, path: Path) -> None:
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+    except SADatabaseError as exc:
+        engine.dispose()
+        raise unreadable_database_error(path) from exc
+
+
+def unreadable_database_error(path: Path) -> RelaisError:
+    """Tell a foreign plain SQLite file apart from a wrong key or a damaged file."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(16)
+    except OSError:
+        header = b""
+    if header == SQLITE_HEADER:
+        return RelaisError("store.unencrypted_file", path=str(path))
+    return RelaisError("store.unreadable", path=str(path))

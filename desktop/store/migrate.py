@@ -1,0 +1,61 @@
+"""Bring a database to the schema this version of Relais expects.
+
+Before any upgrade the file is backed up. A database whose revision this version does not know
+was written by a newer Relais and is refused untouched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine
+
+from desktop.core.errors import RelaisError
+from desktop.store.backup import backup_database
+
+_SCRIPTS = Path(__file__).resolve().parent / "migrations"
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(_SCRIPTS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def check_not_newer(engine: Engine) -> str | None:
+    current = current_revision(engine)
+    if current is not None and current not in known_revisions():
+        raise RelaisError("store.newer_schema")
+    return current
+
+
+def upgrade_to_head(engine: Engine, database: Path, backups: Path) -> Path | None:
+    """Upgrade if needed; returns the backup made before upgrading, if any."""
+    current = check_not_newer(engine)
+    if current == head_revision():
+        return None
+    backup = backup_database(engine, database, backups, "pre-migration") if current else None
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return backup

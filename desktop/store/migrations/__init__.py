@@ -1,0 +1,1 @@
+"""Alembic scripts for the local database (one step per schema version)."""

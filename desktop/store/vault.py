@@ -1,0 +1,282 @@
+"""Create, open and unlock the encrypted database of one installation.
+
+The vault owns the two files in the data folder: ``relais.db`` (SQLCipher) and ``keys.json``
+(the data key wrapped per user and by the recovery code, plus failed-login counters).
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from desktop.core.enums import AuditAction, Role
+from desktop.core.errors import RelaisError
+from desktop.core.ids import uuid7
+from desktop.core.models import Organisation, UserAccount
+from desktop.core.passwords import check_password, check_username, normalise_username
+from desktop.core.roles import SYSTEM, Actor
+from desktop.core.uow import UnitOfWork
+from desktop.paths import DataPaths
+from desktop.store import crypto
+from desktop.store.engine import open_engine
+from desktop.store.keystore import FailedLogins, Keystore
+from desktop.store.migrate import upgrade_to_head
+
+FREE_ATTEMPTS = 3
+FIRST_WAIT_SECONDS = 30.0
+MAX_WAIT_SECONDS = 300.0
+
+
+@dataclass(frozen=True)
+class NewOrganisation:
+    name: str
+    refnis: str
+    document_language: str
+
+
+class WorkSession:
+    """An unlocked database and the signed-in user. Also where that user's services store
+    passwords (``set_password`` / ``revoke``), since only an unlocked session holds the key."""
+
+    def __init__(
+        self, vault: Vault, engine: Engine, data_key: bytes, user: UserAccount,
+        organisation: Organisation,
+    ) -> None:
+        self.vault = vault
+        self.engine = engine
+        self._data_key = data_key
+        self.user = user
+        self.organisation = organisation
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(
+            user_id=self.user.id,
+            username=self.user.username,
+            role=self.user.role,
+            organisation_id=self.organisation.id,
+        )
+
+    def set_password(self, username: str, password: str) -> None:
+        check_password(password, username)
+        self.vault.store_user_key(username, password, self._data_key)
+
+    def revoke(self, username: str) -> None:
+        self.vault.remove_user_key(username)
+
+    def verify_password(self, password: str) -> bool:
+        """For unlocking an idle-locked window: the same check as logging in."""
+        try:
+            self.vault.unwrap_user_key(self.user.username, password)
+        except RelaisError:
+            return False
+        return True
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+class Vault:
+    def __init__(
+        self,
+        paths: DataPaths,
+        kdf: crypto.KdfParams | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.paths = paths
+        self.kdf = kdf or crypto.KdfParams()
+        self.clock = clock
+
+    # -- state ------------------------------------------------------------------------------
+
+    def is_initialised(self) -> bool:
+        return self.paths.keystore.exists() or self.paths.database.exists()
+
+    def _keystore(self) -> Keystore:
+        if not self.paths.keystore.exists():
+            if self.paths.database.exists():
+                raise RelaisError("store.keystore_missing", path=str(self.paths.keystore))
+            raise RelaisError("store.not_initialised", path=str(self.paths.root))
+        if not self.paths.database.exists():
+            raise RelaisError("store.database_missing", path=str(self.paths.database))
+        return Keystore.load(self.paths.keystore)
+
+    def _save(self, keystore: Keystore) -> None:
+        try:
+            keystore.save(self.paths.keystore)
+        except OSError as exc:
+            raise RelaisError("store.cannot_write", path=str(self.paths.root)) from exc
+
+    def _context(self, keystore: Keystore, username: str) -> str:
+        return f"relais:{keystore.database_id}:{username}"
+
+    # -- creation ---------------------------------------------------------------------------
+
+    def create(
+        self,
+        organisation: NewOrganisation,
+        admin_username: str,
+        admin_password: str,
+        admin_display_name: str = "",
+        language: str = "fr",
+    ) -> tuple[WorkSession, str]:
+        """Make a new encrypted database with its first administrator.
+        Returns the open session and the recovery code (to show once)."""
+        if self.is_initialised():
+            raise RelaisError("store.already_initialised", path=str(self.paths.root))
+        username = check_username(admin_username)
+        check_password(admin_password, username)
+        try:
+            self.paths.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise RelaisError("store.cannot_write", path=str(self.paths.root)) from exc
+        data_key = crypto.new_data_key()
+        recovery_code = crypto.new_recovery_code()
+        keystore = Keystore(database_id=str(uuid7()))
+        try:
+            engine = open_engine(self.paths.database, data_key)
+            upgrade_to_head(engine, self.paths.database, self.paths.backups)
+            with UnitOfWork(engine, SYSTEM) as uow:
+                org = uow.add(
+                    Organisation(
+                        name=organisation.name,
+                        refnis=organisation.refnis,
+                        document_language=organisation.document_language,
+                    )
+                )
+                admin = uow.add(
+                    UserAccount(
+                        organisation_id=org.id,
+                        username=username,
+                        display_name=admin_display_name or username,
+                        role=Role.ADMINISTRATOR,
+                        language=language,
+                    )
+                )
+            keystore.users[username] = crypto.wrap(
+                data_key, admin_password, self._context(keystore, username), self.kdf
+            )
+            keystore.recovery = crypto.wrap(
+                data_key, recovery_code, self._context(keystore, "*recovery*"), self.kdf
+            )
+            self._save(keystore)
+        except Exception as exc:
+            # Never leave a database nobody can open.
+            for leftover in (self.paths.database, self.paths.keystore):
+                leftover.unlink(missing_ok=True)
+            for suffix in ("-wal", "-shm"):
+                Path(f"{self.paths.database}{suffix}").unlink(missing_ok=True)
+            if isinstance(exc, RelaisError):
+                raise
+            if isinstance(exc, OSError):
+                raise RelaisError("store.cannot_write", path=str(self.paths.root)) from exc
+            raise
+        return WorkSession(self, engine, data_key, admin, org), recovery_code
+
+    # -- unlocking --------------------------------------------------------------------------
+
+    def lockout_remaining(self, username: str) -> float:
+        keystore = self._keystore()
+        failed = keystore.failures.get(normalise_username(username))
+        if failed is None:
+            return 0.0
+        return max(0.0, failed.locked_until - self.clock())
+
+    def unwrap_user_key(self, username: str, password: str) -> bytes:
+        """The data key, or RelaisError('auth.wrong_credentials' / 'auth.locked')."""
+        username = normalise_username(username)
+        keystore = self._keystore()
+        failed = keystore.failures.get(username, FailedLogins())
+        remaining = failed.locked_until - self.clock()
+        if remaining > 0:
+            raise RelaisError("auth.locked", seconds=int(remaining) + 1)
+        wrapped = keystore.users.get(username)
+        try:
+            if wrapped is None:
+                raise crypto.WrongSecret
+            data_key = crypto.unwrap(wrapped, password, self._context(keystore, username))
+        except crypto.WrongSecret:
+            if wrapped is not None:
+                self._register_failure(keystore, username, failed)
+            raise RelaisError("auth.wrong_credentials") from None
+        if failed.count:
+            keystore.failures.pop(username, None)
+            self._save(keystore)
+        return data_key
+
+    def _register_failure(self, keystore: Keystore, username: str, failed: FailedLogins) -> None:
+        failed.count += 1
+        if failed.count >= FREE_ATTEMPTS:
+            wait = FIRST_WAIT_SECONDS * 2 ** (failed.count - FREE_ATTEMPTS)
+            failed.locked_until = self.clock() + min(wait, MAX_WAIT_SECONDS)
+        keystore.failures[username] = failed
+        self._save(keystore)
+
+    def login(self, username: str, password: str) -> WorkSession:
+        data_key = self.unwrap_user_key(username, password)
+        return self._open(data_key, normalise_username(username))
+
+    def recover(self, recovery_code: str, username: str, new_password: str) -> WorkSession:
+        """Lost password: the recovery code unwraps the data key and sets a new password."""
+        username = normalise_username(username)
+        keystore = self._keystore()
+        assert keystore.recovery is not None
+        code = crypto.normalise_recovery_code(recovery_code)
+        try:
+            data_key = crypto.unwrap(
+                keystore.recovery, code, self._context(keystore, "*recovery*")
+            )
+        except crypto.WrongSecret:
+            raise RelaisError("auth.wrong_recovery_code") from None
+        check_password(new_password, username)
+        session = self._open(data_key, username, allow_disabled=False)
+        session.set_password(username, new_password)
+        keystore = Keystore.load(self.paths.keystore)
+        keystore.failures.pop(username, None)
+        self._save(keystore)
+        return session
+
+    def _open(self, data_key: bytes, username: str, allow_disabled: bool = False) -> WorkSession:
+        engine = open_engine(self.paths.database, data_key)
+        try:
+            upgrade_to_head(engine, self.paths.database, self.paths.backups)
+            with Session(engine, expire_on_commit=False) as db:
+                user = db.exec(select(UserAccount).where(UserAccount.username == username)).first()
+                if user is None or (not user.active and not allow_disabled):
+                    raise RelaisError("auth.account_disabled")
+                org = db.get(Organisation, user.organisation_id)
+                assert org is not None
+            session = WorkSession(self, engine, data_key, user, org)
+            with UnitOfWork(engine, session.actor) as uow:
+                uow.record_access(AuditAction.LOGIN, "user_account", user.id)
+            return session
+        except BaseException:
+            engine.dispose()
+            raise
+
+    # -- key file maintenance (called through WorkSession) ----------------------------------
+
+    def store_user_key(self, username: str, password: str, data_key: bytes) -> None:
+        keystore = Keystore.load(self.paths.keystore)
+        keystore.users[username] = crypto.wrap(
+            data_key, password, self._context(keystore, username), self.kdf
+        )
+        keystore.failures.pop(username, None)
+        self._save(keystore)
+
+    def remove_user_key(self, username: str) -> None:
+        keystore = Keystore.load(self.paths.keystore)
+        keystore.users.pop(username, None)
+        self._save(keystore)
+
+    def has_user_key(self, username: str) -> bool:
+        return normalise_username(username) in Keystore.load(self.paths.keystore).users
+
+    def database_id(self) -> uuid.UUID:
+        return uuid.UUID(self._keystore().database_id)

@@ -1,0 +1,69 @@
+import pytest
+
+from desktop.core.enums import Role
+from desktop.core.errors import AccessDenied, RelaisError, ValidationError
+from tests.conftest import USER_PASSWORD, login_as
+
+
+def test_admin_adds_users_who_log_in_with_their_own_password(vault, services):
+    worker = login_as(vault, services, "marie", Role.SOCIAL_WORKER)
+    assert worker.session.user.role == Role.SOCIAL_WORKER
+    assert worker.session.user.must_change_password
+    worker.users.change_own_password("my own new secret 77")
+    worker.session.close()
+    again = vault.login("marie", "my own new secret 77")
+    assert not again.user.must_change_password
+    again.close()
+
+
+def test_volunteer_and_social_worker_cannot_manage_users(vault, services):
+    for name, role in [("vera", Role.VOLUNTEER), ("sam", Role.SOCIAL_WORKER)]:
+        other = login_as(vault, services, name, role)
+        with pytest.raises(AccessDenied):
+            other.users.list_users()
+        with pytest.raises(AccessDenied):
+            other.users.add_user("intruder", Role.ADMINISTRATOR, "a long password 123")
+        with pytest.raises(AccessDenied):
+            other.demo.generate(1)
+        other.session.close()
+
+
+def test_disabled_user_can_no_longer_unlock_the_database(vault, services):
+    login_as(vault, services, "vera", Role.VOLUNTEER).session.close()
+    vera = next(u for u in services.users.list_users() if u.username == "vera")
+    services.users.set_active(vera.id, False)
+    with pytest.raises(RelaisError):
+        vault.login("vera", USER_PASSWORD)
+    assert not vault.has_user_key("vera")
+
+
+def test_reset_password_gives_a_temporary_password(vault, services):
+    login_as(vault, services, "vera", Role.VOLUNTEER).session.close()
+    vera = next(u for u in services.users.list_users() if u.username == "vera")
+    services.users.reset_password(vera.id, "temporary password 42")
+    session = vault.login("vera", "temporary password 42")
+    assert session.user.must_change_password
+    session.close()
+
+
+def test_admin_cannot_disable_or_demote_themselves(services):
+    me = services.session.user.id
+    with pytest.raises(RelaisError):
+        services.users.set_active(me, False)
+    with pytest.raises(RelaisError):
+        services.users.set_role(me, Role.VOLUNTEER)
+
+
+def test_duplicate_and_invalid_user_names_are_refused(services):
+    with pytest.raises(ValidationError) as failure:
+        services.users.add_user("Admin", Role.VOLUNTEER, "a long password 123")
+    assert failure.value.key == "user.exists"
+    with pytest.raises(ValidationError):
+        services.users.add_user("bad name!", Role.VOLUNTEER, "a long password 123")
+
+
+def test_weak_password_for_a_new_user_is_refused_and_no_account_is_made(vault, services):
+    with pytest.raises(ValidationError):
+        services.users.add_user("vera", Role.VOLUNTEER, "vera12345678")
+    assert [u.username for u in services.users.list_users()] == ["admin"]
+    assert not vault.has_user_key("vera")

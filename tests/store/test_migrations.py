@@ -1,0 +1,42 @@
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+from sqlmodel import SQLModel
+
+import desktop.core.models  # noqa: F401
+from desktop.core.errors import RelaisError
+from desktop.store.backup import backup_database
+from desktop.store.engine import open_engine
+from desktop.store.migrate import current_revision, head_revision
+from tests.conftest import ADMIN_PASSWORD
+
+
+def test_a_new_database_is_at_the_latest_schema(session):
+    assert current_revision(session.engine) == head_revision()
+
+
+def test_migrations_describe_exactly_the_models(session):
+    with session.engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    assert diff == []
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(vault, session):
+    with session.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    session.close()
+    before = vault.paths.database.read_bytes()
+    with pytest.raises(RelaisError) as failure:
+        vault.login("admin", ADMIN_PASSWORD)
+    assert failure.value.key == "store.newer_schema"
+    assert vault.paths.database.read_bytes() == before
+    assert not vault.paths.backups.exists()
+
+
+def test_a_backup_is_an_encrypted_copy_that_opens_with_the_same_key(vault, session):
+    target = backup_database(session.engine, vault.paths.database, vault.paths.backups, "test")
+    copy = open_engine(target, session._data_key)
+    with copy.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM organisation")).scalar_one() == 1
+    copy.dispose()

@@ -1,0 +1,119 @@
+"""The CLI contract, driven in-process (run_cli) and once through the real entry point."""
+
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from desktop.cli import run_cli
+
+PASSWORD = "correct horse battery"
+
+
+def cli(*argv: str, stdin: str = "", env: dict | None = None) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    old = dict(os.environ)
+    os.environ.update(env or {})
+    try:
+        code = run_cli(list(argv), stdin=io.StringIO(stdin), stdout=out, stderr=err)
+    finally:
+        os.environ.clear()
+        os.environ.update(old)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    folder = str(tmp_path / "relais")
+    code, _out, _ = cli("--data-dir", folder, "--lang", "en", "init", "--org-refnis", "62063",
+                       "--admin", "admin", "--password-stdin", stdin=PASSWORD + "\n")
+    assert code == 0
+    return folder
+
+
+def test_init_prints_the_recovery_code_once(tmp_path):
+    folder = str(tmp_path / "relais")
+    code, out, err = cli("--data-dir", folder, "init", "--org-refnis", "62063", "--admin",
+                         "admin", "--lang", "fr", "--password-stdin", stdin=PASSWORD + "\n")
+    assert code == 0, err
+    assert "CPAS de Liège" in out
+    assert "Code de récupération" in out
+    recovery = out.strip().splitlines()[-1]
+    assert len(recovery) == 39 and recovery.count("-") == 7
+
+
+def test_init_with_an_unknown_municipality_fails_in_the_chosen_language(tmp_path):
+    code, _, err = cli("--data-dir", str(tmp_path), "--lang", "nl", "init", "--org-refnis",
+                       "99999", "--admin", "admin", "--password-stdin", stdin=PASSWORD)
+    assert code == 1
+    assert err.strip() == "99999 is geen Belgische gemeentecode (NIS)."
+
+
+def test_users_add_then_demo_then_search_json(data_dir):
+    env = {"RELAIS_USER": "admin", "RELAIS_PASSWORD": PASSWORD}
+    code, out, err = cli("--data-dir", data_dir, "users", "add", "marie", "--role",
+                         "social_worker", env={**env, "RELAIS_NEW_PASSWORD": "temporary pass 1"})
+    assert code == 0, err
+    code, out, err = cli("--data-dir", data_dir, "demo", "--persons", "120", "--seed", "4",
+                         env=env)
+    assert code == 0, err
+    assert "120" in out
+    code, out, err = cli("--data-dir", data_dir, "search", "--json", "--limit", "5",
+                         "Shevchenko", env=env)
+    assert code == 0, err
+    hits = json.loads(out)
+    assert hits, "demo data of 120 persons should hold a Shevchenko"
+    assert {"person_id", "case_id", "display_name", "names", "birth_date", "score"} <= set(
+        hits[0]
+    )
+    assert hits == sorted(hits, key=lambda h: -h["score"])
+
+
+def test_search_reads_one_query_per_line_from_stdin(data_dir):
+    env = {"RELAIS_USER": "admin", "RELAIS_PASSWORD": PASSWORD}
+    assert cli("--data-dir", data_dir, "demo", "--persons", "60", env=env)[0] == 0
+    code, out, err = cli("--data-dir", data_dir, "search", "--json", "-",
+                         stdin="Коваленко\nnobody-at-all\n", env=env)
+    assert code == 0, err
+    lines = out.strip().splitlines()
+    assert len(lines) == 2
+    assert all(isinstance(json.loads(line), list) for line in lines)
+
+
+def test_wrong_password_exits_1_with_one_line(data_dir):
+    code, _out, err = cli("--data-dir", data_dir, "--lang", "de", "search", "x", "--user",
+                         "admin", "--password-stdin", stdin="wrong one\n")
+    assert code == 1
+    assert err.strip() == "Unbekannter Benutzername oder falsches Passwort."
+
+
+def test_usage_errors_exit_2(data_dir):
+    assert cli("--data-dir", data_dir, "demo")[0] == 2
+    assert cli("--data-dir", data_dir, "users", "add", "x", "--role", "king")[0] == 2
+    code, _, _err = cli("--data-dir", data_dir, "search", "x",
+                       env={"RELAIS_PASSWORD": PASSWORD, "RELAIS_USER": ""})
+    assert code == 2
+
+
+def test_volunteer_cannot_add_users_from_the_cli(data_dir):
+    env = {"RELAIS_USER": "admin", "RELAIS_PASSWORD": PASSWORD}
+    cli("--data-dir", data_dir, "users", "add", "vera", "--role", "volunteer",
+        env={**env, "RELAIS_NEW_PASSWORD": "volunteer pass 9"})
+    code, _, err = cli("--data-dir", data_dir, "--lang", "en", "users", "add", "x", "--role",
+                       "administrator",
+                       env={"RELAIS_USER": "vera", "RELAIS_PASSWORD": "volunteer pass 9"})
+    assert code == 1
+    assert err.strip() == "Your role does not allow this action."
+
+
+def test_the_installed_entry_point_follows_the_contract(data_dir):
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", data_dir, "--lang", "en", "search",
+         "--json", "--user", "admin", "--password-stdin", "Shevchenko"],
+        input=PASSWORD + "\n", capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
