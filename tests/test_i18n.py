@@ -29,9 +29,13 @@ def keys_used_in_code() -> set[str]:
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             first = node.args[0]
-            if (name in KEY_CALLS and isinstance(first, ast.Constant)
-                    and isinstance(first.value, str) and KEY_SHAPE.match(first.value)):
-                used.add(first.value)
+            # tr("a.b") and tr("a.b" if condition else "a.c") alike.
+            candidates = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
+            for candidate in candidates:
+                if (name in KEY_CALLS and isinstance(candidate, ast.Constant)
+                        and isinstance(candidate.value, str)
+                        and KEY_SHAPE.match(candidate.value)):
+                    used.add(candidate.value)
         # Rule lists and other keys written as plain strings in well-known prefixes.
         for node in ast.walk(tree):
             if (isinstance(node, ast.Constant) and isinstance(node.value, str)
@@ -67,6 +71,12 @@ ENUM_PREFIXES = {
     "role": enums.Role, "case_status": enums.CaseStatus, "sex": enums.Sex,
     "closure_reason": enums.ClosureReason, "accommodation": enums.AccommodationType,
 }
+
+
+def test_every_case_list_column_has_a_header():
+    from desktop.ui.case_model import COLUMNS
+
+    assert [c for c in COLUMNS if f"cases.column_{c}" not in SOURCE] == []
 
 
 @pytest.mark.parametrize("prefix", ENUM_PREFIXES)

@@ -1,0 +1,110 @@
+"""The GUI's flow: setup on first run, then login, then the main window; back to login on
+sign-out. Builds each screen with the services it needs (nothing global)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from types import TracebackType
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desktop.core.i18n import LANGUAGES, best_language
+from desktop.core.reference import reference_data
+from desktop.paths import DataPaths
+from desktop.services import Services
+from desktop.settings import Settings
+from desktop.store.vault import Vault, WorkSession
+from desktop.ui.fonts import install_fonts
+from desktop.ui.language import UiLanguage
+from desktop.ui.login import ChangePasswordDialog, LoginWindow
+from desktop.ui.main_window import MainWindow
+from desktop.ui.setup_wizard import SetupWizard
+from desktop.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class Relais:
+    def __init__(self, paths: DataPaths, lang: UiLanguage, vault: Vault | None = None) -> None:
+        self.paths, self.lang = paths, lang
+        self.vault = vault or Vault(paths)
+        self.settings = Settings.load(paths.settings)
+        self.tasks = TaskRunner()
+        self.window: QWidget | None = None
+        self.main: MainWindow | None = None
+
+    def start(self) -> QWidget:
+        if self.vault.is_initialised():
+            return self.show_login()
+        wizard = SetupWizard(self.lang, self.vault, reference_data())
+        wizard.created.connect(self._created)
+        return self._show(wizard)
+
+    def _show(self, window: QWidget) -> QWidget:
+        previous, self.window = self.window, window
+        window.show()
+        if previous is not None and previous is not window:
+            previous.close()
+        return window
+
+    def _created(self, session: WorkSession) -> None:
+        self.settings.language = self.lang.code
+        self.settings.last_username = session.user.username
+        self._save_settings()
+        self.open_main(session)
+
+    def show_login(self) -> QWidget:
+        self.main = None
+        organisation = ""
+        login = LoginWindow(self.lang, self.vault, self.tasks, self.settings.last_username,
+                            organisation)
+        login.signed_in.connect(self.open_main)
+        return self._show(login)
+
+    def open_main(self, session: WorkSession) -> None:
+        user = session.user
+        services = Services.for_session(session)
+        if user.language in LANGUAGES and user.language != self.lang.code:
+            self.lang.set_language(user.language)
+        if user.must_change_password:
+            dialog = ChangePasswordDialog(self.lang, user.username,
+                                          services.users.change_own_password, self.window)
+            if not dialog.exec():
+                session.close()
+                return
+        self.settings.last_username = user.username
+        self._save_settings()
+        self.main = MainWindow(self.lang, services, self.settings, self.paths, self.tasks)
+        self.main.signed_out.connect(self.show_login)
+        self._show(self.main)
+
+    def _save_settings(self) -> None:
+        try:
+            self.settings.save(self.paths.settings)
+        except OSError:
+            log.warning("settings could not be saved")
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Relais")
+    app.setOrganizationName("Relais")
+    install_fonts(app)  # type: ignore[arg-type]
+    return app  # type: ignore[return-value]
+
+
+def run_gui(paths: DataPaths, lang_code: str | None) -> int:
+    app = make_application()
+    code = lang_code or best_language([QLocale.system().name()])
+    lang = UiLanguage(code)
+    relais = Relais(paths, lang)
+
+    def report(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.error("unhandled error", exc_info=(kind, error, tb))
+        QMessageBox.critical(None, "Relais", lang.tr("error.unexpected"))
+
+    sys.excepthook = report
+    relais.start()
+    return app.exec()

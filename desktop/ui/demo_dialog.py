@@ -1,0 +1,78 @@
+"""Fill the database with synthetic households to try Relais (administrators only)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QProgressBar,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.demo import DemoGenerator
+from desktop.ui.language import UiLanguage
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets import ErrorLabel, error_text
+
+
+class DemoDialog(QDialog):
+    def __init__(self, lang: UiLanguage, demo: DemoGenerator, tasks: TaskRunner,
+                 on_done: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang, self.demo, self.tasks, self.on_done = lang, demo, tasks, on_done
+        tr = lang.tr
+        self.setWindowTitle(tr("demo.window_title"))
+        intro = QLabel(tr("demo.intro"))
+        intro.setWordWrap(True)
+        self.persons = QSpinBox()
+        self.persons.setRange(1, 200_000)
+        self.persons.setValue(1000)
+        self.persons.setAccessibleName(tr("demo.persons"))
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 1_000_000)
+        self.seed.setValue(1)
+        self.seed.setAccessibleName(tr("demo.seed"))
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.error = ErrorLabel()
+        form = QFormLayout()
+        form.addRow(tr("demo.persons"), self.persons)
+        form.addRow(tr("demo.seed"), self.seed)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("demo.generate"))
+        self.buttons.accepted.connect(self._start)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def _start(self) -> None:
+        count, seed = self.persons.value(), self.seed.value()
+        self.buttons.setEnabled(False)
+        self.progress.setRange(0, count)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.tasks.run(lambda progress: self.demo.generate(count, seed, progress),
+                       self._finished, self._failed, self._progressed)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setValue(done)
+
+    def _finished(self, _made: int) -> None:
+        self.on_done()
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.progress.hide()
+        self.error.show_message(error_text(self.lang, error))

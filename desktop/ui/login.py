@@ -1,0 +1,244 @@
+"""Sign in: user name and password; three wrong passwords impose a short wait."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import RelaisError
+from desktop.core.i18n import LANGUAGE_NAMES, LANGUAGES
+from desktop.core.passwords import normalise_username
+from desktop.store.vault import Vault, WorkSession
+from desktop.ui.language import UiLanguage
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets import ErrorLabel, PasswordField, PasswordRules, error_text
+
+
+class LanguagePicker(QComboBox):
+    def __init__(self, lang: UiLanguage) -> None:
+        super().__init__()
+        self.lang = lang
+        for code in LANGUAGES:
+            self.addItem(LANGUAGE_NAMES[code], code)
+        self.setCurrentIndex(LANGUAGES.index(lang.code))
+        self.currentIndexChanged.connect(lambda i: lang.set_language(self.itemData(i)))
+        lang.changed.connect(lambda code: self.setCurrentIndex(LANGUAGES.index(code)))
+
+
+class LoginWindow(QWidget):
+    signed_in = Signal(object)  # WorkSession
+
+    def __init__(self, lang: UiLanguage, vault: Vault, tasks: TaskRunner, username: str = "",
+                 organisation: str = "") -> None:
+        super().__init__()
+        self.lang, self.vault, self.tasks = lang, vault, tasks
+        self.heading = QLabel(organisation or "Relais")
+        font = QFont(self.heading.font())
+        font.setPointSize(font.pointSize() + 4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.picker = LanguagePicker(lang)
+        self.username = QLineEdit(username)
+        self.password = PasswordField()
+        self.sign_in = QPushButton()
+        self.sign_in.setDefault(True)
+        self.forgot = QPushButton()
+        self.forgot.setFlat(True)
+        self.error = ErrorLabel()
+        self.username_label, self.password_label = QLabel(), QLabel()
+        self.username_label.setBuddy(self.username)
+        self.password_label.setBuddy(self.password)
+        form = QFormLayout()
+        form.addRow(self.username_label, self.username)
+        form.addRow(self.password_label, self.password)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.picker)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.forgot)
+        buttons.addStretch(1)
+        buttons.addWidget(self.sign_in)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addSpacing(12)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.sign_in.clicked.connect(self.submit)
+        self.password.returnPressed.connect(self.submit)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.forgot.clicked.connect(self._recover)
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(1000)
+        self.countdown.timeout.connect(self._tick)
+        self.setMinimumWidth(460)
+        lang.changed.connect(self.retranslate)
+        self.retranslate()
+        (self.password if username else self.username).setFocus()
+        self._tick()
+
+    def submit(self) -> None:
+        if not self.sign_in.isEnabled():
+            return
+        username, password = self.username.text(), self.password.text()
+        if not normalise_username(username) or not password:
+            self.error.show_message(self.lang.tr("login.fill_both"))
+            return
+        self._busy(True)
+        self.tasks.run(lambda _progress: self.vault.login(username, password),
+                       self._succeeded, self._failed)
+
+    def _succeeded(self, session: WorkSession) -> None:
+        self._busy(False)
+        self.password.clear()
+        self.error.show_message("")
+        self.signed_in.emit(session)
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy(False)
+        self.error.show_message(error_text(self.lang, error))
+        self.password.selectAll()
+        self.password.setFocus()
+        if isinstance(error, RelaisError) and error.key in ("auth.locked",
+                                                            "auth.wrong_credentials"):
+            self._tick()
+
+    def _busy(self, busy: bool) -> None:
+        self.sign_in.setEnabled(not busy)
+        self.sign_in.setText(self.lang.tr("login.signing_in" if busy else "login.sign_in"))
+
+    def _tick(self) -> None:
+        """While locked out, show the remaining wait and keep the button disabled."""
+        try:
+            remaining = self.vault.lockout_remaining(self.username.text())
+        except RelaisError:
+            remaining = 0
+        if remaining > 0:
+            self.sign_in.setEnabled(False)
+            self.error.show_message(self.lang.tr("auth.locked", seconds=int(remaining) + 1))
+            if not self.countdown.isActive():
+                self.countdown.start()
+        elif self.countdown.isActive():
+            self.countdown.stop()
+            self.sign_in.setEnabled(True)
+            self.error.show_message("")
+
+    def _recover(self) -> None:
+        dialog = RecoveryDialog(self.lang, self.vault, self.username.text(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.session is not None:
+            self.signed_in.emit(dialog.session)
+
+    def retranslate(self) -> None:
+        tr = self.lang.tr
+        self.setWindowTitle(tr("login.window_title"))
+        self.username_label.setText(tr("login.username"))
+        self.password_label.setText(tr("login.password"))
+        self.username.setAccessibleName(tr("login.username"))
+        self.password.setAccessibleName(tr("login.password"))
+        self.sign_in.setText(tr("login.sign_in"))
+        self.forgot.setText(tr("login.forgot"))
+
+
+class RecoveryDialog(QDialog):
+    """Lost password: the recovery code from the sheet plus a new password."""
+
+    def __init__(self, lang: UiLanguage, vault: Vault, username: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.lang, self.vault = lang, vault
+        self.session: WorkSession | None = None
+        tr = lang.tr
+        self.setWindowTitle(tr("recovery.window_title"))
+        self.intro = QLabel(tr("recovery.intro"))
+        self.intro.setWordWrap(True)
+        self.code = QLineEdit()
+        self.code.setAccessibleName(tr("recovery.code"))
+        self.username = QLineEdit(username)
+        self.password, self.confirm = PasswordField(), PasswordField()
+        self.rules = PasswordRules(lang)
+        self.error = ErrorLabel()
+        form = QFormLayout()
+        form.addRow(tr("recovery.code"), self.code)
+        form.addRow(tr("login.username"), self.username)
+        form.addRow(tr("setup.password"), self.password)
+        form.addRow(tr("setup.confirm_password"), self.confirm)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("recovery.submit"))
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.rules)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        for field in (self.username, self.password):
+            field.textChanged.connect(
+                lambda _t: self.rules.update_rules(self.password.text(),
+                                                   normalise_username(self.username.text())))
+
+    def _submit(self) -> None:
+        if self.password.text() != self.confirm.text():
+            self.error.show_message(self.lang.tr("password.mismatch"))
+            return
+        try:
+            self.session = self.vault.recover(self.code.text(), self.username.text(),
+                                              self.password.text())
+        except Exception as exc:
+            self.error.show_message(error_text(self.lang, exc))
+            return
+        self.accept()
+
+
+class ChangePasswordDialog(QDialog):
+    """Asked at first login after an administrator set a temporary password."""
+
+    def __init__(self, lang: UiLanguage, username: str, change, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.lang, self.username, self.change = lang, username, change
+        tr = lang.tr
+        self.setWindowTitle(tr("password.change_title"))
+        intro = QLabel(tr("password.change_intro"))
+        intro.setWordWrap(True)
+        self.password, self.confirm = PasswordField(), PasswordField()
+        self.password.setAccessibleName(tr("setup.password"))
+        self.rules = PasswordRules(lang)
+        self.error = ErrorLabel()
+        form = QFormLayout()
+        form.addRow(tr("setup.password"), self.password)
+        form.addRow(tr("setup.confirm_password"), self.confirm)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("password.change_submit"))
+        buttons.accepted.connect(self._submit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.rules)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.password.textChanged.connect(lambda text: self.rules.update_rules(text, username))
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+
+    def _submit(self) -> None:
+        if self.password.text() != self.confirm.text():
+            self.error.show_message(self.lang.tr("password.mismatch"))
+            return
+        try:
+            self.change(self.password.text())
+        except Exception as exc:
+            self.error.show_message(error_text(self.lang, exc))
+            return
+        self.accept()

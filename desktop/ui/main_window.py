@@ -1,0 +1,310 @@
+"""The main window: the case list with its filter, an empty state that says what to do next,
+menus by role, a status bar ready for sync, and the idle lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.core.enums import CaseStatus
+from desktop.core.roles import Permission
+from desktop.paths import DataPaths
+from desktop.services import Services
+from desktop.settings import Settings
+from desktop.ui.case_model import CaseTableModel
+from desktop.ui.demo_dialog import DemoDialog
+from desktop.ui.language import UiLanguage
+from desktop.ui.lock_screen import IdleWatcher, LockScreen
+from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.users_dialog import UsersDialog
+
+
+class EmptyState(QWidget):
+    """Shown instead of an empty table: what this list is and what to do next."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title = QLabel()
+        font = QFont(self.title.font())
+        font.setPointSize(font.pointSize() + 4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.users_button = QPushButton()
+        self.demo_button = QPushButton()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.users_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.title, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.body)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        layout.setContentsMargins(80, 20, 80, 20)
+
+
+class MainWindow(QMainWindow):
+    signed_out = Signal()
+
+    def __init__(self, lang: UiLanguage, services: Services, settings: Settings,
+                 paths: DataPaths, tasks: TaskRunner) -> None:
+        super().__init__()
+        self.lang, self.services, self.settings = lang, services, settings
+        self.paths, self.tasks = paths, tasks
+        self.actor = services.session.actor
+        self.model = CaseTableModel(services.cases, lang)
+        self._hidden_for_lock: list[QWidget] = []
+        self._build()
+        self.idle = IdleWatcher(settings.idle_lock_minutes)
+        self.idle.idle.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        lang.changed.connect(self.retranslate)
+        self.retranslate()
+        self.model.reload()
+        self._update_state()
+        self.resize(1100, 700)
+
+    # -- construction -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.filter = QLineEdit()
+        self.filter.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.filter_timer = QTimer(self)
+        self.filter_timer.setSingleShot(True)
+        self.filter_timer.setInterval(200)
+        self.filter_timer.timeout.connect(self._apply_filter)
+        self.filter.textChanged.connect(lambda _t: self.filter_timer.start())
+        self.status_filter.currentIndexChanged.connect(self._apply_filter)
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 3)
+        top.addWidget(self.status_filter, 1)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((120, 380, 80, 170, 110)):
+            self.table.setColumnWidth(column, width)
+        self.empty = EmptyState()
+        self.no_match = QLabel()
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match.setWordWrap(True)
+        self.content = QStackedWidget()
+        for widget in (self.table, self.empty, self.no_match):
+            self.content.addWidget(widget)
+        self.empty.users_button.clicked.connect(self.open_users)
+        self.empty.demo_button.clicked.connect(self.open_demo)
+        is_admin = self.actor.can(Permission.MANAGE_USERS)
+        self.empty.users_button.setVisible(is_admin)
+        self.empty.demo_button.setVisible(self.actor.can(Permission.GENERATE_DEMO_DATA))
+
+        workspace = QWidget()
+        layout = QVBoxLayout(workspace)
+        layout.addLayout(top)
+        layout.addWidget(self.content)
+        self.lock_screen = LockScreen(self.lang, self.services.session.verify_password,
+                                      self.actor.username)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.lock_screen.sign_out.connect(self.sign_out)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(workspace)
+        self.pages.addWidget(self.lock_screen)
+        self.setCentralWidget(self.pages)
+
+        self.sync_label = QLabel()
+        self.count_label = QLabel()
+        self.user_label = QLabel()
+        bar = self.statusBar()
+        bar.addWidget(self.sync_label, 1)
+        bar.addPermanentWidget(self.count_label)
+        bar.addPermanentWidget(self.user_label)
+        self._build_menus()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.settings_action = QAction(self)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.sign_out_action = QAction(self)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        for action in (self.settings_action, self.lock_action, self.sign_out_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.tools_menu = bar.addMenu("")
+        self.users_action = QAction(self)
+        self.users_action.triggered.connect(self.open_users)
+        self.demo_action = QAction(self)
+        self.demo_action.triggered.connect(self.open_demo)
+        self.tools_menu.addAction(self.users_action)
+        self.tools_menu.addAction(self.demo_action)
+        self.users_action.setVisible(self.actor.can(Permission.MANAGE_USERS))
+        self.demo_action.setVisible(self.actor.can(Permission.GENERATE_DEMO_DATA))
+        self.tools_menu.menuAction().setVisible(self.actor.can(Permission.MANAGE_USERS))
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.about)
+        self.help_menu.addAction(self.about_action)
+
+    # -- behaviour --------------------------------------------------------------------------
+
+    def _status_choice(self) -> CaseStatus | None:
+        return self.status_filter.currentData()
+
+    def _apply_filter(self) -> None:
+        self.model.set_filter(self.filter.text(), self._status_choice())
+        self._update_state()
+
+    def _update_state(self) -> None:
+        tr = self.lang.tr
+        if self.model.total == 0:
+            self.content.setCurrentWidget(self.empty)
+        elif self.model.rowCount() == 0:
+            self.no_match.setText(tr("cases.no_match", text=self.filter.text()))
+            self.content.setCurrentWidget(self.no_match)
+        else:
+            self.content.setCurrentWidget(self.table)
+        self.count_label.setText(tr("cases.count", shown=self.model.rowCount(),
+                                    total=self.model.total))
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self._update_state()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.lang, self.settings, self.paths, self)
+        if dialog.exec():
+            self.settings.idle_lock_minutes = dialog.chosen_idle_minutes()
+            self.settings.language = dialog.chosen_language()
+            self.idle.set_minutes(self.settings.idle_lock_minutes)
+            try:
+                self.settings.save(self.paths.settings)
+                self.services.users.set_language(self.settings.language)
+            except OSError:
+                self.statusBar().showMessage(self.lang.tr("settings.not_saved"), 8000)
+            self.lang.set_language(self.settings.language)
+
+    def open_users(self) -> None:
+        UsersDialog(self.lang, self.services.users, self).exec()
+
+    def open_demo(self) -> None:
+        DemoDialog(self.lang, self.services.demo, self.tasks, self.refresh, self).exec()
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.lang.tr("about.title"),
+                          self.lang.tr("about.text", version=__version__))
+
+    def lock(self) -> None:
+        if self.pages.currentWidget() is self.lock_screen:
+            return
+        # Dialogs stay open (with what was typed in them) but hidden while locked.
+        self._hidden_for_lock = [
+            widget for widget in QApplication.topLevelWidgets()
+            if widget is not self and widget.isVisible() and widget.isWindow()
+        ]
+        for widget in self._hidden_for_lock:
+            widget.hide()
+        self.menuBar().setEnabled(False)
+        self.pages.setCurrentWidget(self.lock_screen)
+        self.lock_screen.password.setFocus()
+
+    def unlock(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.menuBar().setEnabled(True)
+        for widget in self._hidden_for_lock:
+            widget.show()
+        self._hidden_for_lock = []
+        self.idle.set_minutes(self.settings.idle_lock_minutes)
+
+    def is_locked(self) -> bool:
+        return self.pages.currentWidget() is self.lock_screen
+
+    def sign_out(self) -> None:
+        """Back to the login screen (which then closes this window)."""
+        for widget in self._hidden_for_lock:
+            widget.close()
+        self._hidden_for_lock = []
+        self.signed_out.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+        self.idle.timer.stop()
+        self.tasks.wait()
+        self.services.session.close()
+        super().closeEvent(event)
+
+    def retranslate(self) -> None:
+        tr = self.lang.tr
+        org = self.services.session.organisation.name
+        self.setWindowTitle(f"Relais — {org}")
+        self.filter.setPlaceholderText(tr("cases.filter_placeholder"))
+        self.filter.setAccessibleName(tr("cases.filter_placeholder"))
+        current = self.status_filter.currentIndex()
+        self.status_filter.blockSignals(True)
+        self.status_filter.clear()
+        self.status_filter.addItem(tr("cases.all_statuses"), None)
+        for status in CaseStatus:
+            self.status_filter.addItem(tr.choice("case_status", status), status)
+        self.status_filter.setCurrentIndex(max(0, current))
+        self.status_filter.blockSignals(False)
+        self.status_filter.setAccessibleName(tr("cases.status_filter"))
+        self.table.setAccessibleName(tr("cases.table"))
+        self.empty.title.setText(tr("cases.empty_title"))
+        self.empty.body.setText(tr("cases.empty_admin" if self.actor.can(
+            Permission.MANAGE_USERS) else "cases.empty_other"))
+        self.empty.users_button.setText(tr("menu.users"))
+        self.empty.demo_button.setText(tr("menu.demo"))
+        self.sync_label.setText(tr("status.sync_not_configured"))
+        self.user_label.setText(tr("status.user", username=self.actor.username,
+                                   role=tr.choice("role", self.actor.role)))
+        self.file_menu.setTitle(tr("menu.file"))
+        self.settings_action.setText(tr("menu.settings"))
+        self.lock_action.setText(tr("menu.lock"))
+        self.sign_out_action.setText(tr("menu.sign_out"))
+        self.quit_action.setText(tr("menu.quit"))
+        self.tools_menu.setTitle(tr("menu.tools"))
+        self.users_action.setText(tr("menu.users"))
+        self.demo_action.setText(tr("menu.demo"))
+        self.help_menu.setTitle(tr("menu.help"))
+        self.about_action.setText(tr("menu.about"))
+        self._update_state()

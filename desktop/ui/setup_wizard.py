@@ -1,0 +1,309 @@
+"""First run: interface language, organisation, first administrator, recovery sheet."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop.core.errors import RelaisError
+from desktop.core.i18n import LANGUAGE_NAMES, LANGUAGES
+from desktop.core.organisation import organisation_name
+from desktop.core.passwords import normalise_username
+from desktop.core.reference import Municipality, ReferenceData
+from desktop.documents.recovery_sheet import write_recovery_sheet
+from desktop.store.vault import NewOrganisation, Vault, WorkSession
+from desktop.ui.language import UiLanguage
+from desktop.ui.widgets import ErrorLabel, PasswordField, PasswordRules, error_text
+
+
+class LanguagePage(QWizardPage):
+    def __init__(self, lang: UiLanguage) -> None:
+        super().__init__()
+        self.lang = lang
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.choices = QListWidget()
+        self.choices.setAccessibleName("language")
+        for code in LANGUAGES:
+            item = QListWidgetItem(LANGUAGE_NAMES[code])
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            self.choices.addItem(item)
+            if code == lang.code:
+                self.choices.setCurrentItem(item)
+        self.choices.currentItemChanged.connect(self._chosen)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.choices)
+        self.retranslate()
+
+    def _chosen(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.lang.set_language(item.data(Qt.ItemDataRole.UserRole))
+
+    def retranslate(self) -> None:
+        self.setTitle(self.lang.tr("setup.language_title"))
+        self.intro.setText(self.lang.tr("setup.language_intro"))
+
+
+class OrganisationPage(QWizardPage):
+    def __init__(self, lang: UiLanguage, reference: ReferenceData) -> None:
+        super().__init__()
+        self.lang, self.reference = lang, reference
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.search = QLineEdit()
+        self.search.setAccessibleName("municipality search")
+        self.results = QListWidget()
+        self.results.setAccessibleName("municipalities")
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        self.search.textChanged.connect(self._refresh)
+        self.results.currentItemChanged.connect(self._selected)
+        self.search.returnPressed.connect(lambda: self.results.setCurrentRow(0))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.search)
+        layout.addWidget(self.results)
+        layout.addWidget(self.preview)
+        self.retranslate()
+
+    def municipality(self) -> Municipality | None:
+        item = self.results.currentItem()
+        return self.reference.municipality(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    def _refresh(self) -> None:
+        chosen = self.municipality()
+        self.results.blockSignals(True)
+        self.results.clear()
+        for municipality in self.reference.find_municipalities(self.search.text(), limit=50):
+            item = QListWidgetItem(municipality.label(self.lang.code))
+            item.setData(Qt.ItemDataRole.UserRole, municipality.refnis)
+            self.results.addItem(item)
+            if chosen and chosen.refnis == municipality.refnis:
+                self.results.setCurrentItem(item)
+        self.results.blockSignals(False)
+        self._selected()
+
+    def _selected(self, *_: object) -> None:
+        municipality = self.municipality()
+        if municipality is None:
+            self.preview.setText(self.lang.tr("setup.organisation_none"))
+        else:
+            self.preview.setText(self.lang.tr(
+                "setup.organisation_preview",
+                name=organisation_name(municipality),
+                refnis=municipality.refnis,
+                language=LANGUAGE_NAMES[municipality.document_language],
+            ))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.municipality() is not None
+
+    def retranslate(self) -> None:
+        self.setTitle(self.lang.tr("setup.organisation_title"))
+        self.intro.setText(self.lang.tr("setup.organisation_intro"))
+        self.search.setPlaceholderText(self.lang.tr("setup.organisation_placeholder"))
+        self._refresh()
+
+
+class AdministratorPage(QWizardPage):
+    def __init__(self, lang: UiLanguage, wizard: SetupWizard) -> None:
+        super().__init__()
+        self.lang, self.setup = lang, wizard
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.username = QLineEdit()
+        self.display_name = QLineEdit()
+        self.password = PasswordField()
+        self.confirm = PasswordField()
+        self.rules = PasswordRules(lang)
+        self.error = ErrorLabel()
+        self.form = QFormLayout()
+        self.labels = [QLabel() for _ in range(4)]
+        for label, field in zip(self.labels, [self.username, self.display_name, self.password,
+                                              self.confirm], strict=True):
+            label.setBuddy(field)
+            self.form.addRow(label, field)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.rules)
+        layout.addWidget(self.error)
+        for field in (self.username, self.password, self.confirm):
+            field.textChanged.connect(self._changed)
+        self.setCommitPage(True)
+        self.retranslate()
+
+    def _changed(self) -> None:
+        self.rules.update_rules(self.password.text(), normalise_username(self.username.text()))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return (
+            bool(normalise_username(self.username.text()))
+            and self.rules.acceptable()
+            and self.password.text() == self.confirm.text()
+        )
+
+    def validatePage(self) -> bool:
+        """Create the database here; on failure say why and keep every field as typed."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.setup.create_database(
+                self.username.text(), self.display_name.text(), self.password.text()
+            )
+        except Exception as exc:
+            self.error.show_message(error_text(self.lang, exc))
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.error.show_message("")
+        return True
+
+    def retranslate(self) -> None:
+        tr = self.lang.tr
+        self.setTitle(tr("setup.admin_title"))
+        self.intro.setText(tr("setup.admin_intro"))
+        for label, key in zip(self.labels, ["setup.username", "setup.display_name",
+                                            "setup.password", "setup.confirm_password"],
+                              strict=True):
+            label.setText(tr(key))
+        self.username.setAccessibleName(tr("setup.username"))
+        self.password.setAccessibleName(tr("setup.password"))
+        self.confirm.setAccessibleName(tr("setup.confirm_password"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, tr("setup.create"))
+        self.rules.retranslate()
+
+
+class RecoveryPage(QWizardPage):
+    def __init__(self, lang: UiLanguage, wizard: SetupWizard) -> None:
+        super().__init__()
+        self.lang, self.setup = lang, wizard
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.code = QLabel()
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.code.font())
+        font.setPointSize(font.pointSize() + 6)
+        font.setBold(True)
+        self.code.setFont(font)
+        self.code.setAccessibleName("recovery code")
+        self.save = QPushButton()
+        self.save.clicked.connect(self._save_sheet)
+        self.saved = QLabel()
+        self.saved.setWordWrap(True)
+        self.confirm = QCheckBox()
+        self.confirm.toggled.connect(self.completeChanged)
+        self.error = ErrorLabel()
+        layout = QVBoxLayout(self)
+        for widget in (self.intro, self.code, self.save, self.saved, self.confirm, self.error):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def initializePage(self) -> None:
+        self.code.setText(self.setup.recovery_code or "")
+
+    def _save_sheet(self) -> None:
+        default = str(Path.home() / "relais-recovery-sheet.pdf")
+        target, _ = QFileDialog.getSaveFileName(self, self.lang.tr("setup.save_sheet"), default,
+                                                "PDF (*.pdf)")
+        if not target:
+            return
+        try:
+            self.setup.save_recovery_sheet(Path(target))
+        except Exception as exc:
+            self.error.show_message(error_text(self.lang, exc))
+            return
+        self.error.show_message("")
+        self.saved.setText(self.lang.tr("setup.sheet_saved", path=target))
+
+    def isComplete(self) -> bool:
+        return self.confirm.isChecked()
+
+    def retranslate(self) -> None:
+        tr = self.lang.tr
+        self.setTitle(tr("setup.recovery_title"))
+        self.intro.setText(tr("setup.recovery_intro"))
+        self.save.setText(tr("setup.save_sheet"))
+        self.confirm.setText(tr("setup.recovery_confirm"))
+
+
+class SetupWizard(QWizard):
+    created = Signal(object)  # WorkSession
+
+    def __init__(self, lang: UiLanguage, vault: Vault, reference: ReferenceData) -> None:
+        super().__init__()
+        self.lang, self.vault, self.reference = lang, vault, reference
+        self.session: WorkSession | None = None
+        self.recovery_code: str | None = None
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.language_page = LanguagePage(lang)
+        self.organisation_page = OrganisationPage(lang, reference)
+        self.admin_page = AdministratorPage(lang, self)
+        self.recovery_page = RecoveryPage(lang, self)
+        for page in (self.language_page, self.organisation_page, self.admin_page,
+                     self.recovery_page):
+            self.addPage(page)
+        self.resize(720, 560)
+        lang.changed.connect(self.retranslate)
+        self.retranslate()
+
+    def create_database(self, username: str, display_name: str, password: str) -> None:
+        if self.session is not None:
+            return
+        municipality = self.organisation_page.municipality()
+        assert municipality is not None
+        self.session, self.recovery_code = self.vault.create(
+            NewOrganisation(
+                name=organisation_name(municipality),
+                refnis=municipality.refnis,
+                document_language=municipality.document_language,
+            ),
+            admin_username=username,
+            admin_password=password,
+            admin_display_name=display_name,
+            language=self.lang.code,
+        )
+
+    def save_recovery_sheet(self, target: Path) -> Path:
+        if self.session is None or self.recovery_code is None:
+            raise RelaisError("store.not_initialised", path=str(self.vault.paths.root))
+        return write_recovery_sheet(target, self.lang.tr, self.session.organisation.name,
+                                    self.recovery_code, date.today())
+
+    def accept(self) -> None:
+        super().accept()
+        if self.session is not None:
+            self.recovery_code = None  # shown once; not kept in memory longer than needed
+            self.created.emit(self.session)
+
+    def retranslate(self) -> None:
+        tr = self.lang.tr
+        self.setWindowTitle(tr("setup.window_title"))
+        self.setButtonText(QWizard.WizardButton.NextButton, tr("setup.next"))
+        self.setButtonText(QWizard.WizardButton.BackButton, tr("setup.back"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, tr("setup.finish"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, tr("setup.cancel"))
+        for page in (self.language_page, self.organisation_page, self.admin_page,
+                     self.recovery_page):
+            page.retranslate()

@@ -1,0 +1,76 @@
+"""Small widgets shared by several screens."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from desktop.core.errors import RelaisError
+from desktop.core.passwords import MIN_LENGTH, all_rules, broken_rules
+from desktop.ui.language import UiLanguage
+
+log = logging.getLogger(__name__)
+
+
+def error_text(lang: UiLanguage, error: BaseException) -> str:
+    """What to tell the person about a failure, in their language."""
+    if isinstance(error, RelaisError):
+        return error.message(lang.tr)
+    if isinstance(error, OSError):
+        return lang.tr("error.system", detail=error.strerror or type(error).__name__)
+    log.error("unexpected failure", exc_info=error)
+    return lang.tr("error.unexpected")
+
+
+class ErrorLabel(QLabel):
+    """A message next to the fields it is about; never clears what was typed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #b00020;")
+        self.setAccessibleName("error")
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class PasswordField(QLineEdit):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setEchoMode(QLineEdit.EchoMode.Password)
+
+
+class PasswordRules(QWidget):
+    """The password rules as a live checklist under the password field."""
+
+    def __init__(self, lang: UiLanguage) -> None:
+        super().__init__()
+        self.lang = lang
+        self.labels = {rule: QLabel() for rule in all_rules()}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for label in self.labels.values():
+            layout.addWidget(label)
+        self._password, self._username = "", ""
+        self.update_rules("", "")
+
+    def update_rules(self, password: str, username: str) -> None:
+        self._password, self._username = password, username
+        broken = set(broken_rules(password, username))
+        for rule, label in self.labels.items():
+            ok = rule not in broken
+            mark = "✓" if ok else "✗"
+            label.setText(f"{mark} {self.lang.tr(rule, min_length=MIN_LENGTH)}")
+            label.setStyleSheet("color: #1b5e20;" if ok else "color: #555;")
+
+    def retranslate(self) -> None:
+        self.update_rules(self._password, self._username)
+
+    def acceptable(self) -> bool:
+        return not broken_rules(self._password, self._username)
