@@ -14,7 +14,7 @@ import os
 import secrets
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from desktop.core.enums import Role
 from desktop.core.errors import RelaisError
@@ -22,9 +22,12 @@ from desktop.core.i18n import LANGUAGES, Translator
 from desktop.core.organisation import organisation_name
 from desktop.core.reference import reference_data
 from desktop.paths import DataPaths
-from desktop.services import Services
 from desktop.settings import Settings
-from desktop.store.vault import NewOrganisation, Vault, WorkSession
+from desktop.store.vault import NewOrganisation, Vault
+
+if TYPE_CHECKING:
+    from desktop.services import Services
+    from desktop.store.database import WorkSession
 
 log = logging.getLogger(__name__)
 COMMANDS = ("init", "users", "demo", "search")
@@ -153,6 +156,8 @@ class Cli:
         return 0
 
     def users(self) -> int:
+        from desktop.services import Services
+
         session = self.open_session()
         try:
             services = Services.for_session(session)
@@ -205,6 +210,8 @@ class Cli:
     def demo(self) -> int:
         if self.args.persons < 1:
             raise UsageError(self.tr("cli.persons_positive"))
+        from desktop.services import Services
+
         session = self.open_session()
         try:
             services = Services.for_session(session)
@@ -219,6 +226,8 @@ class Cli:
             session.close()
 
     def search(self) -> int:
+        from desktop.services import Services
+
         session = self.open_session()
         try:
             services = Services.for_session(session)

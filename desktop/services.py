@@ -9,7 +9,7 @@ from desktop.core.demo import DemoGenerator
 from desktop.core.reference import ReferenceData, reference_data
 from desktop.core.search import SearchService
 from desktop.core.users import UserService
-from desktop.store.vault import WorkSession
+from desktop.store.database import WorkSession
 
 
 @dataclass

@@ -15,7 +15,8 @@ from desktop.core.enums import Role
 from desktop.paths import DataPaths
 from desktop.services import Services
 from desktop.store.crypto import KdfParams
-from desktop.store.vault import NewOrganisation, Vault, WorkSession
+from desktop.store.database import WorkSession
+from desktop.store.vault import NewOrganisation, Vault
 
 # Argon2id at a test cost: the real cost is measured in bench/, not paid in every test.
 FAST_KDF = KdfParams(time_cost=1, memory_kib=1024, parallelism=1)

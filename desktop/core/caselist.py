@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import String, and_, func, select, type_coerce
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
@@ -59,12 +59,14 @@ class CaseListService:
         descending: bool = False,
         filter_text: str = "",
         status: CaseStatus | None = None,
-    ) -> list[uuid.UUID]:
+    ) -> list[str]:
+        """Case ids as hex strings (cheap to hold by the hundred thousand; ``rows`` takes
+        them back)."""
         self.actor.require(Permission.VIEW_CASES)
         if sort not in SORT_KEYS:
             raise ValueError(f"unknown sort key {sort!r}")
         member, head = self._head()
-        query = select(CaseFile.id).where(CaseFile.deleted_at.is_(None))
+        query = select(type_coerce(CaseFile.id, String)).where(CaseFile.deleted_at.is_(None))
         if status is not None:
             query = query.where(CaseFile.status == status)
         query = self._filtered(query, filter_text)
@@ -116,10 +118,12 @@ class CaseListService:
             query = query.where(CaseFile.household_id.in_(households))
         return query
 
-    def rows(self, case_ids: list[uuid.UUID]) -> dict[uuid.UUID, CaseRow]:
+    def rows(self, case_ids: list[str]) -> dict[str, CaseRow]:
+        """The rows of the given case ids (as returned by ``ids``), keyed the same way."""
         self.actor.require(Permission.VIEW_CASES)
         if not case_ids:
             return {}
+        wanted = [uuid.UUID(hex=case_id) for case_id in case_ids]
         member, head = self._head()
         with Session(self.engine) as db:
             cases = db.execute(
@@ -134,7 +138,7 @@ class CaseListService:
                 )
                 .outerjoin(head, head.id == member.person_id)
                 .outerjoin(UserAccount, UserAccount.id == CaseFile.assigned_worker_id)
-                .where(CaseFile.id.in_(case_ids))
+                .where(CaseFile.id.in_(wanted))
             ).all()
             households = [case.household_id for case, _, _ in cases]
             counts = dict(
@@ -148,7 +152,7 @@ class CaseListService:
                 ).all()
             )
         return {
-            case.id: CaseRow(
+            case.id.hex: CaseRow(
                 case_id=case.id,
                 file_number=case.file_number,
                 head_name=display_name(person) if person is not None else "",

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -88,10 +88,16 @@ class DemoGenerator:
                     )
                 ).scalars()
             )
-            existing = db.execute(select(func.count()).select_from(CaseFile)).scalar_one()
+            numbers = db.execute(select(CaseFile.file_number)).scalars().all()
+        # File numbers run per year of opening: 2024/000001, 2024/000002, ...
+        last_by_year: dict[int, int] = {}
+        for number in numbers:
+            year, _, serial = number.partition("/")
+            if year.isdigit() and serial.isdigit():
+                last_by_year[int(year)] = max(last_by_year.get(int(year), 0), int(serial))
         municipalities = sorted(reference_data().municipalities)
         org_refnis = self._org_refnis()
-        sequence = existing
+        sequence = len(numbers)
         made = 0
         while made < persons:
             batch = _Batch()
@@ -100,7 +106,8 @@ class DemoGenerator:
                     break
                 sequence += 1
                 made += self._household(
-                    batch, rng, persons - made, sequence, workers, org_refnis, municipalities
+                    batch, rng, persons - made, sequence, workers, org_refnis, municipalities,
+                    last_by_year,
                 )
             with UnitOfWork(self.engine, self.actor, [NameIndexer()]) as uow:
                 for model in (Household, Person, HouseholdMember, IdentityDocument,
@@ -124,6 +131,7 @@ class DemoGenerator:
     def _household(
         self, batch: _Batch, rng: random.Random, room: int, sequence: int,
         workers: list[uuid.UUID], org_refnis: str, municipalities: list[str],
+        last_by_year: dict[int, int],
     ) -> int:
         size = min(room, rng.choices(range(1, 8), weights=[36, 28, 19, 11, 3, 2, 1])[0])
         russian = rng.random() < 0.1
@@ -145,7 +153,7 @@ class DemoGenerator:
                 batch.add(SpecificNeed, person_id=person, need_type=SpecificNeedType.SINGLE_PARENT,
                           details="", urgent=False)
         self._accommodation(batch, rng, household, org_refnis)
-        self._case(batch, rng, household, sequence, arrival, workers, municipalities)
+        self._case(batch, rng, household, last_by_year, arrival, workers, municipalities)
         return size
 
     def _composition(self, rng: random.Random, size: int) -> list[tuple[Relationship, Sex, int]]:
@@ -265,15 +273,18 @@ class DemoGenerator:
         )
 
     def _case(
-        self, batch: _Batch, rng: random.Random, household: uuid.UUID, sequence: int,
-        arrival: date, workers: list[uuid.UUID], municipalities: list[str],
+        self, batch: _Batch, rng: random.Random, household: uuid.UUID,
+        last_by_year: dict[int, int], arrival: date, workers: list[uuid.UUID],
+        municipalities: list[str],
     ) -> None:
-        opened = arrival + timedelta(days=rng.randint(1, 40))
+        opened = min(TODAY, arrival + timedelta(days=rng.randint(1, 40)))
+        serial = last_by_year.get(opened.year, 0) + 1
+        last_by_year[opened.year] = serial
         status = rng.choices(list(CaseStatus), weights=[45, 35, 20])[0]
         reason = rng.choice(list(ClosureReason)) if status == CaseStatus.CLOSED else None
         case = batch.add(
             CaseFile, organisation_id=self.actor.organisation_id, household_id=household,
-            file_number=f"{opened.year}/{sequence:06d}", status=status, closure_reason=reason,
+            file_number=f"{opened.year}/{serial:06d}", status=status, closure_reason=reason,
             destination_refnis=rng.choice(municipalities) if reason == ClosureReason.MOVED
             else None,
             assigned_worker_id=rng.choice(workers) if workers and rng.random() < 0.9 else None,

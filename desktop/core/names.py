@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from translitua import translit
 
@@ -57,6 +58,7 @@ def _to_latin(token: str) -> str:
     return "".join(ch for ch in _fold_latin(folded) if ch.isalpha())
 
 
+@lru_cache(maxsize=65536)
 def normal(token: str) -> str:
     """One spelling per sound: 'Schewtschenko' and 'Шевченко' both give 'SeviSenko'-like forms."""
     latin = _to_latin(token)
@@ -64,6 +66,7 @@ def normal(token: str) -> str:
     return _collapse(grouped)
 
 
+@lru_cache(maxsize=65536)
 def skeleton(token: str) -> str:
     """Consonants only, with '_' for a leading vowel: the search key of a name token."""
     form = normal(token)

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -62,8 +62,8 @@ class NameIndexer:
             if change.entity != Person.__tablename__ or change.entity_id is None:
                 continue
             names_changed = set(change.fields) & {*NAME_FIELDS, "other_spellings"}
-            if change.base_version is None:
-                values = {name: new for name, (_, new) in change.fields.items()}
+            if change.values is not None:
+                values = change.values
             elif names_changed:
                 person = session.get(Person, change.entity_id)
                 if person is None:
@@ -79,7 +79,7 @@ class NameIndexer:
         if touched:
             session.execute(delete(PersonNameKey).where(PersonNameKey.person_id.in_(touched)))
         if rows:
-            session.execute(insert(PersonNameKey), rows)
+            session.connection().execute(PersonNameKey.__table__.insert(), rows)  # type: ignore[attr-defined]
 
 
 @dataclass

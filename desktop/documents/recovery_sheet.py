@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.core.i18n import Translator
@@ -36,7 +37,11 @@ def write_recovery_sheet(
     canvas.setFont(regular, 10)
     canvas.drawString(x, y, tr("recovery.sheet_code_label"))
     y -= 14 * mm
-    canvas.setFont(bold, 20)
+    # As large as fits the box: the code must be copied by hand without mistakes.
+    size = 20.0
+    while size > 10 and pdfmetrics.stringWidth(recovery_code, bold, size) > width - 2 * x - 4 * mm:
+        size -= 0.5
+    canvas.setFont(bold, size)
     canvas.drawString(x, y, recovery_code)
     canvas.rect(x - 4 * mm, y - 6 * mm, width - 2 * x + 8 * mm, 18 * mm)
     y -= 22 * mm

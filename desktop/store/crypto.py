@@ -12,10 +12,6 @@ import os
 import secrets
 from dataclasses import asdict, dataclass
 
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 DATA_KEY_BYTES = 32
 
 
@@ -69,6 +65,8 @@ def new_data_key() -> bytes:
 
 
 def derive_key(secret: str, salt: bytes, params: KdfParams) -> bytes:
+    from argon2.low_level import Type, hash_secret_raw  # loaded on first use: fast startup
+
     return hash_secret_raw(
         secret=secret.encode("utf-8"),
         salt=salt,
@@ -82,6 +80,8 @@ def derive_key(secret: str, salt: bytes, params: KdfParams) -> bytes:
 
 def wrap(data_key: bytes, secret: str, context: str, params: KdfParams) -> WrappedKey:
     """Encrypt the data key under ``secret``; ``context`` binds it to one database and user."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt = os.urandom(16)
     nonce = os.urandom(12)
     kek = derive_key(secret, salt, params)
@@ -90,6 +90,9 @@ def wrap(data_key: bytes, secret: str, context: str, params: KdfParams) -> Wrapp
 
 
 def unwrap(wrapped: WrappedKey, secret: str, context: str) -> bytes:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     kek = derive_key(secret, wrapped.salt, wrapped.kdf)
     try:
         return AESGCM(kek).decrypt(wrapped.nonce, wrapped.ciphertext, context.encode("utf-8"))

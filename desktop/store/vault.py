@@ -11,22 +11,20 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
-
-from desktop.core.enums import AuditAction, Role
 from desktop.core.errors import RelaisError
-from desktop.core.ids import uuid7
-from desktop.core.models import Organisation, UserAccount
 from desktop.core.passwords import check_password, check_username, normalise_username
-from desktop.core.roles import SYSTEM, Actor
-from desktop.core.uow import UnitOfWork
 from desktop.paths import DataPaths
 from desktop.store import crypto
-from desktop.store.engine import open_engine
 from desktop.store.keystore import FailedLogins, Keystore
-from desktop.store.migrate import upgrade_to_head
+
+if TYPE_CHECKING:
+    from desktop.store.database import WorkSession
+
+# The login screen needs only this module and keys.json. SQLAlchemy, the models and the
+# migrations load when a database is actually opened (desktop.store.database), so the first
+# window appears fast; app.py preloads them while the password is typed.
 
 FREE_ATTEMPTS = 3
 FIRST_WAIT_SECONDS = 30.0
@@ -38,48 +36,6 @@ class NewOrganisation:
     name: str
     refnis: str
     document_language: str
-
-
-class WorkSession:
-    """An unlocked database and the signed-in user. Also where that user's services store
-    passwords (``set_password`` / ``revoke``), since only an unlocked session holds the key."""
-
-    def __init__(
-        self, vault: Vault, engine: Engine, data_key: bytes, user: UserAccount,
-        organisation: Organisation,
-    ) -> None:
-        self.vault = vault
-        self.engine = engine
-        self._data_key = data_key
-        self.user = user
-        self.organisation = organisation
-
-    @property
-    def actor(self) -> Actor:
-        return Actor(
-            user_id=self.user.id,
-            username=self.user.username,
-            role=self.user.role,
-            organisation_id=self.organisation.id,
-        )
-
-    def set_password(self, username: str, password: str) -> None:
-        check_password(password, username)
-        self.vault.store_user_key(username, password, self._data_key)
-
-    def revoke(self, username: str) -> None:
-        self.vault.remove_user_key(username)
-
-    def verify_password(self, password: str) -> bool:
-        """For unlocking an idle-locked window: the same check as logging in."""
-        try:
-            self.vault.unwrap_user_key(self.user.username, password)
-        except RelaisError:
-            return False
-        return True
-
-    def close(self) -> None:
-        self.engine.dispose()
 
 
 class Vault:
@@ -136,29 +92,16 @@ class Vault:
             self.paths.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise RelaisError("store.cannot_write", path=str(self.paths.root)) from exc
+        from desktop.core.ids import uuid7
+        from desktop.store.database import create_database
+
         data_key = crypto.new_data_key()
         recovery_code = crypto.new_recovery_code()
         keystore = Keystore(database_id=str(uuid7()))
         try:
-            engine = open_engine(self.paths.database, data_key)
-            upgrade_to_head(engine, self.paths.database, self.paths.backups)
-            with UnitOfWork(engine, SYSTEM) as uow:
-                org = uow.add(
-                    Organisation(
-                        name=organisation.name,
-                        refnis=organisation.refnis,
-                        document_language=organisation.document_language,
-                    )
-                )
-                admin = uow.add(
-                    UserAccount(
-                        organisation_id=org.id,
-                        username=username,
-                        display_name=admin_display_name or username,
-                        role=Role.ADMINISTRATOR,
-                        language=language,
-                    )
-                )
+            session = create_database(
+                self, data_key, organisation, username, admin_display_name, language
+            )
             keystore.users[username] = crypto.wrap(
                 data_key, admin_password, self._context(keystore, username), self.kdf
             )
@@ -168,6 +111,8 @@ class Vault:
             self._save(keystore)
         except Exception as exc:
             # Never leave a database nobody can open.
+            if "session" in locals():
+                session.close()
             for leftover in (self.paths.database, self.paths.keystore):
                 leftover.unlink(missing_ok=True)
             for suffix in ("-wal", "-shm"):
@@ -177,7 +122,7 @@ class Vault:
             if isinstance(exc, OSError):
                 raise RelaisError("store.cannot_write", path=str(self.paths.root)) from exc
             raise
-        return WorkSession(self, engine, data_key, admin, org), recovery_code
+        return session, recovery_code
 
     # -- unlocking --------------------------------------------------------------------------
 
@@ -243,22 +188,9 @@ class Vault:
         return session
 
     def _open(self, data_key: bytes, username: str, allow_disabled: bool = False) -> WorkSession:
-        engine = open_engine(self.paths.database, data_key)
-        try:
-            upgrade_to_head(engine, self.paths.database, self.paths.backups)
-            with Session(engine, expire_on_commit=False) as db:
-                user = db.exec(select(UserAccount).where(UserAccount.username == username)).first()
-                if user is None or (not user.active and not allow_disabled):
-                    raise RelaisError("auth.account_disabled")
-                org = db.get(Organisation, user.organisation_id)
-                assert org is not None
-            session = WorkSession(self, engine, data_key, user, org)
-            with UnitOfWork(engine, session.actor) as uow:
-                uow.record_access(AuditAction.LOGIN, "user_account", user.id)
-            return session
-        except BaseException:
-            engine.dispose()
-            raise
+        from desktop.store.database import open_database
+
+        return open_database(self, data_key, username, allow_disabled)
 
     # -- key file maintenance (called through WorkSession) ----------------------------------
 

@@ -3,25 +3,40 @@ sign-out. Builds each screen with the services it needs (nothing global)."""
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
+import threading
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.core.i18n import LANGUAGES, best_language
-from desktop.core.reference import reference_data
 from desktop.paths import DataPaths
-from desktop.services import Services
 from desktop.settings import Settings
-from desktop.store.vault import Vault, WorkSession
+from desktop.store.vault import Vault
 from desktop.ui.fonts import install_fonts
 from desktop.ui.language import UiLanguage
 from desktop.ui.login import ChangePasswordDialog, LoginWindow
-from desktop.ui.main_window import MainWindow
-from desktop.ui.setup_wizard import SetupWizard
 from desktop.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from desktop.store.database import WorkSession
+    from desktop.ui.main_window import MainWindow
+
+# What the main window needs but the login screen does not: imported in the background while
+# the password is typed (the import lock makes a login that finishes first simply wait).
+HEAVY_MODULES = ("desktop.services", "desktop.ui.main_window", "desktop.store.database")
+
+
+def preload_heavy_modules() -> None:
+    def load() -> None:
+        for name in HEAVY_MODULES:
+            importlib.import_module(name)
+
+    threading.Thread(target=load, name="relais-preload", daemon=True).start()
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +53,9 @@ class Relais:
     def start(self) -> QWidget:
         if self.vault.is_initialised():
             return self.show_login()
+        from desktop.core.reference import reference_data
+        from desktop.ui.setup_wizard import SetupWizard
+
         wizard = SetupWizard(self.lang, self.vault, reference_data())
         wizard.created.connect(self._created)
         return self._show(wizard)
@@ -47,6 +65,7 @@ class Relais:
         window.show()
         if previous is not None and previous is not window:
             previous.close()
+            previous.deleteLater()  # Qt, not Python's collector, frees closed windows
         return window
 
     def _created(self, session: WorkSession) -> None:
@@ -64,6 +83,9 @@ class Relais:
         return self._show(login)
 
     def open_main(self, session: WorkSession) -> None:
+        from desktop.services import Services
+        from desktop.ui.main_window import MainWindow
+
         user = session.user
         services = Services.for_session(session)
         if user.language in LANGUAGES and user.language != self.lang.code:
@@ -107,4 +129,5 @@ def run_gui(paths: DataPaths, lang_code: str | None) -> int:
 
     sys.excepthook = report
     relais.start()
+    preload_heavy_modules()
     return app.exec()

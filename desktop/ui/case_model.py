@@ -23,8 +23,9 @@ class CaseTableModel(QAbstractTableModel):
     def __init__(self, cases: CaseListService, lang: UiLanguage) -> None:
         super().__init__()
         self.cases, self.lang = cases, lang
-        self._ids: list[uuid.UUID] = []
-        self._cache: OrderedDict[uuid.UUID, CaseRow] = OrderedDict()
+        self._ids: list[str] = []
+        self._cache: OrderedDict[str, CaseRow] = OrderedDict()
+        self._loaded = False
         self.sort_key, self.descending = "file_number", False
         self.filter_text = ""
         self.status: CaseStatus | None = None
@@ -34,6 +35,7 @@ class CaseTableModel(QAbstractTableModel):
     # -- queries ----------------------------------------------------------------------------
 
     def reload(self) -> None:
+        self._loaded = True
         self.beginResetModel()
         self._ids = self.cases.ids(self.sort_key, self.descending, self.filter_text, self.status)
         self._cache.clear()
@@ -44,13 +46,19 @@ class CaseTableModel(QAbstractTableModel):
         self.filter_text, self.status = text, status
         self.reload()
 
+    def ensure_loaded(self) -> None:
+        if not self._loaded:
+            self.reload()
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.sort_key = COLUMNS[column]
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        key, descending = COLUMNS[column], order == Qt.SortOrder.DescendingOrder
+        if self._loaded and (key, descending) == (self.sort_key, self.descending):
+            return  # the view re-sorting to the same order costs nothing
+        self.sort_key, self.descending = key, descending
         self.reload()
 
     def case_id(self, row: int) -> uuid.UUID:
-        return self._ids[row]
+        return uuid.UUID(hex=self._ids[row])
 
     def _row(self, row: int) -> CaseRow | None:
         case_id = self._ids[row]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -20,10 +22,13 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import RelaisError
 from desktop.core.i18n import LANGUAGE_NAMES, LANGUAGES
 from desktop.core.passwords import normalise_username
-from desktop.store.vault import Vault, WorkSession
+from desktop.store.vault import Vault
 from desktop.ui.language import UiLanguage
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import ErrorLabel, PasswordField, PasswordRules, error_text
+
+if TYPE_CHECKING:
+    from desktop.store.database import WorkSession
 
 
 class LanguagePicker(QComboBox):

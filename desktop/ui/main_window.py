@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QStatusBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -70,6 +71,9 @@ class MainWindow(QMainWindow):
     def __init__(self, lang: UiLanguage, services: Services, settings: Settings,
                  paths: DataPaths, tasks: TaskRunner) -> None:
         super().__init__()
+        # Qt deletes the window when it closes: leaving it to Python's garbage collector
+        # corrupted memory in PySide6 6.12 at teardown.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.lang, self.services, self.settings = lang, services, settings
         self.paths, self.tasks = paths, tasks
         self.actor = services.session.actor
@@ -83,7 +87,7 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.idle)
         lang.changed.connect(self.retranslate)
         self.retranslate()
-        self.model.reload()
+        self.model.ensure_loaded()
         self._update_state()
         self.resize(1100, 700)
 
@@ -110,6 +114,7 @@ class MainWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -141,10 +146,11 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.lock_screen)
         self.setCentralWidget(self.pages)
 
-        self.sync_label = QLabel()
-        self.count_label = QLabel()
-        self.user_label = QLabel()
-        bar = self.statusBar()
+        bar = QStatusBar(self)
+        self.setStatusBar(bar)
+        self.sync_label = QLabel(bar)
+        self.count_label = QLabel(bar)
+        self.user_label = QLabel(bar)
         bar.addWidget(self.sync_label, 1)
         bar.addPermanentWidget(self.count_label)
         bar.addPermanentWidget(self.user_label)

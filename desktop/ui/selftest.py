@@ -13,6 +13,8 @@ from pathlib import Path
 
 def run_self_test() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     from desktop.core.i18n import Translator
     from desktop.documents.recovery_sheet import write_recovery_sheet
     from desktop.paths import DataPaths
@@ -49,6 +51,7 @@ def run_self_test() -> int:
                 raise RuntimeError("PDF too small")
             steps.append("PDF")
             window.close()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         except Exception as exc:
             print(f"self-test FAILED after {', '.join(steps) or 'start'}: {exc!r}",
                   file=sys.stderr)

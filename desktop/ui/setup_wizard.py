@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
@@ -27,9 +28,12 @@ from desktop.core.organisation import organisation_name
 from desktop.core.passwords import normalise_username
 from desktop.core.reference import Municipality, ReferenceData
 from desktop.documents.recovery_sheet import write_recovery_sheet
-from desktop.store.vault import NewOrganisation, Vault, WorkSession
+from desktop.store.vault import NewOrganisation, Vault
 from desktop.ui.language import UiLanguage
 from desktop.ui.widgets import ErrorLabel, PasswordField, PasswordRules, error_text
+
+if TYPE_CHECKING:
+    from desktop.store.database import WorkSession
 
 
 class LanguagePage(QWizardPage):
@@ -153,6 +157,9 @@ class AdministratorPage(QWizardPage):
 
     def _changed(self) -> None:
         self.rules.update_rules(self.password.text(), normalise_username(self.username.text()))
+        confirm = self.confirm.text()
+        mismatch = bool(confirm) and not self.password.text().startswith(confirm)
+        self.error.show_message(self.lang.tr("password.mismatch") if mismatch else "")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

@@ -29,6 +29,12 @@ def test_demo_data_looks_like_the_displaced_population(populated):
     assert len(cases) == households
     assert {c.status for c in cases} == {"open", "follow_up", "closed"}
     assert all(p.surname_cyr and p.surname_lat for p in persons)
+    by_year: dict[str, list[int]] = {}
+    for case in cases:
+        year, serial = case.file_number.split("/")
+        by_year.setdefault(year, []).append(int(serial))
+    assert all(sorted(serials) == list(range(1, len(serials) + 1))
+               for serials in by_year.values())
 
 
 def test_same_seed_gives_the_same_people(services, vault):

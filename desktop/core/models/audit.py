@@ -19,7 +19,7 @@ class AuditEvent(SQLModel, table=True):
 
     id: uuid.UUID = Field(default_factory=uuid7, primary_key=True)
     at: datetime = Field(default_factory=utcnow, index=True)
-    actor_id: uuid.UUID | None = Field(default=None, index=True)
+    actor_id: uuid.UUID | None = Field(default=None)
     action: AuditAction = enum_field(AuditAction)
     entity: str = ""
     entity_id: uuid.UUID | None = Field(default=None, index=True)

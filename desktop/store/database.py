@@ -1,0 +1,114 @@
+"""The database side of the vault: create the schema, open it for a user, and the
+``WorkSession`` that holds an unlocked database. Imported only once a key is in hand."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from desktop.core.enums import AuditAction, Role
+from desktop.core.errors import RelaisError
+from desktop.core.models import Organisation, UserAccount
+from desktop.core.passwords import check_password
+from desktop.core.roles import SYSTEM, Actor
+from desktop.core.uow import UnitOfWork
+from desktop.store.engine import open_engine
+from desktop.store.migrate import upgrade_to_head
+
+if TYPE_CHECKING:
+    from desktop.store.vault import NewOrganisation, Vault
+
+
+class WorkSession:
+    """An unlocked database and the signed-in user. Also where that user's services store
+    passwords (``set_password`` / ``revoke``), since only an unlocked session holds the key."""
+
+    def __init__(
+        self, vault: Vault, engine: Engine, data_key: bytes, user: UserAccount,
+        organisation: Organisation,
+    ) -> None:
+        self.vault = vault
+        self.engine = engine
+        self._data_key = data_key
+        self.user = user
+        self.organisation = organisation
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(
+            user_id=self.user.id,
+            username=self.user.username,
+            role=self.user.role,
+            organisation_id=self.organisation.id,
+        )
+
+    def set_password(self, username: str, password: str) -> None:
+        check_password(password, username)
+        self.vault.store_user_key(username, password, self._data_key)
+
+    def revoke(self, username: str) -> None:
+        self.vault.remove_user_key(username)
+
+    def verify_password(self, password: str) -> bool:
+        """For unlocking an idle-locked window: the same check as logging in."""
+        try:
+            self.vault.unwrap_user_key(self.user.username, password)
+        except RelaisError:
+            return False
+        return True
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def create_database(
+    vault: Vault, data_key: bytes, organisation: NewOrganisation, username: str,
+    display_name: str, language: str,
+) -> WorkSession:
+    engine = open_engine(vault.paths.database, data_key)
+    try:
+        upgrade_to_head(engine, vault.paths.database, vault.paths.backups)
+        with UnitOfWork(engine, SYSTEM) as uow:
+            org = uow.add(
+                Organisation(
+                    name=organisation.name,
+                    refnis=organisation.refnis,
+                    document_language=organisation.document_language,
+                )
+            )
+            admin = uow.add(
+                UserAccount(
+                    organisation_id=org.id,
+                    username=username,
+                    display_name=display_name or username,
+                    role=Role.ADMINISTRATOR,
+                    language=language,
+                )
+            )
+    except BaseException:
+        engine.dispose()
+        raise
+    return WorkSession(vault, engine, data_key, admin, org)
+
+
+def open_database(
+    vault: Vault, data_key: bytes, username: str, allow_disabled: bool = False
+) -> WorkSession:
+    engine = open_engine(vault.paths.database, data_key)
+    try:
+        upgrade_to_head(engine, vault.paths.database, vault.paths.backups)
+        with Session(engine, expire_on_commit=False) as db:
+            user = db.exec(select(UserAccount).where(UserAccount.username == username)).first()
+            if user is None or (not user.active and not allow_disabled):
+                raise RelaisError("auth.account_disabled")
+            org = db.get(Organisation, user.organisation_id)
+            assert org is not None
+        session = WorkSession(vault, engine, data_key, user, org)
+        with UnitOfWork(engine, session.actor) as uow:
+            uow.record_access(AuditAction.LOGIN, "user_account", user.id)
+        return session
+    except BaseException:
+        engine.dispose()
+        raise
