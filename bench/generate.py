@@ -35,7 +35,8 @@ def main() -> None:
     session, _ = Vault(paths).create(
         NewOrganisation(organisation_name(liege), liege.refnis, liege.document_language),
         USER, PASSWORD)
-    Settings(language="fr", last_username=USER).save(paths.settings)
+    Settings(language="fr", last_username=USER,
+             organisation_name=organisation_name(liege)).save(paths.settings)
     services = Services.for_session(session)
     for name in ("marie", "jan", "olena"):
         services.users.add_user(name, "social_worker", "worker password 12")

@@ -148,6 +148,7 @@ class Cli:
         settings = Settings.load(self.paths.settings)
         settings.language = self.tr.language
         settings.last_username = self.args.admin.strip().lower()
+        settings.organisation_name = organisation_name(municipality)
         settings.save(self.paths.settings)
         self.print(self.tr("cli.init_done", org=organisation_name(municipality),
                            path=str(self.paths.root)))

@@ -16,6 +16,8 @@ class Settings:
     language: str = ""
     idle_lock_minutes: int = DEFAULT_IDLE_LOCK_MINUTES
     last_username: str = ""
+    # Shown on the login screen before the database is unlocked (a public name, no secret).
+    organisation_name: str = ""
 
     @classmethod
     def load(cls, path: Path) -> Settings:

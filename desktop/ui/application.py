@@ -76,19 +76,22 @@ class Relais:
 
     def show_login(self) -> QWidget:
         self.main = None
-        organisation = ""
         login = LoginWindow(self.lang, self.vault, self.tasks, self.settings.last_username,
-                            organisation)
-        login.signed_in.connect(self.open_main)
+                            self.settings.organisation_name)
+        login.signed_in.connect(lambda session: self.open_main(session, login.language_chosen))
         return self._show(login)
 
-    def open_main(self, session: WorkSession) -> None:
+    def open_main(self, session: WorkSession, language_chosen: bool = False) -> None:
+        """``language_chosen``: the person picked the language on the login screen; it becomes
+        their preference. Otherwise their saved preference applies."""
         from desktop.services import Services
         from desktop.ui.main_window import MainWindow
 
         user = session.user
         services = Services.for_session(session)
-        if user.language in LANGUAGES and user.language != self.lang.code:
+        if language_chosen:
+            services.users.set_language(self.lang.code)
+        elif user.language in LANGUAGES and user.language != self.lang.code:
             self.lang.set_language(user.language)
         if user.must_change_password:
             dialog = ChangePasswordDialog(self.lang, user.username,
@@ -97,6 +100,8 @@ class Relais:
                 session.close()
                 return
         self.settings.last_username = user.username
+        self.settings.organisation_name = session.organisation.name
+        self.settings.language = self.lang.code
         self._save_settings()
         self.main = MainWindow(self.lang, services, self.settings, self.paths, self.tasks)
         self.main.signed_out.connect(self.show_login)

@@ -49,12 +49,15 @@ class LoginWindow(QWidget):
                  organisation: str = "") -> None:
         super().__init__()
         self.lang, self.vault, self.tasks = lang, vault, tasks
+        self.language_chosen = False  # set when the person picks a language here
+        self._error: BaseException | None = None
         self.heading = QLabel(organisation or "Relais")
         font = QFont(self.heading.font())
         font.setPointSize(font.pointSize() + 4)
         font.setBold(True)
         self.heading.setFont(font)
         self.picker = LanguagePicker(lang)
+        self.picker.activated.connect(self._language_picked)
         self.username = QLineEdit(username)
         self.password = PasswordField()
         self.sign_in = QPushButton()
@@ -100,21 +103,29 @@ class LoginWindow(QWidget):
             return
         username, password = self.username.text(), self.password.text()
         if not normalise_username(username) or not password:
-            self.error.show_message(self.lang.tr("login.fill_both"))
+            self._show_error(RelaisError("login.fill_both"))
             return
         self._busy(True)
         self.tasks.run(lambda _progress: self.vault.login(username, password),
                        self._succeeded, self._failed)
 
+    def _language_picked(self, _index: int) -> None:
+        self.language_chosen = True
+
     def _succeeded(self, session: WorkSession) -> None:
         self._busy(False)
         self.password.clear()
-        self.error.show_message("")
+        self._show_error(None)
         self.signed_in.emit(session)
+
+    def _show_error(self, error: BaseException | None) -> None:
+        """Kept so that a change of language re-renders the message too."""
+        self._error = error
+        self.error.show_message(error_text(self.lang, error) if error else "")
 
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
-        self.error.show_message(error_text(self.lang, error))
+        self._show_error(error)
         self.password.selectAll()
         self.password.setFocus()
         if isinstance(error, RelaisError) and error.key in ("auth.locked",
@@ -133,13 +144,13 @@ class LoginWindow(QWidget):
             remaining = 0
         if remaining > 0:
             self.sign_in.setEnabled(False)
-            self.error.show_message(self.lang.tr("auth.locked", seconds=int(remaining) + 1))
+            self._show_error(RelaisError("auth.locked", seconds=int(remaining) + 1))
             if not self.countdown.isActive():
                 self.countdown.start()
         elif self.countdown.isActive():
             self.countdown.stop()
             self.sign_in.setEnabled(True)
-            self.error.show_message("")
+            self._show_error(None)
 
     def _recover(self) -> None:
         dialog = RecoveryDialog(self.lang, self.vault, self.username.text(), self)
@@ -155,6 +166,7 @@ class LoginWindow(QWidget):
         self.password.setAccessibleName(tr("login.password"))
         self.sign_in.setText(tr("login.sign_in"))
         self.forgot.setText(tr("login.forgot"))
+        self._show_error(self._error)
 
 
 class RecoveryDialog(QDialog):

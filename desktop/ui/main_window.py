@@ -3,7 +3,7 @@ menus by role, a status bar ready for sync, and the idle lock."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((120, 380, 80, 170, 110)):
+        for column, width in enumerate((120, 360, 60, 280, 100)):
             self.table.setColumnWidth(column, width)
         self.empty = EmptyState()
         self.no_match = QLabel()
@@ -208,8 +208,9 @@ class MainWindow(QMainWindow):
             self.content.setCurrentWidget(self.no_match)
         else:
             self.content.setCurrentWidget(self.table)
-        self.count_label.setText(tr("cases.count", shown=self.model.rowCount(),
-                                    total=self.model.total))
+        locale = QLocale()
+        self.count_label.setText(tr("cases.count", shown=locale.toString(self.model.rowCount()),
+                                    total=locale.toString(self.model.total)))
 
     def refresh(self) -> None:
         self.model.reload()

@@ -40,3 +40,32 @@ def test_language_can_be_changed_on_the_login_screen(qtbot, lang, vault, created
     window.picker.setCurrentIndex(window.picker.findData("nl"))
     assert window.sign_in.text() == "Aanmelden"
     assert window.username_label.text() == "Gebruikersnaam"
+
+
+def test_a_message_follows_a_change_of_language(qtbot, lang, vault, created, tasks):
+    created[0].close()
+    window = _login_window(qtbot, lang, vault, tasks)
+    qtbot.keyClicks(window.password, "wrong password 0")
+    window.submit()
+    qtbot.waitUntil(lambda: window.error.text() != "", timeout=10_000)
+    window.picker.setCurrentIndex(window.picker.findData("uk"))
+    assert window.error.text() == "Невідоме ім'я користувача або неправильний пароль."
+
+
+def test_the_language_picked_at_login_becomes_the_users_preference(qtbot, lang, vault, created,
+                                                                   paths):
+    from desktop.ui.application import Relais
+
+    created[0].close()
+    relais = Relais(paths, lang, vault)
+    login = relais.start()  # the controller, not qtbot, owns and frees its windows
+    login.picker.setCurrentIndex(login.picker.findData("de"))
+    login.picker.activated.emit(login.picker.currentIndex())
+    qtbot.keyClicks(login.username, "admin")
+    qtbot.keyClicks(login.password, ADMIN_PASSWORD)
+    with qtbot.waitSignal(login.signed_in, timeout=10_000):
+        login.submit()
+    assert relais.main.file_menu.title() == "&Relais"
+    assert relais.main.tools_menu.title() == "&Werkzeuge"
+    assert relais.main.services.users.get(relais.main.actor.user_id).language == "de"
+    relais.main.close()
