@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from desktop.cli import COMMANDS, global_options, pick_language, run_cli
+from desktop.cli import COMMANDS, UsageError, global_options, pick_language, run_cli
 from desktop.logs import configure_logging
 from desktop.paths import DataPaths
 
@@ -17,7 +17,10 @@ from desktop.paths import DataPaths
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if any(arg in COMMANDS for arg in args) or "-h" in args or "--help" in args:
-        pre, _ = global_options().parse_known_args(args)
+        try:
+            pre, _ = global_options().parse_known_args(args)
+        except UsageError:
+            return run_cli(args)  # reports the usage error, exit code 2
         paths = DataPaths.portable(pre.data_dir) if pre.data_dir else DataPaths.default()
         configure_logging(paths.logs)
         return run_cli(args)
@@ -27,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test()
     try:
         pre, unknown = global_options().parse_known_args(args)
-    except Exception:
+    except UsageError:  # e.g. --lang xx: the CLI path reports it with exit code 2
         return run_cli(args)
     if unknown:
         return run_cli(args)

@@ -221,6 +221,7 @@ class Cli:
                 print(self.tr("cli.demo_progress", done=done, total=total), file=sys.stderr)
 
             made = services.demo.generate(self.args.persons, self.args.seed, progress)
+            log.info("demo data: %d synthetic persons added", made)
             self.print(self.tr("cli.demo_done", count=made))
             return 0
         finally:
@@ -268,7 +269,12 @@ def pick_language(explicit: str | None, paths: DataPaths) -> str:
 
 def run_cli(argv: Sequence[str], stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout,
             stderr: TextIO = sys.stderr) -> int:
-    pre, _ = global_options().parse_known_args(argv)
+    try:
+        pre, _ = global_options().parse_known_args(argv)
+    except UsageError as exc:  # e.g. --lang xx: say so in the best language we can guess
+        tr = Translator(pick_language(None, DataPaths.default()))
+        print(tr("cli.usage_error", detail=str(exc)), file=stderr)
+        return 2
     paths = DataPaths.portable(pre.data_dir) if pre.data_dir else DataPaths.default()
     tr = Translator(pick_language(pre.lang, paths))
     try:

@@ -22,4 +22,6 @@ def configure_logging(folder: Path, level: int = logging.INFO) -> Path | None:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
+    # Alembic narrates every migration step; only its warnings are worth keeping.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     return folder / "relais.log"

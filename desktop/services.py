@@ -10,6 +10,7 @@ from desktop.core.reference import ReferenceData, reference_data
 from desktop.core.search import SearchService
 from desktop.core.users import UserService
 from desktop.store.database import WorkSession
+from desktop.store.secrets import SecretStore
 
 
 @dataclass
@@ -20,6 +21,7 @@ class Services:
     search: SearchService
     demo: DemoGenerator
     reference: ReferenceData
+    secrets: SecretStore
 
     @classmethod
     def for_session(cls, session: WorkSession) -> Services:
@@ -31,4 +33,5 @@ class Services:
             search=SearchService(session.engine, actor),
             demo=DemoGenerator(session.engine, actor),
             reference=reference_data(),
+            secrets=SecretStore(str(session.vault.database_id())),
         )

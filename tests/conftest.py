@@ -78,3 +78,16 @@ def login_as(vault: Vault, admin: Services, username: str, role: Role) -> Servic
     """A second user of the same installation, signed in with their own password."""
     admin.users.add_user(username, role, USER_PASSWORD)
     return Services.for_session(vault.login(username, USER_PASSWORD))
+
+
+@pytest.fixture(autouse=True)
+def _memory_keychain():
+    """Tests never touch the machine's real keychain."""
+    import keyring
+
+    from tests.store.test_secrets import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    keyring.set_keyring(previous)

@@ -117,3 +117,32 @@ def test_the_installed_entry_point_follows_the_contract(data_dir):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def test_logs_hold_no_personal_data_or_secrets(tmp_path):
+    folder = tmp_path / "relais"
+    base = [sys.executable, "-m", "desktop", "--data-dir", str(folder)]
+    env = {**os.environ, "RELAIS_USER": "admin", "RELAIS_PASSWORD": PASSWORD}
+    init = subprocess.run([*base, "init", "--org-refnis", "62063", "--admin", "admin"],
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert init.returncode == 0, init.stderr
+    recovery_code = init.stdout.strip().splitlines()[-1]
+    for command in (["demo", "--persons", "40"], ["search", "Шевченко"],
+                    ["search", "--user", "admin", "x"]):
+        subprocess.run([*base, *command], env=env, capture_output=True, timeout=60)
+    subprocess.run([*base, "search", "x", "--user", "admin", "--password-stdin"],
+                   input="a wrong password\n", capture_output=True, text=True, timeout=60)
+    logs = "".join(p.read_text("utf-8") for p in (folder / "logs").glob("*.log*"))
+    assert "demo data" in logs  # the log is written...
+    for secret in (PASSWORD, "a wrong password", recovery_code, "Шевченко", "Shevchenko"):
+        assert secret not in logs  # ...without secrets or names
+    assert not any("CYRILLIC" in __import__("unicodedata").name(ch, "") for ch in logs)
+
+
+@pytest.mark.parametrize("argv", [["--lang", "xx"], ["--lang", "xx", "search", "x"],
+                                  ["bogus-command"]])
+def test_bad_global_options_are_usage_errors(argv):
+    result = subprocess.run([sys.executable, "-m", "desktop", *argv], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1

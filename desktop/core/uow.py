@@ -15,9 +15,11 @@ from typing import Any, Protocol, TypeVar
 
 from pydantic_core import PydanticUndefined
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from desktop.core.enums import AuditAction
+from desktop.core.errors import RelaisError
 from desktop.core.ids import uuid7
 from desktop.core.models import AuditEvent, Record, utcnow
 from desktop.core.roles import Actor
@@ -65,6 +67,17 @@ class AuditTrail:
             for change in changes
         ]
         session.connection().execute(AuditEvent.__table__.insert(), rows)  # type: ignore[attr-defined]
+
+
+def storage_error(error: OperationalError) -> Exception:
+    """A full disk or a read-only file becomes a message the user can act on; the
+    transaction was rolled back, so nothing is half-written."""
+    text = str(error.orig).lower()
+    if "full" in text:
+        return RelaisError("store.disk_full")
+    if "readonly" in text or "read-only" in text:
+        return RelaisError("store.read_only")
+    return error
 
 
 @cache
@@ -122,6 +135,9 @@ class UnitOfWork:
                 session.commit()
             else:
                 session.rollback()
+        except OperationalError as error:
+            session.rollback()
+            raise storage_error(error) from error
         finally:
             session.close()
             self._session = None

@@ -103,6 +103,7 @@ class Relais:
         self.settings.organisation_name = session.organisation.name
         self.settings.language = self.lang.code
         self._save_settings()
+        log.info("signed in (role %s)", user.role)
         self.main = MainWindow(self.lang, services, self.settings, self.paths, self.tasks)
         self.main.signed_out.connect(self.show_login)
         self._show(self.main)

@@ -214,7 +214,7 @@ class RecoveryDialog(QDialog):
         try:
             self.session = self.vault.recover(self.code.text(), self.username.text(),
                                               self.password.text())
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 (shown to the user next to the fields)
             self.error.show_message(error_text(self.lang, exc))
             return
         self.accept()
@@ -255,7 +255,7 @@ class ChangePasswordDialog(QDialog):
             return
         try:
             self.change(self.password.text())
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 (shown to the user next to the fields)
             self.error.show_message(error_text(self.lang, exc))
             return
         self.accept()

@@ -3,6 +3,8 @@ menus by role, a status bar ready for sync, and the idle lock."""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
@@ -36,6 +38,8 @@ from desktop.ui.lock_screen import IdleWatcher, LockScreen
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.users_dialog import UsersDialog
+
+log = logging.getLogger(__name__)
 
 
 class EmptyState(QWidget):
@@ -217,7 +221,7 @@ class MainWindow(QMainWindow):
         self._update_state()
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.lang, self.settings, self.paths, self)
+        dialog = SettingsDialog(self.lang, self.settings, self.paths, self.services.secrets, self)
         if dialog.exec():
             self.settings.idle_lock_minutes = dialog.chosen_idle_minutes()
             self.settings.language = dialog.chosen_language()
@@ -251,6 +255,7 @@ class MainWindow(QMainWindow):
             widget.hide()
         self.menuBar().setEnabled(False)
         self.pages.setCurrentWidget(self.lock_screen)
+        log.info("window locked")
         self.lock_screen.password.setFocus()
 
     def unlock(self) -> None:

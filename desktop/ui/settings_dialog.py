@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
 from desktop.core.i18n import LANGUAGE_NAMES, LANGUAGES
 from desktop.paths import DataPaths
 from desktop.settings import Settings
+from desktop.store.secrets import SecretStore
 from desktop.ui.language import UiLanguage
 
 
 class SettingsDialog(QDialog):
     def __init__(self, lang: UiLanguage, settings: Settings, paths: DataPaths,
-                 parent: QWidget | None = None) -> None:
+                 secrets: SecretStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang, self.settings = lang, settings
         tr = lang.tr
@@ -45,6 +46,13 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("settings.language"), self.language)
         form.addRow(tr("settings.idle_lock"), self.idle)
+        keychain = QLabel()
+        keychain.setWordWrap(True)
+        if secrets.available:
+            keychain.setText(tr("settings.keychain_ok", name=secrets.backend_name))
+        else:
+            keychain.setText(tr("secrets.unavailable"))
+        form.addRow(tr("settings.keychain"), keychain)
         form.addRow(tr("settings.data_folder"), data)
         form.addRow(tr("settings.log_folder"), logs)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

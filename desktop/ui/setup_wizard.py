@@ -176,7 +176,7 @@ class AdministratorPage(QWizardPage):
             self.setup.create_database(
                 self.username.text(), self.display_name.text(), self.password.text()
             )
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 (shown to the user; unexpected ones are logged)
             self.error.show_message(error_text(self.lang, exc))
             return False
         finally:
@@ -236,7 +236,7 @@ class RecoveryPage(QWizardPage):
             return
         try:
             self.setup.save_recovery_sheet(Path(target))
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 (shown to the user; unexpected ones are logged)
             self.error.show_message(error_text(self.lang, exc))
             return
         self.error.show_message("")

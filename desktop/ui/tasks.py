@@ -50,7 +50,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.work(lambda done, total: self.relay.progressed.emit(done, total))
-        except BaseException as exc:
+        except BaseException as exc:  # noqa: BLE001 (every failure goes back to the GUI thread)
             log.info("background task failed: %s", type(exc).__name__)
             self.relay.failed.emit(exc)
         else:

@@ -114,7 +114,7 @@ class UsersDialog(QDialog):
             return
         try:
             self.users.set_active(selected[0], not selected[1])
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 (shown next to the fields, which stay filled)
             self.error.show_message(error_text(self.lang, exc))
             return
         self.error.show_message("")
@@ -172,7 +172,7 @@ class PasswordDialog(QDialog):
             return
         try:
             self.on_submit()
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 (shown next to the fields, which stay filled)
             self.error.show_message(error_text(self.lang, exc))
             return
         self.accept()

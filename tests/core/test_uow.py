@@ -75,3 +75,33 @@ def test_bookkeeping_columns_cannot_be_set_through_update(session):
     person = _person(session, surname_lat="Shevchenko")
     with pytest.raises(ValueError), UnitOfWork(session.engine, session.actor) as uow:
         uow.update(uow.session.get(Person, person.id), version=99)
+
+
+def test_a_full_disk_is_reported_clearly_and_loses_nothing(session):
+    from sqlalchemy import event, text
+
+    from desktop.core.errors import RelaisError
+
+    kept = _person(session, surname_lat="Shevchenko")
+
+    def cap_file_size(dbapi_connection, _record):
+        # Like a full disk: SQLite may not grow the file by a single page.
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    session.engine.dispose()
+    event.listen(session.engine, "connect", cap_file_size)
+    try:
+        with pytest.raises(RelaisError) as failure, UnitOfWork(session.engine,
+                                                               session.actor) as uow:
+            for number in range(500):
+                uow.add(Household(organisation_id=session.organisation.id,
+                                  reference=f"H{number}" * 40))
+        assert failure.value.key == "store.disk_full"
+    finally:
+        event.remove(session.engine, "connect", cap_file_size)
+        session.engine.dispose()
+    with Session(session.engine) as db:
+        assert db.get(Person, kept.id) is not None
+        assert db.exec(select(Household)).all() == []
+        assert db.exec(text("PRAGMA integrity_check")).one()[0] == "ok"

@@ -97,3 +97,16 @@ def test_administrator_adds_a_user_from_the_users_dialog(qtbot, lang, services, 
     session = vault.login("vera", "temporary pass 77")
     assert session.user.role == Role.VOLUNTEER
     session.close()
+
+
+def test_settings_dialog_says_whether_secrets_can_be_kept(qtbot, lang, services, paths):
+    from keyring.backends import fail
+
+    from desktop.store.secrets import SecretStore
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(lang, Settings(), paths, SecretStore("x", fail.Keyring()))
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(__import__(
+        "PySide6.QtWidgets", fromlist=["QLabel"]).QLabel)]
+    assert any("Aucun stockage sécurisé" in text for text in texts)

@@ -1,0 +1,65 @@
+"""Device secrets (the sync credentials, from the sync issue on) in the operating system's
+keychain through ``keyring``. Never in a file: without a usable keychain Relais says so and
+stores nothing, asking again when a secret is needed."""
+
+from __future__ import annotations
+
+import logging
+
+from desktop.core.errors import RelaisError
+
+log = logging.getLogger(__name__)
+SERVICE = "Relais"
+
+
+class SecretStore:
+    def __init__(self, namespace: str, backend: object | None = None) -> None:
+        """``namespace`` separates installations (the database id) on one computer."""
+        import keyring
+
+        self.namespace = namespace
+        self.backend = backend if backend is not None else keyring.get_keyring()
+
+    @property
+    def available(self) -> bool:
+        from keyring.backends import fail
+
+        priority = getattr(type(self.backend), "priority", 0)
+        try:
+            priority = float(priority)
+        except (TypeError, ValueError):
+            priority = 0.0
+        return not isinstance(self.backend, fail.Keyring) and priority > 0
+
+    @property
+    def backend_name(self) -> str:
+        return getattr(type(self.backend), "name", type(self.backend).__name__)
+
+    def _key(self, name: str) -> str:
+        return f"{self.namespace}:{name}"
+
+    def set(self, name: str, value: str) -> None:
+        if not self.available:
+            raise RelaisError("secrets.unavailable")
+        try:
+            self.backend.set_password(SERVICE, self._key(name), value)  # type: ignore[attr-defined]
+        except Exception as exc:
+            log.warning("keychain refused to store a secret: %s", type(exc).__name__)
+            raise RelaisError("secrets.unavailable") from exc
+
+    def get(self, name: str) -> str | None:
+        if not self.available:
+            return None
+        try:
+            return self.backend.get_password(SERVICE, self._key(name))  # type: ignore[attr-defined]
+        except Exception as exc:  # noqa: BLE001
+            log.warning("keychain could not be read: %s", type(exc).__name__)
+            return None
+
+    def delete(self, name: str) -> None:
+        if not self.available:
+            return
+        try:
+            self.backend.delete_password(SERVICE, self._key(name))  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 (already absent is fine)
+            return
