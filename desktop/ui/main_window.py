@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -220,24 +221,39 @@ class MainWindow(QMainWindow):
         self.model.reload()
         self._update_state()
 
-    def open_settings(self) -> None:
+    # Dialogs are opened with open(), not exec(): no nested event loop, so the idle lock can
+    # hide them and show them again with everything typed in them.
+
+    def _open_dialog(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_settings(self) -> QDialog:
         dialog = SettingsDialog(self.lang, self.settings, self.paths, self.services.secrets, self)
-        if dialog.exec():
-            self.settings.idle_lock_minutes = dialog.chosen_idle_minutes()
-            self.settings.language = dialog.chosen_language()
-            self.idle.set_minutes(self.settings.idle_lock_minutes)
-            try:
-                self.settings.save(self.paths.settings)
-                self.services.users.set_language(self.settings.language)
-            except OSError:
-                self.statusBar().showMessage(self.lang.tr("settings.not_saved"), 8000)
-            self.lang.set_language(self.settings.language)
+        dialog.accepted.connect(
+            lambda: self.apply_settings(dialog.chosen_language(), dialog.chosen_idle_minutes())
+        )
+        return self._open_dialog(dialog)
 
-    def open_users(self) -> None:
-        UsersDialog(self.lang, self.services.users, self).exec()
+    def apply_settings(self, language: str, idle_minutes: int) -> None:
+        self.settings.idle_lock_minutes = idle_minutes
+        self.settings.language = language
+        self.idle.set_minutes(idle_minutes)
+        try:
+            self.settings.save(self.paths.settings)
+            self.services.users.set_language(language)
+        except OSError:
+            self.statusBar().showMessage(self.lang.tr("settings.not_saved"), 8000)
+        self.lang.set_language(language)
 
-    def open_demo(self) -> None:
-        DemoDialog(self.lang, self.services.demo, self.tasks, self.refresh, self).exec()
+    def open_users(self) -> QDialog:
+        return self._open_dialog(UsersDialog(self.lang, self.services.users, self))
+
+    def open_demo(self) -> QDialog:
+        return self._open_dialog(
+            DemoDialog(self.lang, self.services.demo, self.tasks, self.refresh, self)
+        )
 
     def about(self) -> None:
         QMessageBox.about(self, self.lang.tr("about.title"),

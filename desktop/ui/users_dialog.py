@@ -41,6 +41,7 @@ class UsersDialog(QDialog):
         self.table.setHorizontalHeaderLabels([tr("users.username"), tr("users.display_name"),
                                               tr("users.role"), tr("users.state")])
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
         self.table.setAccessibleName(tr("users.window_title"))
         self.add_button = QPushButton(tr("users.add"))
         self.reset_button = QPushButton(tr("users.reset_password"))
@@ -57,8 +58,8 @@ class UsersDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.error)
         layout.addWidget(close)
-        self.add_button.clicked.connect(self._add)
-        self.reset_button.clicked.connect(self._reset)
+        self.add_button.clicked.connect(self.add_user)
+        self.reset_button.clicked.connect(self.reset_password)
         self.toggle_button.clicked.connect(self._toggle)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.resize(680, 420)
@@ -90,23 +91,28 @@ class UsersDialog(QDialog):
             self.toggle_button.setText(self.lang.tr("users.disable" if selected[1]
                                                     else "users.enable"))
 
-    def _add(self) -> None:
+    def _open(self, dialog: PasswordDialog) -> PasswordDialog:
+        # open(), not exec(): the idle lock may hide the dialog and bring it back intact.
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
+
+    def add_user(self) -> PasswordDialog:
         dialog = PasswordDialog(self.lang, self, with_identity=True)
         dialog.on_submit = lambda: self.users.add_user(
             dialog.username.text(), dialog.role.currentData(), dialog.password.text(),
             display_name=dialog.display_name.text())
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.refresh()
+        return self._open(dialog)
 
-    def _reset(self) -> None:
+    def reset_password(self) -> PasswordDialog | None:
         selected = self._selected()
         if selected is None:
-            return
+            return None
         user_id, _, username = selected
         dialog = PasswordDialog(self.lang, self, with_identity=False, username=username)
         dialog.on_submit = lambda: self.users.reset_password(user_id, dialog.password.text())
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.refresh()
+        return self._open(dialog)
 
     def _toggle(self) -> None:
         selected = self._selected()

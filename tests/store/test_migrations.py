@@ -40,3 +40,53 @@ def test_a_backup_is_an_encrypted_copy_that_opens_with_the_same_key(vault, sessi
     with copy.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM organisation")).scalar_one() == 1
     copy.dispose()
+
+
+NEXT_STEP = '''"""a later version adds a column
+
+Revision ID: 0002_test
+Revises: 0001
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002_test"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("organisation") as batch:
+        batch.add_column(sa.Column("motto", sa.String(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("organisation") as batch:
+        batch.drop_column("motto")
+'''
+
+
+def test_an_older_database_is_backed_up_then_upgraded(vault, session, tmp_path, monkeypatch):
+    import shutil
+
+    from desktop.store import migrate
+
+    session.close()
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate._SCRIPTS, scripts)
+    (scripts / "versions" / "0002_test.py").write_text(NEXT_STEP)
+    monkeypatch.setattr(migrate, "_SCRIPTS", scripts)
+
+    upgraded = vault.login("admin", ADMIN_PASSWORD)
+    assert current_revision(upgraded.engine) == "0002_test"
+    with upgraded.engine.connect() as connection:
+        columns = [row[1] for row in connection.execute(text("PRAGMA table_info(organisation)"))]
+    assert "motto" in columns
+    backups = list(vault.paths.backups.glob("relais-*-pre-migration.db"))
+    assert len(backups) == 1
+    old = open_engine(backups[0], upgraded._data_key)
+    assert current_revision(old) == "0001"  # the copy is the database as it was
+    old.dispose()
+    upgraded.close()

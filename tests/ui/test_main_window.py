@@ -110,3 +110,33 @@ def test_settings_dialog_says_whether_secrets_can_be_kept(qtbot, lang, services,
     texts = [label.text() for label in dialog.findChildren(__import__(
         "PySide6.QtWidgets", fromlist=["QLabel"]).QLabel)]
     assert any("Aucun stockage sécurisé" in text for text in texts)
+
+
+def test_the_idle_lock_keeps_open_dialogs_and_what_is_typed_in_them(qtbot, make_main,
+                                                                     services):
+    window = make_main(services, Settings(idle_lock_minutes=1))
+    users = window.open_users()
+    adding = users.add_user()
+    qtbot.keyClicks(adding.username, "oksana")
+    qtbot.keyClicks(adding.password, "half typed")
+    window.lock()
+    assert not adding.isVisible() and not users.isVisible()
+    qtbot.keyClicks(window.lock_screen.password, ADMIN_PASSWORD)
+    window.lock_screen._try()
+    assert adding.isVisible() and users.isVisible()
+    assert adding.username.text() == "oksana"
+    assert adding.password.text() == "half typed"
+    adding.reject()
+    users.reject()
+
+
+def test_settings_change_language_and_idle_time(qtbot, make_main, services, lang, paths):
+    window = make_main(services)
+    dialog = window.open_settings()
+    dialog.language.setCurrentIndex(dialog.language.findData("nl"))
+    dialog.idle.setValue(12)
+    dialog.accept()
+    assert lang.code == "nl"
+    assert window.idle.minutes == 12
+    assert Settings.load(paths.settings).idle_lock_minutes == 12
+    assert services.users.get(services.session.user.id).language == "nl"
