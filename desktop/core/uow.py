@@ -62,7 +62,7 @@ class AuditTrail:
                 "action": change.action,
                 "entity": change.entity,
                 "entity_id": change.entity_id,
-                "fields": sorted(change.fields) if change.action == AuditAction.UPDATE else [],
+                "fields": sorted(change.fields) if change.action == AuditAction.UPDATE else None,
             }
             for change in changes
         ]

@@ -11,16 +11,17 @@ from sqlmodel import Field, SQLModel
 from desktop.core.enums import AuditAction
 from desktop.core.ids import uuid7
 from desktop.core.models.base import utcnow
-from desktop.core.models.types import enum_field
+from desktop.core.models.types import enum_field, uuid_field
 
 
 class AuditEvent(SQLModel, table=True):
     __tablename__ = "audit_event"
 
-    id: uuid.UUID = Field(default_factory=uuid7, primary_key=True)
+    id: uuid.UUID = uuid_field(default_factory=uuid7, primary_key=True)
     at: datetime = Field(default_factory=utcnow, index=True)
-    actor_id: uuid.UUID | None = Field(default=None)
+    actor_id: uuid.UUID | None = uuid_field(default=None)
     action: AuditAction = enum_field(AuditAction)
     entity: str = ""
-    entity_id: uuid.UUID | None = Field(default=None, index=True)
-    fields: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    entity_id: uuid.UUID | None = uuid_field(default=None, index=True)
+    # Names of the fields an update changed; NULL for creations and deletions (whole record).
+    fields: list[str] | None = Field(default=None, sa_column=Column(JSON(none_as_null=True)))

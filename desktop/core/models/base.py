@@ -9,6 +9,7 @@ from typing import ClassVar
 from sqlmodel import Field, SQLModel
 
 from desktop.core.ids import uuid7
+from desktop.core.models.types import uuid_field
 
 
 def utcnow() -> datetime:
@@ -17,11 +18,11 @@ def utcnow() -> datetime:
 
 
 class Record(SQLModel):
-    id: uuid.UUID = Field(default_factory=uuid7, primary_key=True)
+    id: uuid.UUID = uuid_field(default_factory=uuid7, primary_key=True)
     created_at: datetime = Field(default_factory=utcnow)
-    created_by: uuid.UUID | None = Field(default=None)
+    created_by: uuid.UUID | None = uuid_field(default=None)
     updated_at: datetime = Field(default_factory=utcnow)
-    updated_by: uuid.UUID | None = Field(default=None)
+    updated_by: uuid.UUID | None = uuid_field(default=None)
     version: int = Field(default=1)
     deleted_at: datetime | None = Field(default=None)
 

@@ -16,20 +16,20 @@ from desktop.core.enums import (
     ReferralStatus,
 )
 from desktop.core.models.base import Record
-from desktop.core.models.types import enum_field
+from desktop.core.models.types import enum_field, uuid_field
 
 
 class CaseFile(Record, table=True):
     __tablename__ = "case_file"
     __table_args__ = (UniqueConstraint("organisation_id", "file_number"),)
 
-    organisation_id: uuid.UUID = Field(foreign_key="organisation.id", index=True)
-    household_id: uuid.UUID = Field(foreign_key="household.id", index=True)
+    organisation_id: uuid.UUID = uuid_field(foreign_key="organisation.id", index=True)
+    household_id: uuid.UUID = uuid_field(foreign_key="household.id", index=True)
     file_number: str = Field(index=True)
     status: CaseStatus = enum_field(CaseStatus, default=CaseStatus.OPEN, index=True)
     closure_reason: ClosureReason | None = enum_field(ClosureReason, None)
     destination_refnis: str | None = None  # set when closed as "moved" to another CPAS
-    assigned_worker_id: uuid.UUID | None = Field(default=None, foreign_key="user_account.id")
+    assigned_worker_id: uuid.UUID | None = uuid_field(default=None, foreign_key="user_account.id")
     opened_on: date
     closed_on: date | None = None
     # Set by a volunteer's quick intake: the CPAS still has to complete the file.
@@ -39,7 +39,7 @@ class CaseFile(Record, table=True):
 class Accommodation(Record, table=True):
     __tablename__ = "accommodation"
 
-    household_id: uuid.UUID = Field(foreign_key="household.id", index=True)
+    household_id: uuid.UUID = uuid_field(foreign_key="household.id", index=True)
     accommodation_type: AccommodationType = enum_field(AccommodationType)
     host_name: str = ""
     street: str = ""
@@ -52,7 +52,7 @@ class Accommodation(Record, table=True):
 class Note(Record, table=True):
     __tablename__ = "note"
 
-    case_id: uuid.UUID = Field(foreign_key="case_file.id", index=True)
+    case_id: uuid.UUID = uuid_field(foreign_key="case_file.id", index=True)
     audience: NoteAudience = enum_field(NoteAudience, NoteAudience.SOCIAL_WORKERS)
     body: str = ""
 
@@ -60,17 +60,17 @@ class Note(Record, table=True):
 class Task(Record, table=True):
     __tablename__ = "task"
 
-    case_id: uuid.UUID = Field(foreign_key="case_file.id", index=True)
+    case_id: uuid.UUID = uuid_field(foreign_key="case_file.id", index=True)
     title: str
     due_on: date | None = Field(default=None, index=True)
-    assignee_id: uuid.UUID | None = Field(default=None, foreign_key="user_account.id")
+    assignee_id: uuid.UUID | None = uuid_field(default=None, foreign_key="user_account.id")
     done_at: datetime | None = None
 
 
 class Referral(Record, table=True):
     __tablename__ = "referral"
 
-    case_id: uuid.UUID = Field(foreign_key="case_file.id", index=True)
+    case_id: uuid.UUID = uuid_field(foreign_key="case_file.id", index=True)
     partner: str
     purpose: str = ""
     status: ReferralStatus = enum_field(ReferralStatus, ReferralStatus.PROPOSED)

@@ -8,7 +8,7 @@ from sqlmodel import Field
 
 from desktop.core.enums import Role
 from desktop.core.models.base import Record
-from desktop.core.models.types import enum_field
+from desktop.core.models.types import enum_field, uuid_field
 
 
 class Organisation(Record, table=True):
@@ -23,7 +23,7 @@ class Organisation(Record, table=True):
 class UserAccount(Record, table=True):
     __tablename__ = "user_account"
 
-    organisation_id: uuid.UUID = Field(foreign_key="organisation.id")
+    organisation_id: uuid.UUID = uuid_field(foreign_key="organisation.id")
     username: str = Field(unique=True, index=True)
     display_name: str = ""
     role: Role = enum_field(Role)

@@ -17,13 +17,13 @@ from desktop.core.enums import (
     SpecificNeedType,
 )
 from desktop.core.models.base import Record
-from desktop.core.models.types import enum_field
+from desktop.core.models.types import enum_field, uuid_field
 
 
 class Household(Record, table=True):
     __tablename__ = "household"
 
-    organisation_id: uuid.UUID = Field(foreign_key="organisation.id", index=True)
+    organisation_id: uuid.UUID = uuid_field(foreign_key="organisation.id", index=True)
     reference: str = ""
     members_in_ukraine: int = 0
 
@@ -31,7 +31,7 @@ class Household(Record, table=True):
 class Person(Record, table=True):
     __tablename__ = "person"
 
-    organisation_id: uuid.UUID = Field(foreign_key="organisation.id", index=True)
+    organisation_id: uuid.UUID = uuid_field(foreign_key="organisation.id", index=True)
     surname_cyr: str = ""
     given_name_cyr: str = ""
     patronymic_cyr: str = ""
@@ -67,15 +67,15 @@ class PersonNameKey(SQLModel, table=True):
     __tablename__ = "person_name_key"
     __table_args__ = (Index("ix_person_name_key_key", "key"),)
 
-    person_id: uuid.UUID = Field(foreign_key="person.id", primary_key=True)
+    person_id: uuid.UUID = uuid_field(foreign_key="person.id", primary_key=True)
     key: str = Field(primary_key=True)
 
 
 class HouseholdMember(Record, table=True):
     __tablename__ = "household_member"
 
-    household_id: uuid.UUID = Field(foreign_key="household.id", index=True)
-    person_id: uuid.UUID = Field(foreign_key="person.id", index=True)
+    household_id: uuid.UUID = uuid_field(foreign_key="household.id", index=True)
+    person_id: uuid.UUID = uuid_field(foreign_key="person.id", index=True)
     relationship: Relationship = enum_field(Relationship, Relationship.OTHER)
     dependant: bool = False
     still_in_ukraine: bool = False
@@ -84,7 +84,7 @@ class HouseholdMember(Record, table=True):
 class IdentityDocument(Record, table=True):
     __tablename__ = "identity_document"
 
-    person_id: uuid.UUID = Field(foreign_key="person.id", index=True)
+    person_id: uuid.UUID = uuid_field(foreign_key="person.id", index=True)
     document_type: DocumentType = enum_field(DocumentType)
     number: str = Field(default="", index=True)
     country: str = "UKR"
@@ -97,7 +97,7 @@ class ProtectionStatus(Record, table=True):
 
     __tablename__ = "protection_status"
 
-    person_id: uuid.UUID = Field(foreign_key="person.id", index=True)
+    person_id: uuid.UUID = uuid_field(foreign_key="person.id", index=True)
     attestation_on: date | None = None
     annex15_issued_on: date | None = None
     annex15_expires_on: date | None = None
@@ -111,7 +111,7 @@ class SpecificNeed(Record, table=True):
 
     __tablename__ = "specific_need"
 
-    person_id: uuid.UUID = Field(foreign_key="person.id", index=True)
+    person_id: uuid.UUID = uuid_field(foreign_key="person.id", index=True)
     need_type: SpecificNeedType = enum_field(SpecificNeedType)
     details: str = ""
     urgent: bool = False

@@ -4,13 +4,15 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import desktop.core.models  # noqa: F401  (registers every table on SQLModel.metadata)
-from desktop.core.models.types import EnumText
+from desktop.core.models.types import EnumText, UuidBlob
 
 
 def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
-    # Enum columns are plain text in the database; render them so in new migration scripts.
+    # Render our column types as what SQLite stores, so scripts do not import the models.
     if type_ == "type" and isinstance(obj, EnumText):
         return "sa.String(length=40)"
+    if type_ == "type" and isinstance(obj, UuidBlob):
+        return "sa.LargeBinary(length=16)"  # the local database is always SQLite
     return False
 
 
