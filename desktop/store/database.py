@@ -51,13 +51,10 @@ class WorkSession:
     def revoke(self, username: str) -> None:
         self.vault.remove_user_key(username)
 
-    def verify_password(self, password: str) -> bool:
-        """For unlocking an idle-locked window: the same check as logging in."""
-        try:
-            self.vault.unwrap_user_key(self.user.username, password)
-        except RelaisError:
-            return False
-        return True
+    def confirm_password(self, password: str) -> None:
+        """Unlocking an idle-locked window: the same check, counters and waits as logging in
+        (RelaisError 'auth.wrong_credentials' or 'auth.locked')."""
+        self.vault.unwrap_user_key(self.user.username, password)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.core.errors import RelaisError
 from desktop.ui.language import UiLanguage
-from desktop.ui.widgets import ErrorLabel, PasswordField
+from desktop.ui.widgets import ErrorLabel, PasswordField, emphasise
 
 _ACTIVITY = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -47,14 +47,11 @@ class LockScreen(QWidget):
     unlocked = Signal()
     sign_out = Signal()
 
-    def __init__(self, lang: UiLanguage, verify: Callable[[str], bool], username: str) -> None:
+    def __init__(self, lang: UiLanguage, confirm: Callable[[str], None], username: str) -> None:
         super().__init__()
-        self.lang, self.verify, self.username = lang, verify, username
+        self.lang, self.confirm, self.username = lang, confirm, username
         self.title = QLabel()
-        font = QFont(self.title.font())
-        font.setPointSize(font.pointSize() + 6)
-        font.setBold(True)
-        self.title.setFont(font)
+        emphasise(self.title, 6)
         self.hint = QLabel()
         self.password = PasswordField()
         self.unlock_button = QPushButton()
@@ -86,13 +83,16 @@ class LockScreen(QWidget):
         self.retranslate()
 
     def _try(self) -> None:
-        if self.verify(self.password.text()):
-            self.password.clear()
-            self.error.show_message("")
-            self.unlocked.emit()
-        else:
-            self.error.show_message(self.lang.tr("lock.wrong_password"))
+        try:
+            self.confirm(self.password.text())
+        except RelaisError as error:
+            key = "lock.wrong_password" if error.key == "auth.wrong_credentials" else None
+            self.error.show_message(self.lang.tr(key) if key else error.message(self.lang.tr))
             self.password.selectAll()
+            return
+        self.password.clear()
+        self.error.show_message("")
+        self.unlocked.emit()
 
     def retranslate(self) -> None:
         tr = self.lang.tr

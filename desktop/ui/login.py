@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,7 +24,7 @@ from desktop.core.passwords import normalise_username
 from desktop.store.vault import Vault
 from desktop.ui.language import UiLanguage
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets import ErrorLabel, PasswordField, PasswordRules, error_text
+from desktop.ui.widgets import ErrorLabel, PasswordField, PasswordRules, emphasise, error_text
 
 if TYPE_CHECKING:
     from desktop.store.database import WorkSession
@@ -52,10 +51,7 @@ class LoginWindow(QWidget):
         self.language_chosen = False  # set when the person picks a language here
         self._error: BaseException | None = None
         self.heading = QLabel(organisation or "Relais")
-        font = QFont(self.heading.font())
-        font.setPointSize(font.pointSize() + 4)
-        font.setBold(True)
-        self.heading.setFont(font)
+        emphasise(self.heading, 4)
         self.picker = LanguagePicker(lang)
         self.picker.activated.connect(self._language_picked)
         self.username = QLineEdit(username)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -39,6 +39,7 @@ from desktop.ui.lock_screen import IdleWatcher, LockScreen
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.users_dialog import UsersDialog
+from desktop.ui.widgets import emphasise
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +50,7 @@ class EmptyState(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.title = QLabel()
-        font = QFont(self.title.font())
-        font.setPointSize(font.pointSize() + 4)
-        font.setBold(True)
-        self.title.setFont(font)
+        emphasise(self.title, 4)
         self.body = QLabel()
         self.body.setWordWrap(True)
         self.users_button = QPushButton()
@@ -142,7 +140,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(workspace)
         layout.addLayout(top)
         layout.addWidget(self.content)
-        self.lock_screen = LockScreen(self.lang, self.services.session.verify_password,
+        self.lock_screen = LockScreen(self.lang, self.services.session.confirm_password,
                                       self.actor.username)
         self.lock_screen.unlocked.connect(self.unlock)
         self.lock_screen.sign_out.connect(self.sign_out)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -30,7 +30,7 @@ from desktop.core.reference import Municipality, ReferenceData
 from desktop.documents.recovery_sheet import write_recovery_sheet
 from desktop.store.vault import NewOrganisation, Vault
 from desktop.ui.language import UiLanguage
-from desktop.ui.widgets import ErrorLabel, PasswordField, PasswordRules, error_text
+from desktop.ui.widgets import ErrorLabel, PasswordField, PasswordRules, emphasise, error_text
 
 if TYPE_CHECKING:
     from desktop.store.database import WorkSession
@@ -207,10 +207,7 @@ class RecoveryPage(QWizardPage):
         self.intro.setWordWrap(True)
         self.code = QLabel()
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFont(self.code.font())
-        font.setPointSize(font.pointSize() + 6)
-        font.setBold(True)
-        self.code.setFont(font)
+        emphasise(self.code, 6)
         self.code.setAccessibleName("recovery code")
         self.save = QPushButton()
         self.save.clicked.connect(self._save_sheet)

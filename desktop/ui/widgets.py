@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.core.errors import RelaisError
@@ -22,6 +23,15 @@ def error_text(lang: UiLanguage, error: BaseException) -> str:
         return lang.tr("error.system", detail=error.strerror or type(error).__name__)
     log.error("unexpected failure", exc_info=error)
     return lang.tr("error.unexpected")
+
+
+def emphasise(label: QLabel, extra_points: int) -> QLabel:
+    """Bold and larger: titles, headings, the recovery code."""
+    font = QFont(label.font())
+    font.setPointSize(font.pointSize() + extra_points)
+    font.setBold(True)
+    label.setFont(font)
+    return label
 
 
 class ErrorLabel(QLabel):

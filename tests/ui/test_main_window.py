@@ -140,3 +140,15 @@ def test_settings_change_language_and_idle_time(qtbot, make_main, services, lang
     assert window.idle.minutes == 12
     assert Settings.load(paths.settings).idle_lock_minutes == 12
     assert services.users.get(services.session.user.id).language == "nl"
+
+
+def test_the_lock_screen_counts_wrong_passwords_like_the_login(qtbot, make_main, services):
+    window = make_main(services)
+    window.lock()
+    for attempt in range(3):
+        window.lock_screen.password.setText(f"wrong password {attempt}")
+        window.lock_screen._try()
+    window.lock_screen.password.setText(ADMIN_PASSWORD)
+    window.lock_screen._try()
+    assert window.is_locked()
+    assert "Trop de mots de passe erronés" in window.lock_screen.error.text()
