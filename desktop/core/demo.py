@@ -51,7 +51,6 @@ from desktop.core.models import (
 from desktop.core.names import passport_latin
 from desktop.core.reference import reference_data
 from desktop.core.roles import Actor, Permission
-from desktop.core.search import NameIndexer
 from desktop.core.transliteration import administrative_spelling
 from desktop.core.uow import UnitOfWork
 
@@ -109,7 +108,7 @@ class DemoGenerator:
                     batch, rng, persons - made, sequence, workers, org_refnis, municipalities,
                     last_by_year,
                 )
-            with UnitOfWork(self.engine, self.actor, [NameIndexer()]) as uow:
+            with UnitOfWork(self.engine, self.actor) as uow:
                 for model in (Household, Person, HouseholdMember, IdentityDocument,
                               ProtectionStatus, SpecificNeed, Accommodation, CaseFile, Note,
                               Task, Referral):  # fmt: skip

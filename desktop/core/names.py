@@ -51,6 +51,11 @@ def _fold_latin(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def latin_letters(token: str) -> str:
+    """Lower-case Latin letters only: Cyrillic transliterated roughly, accents dropped."""
+    return _to_latin(token)
+
+
 def _to_latin(token: str) -> str:
     folded = token.casefold()
     if is_cyrillic(folded):

@@ -1,18 +1,18 @@
 """Find persons and their cases from any spelling of a name, a date, a file number,
 a national number, a document number or a phone number.
 
-Names are matched on skeleton keys (see ``names``) kept in ``person_name_key``, which this
-module also maintains as an observer of the unit of work.
+Names are matched through the name index (``name_index``): skeleton keys of every spelling,
+Russian forms and diminutives, and near spellings for typos.
 """
 
 from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+from rapidfuzz import fuzz
+from sqlalchemy import select, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -27,19 +27,10 @@ from desktop.core.models import (
     Person,
     PersonNameKey,
 )
-from desktop.core.names import name_keys, similarity, skeleton, tokens
+from desktop.core.models.types import UUID_TYPE
+from desktop.core.name_index import NameIndex, aliases, person_spellings
+from desktop.core.names import latin_letters, normal, skeleton, tokens
 from desktop.core.roles import Actor, Permission
-from desktop.core.uow import Change
-
-NAME_FIELDS = (
-    "surname_cyr", "given_name_cyr", "patronymic_cyr", "surname_lat", "given_name_lat",
-    "patronymic_lat",
-)  # fmt: skip
-
-
-def person_spellings(values: dict) -> list[str]:
-    spellings = [values.get(name) or "" for name in NAME_FIELDS]
-    return [s for s in spellings + list(values.get("other_spellings") or []) if s]
 
 
 def display_name(person: Person | dict) -> str:
@@ -50,36 +41,6 @@ def display_name(person: Person | dict) -> str:
     if latin and cyr:
         return f"{latin} ({cyr})"
     return latin or cyr
-
-
-class NameIndexer:
-    """Keeps person_name_key in step with every person the unit of work writes."""
-
-    def before_commit(self, session: Session, actor: Actor, changes: Sequence[Change]) -> None:
-        rows: list[dict] = []
-        touched: list[uuid.UUID] = []
-        for change in changes:
-            if change.entity != Person.__tablename__ or change.entity_id is None:
-                continue
-            names_changed = set(change.fields) & {*NAME_FIELDS, "other_spellings"}
-            if change.values is not None:
-                values = change.values
-            elif names_changed:
-                person = session.get(Person, change.entity_id)
-                if person is None:
-                    continue
-                values = person.model_dump()
-                touched.append(change.entity_id)
-            else:
-                continue
-            rows.extend(
-                {"person_id": change.entity_id, "key": key}
-                for key in name_keys(person_spellings(values))
-            )
-        if touched:
-            session.execute(delete(PersonNameKey).where(PersonNameKey.person_id.in_(touched)))
-        if rows:
-            session.connection().execute(PersonNameKey.__table__.insert(), rows)  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -108,13 +69,14 @@ class SearchHit:
 
 _FILE_NUMBER = re.compile(r"^\d{4}/\d{1,6}$")
 _DIGITS = re.compile(r"[\d\s./+-]+$")
-MAX_NAME_CANDIDATES = 2000
+MAX_CANDIDATES = 5000
 
 
 class SearchService:
-    def __init__(self, engine: Engine, actor: Actor) -> None:
+    def __init__(self, engine: Engine, actor: Actor, index: NameIndex | None = None) -> None:
         self.engine = engine
         self.actor = actor
+        self.index = index or NameIndex()
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         self.actor.require(Permission.VIEW_CASES)
@@ -178,34 +140,84 @@ class SearchService:
             self._add(scores, person_id, 6.0, "birth_date")
 
     def _by_names(self, db: Session, query: str, scores: dict) -> None:
+        """Every word must match a name of the person by one of its spellings (with three
+        words or more, one may miss). A match counts by its kind (same key 1.0, Ukrainian
+        name of a Russian form or diminutive 0.95, one typo away 0.85, beginning of a name
+        still being typed 0.7) times how close the spellings are, so that namesakes by key
+        (Kravchenko / Kravchuk share "krvSk") rank by spelling."""
         words = [w for w in tokens(query) if any(ch.isalpha() for ch in w)]
-        keys = [skeleton(w) for w in words]
-        pairs = [(w, k) for w, k in zip(words, keys, strict=True) if k and k != "_"]
-        if not pairs:
+        if not words:
             return
-        candidates: set[uuid.UUID] | None = None
-        for _, key in pairs:
-            found = {
-                row[0]
-                for row in db.execute(
-                    select(PersonNameKey.person_id)
-                    .where(PersonNameKey.key >= key, PersonNameKey.key < key + "\uffff")
-                    .limit(MAX_NAME_CANDIDATES * 5)
-                )
-            }
-            candidates = found if candidates is None else candidates & found
-            if not candidates:
-                return
-        assert candidates is not None
-        persons = db.execute(
-            select(Person).where(Person.id.in_(list(candidates)[:MAX_NAME_CANDIDATES]))
-        ).scalars()
-        for person in persons:
-            name_tokens = [t for s in person_spellings(person.model_dump()) for t in tokens(s)]
-            total = 0.0
-            for word, _ in pairs:
-                total += max((similarity(word, t) for t in name_tokens), default=0.0)
-            self._add(scores, person.id, 5.0 * total / len(pairs), "name")
+        self.index.refresh(db)
+        wanted = [self._word_keys(word, last=i == len(words) - 1) for i, word in
+                  enumerate(words)]
+        wanted = [w for w in wanted if w]
+        if not wanted:
+            return
+        needed = len(wanted) - (1 if len(wanted) >= 3 else 0)
+        candidates = self._candidates(db, wanted, needed)
+        if not candidates:
+            return
+        keys = set().union(*(w.keys() for w in wanted))
+        rows = db.execute(
+            select(PersonNameKey.person_id, PersonNameKey.key, PersonNameKey.form).where(
+                PersonNameKey.key.in_(keys), PersonNameKey.person_id.in_(candidates)
+            )
+        ).all()
+        best: dict[uuid.UUID, list[float]] = {}
+        for person_id, key, form in rows:
+            marks = best.setdefault(person_id, [0.0] * len(wanted))
+            spelled = normal(form)
+            for position, keyed in enumerate(wanted):
+                match = keyed.get(key)
+                if match is None:
+                    continue
+                weight, reference = match
+                closeness = 1.0 if spelled == reference else fuzz.ratio(spelled, reference) / 100
+                weight *= 0.6 + 0.4 * closeness
+                if weight > marks[position]:
+                    marks[position] = weight
+        for person_id, marks in best.items():
+            missed = marks.count(0.0)
+            score = sum(marks) / len(wanted) * (0.8 if missed else 1.0)
+            self._add(scores, person_id, 5.0 * score, "name")
+
+    def _candidates(self, db: Session, wanted: list[dict[str, float]], needed: int) -> list:
+        """Persons matching at least ``needed`` of the words, found inside SQLite."""
+        parts = []
+        params: dict[str, object] = {"needed": needed}
+        for position, keyed in enumerate(wanted):
+            names = []
+            for number, key in enumerate(keyed):
+                name = f"k{position}_{number}"
+                params[name] = key
+                names.append(f":{name}")
+            parts.append(
+                f"SELECT DISTINCT person_id, {position} AS word FROM person_name_key "
+                f"WHERE key IN ({', '.join(names)})"
+            )
+        statement = text(
+            "SELECT person_id FROM (" + " UNION ALL ".join(parts) + ") "
+            "GROUP BY person_id HAVING count(*) >= :needed LIMIT :cap"
+        ).columns(person_id=UUID_TYPE)
+        params["cap"] = MAX_CANDIDATES
+        return list(db.execute(statement, params).scalars())
+
+    def _word_keys(self, word: str, last: bool) -> dict[str, tuple[float, str]]:
+        """key -> (weight of the kind of match, normal form a row's spelling is compared to)."""
+        key, spelled = skeleton(word), normal(word)
+        keyed: dict[str, tuple[float, str]] = {}
+        if key and key != "_":
+            keyed[key] = (1.0, spelled)
+        for alias_form, alias_key in aliases().get(spelled, ()):
+            keyed.setdefault(alias_key, (0.95, normal(alias_form)))
+        for near_key, near_form in self.index.near_keys(word).items():
+            keyed.setdefault(near_key, (0.85, near_form))
+        typed = latin_letters(word)
+        if last and len(typed) >= 3:
+            for prefix_key, form in self.index.forms_starting_with(typed).items():
+                keyed.setdefault(prefix_key, (0.7, normal(form)))
+        return keyed
 
     # -- results ----------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from desktop.core.enums import AuditAction
 from desktop.core.errors import RelaisError
 from desktop.core.ids import uuid7
 from desktop.core.models import AuditEvent, Record, utcnow
+from desktop.core.name_index import NameIndexer
 from desktop.core.roles import Actor
 
 R = TypeVar("R", bound=Record)
@@ -110,7 +111,8 @@ class UnitOfWork:
     ) -> None:
         self.engine = engine
         self.actor = actor
-        self.observers = [AuditTrail(), *observers]
+        # Every write keeps the audit trail and the search index; sync adds its outbox.
+        self.observers = [AuditTrail(), NameIndexer(), *observers]
         self.changes: list[Change] = []
         self._session: Session | None = None
 

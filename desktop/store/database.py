@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
@@ -11,6 +12,7 @@ from sqlmodel import Session, select
 from desktop.core.enums import AuditAction, Role
 from desktop.core.errors import RelaisError
 from desktop.core.models import Organisation, UserAccount
+from desktop.core.name_index import NAME_INDEX_VERSION, rebuild_name_index
 from desktop.core.passwords import check_password
 from desktop.core.roles import SYSTEM, Actor
 from desktop.core.uow import UnitOfWork
@@ -19,6 +21,8 @@ from desktop.store.migrate import upgrade_to_head
 
 if TYPE_CHECKING:
     from desktop.store.vault import NewOrganisation, Vault
+
+log = logging.getLogger(__name__)
 
 
 class WorkSession:
@@ -60,6 +64,17 @@ class WorkSession:
         self.engine.dispose()
 
 
+def refresh_name_index(engine: Engine) -> None:
+    """Rebuild the search index once after an update changed its rules (user_version)."""
+    with engine.begin() as connection:
+        version = connection.exec_driver_sql("PRAGMA user_version").scalar_one()
+        if version == NAME_INDEX_VERSION:
+            return
+        written = rebuild_name_index(connection)
+        connection.exec_driver_sql(f"PRAGMA user_version = {int(NAME_INDEX_VERSION)}")
+    log.info("name index rebuilt (%d rows, rules version %d)", written, NAME_INDEX_VERSION)
+
+
 def create_database(
     vault: Vault, data_key: bytes, organisation: NewOrganisation, username: str,
     display_name: str, language: str,
@@ -67,6 +82,7 @@ def create_database(
     engine = open_engine(vault.paths.database, data_key)
     try:
         upgrade_to_head(engine, vault.paths.database, vault.paths.backups)
+        refresh_name_index(engine)
         with UnitOfWork(engine, SYSTEM) as uow:
             org = uow.add(
                 Organisation(
@@ -96,6 +112,7 @@ def open_database(
     engine = open_engine(vault.paths.database, data_key)
     try:
         upgrade_to_head(engine, vault.paths.database, vault.paths.backups)
+        refresh_name_index(engine)
         with Session(engine, expire_on_commit=False) as db:
             user = db.exec(select(UserAccount).where(UserAccount.username == username)).first()
             if user is None or (not user.active and not allow_disabled):

@@ -36,6 +36,9 @@ def open_engine(path: Path, data_key: bytes) -> Engine:
         # A lost write would lose a person's record: pay the fsync.
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA busy_timeout = 5000")
+        # Decrypted pages stay cached: 32 MB holds the indexes that search and the case
+        # list walk at 100,000 persons (SQLCipher's default of 8 MB made search 4x slower).
+        cursor.execute("PRAGMA cache_size = -32768")
         cursor.close()
 
     check_readable(engine, path)

@@ -62,13 +62,15 @@ class Person(Record, table=True):
 
 
 class PersonNameKey(SQLModel, table=True):
-    """Search keys derived from every spelling of a person's names. Local index, never synced."""
+    """Search index: one row per person and Latin form of a name token, with the token's
+    consonant skeleton as ``key`` (see core/name_index.py). Local and derived, never synced."""
 
     __tablename__ = "person_name_key"
     __table_args__ = (Index("ix_person_name_key_key", "key"),)
 
     person_id: uuid.UUID = uuid_field(foreign_key="person.id", primary_key=True)
-    key: str = Field(primary_key=True)
+    form: str = Field(primary_key=True)
+    key: str
 
 
 class HouseholdMember(Record, table=True):

@@ -1,0 +1,160 @@
+"""Search at 100,000 persons: latency (p50, p95) and recall@5 over 200+ queries that mix
+spellings (Cyrillic Ukrainian and Russian forms, passport Latin, French/Dutch/German
+administrative spellings, older passport habits, diminutives, typos), file numbers and
+dates; the same queries through a plain SQL LIKE search as the baseline.
+
+    uv run python bench/generate.py   # once
+    uv run python bench/search.py [--queries 300]
+
+recall@5 for a name query: the person is in the first five results, or every result ranked
+above them is a namesake (same Cyrillic surname and given name: a name alone cannot tell
+them apart; results show birth date and file number for that).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import BENCH_DIR, PASSWORD, USER, summary
+from sqlalchemy import or_, select
+from sqlmodel import Session
+
+from desktop.core.models import CaseFile, HouseholdMember, Person
+from desktop.core.name_aliases import GROUPS
+from desktop.core.transliteration import administrative_spelling
+from desktop.paths import DataPaths
+from desktop.services import Services
+from desktop.store.vault import Vault
+
+OLD_PASSPORT = {"ії": "iy", "ій": "iy", "ія": "iya", "Є": "Ye", "є": "ie", "Ю": "Yu", "ю": "yu",
+                "я": "ya", "Г": "G", "г": "g", "и": "i", "х": "h"}
+VARIANT = {v: k for k, vs in GROUPS.items() for v in vs}  # diminutive/Russian -> Ukrainian
+UKRAINIAN_TO_VARIANTS = GROUPS
+
+
+def old_passport(cyrillic: str) -> str:
+    """Spellings of older passports and Russian-style habits: Andriy, Yevgen, Galina."""
+    text = cyrillic
+    for source, target in OLD_PASSPORT.items():
+        text = text.replace(source, target)
+    from desktop.core.names import passport_latin
+
+    return passport_latin(text) if any("\u0400" <= ch <= "\u04ff" for ch in text) else text
+
+
+def typo(word: str, rng: random.Random) -> str:
+    if len(word) < 5:
+        return word
+    i = rng.randrange(1, len(word) - 2)
+    kind = rng.choice(["swap", "drop", "double", "replace"])
+    if kind == "swap":
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    if kind == "drop":
+        return word[:i] + word[i + 1 :]
+    if kind == "double":
+        return word[:i] + word[i] + word[i:]
+    return word[:i] + rng.choice("aeioukrnst") + word[i + 1 :]
+
+
+def name_queries(person: Person, rng: random.Random) -> list[tuple[str, str]]:
+    given_cyr = person.given_name_cyr
+    alternatives = list(UKRAINIAN_TO_VARIANTS.get(given_cyr, ()))
+    queries = [
+        ("cyrillic", f"{person.surname_cyr} {given_cyr}"),
+        ("passport", f"{person.surname_lat} {person.given_name_lat}"),
+        ("french", f"{administrative_spelling(person.surname_cyr, 'fr')} "
+                   f"{administrative_spelling(given_cyr, 'fr')}"),
+        ("dutch", f"{administrative_spelling(person.surname_cyr, 'nl')} "
+                  f"{administrative_spelling(given_cyr, 'nl')}"),
+        ("german", f"{administrative_spelling(person.surname_cyr, 'de')} "
+                   f"{administrative_spelling(given_cyr, 'de')}"),
+        ("old passport", f"{old_passport(person.surname_cyr)} {old_passport(given_cyr)}"),
+        ("typo", f"{typo(person.surname_lat, rng)} {person.given_name_lat}"),
+        ("cyrillic typo", f"{typo(person.surname_cyr, rng)} {given_cyr}"),
+    ]
+    if alternatives:
+        queries.append(("diminutive / russian form",
+                        f"{person.surname_cyr} {rng.choice(alternatives)}"))
+    return queries
+
+
+def like_search(db: Session, query: str, limit: int) -> list:
+    """The baseline: every word must appear, as typed, in one of the name columns."""
+    statement = select(Person.id)
+    for word in query.split():
+        pattern = f"%{word}%"
+        statement = statement.where(or_(
+            Person.surname_cyr.like(pattern), Person.given_name_cyr.like(pattern),
+            Person.surname_lat.like(pattern), Person.given_name_lat.like(pattern),
+        ))
+    return list(db.execute(statement.limit(limit)).scalars())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=3)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    services = Services.for_session(Vault(DataPaths.portable(BENCH_DIR)).login(USER, PASSWORD))
+    engine = services.session.engine
+    with Session(engine) as db:
+        ids = list(db.execute(select(Person.id)).scalars())
+        people = [db.get(Person, pid) for pid in rng.sample(ids, args.queries // 8 + 1)]
+        names_of = {p.id: (p.surname_cyr, p.given_name_cyr) for p in db.execute(select(Person))
+                    .scalars()}
+        cases = db.execute(select(CaseFile.file_number, HouseholdMember.person_id).join(
+            HouseholdMember, HouseholdMember.household_id == CaseFile.household_id)).all()
+    workload: list[tuple[str, str, object]] = []
+    for person in people:
+        workload += [(kind, text, person.id) for kind, text in name_queries(person, rng)]
+    for number, person_id in rng.sample(cases, 20):
+        workload.append(("file number", number, person_id))
+    for person in people[:20]:
+        workload.append(("birth date", f"{person.birth_date:%d/%m/%Y}", person.id))
+    rng.shuffle(workload)
+
+    services.search.search("warm up")
+    found, latencies, like_found, like_latencies = {}, [], {}, []
+    for kind, text, target in workload:
+        started = time.perf_counter()
+        hits = services.search.search(text, limit=5)
+        latencies.append(time.perf_counter() - started)
+        ranked = [h.person_id for h in hits]
+        ok = target in ranked
+        if not ok and kind not in ("file number", "birth date") and hits:
+            # Namesakes: every result ranked above the person has exactly their names.
+            longer = [h.person_id for h in services.search.search(text, limit=200)]
+            above = longer[: longer.index(target)] if target in longer else longer
+            ok = target in longer and all(names_of[p] == names_of[target] for p in above)
+        found.setdefault(kind, []).append(ok)
+        with Session(engine) as db:
+            started = time.perf_counter()
+            like = like_search(db, text, 5)
+            like_latencies.append(time.perf_counter() - started)
+        like_ok = target in like or (bool(like) and all(names_of[p] == names_of[target]
+                                                         for p in like))
+        like_found.setdefault(kind, []).append(like_ok)
+
+    names = [ok for kind, oks in found.items() if kind not in ("file number", "birth date")
+             for ok in oks]
+    like_names = [ok for kind, oks in like_found.items()
+                  if kind not in ("file number", "birth date") for ok in oks]
+    print(f"queries: {len(workload)} ({len(names)} name queries) on {len(ids)} persons")
+    print(f"Relais search latency: {summary(latencies)}")
+    print(f"LIKE baseline latency: {summary(like_latencies)}")
+    print(f"recall@5, name queries: Relais {sum(names) / len(names):.1%}, "
+          f"LIKE {sum(like_names) / len(like_names):.1%}")
+    for kind in sorted(found):
+        oks, like_oks = found[kind], like_found[kind]
+        print(f"  {kind:26} Relais {sum(oks):3}/{len(oks):<3} LIKE {sum(like_oks):3}/{len(oks)}")
+    services.session.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,187 @@
+"""The name index behind search and the duplicate check.
+
+``person_name_key`` holds one row per person and Latin form of each name token (from every
+spelling, plus the Ukrainian name of a known Russian form or diminutive), with its consonant
+skeleton as the key. ``NameIndexer`` keeps it in step with every person written through the
+unit of work. ``NameIndex`` keeps the distinct forms in memory to find near spellings
+(one letter missing, extra, wrong or swapped) without scanning the table.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, text
+from sqlalchemy.engine import Connection
+from sqlmodel import Session
+
+from desktop.core.models import Person, PersonNameKey
+from desktop.core.name_aliases import GROUPS
+from desktop.core.names import latin_letters, normal, skeleton, tokens
+
+if TYPE_CHECKING:
+    from desktop.core.roles import Actor
+    from desktop.core.uow import Change
+
+NAME_FIELDS = (
+    "surname_cyr", "given_name_cyr", "patronymic_cyr", "surname_lat", "given_name_lat",
+    "patronymic_lat",
+)  # fmt: skip
+MIN_FUZZY_LENGTH = 4
+# Bump when the rules that turn names into rows change: databases rebuild their index once.
+NAME_INDEX_VERSION = 2
+
+
+def person_spellings(values: dict[str, Any]) -> list[str]:
+    spellings = [values.get(name) or "" for name in NAME_FIELDS]
+    return [s for s in spellings + list(values.get("other_spellings") or []) if s]
+
+
+@cache
+def aliases() -> dict[str, frozenset[tuple[str, str]]]:
+    """normal form of a Russian form or diminutive -> {(Latin form, skeleton)} of the
+    Ukrainian names it stands for (Саша: Олександр and Олександра). Keyed by the normal form,
+    not the skeleton, so that Оля (olia) never turns Юлія (iulia) into Ольга."""
+    mapping: dict[str, set[tuple[str, str]]] = {}
+    for ukrainian, variants in GROUPS.items():
+        target = (latin_letters(ukrainian), skeleton(ukrainian))
+        for variant in variants:
+            if normal(variant) != normal(ukrainian):
+                mapping.setdefault(normal(variant), set()).add(target)
+    return {form: frozenset(targets) for form, targets in mapping.items()}
+
+
+def index_rows(person_id: uuid.UUID, values: dict[str, Any]) -> list[dict[str, Any]]:
+    forms: dict[str, str] = {}
+    for spelling in person_spellings(values):
+        for token in tokens(spelling):
+            form, key = latin_letters(token), skeleton(token)
+            if not form or not key or key == "_":
+                continue
+            forms.setdefault(form, key)
+            for alias_form, alias_key in aliases().get(normal(token), ()):
+                forms.setdefault(alias_form, alias_key)
+    return [{"person_id": person_id, "form": form, "key": key} for form, key in forms.items()]
+
+
+class NameIndexer:
+    """Unit-of-work observer: rewrites the index rows of every person created or renamed."""
+
+    def before_commit(self, session: Session, actor: Actor, changes: Sequence[Change]) -> None:
+        rows: list[dict[str, Any]] = []
+        touched: list[uuid.UUID] = []
+        for change in changes:
+            if change.entity != Person.__tablename__ or change.entity_id is None:
+                continue
+            if change.values is not None:
+                values = change.values
+            elif set(change.fields) & {*NAME_FIELDS, "other_spellings"}:
+                person = session.get(Person, change.entity_id)
+                if person is None:
+                    continue
+                values = person.model_dump()
+                touched.append(change.entity_id)
+            else:
+                continue
+            rows.extend(index_rows(change.entity_id, values))
+        if touched:
+            session.execute(delete(PersonNameKey).where(PersonNameKey.person_id.in_(touched)))
+        if rows:
+            session.connection().execute(PersonNameKey.__table__.insert(), rows)  # type: ignore[attr-defined]
+
+
+def rebuild_name_index(connection: Connection) -> int:
+    """Recompute every row (after a change of the key rules). Returns the rows written."""
+    connection.execute(delete(PersonNameKey))
+    written = 0
+    batch: list[dict[str, Any]] = []
+    for person in connection.execute(text(
+        "SELECT id, " + ", ".join(NAME_FIELDS) + ", other_spellings FROM person"
+    )).mappings():
+        values = dict(person)
+        if isinstance(values["other_spellings"], str):
+            values["other_spellings"] = json.loads(values["other_spellings"])
+        batch.extend(index_rows(_uuid(values["id"]), values))
+        if len(batch) > 20_000:
+            connection.execute(PersonNameKey.__table__.insert(), batch)  # type: ignore[attr-defined]
+            written += len(batch)
+            batch = []
+    if batch:
+        connection.execute(PersonNameKey.__table__.insert(), batch)  # type: ignore[attr-defined]
+        written += len(batch)
+    return written
+
+
+def _uuid(raw: Any) -> uuid.UUID:
+    return raw if isinstance(raw, uuid.UUID) else uuid.UUID(bytes=bytes(raw))
+
+
+def _deletions(form: str) -> Iterable[str]:
+    return {form[:i] + form[i + 1 :] for i in range(len(form))}
+
+
+class NameIndex:
+    """Distinct name forms in memory, refreshed incrementally (rows are only ever appended:
+    a renamed person's rows are deleted and written anew, with new rowids). Near spellings
+    are looked up on normal forms, where one sound is one letter (ч → S), so that a typo
+    costs one edit whatever the script."""
+
+    def __init__(self) -> None:
+        self._key_of: dict[str, str] = {}  # Latin form -> key
+        self._key_of_normal: dict[str, str] = {}  # normal form -> key
+        self._by_deletion: dict[str, set[str]] = {}  # normal form minus a letter -> normals
+        self._sorted_forms: list[str] = []
+        self._unsorted: list[str] = []
+        self._last_rowid = 0
+
+    def refresh(self, session: Session) -> None:
+        rows = session.execute(
+            text("SELECT rowid, form, key FROM person_name_key WHERE rowid > :last"),
+            {"last": self._last_rowid},
+        ).all()
+        for rowid, form, key in rows:
+            self._last_rowid = max(self._last_rowid, rowid)
+            if form in self._key_of:
+                continue
+            self._key_of[form] = key
+            self._unsorted.append(form)
+            normal_form = normal(form)
+            if normal_form in self._key_of_normal:
+                continue
+            self._key_of_normal[normal_form] = key
+            if len(normal_form) >= MIN_FUZZY_LENGTH:
+                for deleted in _deletions(normal_form):
+                    self._by_deletion.setdefault(deleted, set()).add(normal_form)
+
+    def near_keys(self, word: str) -> dict[str, str]:
+        """Keys of known names one edit away from ``word`` (a letter missing, added,
+        replaced, or two swapped), each with the normal form it came from."""
+        target = normal(word)
+        if len(target) < MIN_FUZZY_LENGTH:
+            return {}
+        found = set(self._by_deletion.get(target, ()))  # a letter missing from the word
+        for deleted in _deletions(target):
+            if deleted in self._key_of_normal:  # a letter too many in the word
+                found.add(deleted)
+            found |= self._by_deletion.get(deleted, set())  # replaced or swapped letters
+        found.discard(target)
+        return {self._key_of_normal[near]: near for near in found}
+
+    def forms_starting_with(self, prefix: str, limit: int = 200) -> dict[str, str]:
+        """Keys of known names that begin with what is being typed ('shevch' →
+        shevchenko's), each with its Latin form."""
+        if self._unsorted:
+            self._sorted_forms = sorted([*self._sorted_forms, *self._unsorted])
+            self._unsorted = []
+        start = bisect.bisect_left(self._sorted_forms, prefix)
+        found: dict[str, str] = {}
+        for form in self._sorted_forms[start : start + limit]:
+            if not form.startswith(prefix):
+                break
+            found.setdefault(self._key_of[form], form)
+        return found
