@@ -95,6 +95,21 @@ def like_search(db: Session, query: str, limit: int) -> list:
     return list(db.execute(statement.limit(limit)).scalars())
 
 
+def recalled(services: Services, names_of: dict, births: dict, kind: str, text: str,
+             target: object, ranked: list) -> bool:
+    """In the first five, or only indistinguishable persons ranked above: namesakes for a
+    name, persons born the same day for a date."""
+    if target in ranked:
+        return True
+    if kind == "file number" or not ranked:
+        return False
+    alike = births if kind == "birth date" else names_of
+    longer = [h.person_id for h in services.search.search(text, limit=200)]
+    if target not in longer:
+        return False
+    return all(alike[p] == alike[target] for p in longer[: longer.index(target)])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--queries", type=int, default=300)
@@ -106,8 +121,9 @@ def main() -> None:
     with Session(engine) as db:
         ids = list(db.execute(select(Person.id)).scalars())
         people = [db.get(Person, pid) for pid in rng.sample(ids, args.queries // 8 + 1)]
-        names_of = {p.id: (p.surname_cyr, p.given_name_cyr) for p in db.execute(select(Person))
-                    .scalars()}
+        everyone = list(db.execute(select(Person)).scalars())
+        names_of = {p.id: (p.surname_cyr, p.given_name_cyr) for p in everyone}
+        births = {p.id: p.birth_date for p in everyone}
         cases = db.execute(select(CaseFile.file_number, HouseholdMember.person_id).join(
             HouseholdMember, HouseholdMember.household_id == CaseFile.household_id)).all()
     workload: list[tuple[str, str, object]] = []
@@ -120,39 +136,38 @@ def main() -> None:
     rng.shuffle(workload)
 
     services.search.search("warm up")
-    found, latencies, like_found, like_latencies = {}, [], {}, []
+    found: dict[str, list[bool]] = {}
+    latencies: dict[str, list[float]] = {}
     for kind, text, target in workload:
         started = time.perf_counter()
         hits = services.search.search(text, limit=5)
-        latencies.append(time.perf_counter() - started)
-        ranked = [h.person_id for h in hits]
-        ok = target in ranked
-        if not ok and kind not in ("file number", "birth date") and hits:
-            # Namesakes: every result ranked above the person has exactly their names.
-            longer = [h.person_id for h in services.search.search(text, limit=200)]
-            above = longer[: longer.index(target)] if target in longer else longer
-            ok = target in longer and all(names_of[p] == names_of[target] for p in above)
-        found.setdefault(kind, []).append(ok)
-        with Session(engine) as db:
+        latencies.setdefault(kind, []).append(time.perf_counter() - started)
+        found.setdefault(kind, []).append(recalled(services, names_of, births, kind, text,
+                                                   target, [h.person_id for h in hits]))
+    # The baseline runs after, so that its table scans do not empty the cache Relais uses.
+    like_found: dict[str, list[bool]] = {}
+    like_latencies = []
+    with Session(engine) as db:
+        for kind, text, target in workload:
             started = time.perf_counter()
             like = like_search(db, text, 5)
             like_latencies.append(time.perf_counter() - started)
-        like_ok = target in like or (bool(like) and all(names_of[p] == names_of[target]
-                                                         for p in like))
-        like_found.setdefault(kind, []).append(like_ok)
-
+            like_found.setdefault(kind, []).append(target in like or (
+                bool(like) and all(names_of[p] == names_of[target] for p in like)))
+    all_latencies = [t for times in latencies.values() for t in times]
     names = [ok for kind, oks in found.items() if kind not in ("file number", "birth date")
              for ok in oks]
     like_names = [ok for kind, oks in like_found.items()
                   if kind not in ("file number", "birth date") for ok in oks]
     print(f"queries: {len(workload)} ({len(names)} name queries) on {len(ids)} persons")
-    print(f"Relais search latency: {summary(latencies)}")
+    print(f"Relais search latency: {summary(all_latencies)}")
     print(f"LIKE baseline latency: {summary(like_latencies)}")
     print(f"recall@5, name queries: Relais {sum(names) / len(names):.1%}, "
           f"LIKE {sum(like_names) / len(like_names):.1%}")
     for kind in sorted(found):
         oks, like_oks = found[kind], like_found[kind]
-        print(f"  {kind:26} Relais {sum(oks):3}/{len(oks):<3} LIKE {sum(like_oks):3}/{len(oks)}")
+        print(f"  {kind:26} Relais {sum(oks):3}/{len(oks):<3} LIKE {sum(like_oks):3}/{len(oks):<3}"
+              f" Relais latency {summary(latencies[kind])}")
     services.session.close()
 
 

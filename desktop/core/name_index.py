@@ -134,7 +134,9 @@ class NameIndex:
     def __init__(self) -> None:
         self._key_of: dict[str, str] = {}  # Latin form -> key
         self._key_of_normal: dict[str, str] = {}  # normal form -> key
-        self._by_deletion: dict[str, set[str]] = {}  # normal form minus a letter -> normals
+        # A form minus one letter -> forms, for Latin forms and for normal forms alike: a
+        # swapped "hc" is one edit in Latin letters, a mistyped ч one edit in normal form.
+        self._by_deletion: dict[str, set[str]] = {}
         self._sorted_forms: list[str] = []
         self._unsorted: list[str] = []
         self._last_rowid = 0
@@ -151,26 +153,31 @@ class NameIndex:
             self._key_of[form] = key
             self._unsorted.append(form)
             normal_form = normal(form)
-            if normal_form in self._key_of_normal:
-                continue
-            self._key_of_normal[normal_form] = key
-            if len(normal_form) >= MIN_FUZZY_LENGTH:
-                for deleted in _deletions(normal_form):
-                    self._by_deletion.setdefault(deleted, set()).add(normal_form)
+            self._key_of_normal.setdefault(normal_form, key)
+            for variant in {form, normal_form}:
+                if len(variant) >= MIN_FUZZY_LENGTH:
+                    for deleted in _deletions(variant):
+                        self._by_deletion.setdefault(deleted, set()).add(variant)
 
     def near_keys(self, word: str) -> dict[str, str]:
         """Keys of known names one edit away from ``word`` (a letter missing, added,
-        replaced, or two swapped), each with the normal form it came from."""
-        target = normal(word)
-        if len(target) < MIN_FUZZY_LENGTH:
-            return {}
-        found = set(self._by_deletion.get(target, ()))  # a letter missing from the word
-        for deleted in _deletions(target):
-            if deleted in self._key_of_normal:  # a letter too many in the word
-                found.add(deleted)
-            found |= self._by_deletion.get(deleted, set())  # replaced or swapped letters
-        found.discard(target)
-        return {self._key_of_normal[near]: near for near in found}
+        replaced, or two swapped, in Latin letters or in normal form), each with the normal
+        form it came from."""
+        found: set[str] = set()
+        for target in {latin_letters(word), normal(word)}:
+            if len(target) < MIN_FUZZY_LENGTH:
+                continue
+            found |= self._by_deletion.get(target, set())  # a letter missing from the word
+            for deleted in _deletions(target):
+                found.add(deleted)  # a letter too many in the word (kept if known)
+                found |= self._by_deletion.get(deleted, set())  # replaced or swapped letters
+            found.discard(target)
+        keyed: dict[str, str] = {}
+        for near in found:
+            key = self._key_of.get(near) or self._key_of_normal.get(near)
+            if key:
+                keyed.setdefault(key, normal(near))
+        return keyed
 
     def forms_starting_with(self, prefix: str, limit: int = 200) -> dict[str, str]:
         """Keys of known names that begin with what is being typed ('shevch' →

@@ -27,6 +27,7 @@ from desktop.core.models import (
     Person,
     PersonNameKey,
 )
+from desktop.core.models.people import PHONE_TAIL_SQL
 from desktop.core.models.types import UUID_TYPE
 from desktop.core.name_index import NameIndex, aliases, person_spellings
 from desktop.core.names import latin_letters, normal, skeleton, tokens
@@ -65,6 +66,14 @@ class SearchHit:
             "score": round(self.score, 3),
             "reasons": self.reasons,
         }
+
+
+def _looks_like_date(query: str) -> bool:
+    try:
+        parse_partial(query)
+    except ValidationError:
+        return False
+    return True
 
 
 _FILE_NUMBER = re.compile(r"^\d{4}/\d{1,6}$")
@@ -106,12 +115,15 @@ class SearchService:
             )
             for (person_id,) in rows:
                 self._add(scores, person_id, 10.0, "file_number")
+            return
         if not _DIGITS.match(query):
             compact = query.replace(" ", "").upper()
             for (person_id,) in db.execute(
                 select(IdentityDocument.person_id).where(IdentityDocument.number == compact)
             ):
                 self._add(scores, person_id, 10.0, "document_number")
+            return
+        if _looks_like_date(query):
             return
         digits = re.sub(r"\D", "", query)
         if len(digits) == 11 and self.actor.can(Permission.VIEW_NATIONAL_NUMBER):
@@ -124,8 +136,12 @@ class SearchService:
                 select(IdentityDocument.person_id).where(IdentityDocument.number == digits)
             ):
                 self._add(scores, person_id, 10.0, "document_number")
+        if len(digits) >= 8:
+            # The last nine digits identify a Belgian or Ukrainian mobile number whatever
+            # the prefix (+32 4.., 04.., +380 ..); an index on that expression finds them.
             for (person_id,) in db.execute(
-                select(Person.id).where(Person.phone.like(f"%{digits[-9:]}"))
+                text(f"SELECT id FROM person WHERE {PHONE_TAIL_SQL} = :tail").columns(
+                    id=UUID_TYPE), {"tail": digits[-9:]}
             ):
                 self._add(scores, person_id, 8.0, "phone")
 
@@ -142,7 +158,7 @@ class SearchService:
     def _by_names(self, db: Session, query: str, scores: dict) -> None:
         """Every word must match a name of the person by one of its spellings (with three
         words or more, one may miss). A match counts by its kind (same key 1.0, Ukrainian
-        name of a Russian form or diminutive 0.95, one typo away 0.85, beginning of a name
+        name of a Russian form or diminutive 0.95, one typo away 0.97, beginning of a name
         still being typed 0.7) times how close the spellings are, so that namesakes by key
         (Kravchenko / Kravchuk share "krvSk") rank by spelling."""
         words = [w for w in tokens(query) if any(ch.isalpha() for ch in w)]
@@ -174,7 +190,7 @@ class SearchService:
                     continue
                 weight, reference = match
                 closeness = 1.0 if spelled == reference else fuzz.ratio(spelled, reference) / 100
-                weight *= 0.6 + 0.4 * closeness
+                weight *= 0.3 + 0.7 * closeness
                 if weight > marks[position]:
                     marks[position] = weight
         for person_id, marks in best.items():
@@ -212,7 +228,7 @@ class SearchService:
         for alias_form, alias_key in aliases().get(spelled, ()):
             keyed.setdefault(alias_key, (0.95, normal(alias_form)))
         for near_key, near_form in self.index.near_keys(word).items():
-            keyed.setdefault(near_key, (0.85, near_form))
+            keyed.setdefault(near_key, (0.97, near_form))
         typed = latin_letters(word)
         if last and len(typed) >= 3:
             for prefix_key, form in self.index.forms_starting_with(typed).items():

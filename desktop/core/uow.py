@@ -152,6 +152,9 @@ class UnitOfWork:
         record.created_by = record.updated_by = self.actor.user_id
         record.version = 1
         self.session.add(record)
+        # Insert now: without ORM relationships SQLAlchemy does not order inserts by foreign
+        # key, so a case could reach the database before its household.
+        self.session.flush()
         self.changes.append(
             Change(
                 entity=type(record).__tablename__,

@@ -28,6 +28,14 @@ class Household(Record, table=True):
     members_in_ukraine: int = 0
 
 
+# Last nine digits of a phone number, punctuation removed: the key phone search uses. The
+# index ix_person_phone_tail (migration 0003) is on exactly this expression.
+PHONE_TAIL_SQL = (
+    "substr(replace(replace(replace(replace(replace(phone, ' ', ''), '-', ''), '.', ''), "
+    "'/', ''), '+', ''), -9)"
+)
+
+
 class Person(Record, table=True):
     __tablename__ = "person"
 
