@@ -137,6 +137,11 @@ class UnitOfWork:
                 session.commit()
             else:
                 session.rollback()
+                if isinstance(exc, OperationalError):
+                    # A write inside the block hit a full disk: say so, like a failed commit.
+                    mapped = storage_error(exc)
+                    if mapped is not exc:
+                        raise mapped from exc
         except OperationalError as error:
             session.rollback()
             raise storage_error(error) from error
