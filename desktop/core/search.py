@@ -25,7 +25,6 @@ from desktop.core.models import (
     HouseholdMember,
     IdentityDocument,
     Person,
-    PersonNameKey,
 )
 from desktop.core.models.people import PHONE_TAIL_SQL
 from desktop.core.models.types import UUID_TYPE
@@ -79,6 +78,7 @@ def _looks_like_date(query: str) -> bool:
 _FILE_NUMBER = re.compile(r"^\d{4}/\d{1,6}$")
 _DIGITS = re.compile(r"[\d\s./+-]+$")
 MAX_CANDIDATES = 5000
+MAX_NAME_RESULTS = 500
 
 
 class SearchService:
@@ -171,18 +171,11 @@ class SearchService:
         if not wanted:
             return
         needed = len(wanted) - (1 if len(wanted) >= 3 else 0)
-        candidates = self._candidates(db, wanted, needed)
-        if not candidates:
-            return
-        keys = set().union(*(w.keys() for w in wanted))
-        rows = db.execute(
-            select(PersonNameKey.person_id, PersonNameKey.key, PersonNameKey.form).where(
-                PersonNameKey.key.in_(keys), PersonNameKey.person_id.in_(candidates)
-            )
-        ).all()
-        best: dict[uuid.UUID, list[float]] = {}
-        for person_id, key, form in rows:
-            marks = best.setdefault(person_id, [0.0] * len(wanted))
+        best: dict[bytes, list[float]] = {}
+        for person_id, key, form in self._matching_rows(db, wanted, needed):
+            marks = best.get(person_id)
+            if marks is None:
+                marks = best[person_id] = [0.0] * len(wanted)
             spelled = normal(form)
             for position, keyed in enumerate(wanted):
                 match = keyed.get(key)
@@ -193,31 +186,37 @@ class SearchService:
                 weight *= 0.3 + 0.7 * closeness
                 if weight > marks[position]:
                     marks[position] = weight
-        for person_id, marks in best.items():
-            missed = marks.count(0.0)
-            score = sum(marks) / len(wanted) * (0.8 if missed else 1.0)
-            self._add(scores, person_id, 5.0 * score, "name")
+        ranked = sorted(
+            ((sum(marks) / len(wanted) * (0.8 if 0.0 in marks else 1.0), person_id)
+             for person_id, marks in best.items()),
+            reverse=True,
+        )[:MAX_NAME_RESULTS]
+        for score, person_id in ranked:
+            self._add(scores, uuid.UUID(bytes=person_id), 5.0 * score, "name")
 
-    def _candidates(self, db: Session, wanted: list[dict[str, float]], needed: int) -> list:
-        """Persons matching at least ``needed`` of the words, found inside SQLite."""
-        parts = []
-        params: dict[str, object] = {"needed": needed}
+    def _matching_rows(
+        self, db: Session, wanted: list[dict[str, tuple[float, str]]], needed: int
+    ) -> list[tuple[bytes, str, str]]:
+        """The index rows of the persons matching at least ``needed`` words, in one query
+        run by SQLite (raw ids: no objects are built for thousands of candidates)."""
+        parts, params = [], []
         for position, keyed in enumerate(wanted):
-            names = []
-            for number, key in enumerate(keyed):
-                name = f"k{position}_{number}"
-                params[name] = key
-                names.append(f":{name}")
             parts.append(
-                f"SELECT DISTINCT person_id, {position} AS word FROM person_name_key "
-                f"WHERE key IN ({', '.join(names)})"
+                f"SELECT DISTINCT person_id, {position} FROM person_name_key "
+                f"WHERE key IN ({', '.join('?' * len(keyed))})"
             )
-        statement = text(
-            "SELECT person_id FROM (" + " UNION ALL ".join(parts) + ") "
-            "GROUP BY person_id HAVING count(*) >= :needed LIMIT :cap"
-        ).columns(person_id=UUID_TYPE)
-        params["cap"] = MAX_CANDIDATES
-        return list(db.execute(statement, params).scalars())
+            params.extend(keyed)
+        all_keys = sorted(set().union(*(w.keys() for w in wanted)))
+        sql = (
+            f"WITH matched(person_id, word) AS ({' UNION ALL '.join(parts)}), "
+            "candidates AS (SELECT person_id FROM matched GROUP BY person_id "
+            "HAVING count(*) >= ? LIMIT ?) "
+            "SELECT k.person_id, k.key, k.form FROM person_name_key AS k "
+            "JOIN candidates AS c ON c.person_id = k.person_id "
+            f"WHERE k.key IN ({', '.join('?' * len(all_keys))})"
+        )
+        params += [needed, MAX_CANDIDATES, *all_keys]
+        return db.connection().exec_driver_sql(sql, tuple(params)).all()
 
     def _word_keys(self, word: str, last: bool) -> dict[str, tuple[float, str]]:
         """key -> (weight of the kind of match, normal form a row's spelling is compared to)."""
