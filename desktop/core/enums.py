@@ -108,3 +108,30 @@ class AuditAction(StrEnum):
     LOGIN = "login"
     LOGIN_FAILED = "login_failed"
     EXPORT = "export"
+
+
+class AidCategory(StrEnum):
+    """Categories of the social aid equivalent to the integration income."""
+
+    COHABITANT = "cohabitant"
+    ISOLATED = "isolated"
+    FAMILY_AT_CHARGE = "family_at_charge"
+
+
+class NeedArea(StrEnum):
+    """What a household needs help with at intake; each can become a referral."""
+
+    INCOME = "income"
+    HOUSING = "housing"
+    HEALTH = "health"
+    SCHOOL = "school"
+    LANGUAGE = "language"
+    WORK = "work"
+    CHILDCARE = "childcare"
+    PSYCHOSOCIAL = "psychosocial"
+    DOCUMENTS = "documents"
+
+
+class DraftKind(StrEnum):
+    INTAKE = "intake"
+    QUICK_INTAKE = "quick_intake"

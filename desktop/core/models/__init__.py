@@ -2,9 +2,11 @@
 at and by, a version number bumped on every change, and soft delete (``deleted_at``), so that
 sync can order, compare and replay changes from the first day."""
 
+from desktop.core.models.aid import AidDecision
 from desktop.core.models.audit import AuditEvent
 from desktop.core.models.base import Record, utcnow
 from desktop.core.models.cases import Accommodation, CaseFile, Note, Referral, Task
+from desktop.core.models.drafts import IntakeDraft
 from desktop.core.models.org import Organisation, UserAccount
 from desktop.core.models.people import (
     Household,
@@ -18,11 +20,13 @@ from desktop.core.models.people import (
 
 __all__ = [
     "Accommodation",
+    "AidDecision",
     "AuditEvent",
     "CaseFile",
     "Household",
     "HouseholdMember",
     "IdentityDocument",
+    "IntakeDraft",
     "Note",
     "Organisation",
     "Person",
