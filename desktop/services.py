@@ -6,6 +6,10 @@ from dataclasses import dataclass
 
 from desktop.core.caselist import CaseListService
 from desktop.core.demo import DemoGenerator
+from desktop.core.drafts import DraftService
+from desktop.core.duplicates import DuplicateFinder
+from desktop.core.intake import IntakeService
+from desktop.core.name_index import NameIndex
 from desktop.core.reference import ReferenceData, reference_data
 from desktop.core.search import SearchService
 from desktop.core.users import UserService
@@ -22,16 +26,23 @@ class Services:
     demo: DemoGenerator
     reference: ReferenceData
     secrets: SecretStore
+    intake: IntakeService
+    drafts: DraftService
+    duplicates: DuplicateFinder
 
     @classmethod
     def for_session(cls, session: WorkSession) -> Services:
-        actor = session.actor
+        actor, engine = session.actor, session.engine
+        search = SearchService(engine, actor, NameIndex())
         return cls(
             session=session,
-            users=UserService(session.engine, actor, credentials=session),
-            cases=CaseListService(session.engine, actor),
-            search=SearchService(session.engine, actor),
-            demo=DemoGenerator(session.engine, actor),
+            users=UserService(engine, actor, credentials=session),
+            cases=CaseListService(engine, actor),
+            search=search,
+            demo=DemoGenerator(engine, actor),
             reference=reference_data(),
             secrets=SecretStore(str(session.vault.database_id())),
+            intake=IntakeService(engine, actor, reference_data()),
+            drafts=DraftService(engine, actor),
+            duplicates=DuplicateFinder(search),
         )

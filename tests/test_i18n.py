@@ -16,7 +16,8 @@ CATALOGS = {lang: json.loads((ROOT / "i18n" / f"{lang}.json").read_text("utf-8")
 SOURCE = CATALOGS[SOURCE_LANGUAGE]
 # Calls whose first string argument is a message key.
 KEY_CALLS = {"tr", "_tr", "RelaisError", "ValidationError", "AccessDenied", "t"}
-KEY_SHAPE = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
+KEY_SHAPE = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*(\.[a-z0-9]+(_[a-z0-9]+)*)+$")
+FILE_NAMES = re.compile(r"\.(json|db|log|pdf|py|ttf|txt)$")
 
 
 def keys_used_in_code() -> set[str]:
@@ -36,11 +37,13 @@ def keys_used_in_code() -> set[str]:
                         and isinstance(candidate.value, str)
                         and KEY_SHAPE.match(candidate.value)):
                     used.add(candidate.value)
-        # Rule lists and other keys written as plain strings in well-known prefixes.
+        # Keys written as plain strings (problem lists, rule lists, reasons): any constant
+        # shaped like a key whose prefix is a catalog prefix.
+        prefixes = {key.split(".")[0] for key in SOURCE}
         for node in ast.walk(tree):
             if (isinstance(node, ast.Constant) and isinstance(node.value, str)
-                    and KEY_SHAPE.match(node.value)
-                    and node.value.split(".")[0] in {"password", "ui", "status", "setup"}):
+                    and KEY_SHAPE.match(node.value) and not FILE_NAMES.search(node.value)
+                    and node.value.split(".")[0] in prefixes):
                 used.add(node.value)
     return used
 
@@ -70,6 +73,10 @@ def test_every_key_used_in_code_is_in_the_catalogs():
 ENUM_PREFIXES = {
     "role": enums.Role, "case_status": enums.CaseStatus, "sex": enums.Sex,
     "closure_reason": enums.ClosureReason, "accommodation": enums.AccommodationType,
+    "relationship": enums.Relationship, "document_type": enums.DocumentType,
+    "specific_need": enums.SpecificNeedType, "aid_category": enums.AidCategory,
+    "need_area": enums.NeedArea, "referral_status": enums.ReferralStatus,
+    "note_audience": enums.NoteAudience,
 }
 
 

@@ -1,0 +1,94 @@
+"""What an intake form holds, as typed: plain strings and lists, so that a half-filled form
+can be validated field by field, saved as a draft and restored exactly."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from desktop.core.enums import DocumentType, Relationship, Sex
+
+
+@dataclass
+class DocumentInput:
+    document_type: str = DocumentType.PASSPORT.value
+    number: str = ""
+    country: str = "UKR"
+    issued_on: str = ""
+    expires_on: str = ""
+
+
+@dataclass
+class PersonInput:
+    surname_cyr: str = ""
+    given_name_cyr: str = ""
+    patronymic_cyr: str = ""
+    surname_lat: str = ""
+    given_name_lat: str = ""
+    patronymic_lat: str = ""
+    other_spellings: list[str] = field(default_factory=list)
+    sex: str = Sex.UNKNOWN.value
+    birth_date: str = ""  # dd/mm/yyyy, mm/yyyy or yyyy
+    relationship: str = Relationship.HEAD.value
+    dependant: bool = False
+    nationality: str = "UKR"
+    languages: list[str] = field(default_factory=lambda: ["uk"])
+    interpreter_needed: bool = False
+    phone: str = ""
+    email: str = ""
+    messaging: str = ""
+    contact_consent: bool = False
+    national_number: str = ""  # restricted: social workers only
+    documents: list[DocumentInput] = field(default_factory=list)
+    attestation_on: str = ""
+    annex15_issued_on: str = ""
+    annex15_expires_on: str = ""
+    a_card_number: str = ""
+    a_card_issued_on: str = ""
+    a_card_expires_on: str = ""
+    left_ukraine_on: str = ""
+    arrived_on: str = ""
+    last_place_in_ukraine: str = ""
+    specific_needs: list[str] = field(default_factory=list)  # SpecificNeedType values
+    specific_need_details: str = ""  # restricted: social workers only
+    urgent_need: bool = False
+
+
+@dataclass
+class ReferralInput:
+    partner: str = ""
+    purpose: str = ""
+
+
+@dataclass
+class HouseholdInput:
+    members: list[PersonInput] = field(default_factory=lambda: [PersonInput()])
+    members_in_ukraine: int = 0
+    accommodation_type: str = ""
+    host_name: str = ""
+    street: str = ""
+    postal_code: str = ""
+    municipality_refnis: str = ""
+    sleeps_tonight: str = ""
+    needs: list[str] = field(default_factory=list)  # NeedArea values
+    referrals: list[ReferralInput] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> HouseholdInput:
+        """Rebuild a form from a draft, ignoring keys an older or newer version wrote."""
+
+        def build(kind: type, values: dict[str, Any]) -> Any:
+            known = {f.name for f in fields(kind)}
+            return kind(**{k: v for k, v in values.items() if k in known})
+
+        household = build(cls, data)
+        household.members = [
+            build(PersonInput, member) for member in data.get("members") or [{}]
+        ]
+        for member, raw in zip(household.members, data.get("members") or [], strict=False):
+            member.documents = [build(DocumentInput, d) for d in raw.get("documents") or []]
+        household.referrals = [build(ReferralInput, r) for r in data.get("referrals") or []]
+        return household
