@@ -97,3 +97,17 @@ def test_two_languages_at_once_for_bilingual_documents():
     french, ukrainian = Translator("fr"), Translator("uk")
     assert french("auth.wrong_credentials") != ukrainian("auth.wrong_credentials")
     assert french.language == "fr" and ukrainian.language == "uk"
+
+
+def test_keys_built_at_run_time_exist():
+    from desktop.core.enums import DraftKind
+    from desktop.ui.member_row import MemberRow
+    from desktop.ui.quick_intake import LANGUAGES
+
+    fields = ("surname_cyr", "given_name_cyr", "surname_lat", "given_name_lat", "birth_date",
+              "sex", "relationship", "phone", "languages", "interpreter")
+    built = [f"intake.field_{name}" for name in fields]
+    built += [f"language.{code}" for code in LANGUAGES]
+    built += [f"drafts.kind_{kind.value}" for kind in DraftKind]
+    assert MemberRow is not None
+    assert [key for key in built if key not in SOURCE] == []

@@ -107,6 +107,7 @@ class Relais:
         self.main = MainWindow(self.lang, services, self.settings, self.paths, self.tasks)
         self.main.signed_out.connect(self.show_login)
         self._show(self.main)
+        self.main.offer_drafts()
 
     def _save_settings(self) -> None:
         try:

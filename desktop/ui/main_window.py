@@ -4,6 +4,7 @@ menus by role, a status bar ready for sync, and the idle lock."""
 from __future__ import annotations
 
 import logging
+import uuid
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -34,8 +35,10 @@ from desktop.services import Services
 from desktop.settings import Settings
 from desktop.ui.case_model import CaseTableModel
 from desktop.ui.demo_dialog import DemoDialog
+from desktop.ui.drafts_dialog import DraftsDialog
 from desktop.ui.language import UiLanguage
 from desktop.ui.lock_screen import IdleWatcher, LockScreen
+from desktop.ui.quick_intake import QuickIntakeDialog
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.users_dialog import UsersDialog
@@ -177,6 +180,13 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
+        self.cases_menu = bar.addMenu("")
+        self.quick_intake_action = QAction(self)
+        self.quick_intake_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.quick_intake_action.triggered.connect(lambda: self.open_quick_intake())
+        self.cases_menu.addAction(self.quick_intake_action)
+        self.cases_menu.menuAction().setVisible(self.actor.can(Permission.QUICK_INTAKE))
+
         self.tools_menu = bar.addMenu("")
         self.users_action = QAction(self)
         self.users_action.triggered.connect(self.open_users)
@@ -244,6 +254,27 @@ class MainWindow(QMainWindow):
         except OSError:
             self.statusBar().showMessage(self.lang.tr("settings.not_saved"), 8000)
         self.lang.set_language(language)
+
+    def open_quick_intake(self, draft_id: uuid.UUID | None = None) -> QuickIntakeDialog:
+        dialog = QuickIntakeDialog(self.lang, self.services, self, draft_id)
+        dialog.registered.connect(self._registered)
+        self._open_dialog(dialog)
+        return dialog
+
+    def _registered(self, case_id: uuid.UUID) -> None:
+        self.refresh()
+        row = self.services.cases.rows([case_id.hex]).get(case_id.hex)
+        if row is not None:
+            self.statusBar().showMessage(
+                self.lang.tr("cases.registered", file=row.file_number), 10_000)
+
+    def offer_drafts(self) -> QDialog | None:
+        """After login: unfinished intakes of this user, to resume or discard."""
+        if not self.services.drafts.mine():
+            return None
+        dialog = DraftsDialog(self.lang, self.services.drafts,
+                              lambda summary: self.open_quick_intake(summary.draft_id), self)
+        return self._open_dialog(dialog)
 
     def open_users(self) -> QDialog:
         return self._open_dialog(UsersDialog(self.lang, self.services.users, self))
@@ -328,6 +359,8 @@ class MainWindow(QMainWindow):
         self.lock_action.setText(tr("menu.lock"))
         self.sign_out_action.setText(tr("menu.sign_out"))
         self.quit_action.setText(tr("menu.quit"))
+        self.cases_menu.setTitle(tr("menu.cases"))
+        self.quick_intake_action.setText(tr("menu.quick_intake"))
         self.tools_menu.setTitle(tr("menu.tools"))
         self.users_action.setText(tr("menu.users"))
         self.demo_action.setText(tr("menu.demo"))

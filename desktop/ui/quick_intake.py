@@ -1,0 +1,264 @@
+"""Quick intake at a reception point: one keyboard-first screen for a new arrival. It makes
+a case marked "to be completed" for the CPAS. Closing it keeps a draft; nothing typed is lost
+by an error message."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.enums import DraftKind, Relationship, SpecificNeedType
+from desktop.core.intake import IntakeRejected
+from desktop.core.intake_input import HouseholdInput, PersonInput
+from desktop.core.intake_rules import Problem
+from desktop.services import Services
+from desktop.ui.language import UiLanguage
+from desktop.ui.member_row import MemberRow
+from desktop.ui.widgets import ErrorLabel, error_text
+
+LANGUAGES = ("uk", "ru", "en", "fr", "nl", "de")
+URGENT_NEEDS = (
+    SpecificNeedType.UNACCOMPANIED_CHILD, SpecificNeedType.SERIOUS_MEDICAL_CONDITION,
+    SpecificNeedType.PREGNANCY, SpecificNeedType.DISABILITY,
+    SpecificNeedType.OLDER_PERSON_AT_RISK,
+)  # fmt: skip
+
+
+class QuickIntakeDialog(QDialog):
+    registered = Signal(object)  # case id
+
+    def __init__(self, lang: UiLanguage, services: Services, parent: QWidget | None = None,
+                 draft_id: uuid.UUID | None = None) -> None:
+        super().__init__(parent)
+        self.lang, self.services = lang, services
+        self.draft_id = draft_id
+        self.done_registering = False
+        self._duplicates_shown = False
+        self._problems: list[Problem] = []
+        self.rows: list[MemberRow] = []
+        self.rows_box = QVBoxLayout()
+        rows_widget = QWidget()
+        rows_widget.setLayout(self.rows_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(rows_widget)
+        self.add_person = QPushButton()
+        self.add_person.clicked.connect(lambda: self._add_row(PersonInput(
+            relationship=Relationship.CHILD.value), focus=True))
+        self.phone = QLineEdit()
+        self.languages = {code: QCheckBox() for code in LANGUAGES}
+        self.interpreter = QCheckBox()
+        self.needs = {need: QCheckBox() for need in URGENT_NEEDS}
+        self.tonight = QLineEdit()
+        self.duplicates = QLabel()
+        self.duplicates.setWordWrap(True)
+        self.duplicates.setTextFormat(Qt.TextFormat.PlainText)
+        self.duplicates.hide()
+        self.error = ErrorLabel()
+        self.register_button = QPushButton()
+        self.register_button.setDefault(True)
+        self.register_button.clicked.connect(self.register)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.close)
+
+        self.contact_box = QGroupBox()
+        contact = QFormLayout(self.contact_box)
+        language_row = QHBoxLayout()
+        for box in self.languages.values():
+            language_row.addWidget(box)
+        language_row.addWidget(self.interpreter)
+        language_row.addStretch(1)
+        self.phone_label, self.languages_label, self.tonight_label = QLabel(), QLabel(), QLabel()
+        self.phone_label.setBuddy(self.phone)
+        self.tonight_label.setBuddy(self.tonight)
+        contact.addRow(self.phone_label, self.phone)
+        contact.addRow(self.languages_label, language_row)
+        contact.addRow(self.tonight_label, self.tonight)
+        self.needs_box = QGroupBox()
+        needs = QHBoxLayout(self.needs_box)
+        for box in self.needs.values():
+            needs.addWidget(box)
+        needs.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_person)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.register_button)
+        layout = QVBoxLayout(self)
+        self.members_title = QLabel()
+        layout.addWidget(self.members_title)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.contact_box)
+        layout.addWidget(self.needs_box)
+        layout.addWidget(self.duplicates)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.register)
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self, activated=self.add_person.click)
+        self.resize(980, 640)
+        lang.changed.connect(self.retranslate)
+        household = services.drafts.load(draft_id) if draft_id else HouseholdInput()
+        self.set_household(household)
+        self.retranslate()
+
+    # -- form <-> input ---------------------------------------------------------------------
+
+    def _add_row(self, person: PersonInput, focus: bool = False) -> MemberRow:
+        row = MemberRow(self.lang, person, removable=bool(self.rows))
+        row.remove.clicked.connect(lambda: self._remove_row(row))
+        self.rows.append(row)
+        self.rows_box.addWidget(row)
+        if focus:
+            row.fields["surname_cyr"].setFocus()
+        return row
+
+    def _remove_row(self, row: MemberRow) -> None:
+        self.rows.remove(row)
+        row.setParent(None)
+        row.deleteLater()
+
+    def set_household(self, household: HouseholdInput) -> None:
+        for member in household.members:
+            self._add_row(member)
+        head = household.members[0] if household.members else PersonInput()
+        self.phone.setText(head.phone)
+        for code, box in self.languages.items():
+            box.setChecked(code in head.languages)
+        self.interpreter.setChecked(head.interpreter_needed)
+        for need, box in self.needs.items():
+            box.setChecked(need.value in head.specific_needs)
+        self.tonight.setText(household.sleeps_tonight)
+
+    def household(self) -> HouseholdInput:
+        members = [row.person() for row in self.rows]
+        if members:
+            head = members[0]
+            head.phone = self.phone.text()
+            head.contact_consent = bool(self.phone.text().strip())
+            head.languages = [code for code, box in self.languages.items() if box.isChecked()]
+            head.interpreter_needed = self.interpreter.isChecked()
+            head.specific_needs = [n.value for n, box in self.needs.items() if box.isChecked()]
+            head.urgent_need = bool(head.specific_needs)
+            for member in members[1:]:
+                member.languages = list(head.languages)
+        return HouseholdInput(members=members, sleeps_tonight=self.tonight.text())
+
+    def is_empty(self) -> bool:
+        household = self.household()
+        typed = [v for m in household.members for v in (
+            m.surname_cyr, m.given_name_cyr, m.surname_lat, m.given_name_lat, m.birth_date)]
+        return not any(t.strip() for t in typed) and not self.tonight.text().strip() \
+            and not self.phone.text().strip()
+
+    # -- registering ------------------------------------------------------------------------
+
+    def register(self) -> None:
+        household = self.household()
+        problems = self.services.intake.check(household)
+        self._show_problems(problems)
+        if problems:
+            return
+        if not self._duplicates_shown:
+            found = [(m, d) for m in household.members
+                     for d in self.services.duplicates.find(m)]
+            if found:
+                self._show_duplicates(found)
+                return
+        try:
+            case_id = self.services.intake.register(household, quick=True)
+        except IntakeRejected as rejected:
+            self._show_problems(rejected.problems)
+            return
+        except Exception as exc:  # noqa: BLE001 (said next to the buttons; the form stays)
+            self.error.show_message(error_text(self.lang, exc))
+            return
+        if self.draft_id:
+            self.services.drafts.discard(self.draft_id)
+        self.done_registering = True
+        self.registered.emit(case_id)
+        self.accept()
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        self._problems = problems
+        tr = self.lang.tr
+        for index, row in enumerate(self.rows):
+            mine = [p for p in problems if p.field.startswith(f"members.{index}.")]
+            row.error.show_message("\n".join(tr(p.key, **p.params) for p in mine))
+            for name, field in row.fields.items():
+                wrong = any(p.field == f"members.{index}.{name}" for p in mine)
+                field.setStyleSheet("border: 1px solid #b00020;" if wrong else "")
+        general = [p for p in problems if not p.field.startswith("members.")
+                   or p.field == "members"]
+        self.error.show_message("\n".join(tr(p.key, **p.params) for p in general))
+
+    def _show_duplicates(self, found: list) -> None:
+        tr = self.lang.tr
+        lines = [tr("duplicate.title")]
+        for member, duplicate in found:
+            typed = f"{member.surname_lat or member.surname_cyr} " \
+                    f"{member.given_name_lat or member.given_name_cyr}"
+            reasons = ", ".join(tr(reason) for reason in duplicate.reasons)
+            lines.append(tr("duplicate.line", typed=typed, name=duplicate.display_name,
+                            birth=duplicate.birth_date or "?",
+                            file=duplicate.file_number or "-", reasons=reasons))
+        lines.append(tr("duplicate.carry_on_hint"))
+        self.duplicates.setText("\n".join(lines))
+        self.duplicates.show()
+        self._duplicates_shown = True
+        self.register_button.setText(tr("duplicate.register_anyway"))
+
+    # -- closing keeps a draft --------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.keep_draft()
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        self.keep_draft()
+        super().reject()
+
+    def keep_draft(self) -> None:
+        if self.done_registering or self.is_empty():
+            return
+        self.draft_id = self.services.drafts.save(DraftKind.QUICK_INTAKE, self.household(),
+                                                  self.draft_id)
+
+    def retranslate(self) -> None:
+        tr = self.lang.tr
+        self.setWindowTitle(tr("quick.window_title"))
+        self.members_title.setText(tr("quick.members"))
+        self.add_person.setText(tr("intake.add_person"))
+        self.contact_box.setTitle(tr("quick.contact"))
+        self.phone_label.setText(tr("intake.field_phone"))
+        self.phone.setAccessibleName(tr("intake.field_phone"))
+        self.languages_label.setText(tr("intake.field_languages"))
+        for code, box in self.languages.items():
+            box.setText(tr(f"language.{code}"))
+        self.interpreter.setText(tr("intake.field_interpreter"))
+        self.tonight_label.setText(tr("quick.tonight"))
+        self.tonight.setAccessibleName(tr("quick.tonight"))
+        self.tonight.setPlaceholderText(tr("quick.tonight_hint"))
+        self.needs_box.setTitle(tr("quick.urgent_needs"))
+        for need, box in self.needs.items():
+            box.setText(tr.choice("specific_need", need))
+        self.register_button.setText(tr("duplicate.register_anyway" if self._duplicates_shown
+                                        else "quick.register"))
+        self.close_button.setText(tr("quick.close_keep_draft"))
+        for row in self.rows:
+            row.retranslate()
+        self._show_problems(self._problems)

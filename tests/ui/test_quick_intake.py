@@ -1,0 +1,122 @@
+"""The volunteer's quick intake, driven like a person would: typing Cyrillic, fixing an
+error, closing and resuming a draft, meeting a possible duplicate."""
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from sqlmodel import Session, select
+
+from desktop.core.enums import Role
+from desktop.core.models import CaseFile, Note, Person
+from desktop.ui.quick_intake import QuickIntakeDialog
+from tests.conftest import login_as
+
+
+def type_text(widget, text: str) -> None:
+    """QTest.keyClicks cannot type Cyrillic: send one key event per character."""
+    widget.setFocus()
+    for character in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QCoreApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier,
+                                  character))
+
+
+def fill_mother(row) -> None:
+    type_text(row.fields["surname_cyr"], "Шевченко")
+    type_text(row.fields["given_name_cyr"], "Юлія")
+    type_text(row.fields["birth_date"], "30/07/1985")
+    row.sex.setCurrentIndex(row.sex.findData("F"))
+
+
+def test_a_volunteer_registers_a_family_in_one_screen(qtbot, lang, services, vault):
+    volunteer = login_as(vault, services, "vera", Role.VOLUNTEER)
+    dialog = QuickIntakeDialog(lang, volunteer)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    mother = dialog.rows[0]
+    fill_mother(mother)
+    assert mother.fields["surname_lat"].text() == "Shevchenko"  # proposed from Cyrillic
+    assert mother.fields["given_name_lat"].text() == "Yuliia"
+    mother.fields["given_name_lat"].selectAll()
+    qtbot.keyClicks(mother.fields["given_name_lat"], "Yulia")  # edited by hand...
+    type_text(mother.fields["given_name_cyr"], " ")
+    assert mother.fields["given_name_lat"].text() == "Yulia"  # ...so it no longer follows
+    dialog.add_person.click()
+    child = dialog.rows[1]
+    type_text(child.fields["surname_cyr"], "Шевченко")
+    type_text(child.fields["given_name_cyr"], "Андрій")
+    type_text(child.fields["birth_date"], "2015")
+    qtbot.keyClicks(dialog.phone, "0470 12 34 56")
+    type_text(dialog.tonight, "Famille Dupont, rue de la Gare 5")
+    dialog.needs[next(iter(dialog.needs))].setChecked(True)
+    with qtbot.waitSignal(dialog.registered) as registered:
+        dialog.register_button.click()
+    with Session(services.session.engine) as db:
+        case = db.get(CaseFile, registered.args[0])
+        persons = db.exec(select(Person)).all()
+        notes = db.exec(select(Note)).all()
+    assert case.to_be_completed
+    assert {p.given_name_lat for p in persons} == {"Yulia", "Andrii"}
+    assert [n.body for n in notes] == ["Famille Dupont, rue de la Gare 5"]
+    assert volunteer.drafts.mine() == []
+    volunteer.session.close()
+
+
+def test_an_error_is_shown_by_its_field_and_the_typing_stays(qtbot, lang, services):
+    dialog = QuickIntakeDialog(lang, services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    row = dialog.rows[0]
+    fill_mother(row)
+    row.fields["birth_date"].setText("31/02/1985")
+    dialog.register_button.click()
+    assert row.error.text() == "31/02/1985 n'est pas une date possible."
+    assert row.fields["surname_cyr"].text() == "Шевченко"
+    assert row.fields["birth_date"].text() == "31/02/1985"
+    assert dialog.isVisible()
+    lang.set_language("uk")
+    assert row.error.text() == "31/02/1985 — неможлива дата."
+
+
+def test_closing_keeps_a_draft_that_the_next_login_offers(qtbot, lang, services, paths,
+                                                          make_main):
+    dialog = QuickIntakeDialog(lang, services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill_mother(dialog.rows[0])
+    type_text(dialog.tonight, "Gare du Midi")
+    dialog.close()
+    [draft] = services.drafts.mine()
+    assert draft.label == "Shevchenko Yuliia"
+    window = make_main(services)
+    offer = window.offer_drafts()
+    assert offer is not None and offer.list.count() == 1
+    offer.resume_button.click()
+    resumed = window.findChild(QuickIntakeDialog)
+    assert resumed is not None
+    assert resumed.rows[0].fields["surname_cyr"].text() == "Шевченко"
+    assert resumed.tonight.text() == "Gare du Midi"
+    resumed.register_button.click()
+    assert services.drafts.mine() == []
+
+
+def test_a_possible_duplicate_is_shown_with_its_reasons_before_saving(qtbot, lang, services):
+    first = QuickIntakeDialog(lang, services)
+    qtbot.addWidget(first)
+    fill_mother(first.rows[0])
+    first.register_button.click()
+    again = QuickIntakeDialog(lang, services)
+    qtbot.addWidget(again)
+    again.show()
+    row = again.rows[0]
+    row.fields["surname_lat"].setText("Chevtchenko")
+    row.fields["given_name_lat"].setText("Ioulia")
+    row.fields["birth_date"].setText("30/07/1985")
+    again.register_button.click()
+    assert again.duplicates.isVisible()
+    assert "même nom (toute orthographe), même date de naissance" in again.duplicates.text()
+    assert again.register_button.text() == "Enregistrer quand même"
+    with qtbot.waitSignal(again.registered):
+        again.register_button.click()
+    with Session(services.session.engine) as db:
+        assert len(db.exec(select(Person)).all()) == 2
