@@ -49,3 +49,9 @@ def parse_partial(text: str) -> tuple[date, DatePrecision]:
 
 def age_on(birth: date, day: date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def display_iso(iso: str) -> str:
+    """'1985-07-30' -> '30/07/1985', '1985-07' -> '07/1985', '1985' -> '1985' (as Belgian
+    forms write dates)."""
+    return "/".join(reversed(iso.split("-"))) if iso else ""

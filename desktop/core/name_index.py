@@ -118,7 +118,9 @@ def rebuild_name_index(connection: Connection) -> int:
 
 
 def _uuid(raw: Any) -> uuid.UUID:
-    return raw if isinstance(raw, uuid.UUID) else uuid.UUID(bytes=bytes(raw))
+    if isinstance(raw, uuid.UUID):
+        return raw
+    return uuid.UUID(raw) if isinstance(raw, str) else uuid.UUID(bytes=bytes(raw))
 
 
 def _deletions(form: str) -> Iterable[str]:

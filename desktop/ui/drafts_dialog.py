@@ -27,6 +27,7 @@ class DraftsDialog(QDialog):
         self.lang, self.drafts, self.resume = lang, drafts, resume
         tr = lang.tr
         self.setWindowTitle(tr("drafts.window_title"))
+        self.setMinimumWidth(560)
         intro = QLabel(tr("drafts.intro"))
         intro.setWordWrap(True)
         self.list = QListWidget()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.dates import display_iso
 from desktop.core.enums import DraftKind, Relationship, SpecificNeedType
 from desktop.core.intake import IntakeRejected
 from desktop.core.intake_input import HouseholdInput, PersonInput
@@ -52,6 +53,7 @@ class QuickIntakeDialog(QDialog):
         self._problems: list[Problem] = []
         self.rows: list[MemberRow] = []
         self.rows_box = QVBoxLayout()
+        self.rows_box.addStretch(1)  # rows stay together at the top
         rows_widget = QWidget()
         rows_widget.setLayout(self.rows_box)
         scroll = QScrollArea()
@@ -115,6 +117,7 @@ class QuickIntakeDialog(QDialog):
         household = services.drafts.load(draft_id) if draft_id else HouseholdInput()
         self.set_household(household)
         self.retranslate()
+        self.rows[0].fields["surname_cyr"].setFocus()
 
     # -- form <-> input ---------------------------------------------------------------------
 
@@ -122,7 +125,7 @@ class QuickIntakeDialog(QDialog):
         row = MemberRow(self.lang, person, removable=bool(self.rows))
         row.remove.clicked.connect(lambda: self._remove_row(row))
         self.rows.append(row)
-        self.rows_box.addWidget(row)
+        self.rows_box.insertWidget(self.rows_box.count() - 1, row)
         if focus:
             row.fields["surname_cyr"].setFocus()
         return row
@@ -214,7 +217,7 @@ class QuickIntakeDialog(QDialog):
                     f"{member.given_name_lat or member.given_name_cyr}"
             reasons = ", ".join(tr(reason) for reason in duplicate.reasons)
             lines.append(tr("duplicate.line", typed=typed, name=duplicate.display_name,
-                            birth=duplicate.birth_date or "?",
+                            birth=display_iso(duplicate.birth_date) or "?",
                             file=duplicate.file_number or "-", reasons=reasons))
         lines.append(tr("duplicate.carry_on_hint"))
         self.duplicates.setText("\n".join(lines))
