@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.core.casefile import CaseFileService
 from desktop.core.caselist import CaseListService
 from desktop.core.demo import DemoGenerator
 from desktop.core.drafts import DraftService
@@ -13,6 +14,7 @@ from desktop.core.name_index import NameIndex
 from desktop.core.reference import ReferenceData, reference_data
 from desktop.core.search import SearchService
 from desktop.core.users import UserService
+from desktop.core.worklists import WorklistService
 from desktop.store.database import WorkSession
 from desktop.store.secrets import SecretStore
 
@@ -29,6 +31,8 @@ class Services:
     intake: IntakeService
     drafts: DraftService
     duplicates: DuplicateFinder
+    case_files: CaseFileService
+    worklists: WorklistService
 
     @classmethod
     def for_session(cls, session: WorkSession) -> Services:
@@ -45,4 +49,6 @@ class Services:
             intake=IntakeService(engine, actor, reference_data()),
             drafts=DraftService(engine, actor),
             duplicates=DuplicateFinder(search),
+            case_files=CaseFileService(engine, actor),
+            worklists=WorklistService(engine, actor),
         )

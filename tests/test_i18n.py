@@ -16,8 +16,9 @@ CATALOGS = {lang: json.loads((ROOT / "i18n" / f"{lang}.json").read_text("utf-8")
 SOURCE = CATALOGS[SOURCE_LANGUAGE]
 # Calls whose first string argument is a message key.
 KEY_CALLS = {"tr", "_tr", "RelaisError", "ValidationError", "AccessDenied", "t"}
-KEY_SHAPE = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*(\.[a-z0-9]+(_[a-z0-9]+)*)+$")
-FILE_NAMES = re.compile(r"\.(json|db|log|pdf|py|ttf|txt)$")
+KEY_SHAPE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*(\.[a-z0-9]+(_[a-z0-9]+)*)+$")
+NOT_MESSAGES = {"desktop", "central", "alembic", "sqlalchemy", "keyring"}
+FILE_NAMES = re.compile(r"\.(json|db|log|pdf|py|ttf|txt|id)$")  # ".id": foreign keys
 
 
 def keys_used_in_code() -> set[str]:
@@ -37,13 +38,12 @@ def keys_used_in_code() -> set[str]:
                         and isinstance(candidate.value, str)
                         and KEY_SHAPE.match(candidate.value)):
                     used.add(candidate.value)
-        # Keys written as plain strings (problem lists, rule lists, reasons): any constant
-        # shaped like a key whose prefix is a catalog prefix.
-        prefixes = {key.split(".")[0] for key in SOURCE}
+        # Keys written as plain strings (problem lists, reasons, worklists): any constant
+        # shaped like a key, except module paths and file names.
         for node in ast.walk(tree):
             if (isinstance(node, ast.Constant) and isinstance(node.value, str)
                     and KEY_SHAPE.match(node.value) and not FILE_NAMES.search(node.value)
-                    and node.value.split(".")[0] in prefixes):
+                    and node.value.split(".")[0] not in NOT_MESSAGES):
                 used.add(node.value)
     return used
 

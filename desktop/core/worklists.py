@@ -1,0 +1,131 @@
+"""The home screen's worklists: my tasks due, documents expiring within 30 days, open files
+without a PIIS, and files from quick intakes still to be completed. Each item opens its case."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import and_, exists, func, select
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from desktop.core.enums import CaseStatus, Relationship
+from desktop.core.models import (
+    AidDecision,
+    CaseFile,
+    HouseholdMember,
+    IdentityDocument,
+    Person,
+    ProtectionStatus,
+    Task,
+)
+from desktop.core.roles import Actor, Permission
+from desktop.core.search import display_name
+
+WINDOW = timedelta(days=30)
+TASKS_AHEAD = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    case_id: uuid.UUID
+    file_number: str
+    label: str  # a name or a task title, as entered
+    kind: str  # message key describing the item
+    on: date | None
+
+
+@dataclass
+class Worklist:
+    key: str  # message key of the list's title
+    items: list[WorkItem]
+    total: int
+
+
+class WorklistService:
+    def __init__(self, engine: Engine, actor: Actor, today: date | None = None) -> None:
+        self.engine, self.actor = engine, actor
+        self.today = today or date.today()
+
+    def all(self, limit: int = 50) -> list[Worklist]:
+        self.actor.require(Permission.VIEW_CASES)
+        with Session(self.engine) as db:
+            lists = [self._tasks(db, limit), self._expiring(db, limit),
+                     self._to_complete(db, limit)]
+            if self.actor.can(Permission.VIEW_SOCIAL_NOTES):
+                lists.insert(2, self._without_piis(db, limit))
+        return lists
+
+    def _tasks(self, db: Session, limit: int) -> Worklist:
+        where = and_(Task.assignee_id == self.actor.user_id, Task.done_at.is_(None),
+                     Task.deleted_at.is_(None), Task.due_on <= self.today + TASKS_AHEAD)
+        rows = db.execute(select(Task, CaseFile.file_number)
+                          .join(CaseFile, CaseFile.id == Task.case_id)
+                          .where(where).order_by(Task.due_on).limit(limit)).all()
+        total = db.execute(select(func.count()).select_from(Task).where(where)).scalar_one()
+        items = [WorkItem(task.case_id, number, task.title,
+                          "worklist.task_overdue" if task.due_on < self.today
+                          else "worklist.task_due", task.due_on) for task, number in rows]
+        return Worklist("worklist.my_tasks", items, total)
+
+    def _expiring(self, db: Session, limit: int) -> Worklist:
+        until = self.today + WINDOW
+        member = (select(HouseholdMember.person_id, CaseFile.id.label("case_id"),
+                         CaseFile.file_number)
+                  .join(CaseFile, CaseFile.household_id == HouseholdMember.household_id)
+                  .where(CaseFile.status != CaseStatus.CLOSED,
+                         HouseholdMember.deleted_at.is_(None)).subquery())
+        found: list[tuple[date, uuid.UUID, str, Person, str]] = []
+        for column, kind in ((ProtectionStatus.annex15_expires_on, "worklist.annex15"),
+                             (ProtectionStatus.a_card_expires_on, "worklist.a_card")):
+            extra = [ProtectionStatus.a_card_issued_on.is_(None)] \
+                if kind == "worklist.annex15" else []
+            for on, case_id, number, person in db.execute(
+                select(column, member.c.case_id, member.c.file_number, Person)
+                .join(member, member.c.person_id == ProtectionStatus.person_id)
+                .join(Person, Person.id == ProtectionStatus.person_id)
+                .where(column.between(self.today, until), *extra)
+            ):
+                found.append((on, case_id, number, person, kind))
+        for on, case_id, number, person in db.execute(
+            select(IdentityDocument.expires_on, member.c.case_id, member.c.file_number, Person)
+            .join(member, member.c.person_id == IdentityDocument.person_id)
+            .join(Person, Person.id == IdentityDocument.person_id)
+            .where(IdentityDocument.expires_on.between(self.today, until),
+                   IdentityDocument.deleted_at.is_(None))
+        ):
+            found.append((on, case_id, number, person, "worklist.document"))
+        found.sort(key=lambda item: item[0])
+        items = [WorkItem(case_id, number, display_name(person), kind, on)
+                 for on, case_id, number, person, kind in found[:limit]]
+        return Worklist("worklist.expiring", items, len(found))
+
+    def _without_piis(self, db: Session, limit: int) -> Worklist:
+        has_piis = exists().where(AidDecision.case_id == CaseFile.id, AidDecision.piis,
+                                  AidDecision.deleted_at.is_(None))
+        where = and_(CaseFile.status != CaseStatus.CLOSED, CaseFile.deleted_at.is_(None),
+                     ~has_piis)
+        return self._cases(db, where, "worklist.no_piis", limit, CaseFile.opened_on)
+
+    def _to_complete(self, db: Session, limit: int) -> Worklist:
+        where = and_(CaseFile.to_be_completed, CaseFile.deleted_at.is_(None),
+                     CaseFile.status != CaseStatus.CLOSED)
+        return self._cases(db, where, "worklist.to_complete", limit, CaseFile.opened_on)
+
+    def _cases(self, db: Session, where, key: str, limit: int, order) -> Worklist:
+        head = (select(HouseholdMember.household_id, Person)
+                .join(Person, Person.id == HouseholdMember.person_id)
+                .where(HouseholdMember.relationship == Relationship.HEAD,
+                       HouseholdMember.deleted_at.is_(None)).subquery())
+        rows = db.execute(select(CaseFile, head.c.surname_lat, head.c.given_name_lat,
+                                 head.c.surname_cyr, head.c.given_name_cyr)
+                          .outerjoin(head, head.c.household_id == CaseFile.household_id)
+                          .where(where).order_by(order).limit(limit)).all()
+        total = db.execute(select(func.count()).select_from(CaseFile).where(where)).scalar_one()
+        items = [WorkItem(case.id, case.file_number, display_name({
+            "surname_lat": s_lat, "given_name_lat": g_lat, "surname_cyr": s_cyr,
+            "given_name_cyr": g_cyr}), key, case.opened_on)
+            for case, s_lat, g_lat, s_cyr, g_cyr in rows]
+        return Worklist(key, items, total)

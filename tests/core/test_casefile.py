@@ -1,0 +1,157 @@
+"""The case file and the worklists, by role: what each role reads, who may change what."""
+
+from datetime import date, timedelta
+
+import pytest
+from sqlmodel import Session, select
+
+from desktop.core.casefile import CaseFileService
+from desktop.core.enums import (
+    AidCategory,
+    AuditAction,
+    CaseStatus,
+    ClosureReason,
+    NoteAudience,
+    Relationship,
+    Role,
+    Sex,
+    SpecificNeedType,
+)
+from desktop.core.errors import AccessDenied, ValidationError
+from desktop.core.intake_input import DocumentInput, HouseholdInput, PersonInput
+from desktop.core.models import AuditEvent, CaseFile
+from desktop.core.worklists import WorklistService
+from tests.conftest import login_as
+
+TODAY = date.today()
+
+
+def d(days: int) -> str:
+    return (TODAY + timedelta(days=days)).strftime("%d/%m/%Y")
+
+
+@pytest.fixture
+def case_id(services):
+    mother = PersonInput(
+        surname_cyr="Шевченко", given_name_cyr="Юлія", surname_lat="Shevchenko",
+        given_name_lat="Yuliia", sex=Sex.MALE.value, birth_date="30/07/1985",
+        national_number="85073003328", arrived_on=d(-100), attestation_on=d(-95),
+        annex15_issued_on=d(-30), documents=[DocumentInput(number="FA123456",
+                                                           expires_on=d(20))],
+        specific_needs=[SpecificNeedType.SERIOUS_MEDICAL_CONDITION.value],
+        specific_need_details="insulin every day")
+    child = PersonInput(surname_lat="Shevchenko", given_name_lat="Andrii", birth_date="2015",
+                        relationship=Relationship.CHILD.value)
+    case = services.intake.register(HouseholdInput(members=[mother, child]))
+    services.case_files.add_note(case, "Social investigation started.",
+                                 NoteAudience.SOCIAL_WORKERS)
+    services.case_files.add_note(case, "Appointment on Monday.", NoteAudience.EVERYONE)
+    return case
+
+
+def test_the_case_file_shows_people_documents_reminders_and_history(services, case_id):
+    view = services.case_files.open(case_id)
+    assert [m.display_name for m in view.members] == [
+        "SHEVCHENKO Yuliia (ШЕВЧЕНКО Юлія)", "SHEVCHENKO Andrii"]
+    assert view.members[0].person.national_number == "85073003328"
+    assert view.members[0].needs[0].details == "insulin every day"
+    keys = {r.key for r in view.reminders}
+    assert keys == {"reminder.annex15_expiring", "reminder.no_a_card",
+                    "reminder.document_expiring"}
+    assert len(view.notes) == 2
+    assert view.aid == [] and not view.has_piis
+    assert {h.entity for h in view.history} >= {"case_file", "person", "note"}
+    with Session(services.session.engine) as db:
+        opened = db.exec(select(AuditEvent).where(AuditEvent.action == AuditAction.VIEW,
+                                                  AuditEvent.entity_id == case_id)).all()
+    assert len(opened) == 1
+
+
+def test_a_volunteer_reads_without_restricted_data_and_changes_nothing(vault, services,
+                                                                       case_id):
+    volunteer = login_as(vault, services, "vera", Role.VOLUNTEER)
+    view = volunteer.case_files.open(case_id)
+    assert view.members[0].person.national_number is None
+    assert view.members[0].needs[0].need_type == SpecificNeedType.SERIOUS_MEDICAL_CONDITION
+    assert view.members[0].needs[0].details == ""
+    assert [n.body for n in view.notes] == ["Appointment on Monday."]
+    assert view.aid is None
+    for change in (
+        lambda: volunteer.case_files.add_note(case_id, "x", NoteAudience.EVERYONE),
+        lambda: volunteer.case_files.change_status(case_id, CaseStatus.FOLLOW_UP),
+        lambda: volunteer.case_files.record_aid(case_id, AidCategory.ISOLATED, TODAY, None,
+                                                True),
+    ):
+        with pytest.raises(AccessDenied):
+            change()
+    # ...and the stored values were not touched by blanking them for the volunteer.
+    assert services.case_files.open(case_id).members[0].person.national_number == \
+        "85073003328"
+    volunteer.session.close()
+
+
+def test_status_changes_need_a_reason_to_close_and_a_destination_to_transfer(services,
+                                                                              case_id):
+    files = services.case_files
+    files.change_status(case_id, CaseStatus.FOLLOW_UP)
+    with pytest.raises(ValidationError, match="closure_reason_required"):
+        files.change_status(case_id, CaseStatus.CLOSED)
+    with pytest.raises(ValidationError, match="destination_required"):
+        files.change_status(case_id, CaseStatus.CLOSED, ClosureReason.MOVED)
+    files.change_status(case_id, CaseStatus.CLOSED, ClosureReason.MOVED, "44021")
+    case = files.open(case_id).case
+    assert (case.status, case.closure_reason, case.destination_refnis, case.closed_on) == (
+        CaseStatus.CLOSED, ClosureReason.MOVED, "44021", TODAY)
+    files.change_status(case_id, CaseStatus.OPEN)  # reopened
+    assert files.open(case_id).case.closure_reason is None
+
+
+def test_tasks_referrals_and_aid_with_piis(services, case_id):
+    files = services.case_files
+    task = files.add_task(case_id, "Renew the A card", TODAY + timedelta(days=3),
+                          services.session.user.id)
+    referral = files.add_referral(case_id, "FOREM", "job search")
+    files.record_aid(case_id, AidCategory.FAMILY_AT_CHARGE, TODAY, TODAY, piis=True)
+    view = files.open(case_id)
+    assert [t.title for t in view.tasks] == ["Renew the A card"]
+    assert view.referrals[0].partner == "FOREM"
+    assert view.has_piis
+    files.complete_task(task)
+    assert files.open(case_id).tasks[0].done_at is not None
+    assert referral
+
+
+def test_worklists_gather_what_needs_doing(services, case_id):
+    services.case_files.add_task(case_id, "Call the school", TODAY - timedelta(days=1),
+                                 services.session.user.id)
+    quick = services.intake.register(HouseholdInput(members=[PersonInput(
+        surname_lat="Koval", given_name_lat="Nazar", birth_date="1990")]), quick=True)
+    lists = {w.key: w for w in services.worklists.all()}
+    assert [i.label for i in lists["worklist.my_tasks"].items] == ["Call the school"]
+    assert lists["worklist.my_tasks"].items[0].kind == "worklist.task_overdue"
+    expiring = lists["worklist.expiring"].items
+    assert {i.kind for i in expiring} == {"worklist.annex15", "worklist.document"}
+    assert all(i.case_id == case_id for i in expiring)
+    assert lists["worklist.no_piis"].total == 2
+    assert [i.case_id for i in lists["worklist.to_complete"].items] == [quick]
+    services.case_files.record_aid(case_id, AidCategory.ISOLATED, TODAY, None, piis=True)
+    services.case_files.mark_completed(quick)
+    lists = {w.key: w for w in services.worklists.all()}
+    assert lists["worklist.no_piis"].total == 1
+    assert lists["worklist.to_complete"].total == 0
+
+
+def test_volunteers_worklists_leave_out_aid(vault, services, case_id):
+    volunteer = login_as(vault, services, "vera", Role.VOLUNTEER)
+    assert "worklist.no_piis" not in {w.key for w in volunteer.worklists.all()}
+    volunteer.session.close()
+
+
+def test_unknown_case(services):
+    import uuid
+
+    from desktop.core.errors import RelaisError
+
+    with pytest.raises(RelaisError, match=r"case\.not_found"):
+        services.case_files.open(uuid.uuid4())
+    assert CaseFileService and WorklistService and CaseFile
