@@ -76,7 +76,7 @@ ENUM_PREFIXES = {
     "relationship": enums.Relationship, "document_type": enums.DocumentType,
     "specific_need": enums.SpecificNeedType, "aid_category": enums.AidCategory,
     "need_area": enums.NeedArea, "referral_status": enums.ReferralStatus,
-    "note_audience": enums.NoteAudience,
+    "note_audience": enums.NoteAudience, "audit": enums.AuditAction,
 }
 
 
@@ -109,5 +109,7 @@ def test_keys_built_at_run_time_exist():
     built = [f"intake.field_{name}" for name in fields]
     built += [f"language.{code}" for code in LANGUAGES]
     built += [f"drafts.kind_{kind.value}" for kind in DraftKind]
+    built += [f"search.reason_{reason}" for reason in (
+        "name", "file_number", "birth_date", "phone", "document_number", "national_number")]
     assert MemberRow is not None
     assert [key for key in built if key not in SOURCE] == []

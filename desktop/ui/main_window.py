@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStatusBar,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,8 +35,10 @@ from desktop.paths import DataPaths
 from desktop.services import Services
 from desktop.settings import Settings
 from desktop.ui.case_model import CaseTableModel
+from desktop.ui.case_window import CaseWindow
 from desktop.ui.demo_dialog import DemoDialog
 from desktop.ui.drafts_dialog import DraftsDialog
+from desktop.ui.home import HomePage
 from desktop.ui.language import UiLanguage
 from desktop.ui.lock_screen import IdleWatcher, LockScreen
 from desktop.ui.quick_intake import QuickIntakeDialog
@@ -95,6 +98,8 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.model.ensure_loaded()
         self._update_state()
+        # A new installation starts where its empty state says what to do; then, at home.
+        self.sections.setCurrentIndex(1 if self.model.total == 0 else 0)
         self.resize(1100, 700)
 
     # -- construction -----------------------------------------------------------------------
@@ -139,10 +144,21 @@ class MainWindow(QMainWindow):
         self.empty.users_button.setVisible(is_admin)
         self.empty.demo_button.setVisible(self.actor.can(Permission.GENERATE_DEMO_DATA))
 
+        cases_page = QWidget()
+        cases_layout = QVBoxLayout(cases_page)
+        cases_layout.addLayout(top)
+        cases_layout.addWidget(self.content)
+        self.home = HomePage(self.lang, self.services)
+        self.home.open_case.connect(self.open_case)
+        self.table.activated.connect(
+            lambda index: self.open_case(self.model.case_id(index.row())))
+        self.sections = QTabWidget()
+        self.sections.addTab(self.home, "")
+        self.sections.addTab(cases_page, "")
         workspace = QWidget()
         layout = QVBoxLayout(workspace)
-        layout.addLayout(top)
-        layout.addWidget(self.content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.sections)
         self.lock_screen = LockScreen(self.lang, self.services.session.confirm_password,
                                       self.actor.username)
         self.lock_screen.unlocked.connect(self.unlock)
@@ -228,6 +244,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         self.model.reload()
         self._update_state()
+        self.home.refresh_worklists()
 
     # Dialogs are opened with open(), not exec(): no nested event loop, so the idle lock can
     # hide them and show them again with everything typed in them.
@@ -260,6 +277,12 @@ class MainWindow(QMainWindow):
         dialog.registered.connect(self._registered)
         self._open_dialog(dialog)
         return dialog
+
+    def open_case(self, case_id: uuid.UUID) -> CaseWindow:
+        window = CaseWindow(self.lang, self.services, case_id, self)
+        window.changed.connect(self.refresh)
+        window.show()
+        return window
 
     def _registered(self, case_id: uuid.UUID) -> None:
         self.refresh()
@@ -334,6 +357,8 @@ class MainWindow(QMainWindow):
         tr = self.lang.tr
         org = self.services.session.organisation.name
         self.setWindowTitle(f"Relais — {org}")
+        self.sections.setTabText(0, tr("home.tab"))
+        self.sections.setTabText(1, tr("cases.table"))
         self.filter.setPlaceholderText(tr("cases.filter_placeholder"))
         self.filter.setAccessibleName(tr("cases.filter_placeholder"))
         current = self.status_filter.currentIndex()

@@ -1,0 +1,242 @@
+"""The case file window: header with status, worker and reminders; tabs for people, notes,
+tasks, referrals, aid and history. Buttons follow the role; the services decide anyway."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.dates import display_iso
+from desktop.core.enums import CaseStatus, ClosureReason, NoteAudience
+from desktop.core.roles import Permission
+from desktop.services import Services
+from desktop.ui.language import UiLanguage
+from desktop.ui.widgets import ErrorLabel, emphasise, error_text
+
+PEOPLE_COLUMNS = ("case.col_name", "intake.field_relationship", "intake.field_birth_date",
+                  "case.col_nrn", "case.col_documents", "case.col_needs")
+NOTE_COLUMNS = ("case.col_date", "case.col_audience", "case.col_note")
+TASK_COLUMNS = ("case.col_due", "case.col_task", "case.col_done")
+REFERRAL_COLUMNS = ("case.col_partner", "case.col_purpose", "case.col_status")
+AID_COLUMNS = ("case.col_decided", "case.col_category", "case.col_piis")
+HISTORY_COLUMNS = ("case.col_when", "case.col_who", "case.col_what", "case.col_fields")
+
+
+def table(columns: tuple[str, ...]) -> QTableWidget:
+    widget = QTableWidget(0, len(columns))
+    widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    widget.verticalHeader().hide()
+    widget.horizontalHeader().setStretchLastSection(True)
+    return widget
+
+
+def fill(widget: QTableWidget, rows: list[list[str]]) -> None:
+    widget.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            widget.setItem(r, c, QTableWidgetItem(value))
+    widget.resizeColumnsToContents()
+
+
+class CaseWindow(QWidget):
+    changed = Signal()
+
+    def __init__(self, lang: UiLanguage, services: Services, case_id: uuid.UUID,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.lang, self.services, self.case_id = lang, services, case_id
+        self.actor = services.session.actor
+        self.title = emphasise(QLabel(), 4)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.reminders = QLabel()
+        self.reminders.setWordWrap(True)
+        self.reminders.setStyleSheet("color: #8a4b00;")
+        self.error = ErrorLabel()
+        self.follow_up, self.reopen, self.completed = QPushButton(), QPushButton(), QPushButton()
+        self.reason = QComboBox()
+        self.destination = QLineEdit()
+        self.close_case = QPushButton()
+        actions = QHBoxLayout()
+        for widget in (self.follow_up, self.completed, self.reopen, self.reason,
+                       self.destination, self.close_case):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        self.follow_up.clicked.connect(lambda: self._status(CaseStatus.FOLLOW_UP))
+        self.reopen.clicked.connect(lambda: self._status(CaseStatus.OPEN))
+        self.close_case.clicked.connect(lambda: self._status(CaseStatus.CLOSED))
+        self.completed.clicked.connect(self._completed)
+
+        self.people = table(PEOPLE_COLUMNS)
+        self.notes = table(NOTE_COLUMNS)
+        self.note_text = QLineEdit()
+        self.note_audience = QComboBox()
+        self.add_note = QPushButton()
+        self.add_note.clicked.connect(self._add_note)
+        self.tasks = table(TASK_COLUMNS)
+        self.referrals = table(REFERRAL_COLUMNS)
+        self.aid = table(AID_COLUMNS)
+        self.history = table(HISTORY_COLUMNS)
+        notes_page = QWidget()
+        notes_layout = QVBoxLayout(notes_page)
+        notes_layout.addWidget(self.notes)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.note_text, 1)
+        add_row.addWidget(self.note_audience)
+        add_row.addWidget(self.add_note)
+        notes_layout.addLayout(add_row)
+        self.tabs = QTabWidget()
+        for page in (self.people, notes_page, self.tasks, self.referrals, self.aid,
+                     self.history):
+            self.tabs.addTab(page, "")
+        self.aid_index = self.tabs.indexOf(self.aid)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.reminders)
+        layout.addLayout(actions)
+        layout.addWidget(self.error)
+        layout.addWidget(self.tabs, 1)
+        editable = self.actor.can(Permission.EDIT_CASES)
+        for widget in (self.follow_up, self.reopen, self.completed, self.reason,
+                       self.destination, self.close_case, self.note_text, self.note_audience,
+                       self.add_note):
+            widget.setVisible(editable)
+        self.resize(1000, 680)
+        lang.changed.connect(self.retranslate)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        tr = self.lang.tr
+        self.follow_up.setText(tr("case.action_follow_up"))
+        self.reopen.setText(tr("case.action_reopen"))
+        self.completed.setText(tr("case.action_completed"))
+        self.close_case.setText(tr("case.action_close"))
+        current = self.reason.currentData()
+        self.reason.clear()
+        self.reason.addItem(tr("case.choose_reason"), None)
+        for reason in ClosureReason:
+            self.reason.addItem(tr.choice("closure_reason", reason), reason)
+        self.reason.setCurrentIndex(max(0, self.reason.findData(current)))
+        self.reason.setAccessibleName(tr("case.choose_reason"))
+        self.destination.setPlaceholderText(tr("case.destination_hint"))
+        self.destination.setAccessibleName(tr("case.destination_hint"))
+        self.note_text.setPlaceholderText(tr("case.new_note"))
+        self.note_text.setAccessibleName(tr("case.new_note"))
+        audience = self.note_audience.currentData()
+        self.note_audience.clear()
+        for value in NoteAudience:
+            self.note_audience.addItem(tr.choice("note_audience", value), value)
+        self.note_audience.setCurrentIndex(max(0, self.note_audience.findData(audience)))
+        self.add_note.setText(tr("case.add_note"))
+        for widget, columns in ((self.people, PEOPLE_COLUMNS), (self.notes, NOTE_COLUMNS),
+                                (self.tasks, TASK_COLUMNS), (self.referrals, REFERRAL_COLUMNS),
+                                (self.aid, AID_COLUMNS), (self.history, HISTORY_COLUMNS)):
+            widget.setHorizontalHeaderLabels([tr(key) for key in columns])
+        for index, key in enumerate(("case.tab_people", "case.tab_notes", "case.tab_tasks",
+                                     "case.tab_referrals", "case.tab_aid",
+                                     "case.tab_history")):
+            self.tabs.setTabText(index, tr(key))
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            view = self.services.case_files.open(self.case_id)
+        except Exception as exc:  # noqa: BLE001 (shown in the window)
+            self.error.show_message(error_text(self.lang, exc))
+            return
+        self.view = view
+        tr = self.lang.tr
+        case = view.case
+        head = view.members[0].display_name if view.members else ""
+        self.setWindowTitle(f"{case.file_number} — {head}")
+        self.title.setText(f"{case.file_number} · {head}")
+        status = tr.choice("case_status", case.status)
+        if case.to_be_completed:
+            status += f" · {tr('cases.to_be_completed')}"
+        if case.closure_reason:
+            status += f" · {tr.choice('closure_reason', case.closure_reason)}"
+        self.summary.setText(tr("case.summary", status=status, worker=view.worker or "—",
+                                opened=case.opened_on.strftime("%d/%m/%Y"),
+                                persons=len(view.members)))
+        self.reminders.setText("\n".join(
+            "⚠ " + tr(r.key, **{**r.params, "date": r.on.strftime("%d/%m/%Y"),
+                                "document": tr.choice("document_type",
+                                                      r.params.get("document", "other"))})
+            for r in view.reminders))
+        self.reminders.setVisible(bool(view.reminders))
+        closed = case.status == CaseStatus.CLOSED
+        editable = self.actor.can(Permission.EDIT_CASES)
+        self.follow_up.setVisible(editable and case.status == CaseStatus.OPEN)
+        self.reopen.setVisible(editable and closed)
+        self.completed.setVisible(editable and case.to_be_completed)
+        for widget in (self.reason, self.destination, self.close_case):
+            widget.setVisible(editable and not closed)
+        fill(self.people, [[
+            m.display_name, tr.choice("relationship", m.relationship),
+            display_iso(m.birth_date),
+            m.person.national_number or ("" if self.actor.can(Permission.VIEW_NATIONAL_NUMBER)
+                                         else tr("case.restricted")),
+            ", ".join(f"{tr.choice('document_type', d.document_type)} {d.number}"
+                      for d in m.documents),
+            ", ".join(tr.choice("specific_need", n.need_type) + (f" ({n.details})"
+                                                                 if n.details else "")
+                      for n in m.needs),
+        ] for m in view.members])
+        fill(self.notes, [[n.created_at.astimezone().strftime("%d/%m/%Y %H:%M"),
+                           tr.choice("note_audience", n.audience), n.body] for n in view.notes])
+        fill(self.tasks, [[t.due_on.strftime("%d/%m/%Y") if t.due_on else "", t.title,
+                           "✓" if t.done_at else ""] for t in view.tasks])
+        fill(self.referrals, [[r.partner, r.purpose, tr.choice("referral_status", r.status)]
+                              for r in view.referrals])
+        self.tabs.setTabVisible(self.aid_index, view.aid is not None)
+        fill(self.aid, [[a.decided_on.strftime("%d/%m/%Y"), tr.choice("aid_category",
+                                                                       a.category),
+                         "✓" if a.piis else ""] for a in view.aid or []])
+        fill(self.history, [[h.at.astimezone().strftime("%d/%m/%Y %H:%M"), h.actor,
+                             f"{tr.choice('audit', h.action)} · {h.entity}",
+                             ", ".join(h.fields)] for h in view.history])
+
+    def _status(self, status: CaseStatus) -> None:
+        reason = self.reason.currentData() if status == CaseStatus.CLOSED else None
+        destination = None
+        if reason == ClosureReason.MOVED:
+            found = self.services.reference.find_municipalities(self.destination.text(), 1)
+            destination = found[0].refnis if found else None
+        self._act(lambda: self.services.case_files.change_status(self.case_id, status, reason,
+                                                                 destination))
+
+    def _completed(self) -> None:
+        self._act(lambda: self.services.case_files.mark_completed(self.case_id))
+
+    def _add_note(self) -> None:
+        self._act(lambda: self.services.case_files.add_note(
+            self.case_id, self.note_text.text(), self.note_audience.currentData()))
+        if not self.error.text():
+            self.note_text.clear()
+
+    def _act(self, change) -> None:
+        try:
+            change()
+        except Exception as exc:  # noqa: BLE001 (said in the window; fields keep their text)
+            self.error.show_message(error_text(self.lang, exc))
+            return
+        self.error.show_message("")
+        self.refresh()
+        self.changed.emit()

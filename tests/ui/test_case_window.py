@@ -1,0 +1,71 @@
+"""Home search, worklists and the case file window, as a social worker and a volunteer."""
+
+from datetime import date, timedelta
+
+from desktop.core.enums import CaseStatus, Role, Sex
+from desktop.core.intake_input import HouseholdInput, PersonInput
+from desktop.ui.case_window import CaseWindow
+from tests.conftest import login_as
+
+
+def register(services) -> object:
+    soon = (date.today() + timedelta(days=10)).strftime("%d/%m/%Y")
+    person = PersonInput(surname_cyr="Шевченко", given_name_cyr="Юлія",
+                         surname_lat="Shevchenko", given_name_lat="Yuliia",
+                         sex=Sex.MALE.value, birth_date="30/07/1985",
+                         national_number="85073003328", annex15_issued_on=(
+                             date.today() - timedelta(days=35)).strftime("%d/%m/%Y"),
+                         a_card_expires_on=soon)
+    return services.intake.register(HouseholdInput(members=[person]))
+
+
+def test_home_search_finds_any_spelling_and_opens_the_case(qtbot, make_main, services):
+    case_id = register(services)
+    window = make_main(services)
+    assert window.sections.currentIndex() == 0  # home, now that there are cases
+    qtbot.keyClicks(window.home.search, "Chevtchenko Ioulia")
+    window.home.run_search()
+    assert window.home.results.rowCount() == 1
+    assert window.home.results.item(0, 3).text() == "nom"
+    assert window.home.results.item(0, 1).text() == "30/07/1985"
+    with qtbot.waitSignal(window.home.open_case) as opened:
+        window.home._open_first()
+    assert opened.args[0] == case_id
+    titles = {box.title() for box, _ in window.home.boxes.values()}
+    assert "Documents expirant dans les 30 jours (2)" in titles
+
+
+def test_a_social_worker_works_in_the_case_file(qtbot, lang, services):
+    case_id = register(services)
+    window = CaseWindow(lang, services, case_id)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.title.text().startswith(f"{date.today().year}/000001")
+    assert "annexe 15" in window.reminders.text() and "carte A" in window.reminders.text()
+    assert window.people.item(0, 3).text() == "85073003328"
+    qtbot.keyClicks(window.note_text, "Rendez-vous lundi")
+    window.add_note.click()
+    assert window.notes.item(0, 2).text() == "Rendez-vous lundi"
+    assert window.note_text.text() == ""
+    window.close_case.click()  # no reason chosen: said, nothing changed
+    assert "Choisissez pourquoi" in window.error.text()
+    window.reason.setCurrentIndex(window.reason.findData("own_income"))
+    window.close_case.click()
+    assert window.view.case.status == CaseStatus.CLOSED
+    assert window.reopen.isVisible() and not window.close_case.isVisible()
+    assert window.history.rowCount() >= 3
+
+
+def test_a_volunteer_reads_the_case_file_without_restricted_data(qtbot, lang, services,
+                                                                   vault):
+    case_id = register(services)
+    volunteer = login_as(vault, services, "vera", Role.VOLUNTEER)
+    window = CaseWindow(lang, volunteer, case_id)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.people.item(0, 3).text() == "(restreint)"
+    assert not window.add_note.isVisible() and not window.close_case.isVisible()
+    assert not window.tabs.isTabVisible(window.aid_index)
+    lang.set_language("nl")
+    assert window.tabs.tabText(0) == "Personen"
+    volunteer.session.close()
