@@ -115,17 +115,18 @@ class WorklistService:
         return self._cases(db, where, "worklist.to_complete", limit, CaseFile.opened_on)
 
     def _cases(self, db: Session, where, key: str, limit: int, order) -> Worklist:
-        head = (select(HouseholdMember.household_id, Person)
-                .join(Person, Person.id == HouseholdMember.person_id)
-                .where(HouseholdMember.relationship == Relationship.HEAD,
-                       HouseholdMember.deleted_at.is_(None)).subquery())
-        rows = db.execute(select(CaseFile, head.c.surname_lat, head.c.given_name_lat,
-                                 head.c.surname_cyr, head.c.given_name_cyr)
-                          .outerjoin(head, head.c.household_id == CaseFile.household_id)
-                          .where(where).order_by(order).limit(limit)).all()
+        cases = db.execute(select(CaseFile).where(where).order_by(order).limit(limit)).scalars()
+        cases = list(cases)
+        heads = dict(db.execute(
+            select(HouseholdMember.household_id, Person)
+            .join(Person, Person.id == HouseholdMember.person_id)
+            .where(HouseholdMember.household_id.in_([c.household_id for c in cases]),
+                   HouseholdMember.relationship == Relationship.HEAD,
+                   HouseholdMember.deleted_at.is_(None))
+        ).all())
         total = db.execute(select(func.count()).select_from(CaseFile).where(where)).scalar_one()
-        items = [WorkItem(case.id, case.file_number, display_name({
-            "surname_lat": s_lat, "given_name_lat": g_lat, "surname_cyr": s_cyr,
-            "given_name_cyr": g_cyr}), key, case.opened_on)
-            for case, s_lat, g_lat, s_cyr, g_cyr in rows]
+        items = [WorkItem(case.id, case.file_number,
+                          display_name(heads[case.household_id])
+                          if case.household_id in heads else "", key, case.opened_on)
+                 for case in cases]
         return Worklist(key, items, total)

@@ -33,7 +33,7 @@ class CaseFile(Record, table=True):
     opened_on: date
     closed_on: date | None = None
     # Set by a volunteer's quick intake: the CPAS still has to complete the file.
-    to_be_completed: bool = False
+    to_be_completed: bool = Field(default=False, index=True)
 
 
 class Accommodation(Record, table=True):

@@ -99,7 +99,7 @@ class IdentityDocument(Record, table=True):
     number: str = Field(default="", index=True)
     country: str = "UKR"
     issued_on: date | None = None
-    expires_on: date | None = None
+    expires_on: date | None = Field(default=None, index=True)
 
 
 class ProtectionStatus(Record, table=True):
@@ -110,10 +110,10 @@ class ProtectionStatus(Record, table=True):
     person_id: uuid.UUID = uuid_field(foreign_key="person.id", index=True)
     attestation_on: date | None = None
     annex15_issued_on: date | None = None
-    annex15_expires_on: date | None = None
+    annex15_expires_on: date | None = Field(default=None, index=True)
     a_card_number: str = ""
     a_card_issued_on: date | None = None
-    a_card_expires_on: date | None = None
+    a_card_expires_on: date | None = Field(default=None, index=True)
 
 
 class SpecificNeed(Record, table=True):
