@@ -11,6 +11,10 @@ from typing import Any
 from desktop.core.models import IdentityDocument, ProtectionStatus
 
 SOON = timedelta(days=30)
+# (coming, past) message keys
+ANNEX15 = ("reminder.annex15_expiring", "reminder.annex15_expired")
+A_CARD = ("reminder.a_card_expiring", "reminder.a_card_expired")
+DOCUMENT = ("reminder.document_expiring", "reminder.document_expired")
 NO_A_CARD_AFTER = timedelta(days=90)
 
 
@@ -26,12 +30,10 @@ def protection_reminders(protection: ProtectionStatus, name: str, today: date) -
     found = []
     expiry = protection.annex15_expires_on
     if expiry and not protection.a_card_issued_on and expiry <= today + SOON:
-        found.append(Reminder("reminder.annex15_expiring", expiry, {"name": name},
-                              overdue=expiry < today))
+        found.append(_expiry(ANNEX15, expiry, today, {"name": name}))
     expiry = protection.a_card_expires_on
     if expiry and expiry <= today + SOON:
-        found.append(Reminder("reminder.a_card_expiring", expiry, {"name": name},
-                              overdue=expiry < today))
+        found.append(_expiry(A_CARD, expiry, today, {"name": name}))
     attested = protection.attestation_on
     if attested and not protection.a_card_issued_on and attested + NO_A_CARD_AFTER < today:
         found.append(Reminder("reminder.no_a_card", attested + NO_A_CARD_AFTER,
@@ -42,7 +44,12 @@ def protection_reminders(protection: ProtectionStatus, name: str, today: date) -
 def document_reminders(document: IdentityDocument, name: str, today: date) -> list[Reminder]:
     expiry = document.expires_on
     if expiry and expiry <= today + SOON:
-        return [Reminder("reminder.document_expiring", expiry,
-                         {"name": name, "document": document.document_type},
-                         overdue=expiry < today)]
+        return [_expiry(DOCUMENT, expiry, today,
+                        {"name": name, "document": document.document_type})]
     return []
+
+
+def _expiry(keys: tuple[str, str], expiry: date, today: date, params: dict[str, Any]) -> Reminder:
+    """'… expires on 3 March' ahead of time, '… expired on 3 March' once past."""
+    overdue = expiry < today
+    return Reminder(keys[1] if overdue else keys[0], expiry, params, overdue)

@@ -127,6 +127,7 @@ class WorklistService:
         total = db.execute(select(func.count()).select_from(CaseFile).where(where)).scalar_one()
         items = [WorkItem(case.id, case.file_number,
                           display_name(heads[case.household_id])
-                          if case.household_id in heads else "", key, case.opened_on)
+                          if case.household_id in heads else "", "worklist.opened",
+                          case.opened_on)
                  for case in cases]
         return Worklist(key, items, total)

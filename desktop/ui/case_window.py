@@ -72,6 +72,7 @@ class CaseWindow(QWidget):
         self.follow_up, self.reopen, self.completed = QPushButton(), QPushButton(), QPushButton()
         self.reason = QComboBox()
         self.destination = QLineEdit()
+        self.destination.setMinimumWidth(280)
         self.close_case = QPushButton()
         actions = QHBoxLayout()
         for widget in (self.follow_up, self.completed, self.reopen, self.reason,

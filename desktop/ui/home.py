@@ -45,6 +45,7 @@ class HomePage(QWidget):
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.verticalHeader().hide()
+        self.results.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.results.horizontalHeader().setStretchLastSection(True)
         self.results.itemActivated.connect(self._open_result)
         self.results.hide()
