@@ -10,6 +10,7 @@ from desktop.core.demo import DemoGenerator
 from desktop.core.drafts import DraftService
 from desktop.core.duplicates import DuplicateFinder
 from desktop.core.intake import IntakeService
+from desktop.core.merge import MergeService
 from desktop.core.name_index import NameIndex
 from desktop.core.reference import ReferenceData, reference_data
 from desktop.core.search import SearchService
@@ -33,6 +34,7 @@ class Services:
     duplicates: DuplicateFinder
     case_files: CaseFileService
     worklists: WorklistService
+    merge: MergeService
 
     @classmethod
     def for_session(cls, session: WorkSession) -> Services:
@@ -51,4 +53,5 @@ class Services:
             duplicates=DuplicateFinder(search),
             case_files=CaseFileService(engine, actor),
             worklists=WorklistService(engine, actor),
+            merge=MergeService(engine, actor),
         )

@@ -108,6 +108,7 @@ class AuditAction(StrEnum):
     LOGIN = "login"
     LOGIN_FAILED = "login_failed"
     EXPORT = "export"
+    MERGE = "merge"
 
 
 class AidCategory(StrEnum):

@@ -1,0 +1,118 @@
+"""Merge two records of the same person (found by the duplicate check). Nothing is lost:
+empty fields take the other record's values, other spellings and languages are united,
+documents, protection dates, needs and household memberships move to the kept record,
+values that differ are written in a note on the case, and the merged record stays as a
+tombstone with its whole history."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlmodel import select
+
+from desktop.core.enums import AuditAction, NoteAudience, Sex
+from desktop.core.errors import RelaisError, ValidationError
+from desktop.core.models import (
+    CaseFile,
+    HouseholdMember,
+    IdentityDocument,
+    Note,
+    Person,
+    ProtectionStatus,
+    Record,
+    SpecificNeed,
+)
+from desktop.core.roles import Actor, Permission
+from desktop.core.uow import UnitOfWork
+
+NAME_FIELDS = ("surname_cyr", "given_name_cyr", "patronymic_cyr", "surname_lat",
+               "given_name_lat", "patronymic_lat")
+UNITED = ("other_spellings", "languages")
+NOT_MERGED = {"organisation_id", *UNITED}
+
+
+class MergeService:
+    def __init__(self, engine: Engine, actor: Actor) -> None:
+        self.engine, self.actor = engine, actor
+
+    def merge(self, keep_id: uuid.UUID, other_id: uuid.UUID) -> list[str]:
+        """Merge ``other`` into ``keep``. Returns the names of fields whose values differed
+        (kept in a note)."""
+        self.actor.require(Permission.EDIT_CASES)
+        if keep_id == other_id:
+            raise ValidationError("merge.same_person")
+        with UnitOfWork(self.engine, self.actor) as uow:
+            keep, other = (uow.session.get(Person, pid) for pid in (keep_id, other_id))
+            if keep is None or other is None or keep.deleted_at or other.deleted_at:
+                raise RelaisError("merge.not_found")
+            changes, differing = self._field_changes(keep, other)
+            uow.update(keep, **changes)
+            for model in (IdentityDocument, ProtectionStatus, SpecificNeed):
+                for record in uow.session.exec(select(model).where(
+                        model.person_id == other_id, model.deleted_at.is_(None))):
+                    uow.update(record, person_id=keep_id)
+            kept_households = {m.household_id for m in uow.session.exec(select(
+                HouseholdMember).where(HouseholdMember.person_id == keep_id,
+                                       HouseholdMember.deleted_at.is_(None)))}
+            for membership in uow.session.exec(select(HouseholdMember).where(
+                    HouseholdMember.person_id == other_id, HouseholdMember.deleted_at.is_(None))):
+                if membership.household_id in kept_households:
+                    uow.delete(membership)
+                else:
+                    uow.update(membership, person_id=keep_id)
+            if differing:
+                self._note_differences(uow, keep_id, differing)
+            uow.delete(other)
+            uow.record_access(AuditAction.MERGE, Person.__tablename__, other_id)
+        return sorted(differing)
+
+    def _field_changes(self, keep: Person, other: Person) -> tuple[dict[str, Any],
+                                                                   dict[str, Any]]:
+        changes: dict[str, Any] = {}
+        differing: dict[str, Any] = {}
+        spellings = list(keep.other_spellings or [])
+        for name in type(keep).model_fields:
+            if name in Record.BOOKKEEPING or name in NOT_MERGED:
+                continue
+            mine, theirs = getattr(keep, name), getattr(other, name)
+            if _empty(theirs) or mine == theirs:
+                continue
+            if _empty(mine):
+                changes[name] = theirs
+            elif name in NAME_FIELDS:
+                if theirs not in spellings:
+                    spellings.append(theirs)
+            else:
+                differing[name] = theirs
+        # A value and its qualifier travel together.
+        for value, qualifier in (("birth_date", "birth_precision"),
+                                 ("national_number", "national_number_kind")):
+            if value in changes:
+                changes[qualifier] = getattr(other, qualifier)
+                differing.pop(qualifier, None)
+        for spelling in other.other_spellings or []:
+            if spelling not in spellings:
+                spellings.append(spelling)
+        if spellings != list(keep.other_spellings or []):
+            changes["other_spellings"] = spellings
+        languages = list(dict.fromkeys([*(keep.languages or []), *(other.languages or [])]))
+        if languages != list(keep.languages or []):
+            changes["languages"] = languages
+        return changes, differing
+
+    def _note_differences(self, uow: UnitOfWork, keep_id: uuid.UUID,
+                          differing: dict[str, Any]) -> None:
+        households = [m.household_id for m in uow.session.exec(select(HouseholdMember).where(
+            HouseholdMember.person_id == keep_id, HouseholdMember.deleted_at.is_(None)))]
+        text = "; ".join(f"{name}: {value}" for name, value in sorted(differing.items()))
+        for case in uow.session.exec(select(CaseFile).where(
+                CaseFile.household_id.in_(households), CaseFile.deleted_at.is_(None))):
+            uow.add(Note(case_id=case.id, audience=NoteAudience.SOCIAL_WORKERS,
+                         body=f"[merge] {text}"))
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value is False or \
+        value == Sex.UNKNOWN

@@ -1,0 +1,77 @@
+"""Merging two records of one person keeps every value, document, note and history entry."""
+
+import pytest
+from sqlmodel import Session, select
+
+from desktop.core.enums import AuditAction, Role
+from desktop.core.errors import AccessDenied, ValidationError
+from desktop.core.intake_input import DocumentInput, HouseholdInput, PersonInput
+from desktop.core.models import (
+    AuditEvent,
+    CaseFile,
+    HouseholdMember,
+    IdentityDocument,
+    Note,
+    Person,
+)
+from tests.conftest import login_as
+
+
+def person_of(services, case_id):
+    with Session(services.session.engine) as db:
+        case = db.get(CaseFile, case_id)
+        member = db.exec(select(HouseholdMember).where(
+            HouseholdMember.household_id == case.household_id)).first()
+        return member.person_id
+
+
+def test_merge_keeps_everything_of_both_records(services):
+    first = services.intake.register(HouseholdInput(members=[PersonInput(
+        surname_cyr="Шевченко", given_name_cyr="Юлія", surname_lat="Shevchenko",
+        given_name_lat="Yuliia", birth_date="30/07/1985", phone="+32 470 12 34 56",
+        languages=["uk"], documents=[DocumentInput(number="FA123456")])]))
+    second = services.intake.register(HouseholdInput(members=[PersonInput(
+        surname_lat="Chevtchenko", given_name_lat="Ioulia", birth_date="30/07/1985",
+        phone="+32 499 99 99 99", email="yulia@example.org", languages=["ru", "en"],
+        documents=[DocumentInput(document_type="id_card", number="123456789")])]), quick=True)
+    keep, other = person_of(services, first), person_of(services, second)
+    with Session(services.session.engine) as db:
+        other_history = len(db.exec(select(AuditEvent).where(
+            AuditEvent.entity_id == other)).all())
+
+    differing = services.merge.merge(keep, other)
+
+    assert differing == ["phone"]
+    with Session(services.session.engine) as db:
+        kept = db.get(Person, keep)
+        merged = db.get(Person, other)
+        documents = db.exec(select(IdentityDocument).where(
+            IdentityDocument.person_id == keep)).all()
+        memberships = db.exec(select(HouseholdMember).where(
+            HouseholdMember.person_id == keep, HouseholdMember.deleted_at.is_(None))).all()
+        notes = db.exec(select(Note).where(Note.case_id == first)).all()
+        history = db.exec(select(AuditEvent).where(AuditEvent.entity_id == other)).all()
+    assert kept.email == "yulia@example.org"  # an empty field took the other value
+    assert kept.phone == "+32 470 12 34 56"
+    assert {"Chevtchenko", "Ioulia"} <= set(kept.other_spellings)
+    assert kept.languages == ["uk", "ru", "en"]
+    assert {d.number for d in documents} == {"FA123456", "123456789"}
+    assert len(memberships) == 2  # now a member of both households
+    assert notes and "+32 499 99 99 99" in notes[0].body  # the differing value is kept
+    assert merged.deleted_at is not None
+    assert len(history) > other_history  # its history stays, plus the merge
+    assert AuditAction.MERGE in {e.action for e in history}
+    hits = services.search.search("Chevtchenko Ioulia")
+    assert [h.person_id for h in hits] == [keep]
+
+
+def test_merge_is_refused_to_volunteers_and_for_one_record(vault, services):
+    case = services.intake.register(HouseholdInput(members=[PersonInput(
+        surname_lat="Koval", given_name_lat="Nazar", birth_date="1990")]))
+    person = person_of(services, case)
+    with pytest.raises(ValidationError):
+        services.merge.merge(person, person)
+    volunteer = login_as(vault, services, "vera", Role.VOLUNTEER)
+    with pytest.raises(AccessDenied):
+        volunteer.merge.merge(person, person)
+    volunteer.session.close()
