@@ -109,6 +109,21 @@ def test_keys_built_at_run_time_exist():
     built = [f"intake.field_{name}" for name in fields]
     built += [f"language.{code}" for code in LANGUAGES]
     built += [f"drafts.kind_{kind.value}" for kind in DraftKind]
+    from desktop.core.intake_input import HouseholdInput, PersonInput
+    from desktop.ui.person_details import DOCUMENT_FIELDS, TEXT_FIELDS
+
+    built += [f"intake.field_{name}" for name in TEXT_FIELDS]
+    built += [f"intake.document_{name}" for name in DOCUMENT_FIELDS]
+    built += [f"intake.field_{name}" for name in (
+        "other_spellings", "document", "consent", "specific_needs", "accommodation_type",
+        "host_name", "street", "postal_code", "municipality", "needs", "referral_partner",
+        "referral_purpose")]
+    # Problems name their field; the forms label them with intake.field_<name>.
+    built += [f"intake.field_{name}" for name in PersonInput.__dataclass_fields__
+              if name not in ("relationship", "dependant", "nationality", "urgent_need",
+                              "interpreter_needed", "contact_consent")]
+    built += [f"intake.field_{name}" for name in HouseholdInput.__dataclass_fields__
+              if name in ("postal_code", "municipality_refnis", "members_in_ukraine")]
     built += [f"search.reason_{reason}" for reason in (
         "name", "file_number", "birth_date", "phone", "document_number", "national_number")]
     assert MemberRow is not None

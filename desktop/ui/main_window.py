@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.core.enums import CaseStatus
+from desktop.core.drafts import DraftSummary
+from desktop.core.enums import CaseStatus, DraftKind
 from desktop.core.roles import Permission
 from desktop.paths import DataPaths
 from desktop.services import Services
@@ -39,6 +40,7 @@ from desktop.ui.case_window import CaseWindow
 from desktop.ui.demo_dialog import DemoDialog
 from desktop.ui.drafts_dialog import DraftsDialog
 from desktop.ui.home import HomePage
+from desktop.ui.intake_wizard import IntakeWizard
 from desktop.ui.language import UiLanguage
 from desktop.ui.lock_screen import IdleWatcher, LockScreen
 from desktop.ui.quick_intake import QuickIntakeDialog
@@ -200,6 +202,11 @@ class MainWindow(QMainWindow):
         self.quick_intake_action = QAction(self)
         self.quick_intake_action.setShortcut(QKeySequence("Ctrl+N"))
         self.quick_intake_action.triggered.connect(lambda: self.open_quick_intake())
+        self.intake_action = QAction(self)
+        self.intake_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.intake_action.triggered.connect(lambda: self.open_intake())
+        self.intake_action.setVisible(self.actor.can(Permission.EDIT_CASES))
+        self.cases_menu.addAction(self.intake_action)
         self.cases_menu.addAction(self.quick_intake_action)
         self.cases_menu.menuAction().setVisible(self.actor.can(Permission.QUICK_INTAKE))
 
@@ -284,6 +291,19 @@ class MainWindow(QMainWindow):
         window.show()
         return window
 
+    def open_intake(self, draft_id: uuid.UUID | None = None) -> IntakeWizard:
+        wizard = IntakeWizard(self.lang, self.services, self, draft_id)
+        wizard.registered.connect(self._registered)
+        wizard.registered.connect(self.open_case)
+        self._open_dialog(wizard)
+        return wizard
+
+    def _resume(self, summary: DraftSummary) -> None:
+        if summary.kind == DraftKind.INTAKE and self.actor.can(Permission.EDIT_CASES):
+            self.open_intake(summary.draft_id)
+        else:
+            self.open_quick_intake(summary.draft_id)
+
     def _registered(self, case_id: uuid.UUID) -> None:
         self.refresh()
         row = self.services.cases.rows([case_id.hex]).get(case_id.hex)
@@ -295,8 +315,7 @@ class MainWindow(QMainWindow):
         """After login: unfinished intakes of this user, to resume or discard."""
         if not self.services.drafts.mine():
             return None
-        dialog = DraftsDialog(self.lang, self.services.drafts,
-                              lambda summary: self.open_quick_intake(summary.draft_id), self)
+        dialog = DraftsDialog(self.lang, self.services.drafts, self._resume, self)
         return self._open_dialog(dialog)
 
     def open_users(self) -> QDialog:
@@ -386,6 +405,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(tr("menu.quit"))
         self.cases_menu.setTitle(tr("menu.cases"))
         self.quick_intake_action.setText(tr("menu.quick_intake"))
+        self.intake_action.setText(tr("menu.intake"))
         self.tools_menu.setTitle(tr("menu.tools"))
         self.users_action.setText(tr("menu.users"))
         self.demo_action.setText(tr("menu.demo"))

@@ -1,0 +1,385 @@
+"""The social worker's intake: household and its members, then each person's details, then
+accommodation, needs and first referrals, then a review with every problem and possible
+duplicate before the household is registered. Closing keeps a draft."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop.core.dates import display_iso
+from desktop.core.enums import AccommodationType, DraftKind, NeedArea, Relationship
+from desktop.core.intake import IntakeRejected
+from desktop.core.intake_input import HouseholdInput, PersonInput, ReferralInput
+from desktop.core.roles import Permission
+from desktop.services import Services
+from desktop.ui.language import UiLanguage
+from desktop.ui.member_row import MemberRow
+from desktop.ui.person_details import PersonDetails
+from desktop.ui.widgets import ErrorLabel, error_text
+
+
+class IntakeWizard(QWizard):
+    registered = Signal(object)  # case id
+
+    def __init__(self, lang: UiLanguage, services: Services, parent: QWidget | None = None,
+                 draft_id: uuid.UUID | None = None) -> None:
+        super().__init__(parent)
+        self.lang, self.services, self.draft_id = lang, services, draft_id
+        self.done_registering = False
+        actor = services.session.actor
+        self.household_input = services.drafts.load(draft_id) if draft_id \
+            else HouseholdInput()
+        self.members_page = MembersPage(self)
+        self.details_page = DetailsPage(self, actor.can(Permission.VIEW_NATIONAL_NUMBER),
+                                        actor.can(Permission.VIEW_NEED_DETAILS))
+        self.home_page = AccommodationPage(self)
+        self.review_page = ReviewPage(self)
+        for page in (self.members_page, self.details_page, self.home_page, self.review_page):
+            self.addPage(page)
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.resize(1000, 720)
+        lang.changed.connect(self.retranslate)
+        self.retranslate()
+
+    def collect(self) -> HouseholdInput:
+        """The whole form as typed so far (every page contributes its part)."""
+        household = self.household_input
+        self.members_page.fill(household)
+        self.details_page.fill(household)
+        self.home_page.fill(household)
+        return household
+
+    def register(self) -> bool:
+        household = self.collect()
+        try:
+            case_id = self.services.intake.register(household)
+        except IntakeRejected as rejected:
+            self.review_page.show_problems(rejected.problems)
+            return False
+        except Exception as exc:  # noqa: BLE001 (shown on the review page; the form stays)
+            self.review_page.error.show_message(error_text(self.lang, exc))
+            return False
+        if self.draft_id:
+            self.services.drafts.discard(self.draft_id)
+        self.done_registering = True
+        self.registered.emit(case_id)
+        return True
+
+    def keep_draft(self) -> None:
+        if self.done_registering:
+            return
+        household = self.collect()
+        if not any(m.surname_cyr or m.surname_lat or m.given_name_cyr or m.given_name_lat
+                   for m in household.members):
+            return
+        self.draft_id = self.services.drafts.save(DraftKind.INTAKE, household, self.draft_id)
+
+    def reject(self) -> None:
+        self.keep_draft()
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.keep_draft()
+        super().closeEvent(event)
+
+    def retranslate(self) -> None:
+        tr = self.lang.tr
+        self.setWindowTitle(tr("wizard.window_title"))
+        self.setButtonText(QWizard.WizardButton.NextButton, tr("setup.next"))
+        self.setButtonText(QWizard.WizardButton.BackButton, tr("setup.back"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, tr("wizard.register"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, tr("quick.close_keep_draft"))
+        for page in (self.members_page, self.details_page, self.home_page, self.review_page):
+            page.retranslate()
+
+
+class MembersPage(QWizardPage):
+    def __init__(self, wizard: IntakeWizard) -> None:
+        super().__init__()
+        self.wizard_ = wizard
+        self.rows: list[MemberRow] = []
+        self.box = QVBoxLayout()
+        self.box.addStretch(1)
+        self.add = QPushButton()
+        self.add.clicked.connect(lambda: self._add(PersonInput(
+            relationship=Relationship.CHILD.value), focus=True))
+        self.in_ukraine = QSpinBox()
+        self.in_ukraine.setRange(0, 30)
+        self.in_ukraine_label = QLabel()
+        self.in_ukraine_label.setBuddy(self.in_ukraine)
+        self.error = ErrorLabel()
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.add)
+        bottom.addStretch(1)
+        bottom.addWidget(self.in_ukraine_label)
+        bottom.addWidget(self.in_ukraine)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.box, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(self.error)
+        for member in wizard.household_input.members:
+            self._add(member)
+        self.in_ukraine.setValue(wizard.household_input.members_in_ukraine)
+
+    def _add(self, person: PersonInput, focus: bool = False) -> None:
+        row = MemberRow(self.wizard_.lang, person, removable=bool(self.rows))
+        row.remove.clicked.connect(lambda: self._remove(row))
+        self.rows.append(row)
+        self.box.insertWidget(self.box.count() - 1, row)
+        if focus:
+            row.fields["surname_cyr"].setFocus()
+
+    def _remove(self, row: MemberRow) -> None:
+        index = self.rows.index(row)
+        self.rows.remove(row)
+        del self.wizard_.household_input.members[index]
+        row.setParent(None)
+        row.deleteLater()
+
+    def fill(self, household: HouseholdInput) -> None:
+        while len(household.members) < len(self.rows):
+            household.members.append(PersonInput())
+        del household.members[len(self.rows):]
+        for row, member in zip(self.rows, household.members, strict=True):
+            row.person(member)
+        household.members_in_ukraine = self.in_ukraine.value()
+
+    def validatePage(self) -> bool:
+        """Names, dates of birth and one head before going on; the rest can wait."""
+        household = self.wizard_.collect()
+        problems = [p for p in self.wizard_.services.intake.check(household)
+                    if p.field == "members" or p.field.split(".")[-1] in (
+                        "surname_cyr", "given_name_cyr", "birth_date")]
+        tr = self.wizard_.lang.tr
+        for index, row in enumerate(self.rows):
+            mine = [p for p in problems if p.field.startswith(f"members.{index}.")]
+            row.error.show_message("\n".join(tr(p.key, **p.params) for p in mine))
+        general = [p for p in problems if p.field == "members"]
+        self.error.show_message("\n".join(tr(p.key, **p.params) for p in general))
+        if not problems:
+            self.wizard_.details_page.rebuild()
+        return not problems
+
+    def retranslate(self) -> None:
+        tr = self.wizard_.lang.tr
+        self.setTitle(tr("wizard.members_title"))
+        self.setSubTitle(tr("quick.members"))
+        self.add.setText(tr("intake.add_person"))
+        self.in_ukraine_label.setText(tr("intake.field_members_in_ukraine"))
+        for row in self.rows:
+            row.retranslate()
+
+
+class DetailsPage(QWizardPage):
+    def __init__(self, wizard: IntakeWizard, show_nrn: bool, show_details: bool) -> None:
+        super().__init__()
+        self.wizard_ = wizard
+        self.show_nrn, self.show_details = show_nrn, show_details
+        self.tabs = QTabWidget()
+        self.forms: list[PersonDetails] = []
+        QVBoxLayout(self).addWidget(self.tabs)
+
+    def rebuild(self) -> None:
+        """One tab per member, keeping what was already typed in existing tabs."""
+        household = self.wizard_.household_input
+        for form, member in zip(self.forms, household.members, strict=False):
+            form.fill(member)
+        self.tabs.clear()
+        self.forms = []
+        for member in household.members:
+            form = PersonDetails(self.wizard_.lang, self.show_nrn, self.show_details)
+            form.set_person(member)
+            self.forms.append(form)
+            name = " ".join(p for p in (member.given_name_lat or member.given_name_cyr,
+                                        member.surname_lat or member.surname_cyr) if p)
+            self.tabs.addTab(form, name)
+
+    def fill(self, household: HouseholdInput) -> None:
+        for form, member in zip(self.forms, household.members, strict=False):
+            form.fill(member)
+
+    def validatePage(self) -> bool:
+        household = self.wizard_.collect()
+        problems = [p for p in self.wizard_.services.intake.check(household)
+                    if p.field.startswith("members.")]
+        tr = self.wizard_.lang.tr
+        first_wrong = None
+        for index, form in enumerate(self.forms):
+            mine = [p for p in problems if p.field.startswith(f"members.{index}.")]
+            labels = [f"{tr('intake.field_' + p.field.split('.')[2])}: "
+                      f"{tr(p.key, **p.params)}" for p in mine]
+            form.error.show_message("\n".join(labels))
+            if mine and first_wrong is None:
+                first_wrong = index
+        if first_wrong is not None:
+            self.tabs.setCurrentIndex(first_wrong)
+            return False
+        return True
+
+    def retranslate(self) -> None:
+        self.setTitle(self.wizard_.lang.tr("wizard.details_title"))
+        for form in self.forms:
+            form.retranslate()
+
+
+class AccommodationPage(QWizardPage):
+    def __init__(self, wizard: IntakeWizard) -> None:
+        super().__init__()
+        self.wizard_ = wizard
+        household = wizard.household_input
+        self.kind = QComboBox()
+        self.host = QLineEdit(household.host_name)
+        self.street = QLineEdit(household.street)
+        self.postal_code = QLineEdit(household.postal_code)
+        self.municipality = QLineEdit()
+        self.municipalities = QListWidget()
+        self.municipalities.setMaximumHeight(110)
+        self.municipality.textChanged.connect(self._find)
+        self.refnis = household.municipality_refnis
+        self.needs = {need: QCheckBox() for need in NeedArea}
+        self.partner = QLineEdit(household.referrals[0].partner if household.referrals else "")
+        self.purpose = QLineEdit(household.referrals[0].purpose if household.referrals else "")
+        self.labels = {name: QLabel() for name in (
+            "accommodation_type", "host_name", "street", "postal_code", "municipality",
+            "needs", "referral_partner", "referral_purpose")}
+        form = QFormLayout()
+        needs = QHBoxLayout()
+        for box in self.needs.values():
+            box.setChecked(False)
+            needs.addWidget(box)
+        for need, box in self.needs.items():
+            box.setChecked(need.value in household.needs)
+        for name, widget in (("accommodation_type", self.kind), ("host_name", self.host),
+                             ("street", self.street), ("postal_code", self.postal_code),
+                             ("municipality", self.municipality)):
+            self.labels[name].setBuddy(widget)
+            form.addRow(self.labels[name], widget)
+        form.addRow(QLabel(), self.municipalities)
+        form.addRow(self.labels["needs"], needs)
+        form.addRow(self.labels["referral_partner"], self.partner)
+        form.addRow(self.labels["referral_purpose"], self.purpose)
+        self.error = ErrorLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self._initial_kind = household.accommodation_type
+        if self.refnis:
+            found = wizard.services.reference.municipality(self.refnis)
+            if found:
+                self.municipality.setText(found.name(wizard.lang.code))
+
+    def _find(self, text: str) -> None:
+        self.municipalities.clear()
+        for found in self.wizard_.services.reference.find_municipalities(text, 8):
+            item = QListWidgetItem(found.label(self.wizard_.lang.code))
+            item.setData(Qt.ItemDataRole.UserRole, found.refnis)
+            self.municipalities.addItem(item)
+        self.municipalities.setCurrentRow(0)
+
+    def fill(self, household: HouseholdInput) -> None:
+        household.accommodation_type = self.kind.currentData() or ""
+        household.host_name = self.host.text()
+        household.street = self.street.text()
+        household.postal_code = self.postal_code.text().strip()
+        item = self.municipalities.currentItem()
+        if item is not None and self.municipality.text().strip():
+            self.refnis = item.data(Qt.ItemDataRole.UserRole)
+        household.municipality_refnis = self.refnis if self.municipality.text().strip() else ""
+        household.needs = [n.value for n, box in self.needs.items() if box.isChecked()]
+        household.referrals = [ReferralInput(self.partner.text(), self.purpose.text())] \
+            if self.partner.text().strip() else []
+
+    def validatePage(self) -> bool:
+        household = self.wizard_.collect()
+        problems = [p for p in self.wizard_.services.intake.check(household)
+                    if not p.field.startswith("members")]
+        tr = self.wizard_.lang.tr
+        self.error.show_message("\n".join(tr(p.key, **p.params) for p in problems))
+        return not problems
+
+    def retranslate(self) -> None:
+        tr = self.wizard_.lang.tr
+        self.setTitle(tr("wizard.home_title"))
+        current = self.kind.currentData() if self.kind.count() else self._initial_kind
+        self.kind.clear()
+        self.kind.addItem(tr("wizard.not_known"), "")
+        for kind in AccommodationType:
+            self.kind.addItem(tr.choice("accommodation", kind), kind.value)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(current)))
+        for name, label in self.labels.items():
+            label.setText(tr(f"intake.field_{name}"))
+        self.municipality.setPlaceholderText(tr("setup.organisation_placeholder"))
+        for need, box in self.needs.items():
+            box.setText(tr.choice("need_area", need))
+
+
+class ReviewPage(QWizardPage):
+    def __init__(self, wizard: IntakeWizard) -> None:
+        super().__init__()
+        self.wizard_ = wizard
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.duplicates = QLabel()
+        self.duplicates.setWordWrap(True)
+        self.error = ErrorLabel()
+        layout = QVBoxLayout(self)
+        for widget in (self.summary, self.duplicates, self.error):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        tr = self.wizard_.lang.tr
+        household = self.wizard_.collect()
+        lines = [tr("wizard.review_members", count=len(household.members))]
+        for member in household.members:
+            lines.append(f"• {member.surname_lat or member.surname_cyr} "
+                         f"{member.given_name_lat or member.given_name_cyr} — "
+                         f"{tr.choice('relationship', member.relationship)} — "
+                         f"{member.birth_date}")
+        self.summary.setText("\n".join(lines))
+        found = [(m, d) for m in household.members
+                 for d in self.wizard_.services.duplicates.find(m)]
+        if found:
+            text = [tr("duplicate.title")]
+            for member, duplicate in found:
+                typed = f"{member.surname_lat or member.surname_cyr} " \
+                        f"{member.given_name_lat or member.given_name_cyr}"
+                reasons = ", ".join(tr(reason) for reason in duplicate.reasons)
+                text.append(tr("duplicate.line", typed=typed, name=duplicate.display_name,
+                               birth=display_iso(duplicate.birth_date) or "?",
+                               file=duplicate.file_number or "-", reasons=reasons))
+            text.append(tr("duplicate.carry_on_hint"))
+            self.duplicates.setText("\n".join(text))
+        self.duplicates.setVisible(bool(found))
+        self.error.show_message("")
+
+    def show_problems(self, problems: list) -> None:
+        tr = self.wizard_.lang.tr
+        self.error.show_message("\n".join(tr(p.key, **p.params) for p in problems))
+
+    def validatePage(self) -> bool:
+        return self.wizard_.register()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.wizard_.lang.tr("wizard.review_title"))
