@@ -38,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(paths.logs)
     from desktop.ui.application import run_gui
 
-    return run_gui(paths, pick_language(pre.lang, paths))
+    return run_gui(paths, pick_language(pre.lang, paths), language_given=pre.lang is not None)
 
 
 if __name__ == "__main__":

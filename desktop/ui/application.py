@@ -42,8 +42,12 @@ log = logging.getLogger(__name__)
 
 
 class Relais:
-    def __init__(self, paths: DataPaths, lang: UiLanguage, vault: Vault | None = None) -> None:
+    def __init__(self, paths: DataPaths, lang: UiLanguage, vault: Vault | None = None,
+                 language_given: bool = False) -> None:
+        """``language_given``: the language came from the command line (--lang) and wins
+        over the user's saved preference, like a choice on the login screen."""
         self.paths, self.lang = paths, lang
+        self.language_given = language_given
         self.vault = vault or Vault(paths)
         self.settings = Settings.load(paths.settings)
         self.tasks = TaskRunner()
@@ -78,7 +82,8 @@ class Relais:
         self.main = None
         login = LoginWindow(self.lang, self.vault, self.tasks, self.settings.last_username,
                             self.settings.organisation_name)
-        login.signed_in.connect(lambda session: self.open_main(session, login.language_chosen))
+        login.signed_in.connect(lambda session: self.open_main(
+            session, login.language_chosen or self.language_given))
         return self._show(login)
 
     def open_main(self, session: WorkSession, language_chosen: bool = False) -> None:
@@ -124,11 +129,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_gui(paths: DataPaths, lang_code: str | None) -> int:
+def run_gui(paths: DataPaths, lang_code: str | None, language_given: bool = False) -> int:
     app = make_application()
     code = lang_code or best_language([QLocale.system().name()])
     lang = UiLanguage(code)
-    relais = Relais(paths, lang)
+    relais = Relais(paths, lang, language_given=language_given)
 
     def report(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         log.error("unhandled error", exc_info=(kind, error, tb))

@@ -229,6 +229,7 @@ class DetailsPage(QWizardPage):
             labels = [f"{tr('intake.field_' + p.field.split('.')[2])}: "
                       f"{tr(p.key, **p.params)}" for p in mine]
             form.error.show_message("\n".join(labels))
+            form.mark({p.field.split(".")[2] for p in mine})
             if mine and first_wrong is None:
                 first_wrong = index
         if first_wrong is not None:

@@ -42,6 +42,10 @@ class MemberRow(QWidget):
         grid.addWidget(self.relationship, 0, 7)
         grid.addWidget(self.remove, 1, 7)
         grid.addWidget(self.error, 2, 0, 1, 8)
+        for column in (1, 3, 5, 7):
+            grid.setColumnStretch(column, 1)
+        for field in self.fields.values():
+            field.setMinimumWidth(140)
         self.fields["surname_cyr"].textEdited.connect(lambda t: self._propose("surname_lat", t))
         self.fields["given_name_cyr"].textEdited.connect(
             lambda t: self._propose("given_name_lat", t))

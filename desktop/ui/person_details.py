@@ -30,6 +30,7 @@ TEXT_FIELDS = (
     "email", "messaging", "specific_need_details",
 )  # fmt: skip
 DOCUMENT_FIELDS = ("number", "issued_on", "expires_on")
+_OUTLINE = "border: 1px solid #b00020;"
 
 
 class PersonDetails(QScrollArea):
@@ -84,8 +85,8 @@ class PersonDetails(QScrollArea):
         if show_need_details:
             self._row("specific_need_details", self.fields["specific_need_details"])
         layout = QVBoxLayout(body)
+        layout.addWidget(self.error)  # on top: seen without scrolling
         layout.addLayout(self.form)
-        layout.addWidget(self.error)
         layout.addStretch(1)
         self.retranslate()
 
@@ -135,6 +136,13 @@ class PersonDetails(QScrollArea):
         person.specific_needs = [n.value for n, box in self.needs.items() if box.isChecked()]
         person.urgent_need = self.urgent.isChecked()
         return person
+
+    def mark(self, wrong_fields: set[str]) -> None:
+        """Outline the fields that have a problem ('national_number', 'documents', …)."""
+        for name, field in self.fields.items():
+            field.setStyleSheet(_OUTLINE if name in wrong_fields else "")
+        for field in self.document.values():
+            field.setStyleSheet(_OUTLINE if "documents" in wrong_fields else "")
 
     def retranslate(self) -> None:
         tr = self.lang.tr
