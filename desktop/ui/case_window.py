@@ -4,10 +4,12 @@ tasks, referrals, aid and history. Buttons follow the role; the services decide 
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -20,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.dates import display_iso
-from desktop.core.enums import CaseStatus, ClosureReason, NoteAudience
+from desktop.core.dates import display_iso, parse_partial
+from desktop.core.enums import AidCategory, CaseStatus, ClosureReason, DatePrecision, NoteAudience
+from desktop.core.errors import ValidationError
 from desktop.core.roles import Permission
 from desktop.services import Services
 from desktop.ui.language import UiLanguage
@@ -94,19 +97,33 @@ class CaseWindow(QWidget):
         self.referrals = table(REFERRAL_COLUMNS)
         self.aid = table(AID_COLUMNS)
         self.history = table(HISTORY_COLUMNS)
-        notes_page = QWidget()
-        notes_layout = QVBoxLayout(notes_page)
-        notes_layout.addWidget(self.notes)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.note_text, 1)
-        add_row.addWidget(self.note_audience)
-        add_row.addWidget(self.add_note)
-        notes_layout.addLayout(add_row)
+        self.task_title, self.task_due = QLineEdit(), QLineEdit()
+        self.add_task, self.task_done = QPushButton(), QPushButton()
+        self.add_task.clicked.connect(self._add_task)
+        self.task_done.clicked.connect(self._task_done)
+        self.partner, self.purpose = QLineEdit(), QLineEdit()
+        self.add_referral = QPushButton()
+        self.add_referral.clicked.connect(self._add_referral)
+        self.aid_category = QComboBox()
+        self.aid_decided = QLineEdit()
+        self.aid_piis = QCheckBox()
+        self.add_aid = QPushButton()
+        self.add_aid.clicked.connect(self._add_aid)
+        self.forms = [
+            (self.note_text, 1), (self.note_audience, 0), (self.add_note, 0),
+            (self.task_title, 1), (self.task_due, 0), (self.add_task, 0), (self.task_done, 0),
+            (self.partner, 1), (self.purpose, 1), (self.add_referral, 0),
+            (self.aid_category, 0), (self.aid_decided, 0), (self.aid_piis, 0), (self.add_aid, 0),
+        ]
+        notes_page = self._page(self.notes, self.forms[0:3])
+        tasks_page = self._page(self.tasks, self.forms[3:7])
+        referrals_page = self._page(self.referrals, self.forms[7:10])
+        self.aid_page = self._page(self.aid, self.forms[10:14])
         self.tabs = QTabWidget()
-        for page in (self.people, notes_page, self.tasks, self.referrals, self.aid,
+        for page in (self.people, notes_page, tasks_page, referrals_page, self.aid_page,
                      self.history):
             self.tabs.addTab(page, "")
-        self.aid_index = self.tabs.indexOf(self.aid)
+        self.aid_index = self.tabs.indexOf(self.aid_page)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
@@ -116,15 +133,41 @@ class CaseWindow(QWidget):
         layout.addWidget(self.tabs, 1)
         editable = self.actor.can(Permission.EDIT_CASES)
         for widget in (self.follow_up, self.reopen, self.completed, self.reason,
-                       self.destination, self.close_case, self.note_text, self.note_audience,
-                       self.add_note):
+                       self.destination, self.close_case,
+                       *(widget for widget, _ in self.forms)):
             widget.setVisible(editable)
         self.resize(1000, 680)
         lang.changed.connect(self.retranslate)
         self.retranslate()
 
+    def _page(self, widget: QTableWidget, row: list) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(widget)
+        line = QHBoxLayout()
+        for field, stretch in row:
+            line.addWidget(field, stretch)
+        layout.addLayout(line)
+        return page
+
     def retranslate(self) -> None:
         tr = self.lang.tr
+        for field, key in ((self.task_title, "case.new_task"), (self.task_due, "case.due_hint"),
+                           (self.partner, "case.col_partner"), (self.purpose, "case.col_purpose"),
+                           (self.aid_decided, "case.col_decided")):
+            field.setPlaceholderText(tr(key))
+            field.setAccessibleName(tr(key))
+        self.add_task.setText(tr("case.add_task"))
+        self.task_done.setText(tr("case.task_done"))
+        self.add_referral.setText(tr("case.add_referral"))
+        self.add_aid.setText(tr("case.add_aid"))
+        self.aid_piis.setText(tr("case.col_piis"))
+        category = self.aid_category.currentData()
+        self.aid_category.clear()
+        for value in AidCategory:
+            self.aid_category.addItem(tr.choice("aid_category", value), value)
+        self.aid_category.setCurrentIndex(max(0, self.aid_category.findData(category)))
+        self.aid_category.setAccessibleName(tr("case.col_category"))
         self.follow_up.setText(tr("case.action_follow_up"))
         self.reopen.setText(tr("case.action_reopen"))
         self.completed.setText(tr("case.action_completed"))
@@ -204,6 +247,8 @@ class CaseWindow(QWidget):
                            tr.choice("note_audience", n.audience), n.body] for n in view.notes])
         fill(self.tasks, [[t.due_on.strftime("%d/%m/%Y") if t.due_on else "", t.title,
                            "✓" if t.done_at else ""] for t in view.tasks])
+        for row, task in enumerate(view.tasks):
+            self.tasks.item(row, 0).setData(Qt.ItemDataRole.UserRole, task.id)
         fill(self.referrals, [[r.partner, r.purpose, tr.choice("referral_status", r.status)]
                               for r in view.referrals])
         self.tabs.setTabVisible(self.aid_index, view.aid is not None)
@@ -232,6 +277,41 @@ class CaseWindow(QWidget):
         if not self.error.text():
             self.note_text.clear()
 
+    def _add_task(self) -> None:
+        due = _date_or_none(self.task_due.text())
+        if due is False:
+            self.error.show_message(self.lang.tr("date.unreadable", value=self.task_due.text()))
+            return
+        self._act(lambda: self.services.case_files.add_task(
+            self.case_id, self.task_title.text(), due, self.actor.user_id))
+        if not self.error.text():
+            self.task_title.clear()
+            self.task_due.clear()
+
+    def _task_done(self) -> None:
+        item = self.tasks.item(self.tasks.currentRow(), 0)
+        if item is not None:
+            task_id = item.data(Qt.ItemDataRole.UserRole)
+            self._act(lambda: self.services.case_files.complete_task(task_id))
+
+    def _add_referral(self) -> None:
+        self._act(lambda: self.services.case_files.add_referral(
+            self.case_id, self.partner.text(), self.purpose.text()))
+        if not self.error.text():
+            self.partner.clear()
+            self.purpose.clear()
+
+    def _add_aid(self) -> None:
+        decided = _date_or_none(self.aid_decided.text())
+        if decided is False:
+            self.error.show_message(self.lang.tr("date.unreadable",
+                                                 value=self.aid_decided.text()))
+            return
+        decided = decided or date.today()
+        self._act(lambda: self.services.case_files.record_aid(
+            self.case_id, self.aid_category.currentData(), decided, decided,
+            self.aid_piis.isChecked()))
+
     def _act(self, change) -> None:
         try:
             change()
@@ -241,3 +321,14 @@ class CaseWindow(QWidget):
         self.error.show_message("")
         self.refresh()
         self.changed.emit()
+
+
+def _date_or_none(text: str) -> date | bool | None:
+    """A typed day, None when empty, False when it is not a full date."""
+    if not text.strip():
+        return None
+    try:
+        day, precision = parse_partial(text)
+    except ValidationError:
+        return False
+    return day if precision == DatePrecision.DAY else False

@@ -69,3 +69,29 @@ def test_a_volunteer_reads_the_case_file_without_restricted_data(qtbot, lang, se
     lang.set_language("nl")
     assert window.tabs.tabText(0) == "Personen"
     volunteer.session.close()
+
+
+def test_tasks_referrals_and_aid_are_added_in_the_case_file(qtbot, lang, services):
+    case_id = register(services)
+    window = CaseWindow(lang, services, case_id)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.keyClicks(window.task_title, "Renouveler la carte A")
+    qtbot.keyClicks(window.task_due, "31/02/2027")
+    window.add_task.click()
+    assert "31/02/2027" in window.error.text()
+    assert window.task_title.text() == "Renouveler la carte A"  # kept
+    window.task_due.setText("01/03/2027")
+    window.add_task.click()
+    assert window.tasks.item(0, 1).text() == "Renouveler la carte A"
+    window.tasks.selectRow(0)
+    window.task_done.click()
+    assert window.tasks.item(0, 2).text() == "✓"
+    qtbot.keyClicks(window.partner, "FOREM")
+    window.add_referral.click()
+    assert window.referrals.item(0, 0).text() == "FOREM"
+    window.aid_category.setCurrentIndex(window.aid_category.findData("isolated"))
+    window.aid_piis.setChecked(True)
+    window.add_aid.click()
+    assert window.aid.item(0, 2).text() == "✓"
+    assert window.view.has_piis
