@@ -28,6 +28,7 @@ from desktop.core.errors import ValidationError
 from desktop.core.roles import Permission
 from desktop.services import Services
 from desktop.ui.language import UiLanguage
+from desktop.ui.merge_dialog import MergeDialog
 from desktop.ui.widgets import ErrorLabel, emphasise, error_text
 
 PEOPLE_COLUMNS = ("case.col_name", "intake.field_relationship", "intake.field_birth_date",
@@ -88,6 +89,8 @@ class CaseWindow(QWidget):
         self.completed.clicked.connect(self._completed)
 
         self.people = table(PEOPLE_COLUMNS)
+        self.merge_button = QPushButton()
+        self.merge_button.clicked.connect(self.open_merge)
         self.notes = table(NOTE_COLUMNS)
         self.note_text = QLineEdit()
         self.note_audience = QComboBox()
@@ -119,8 +122,9 @@ class CaseWindow(QWidget):
         tasks_page = self._page(self.tasks, self.forms[3:7])
         referrals_page = self._page(self.referrals, self.forms[7:10])
         self.aid_page = self._page(self.aid, self.forms[10:14])
+        people_page = self._page(self.people, [(self.merge_button, 0)])
         self.tabs = QTabWidget()
-        for page in (self.people, notes_page, tasks_page, referrals_page, self.aid_page,
+        for page in (people_page, notes_page, tasks_page, referrals_page, self.aid_page,
                      self.history):
             self.tabs.addTab(page, "")
         self.aid_index = self.tabs.indexOf(self.aid_page)
@@ -134,7 +138,7 @@ class CaseWindow(QWidget):
         editable = self.actor.can(Permission.EDIT_CASES)
         for widget in (self.follow_up, self.reopen, self.completed, self.reason,
                        self.destination, self.close_case,
-                       *(widget for widget, _ in self.forms)):
+                       self.merge_button, *(widget for widget, _ in self.forms)):
             widget.setVisible(editable)
         self.resize(1000, 680)
         lang.changed.connect(self.retranslate)
@@ -158,6 +162,7 @@ class CaseWindow(QWidget):
             field.setPlaceholderText(tr(key))
             field.setAccessibleName(tr(key))
         self.add_task.setText(tr("case.add_task"))
+        self.merge_button.setText(tr("merge.open"))
         self.task_done.setText(tr("case.task_done"))
         self.add_referral.setText(tr("case.add_referral"))
         self.add_aid.setText(tr("case.add_aid"))
@@ -247,6 +252,9 @@ class CaseWindow(QWidget):
                            tr.choice("note_audience", n.audience), n.body] for n in view.notes])
         fill(self.tasks, [[t.due_on.strftime("%d/%m/%Y") if t.due_on else "", t.title,
                            "✓" if t.done_at else ""] for t in view.tasks])
+        for row, member in enumerate(view.members):
+            self.people.item(row, 0).setData(Qt.ItemDataRole.UserRole,
+                                             (member.person.id, member.display_name))
         for row, task in enumerate(view.tasks):
             self.tasks.item(row, 0).setData(Qt.ItemDataRole.UserRole, task.id)
         fill(self.referrals, [[r.partner, r.purpose, tr.choice("referral_status", r.status)]
@@ -276,6 +284,21 @@ class CaseWindow(QWidget):
             self.case_id, self.note_text.text(), self.note_audience.currentData()))
         if not self.error.text():
             self.note_text.clear()
+
+    def open_merge(self) -> MergeDialog | None:
+        item = self.people.item(max(0, self.people.currentRow()), 0)
+        if item is None:
+            return None
+        person_id, name = item.data(Qt.ItemDataRole.UserRole)
+        dialog = MergeDialog(self.lang, self.services, person_id, name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._merged)
+        dialog.open()
+        return dialog
+
+    def _merged(self) -> None:
+        self.refresh()
+        self.changed.emit()
 
     def _add_task(self) -> None:
         due = _date_or_none(self.task_due.text())

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.core.dates import display_iso
 from desktop.core.enums import AccommodationType, DraftKind, NeedArea, Relationship
 from desktop.core.intake import IntakeRejected
 from desktop.core.intake_input import HouseholdInput, PersonInput, ReferralInput
 from desktop.core.roles import Permission
 from desktop.services import Services
+from desktop.ui.duplicate_list import DuplicateList
 from desktop.ui.language import UiLanguage
 from desktop.ui.member_row import MemberRow
 from desktop.ui.person_details import PersonDetails
@@ -54,6 +54,7 @@ class IntakeWizard(QWizard):
                                         actor.can(Permission.VIEW_NEED_DETAILS))
         self.home_page = AccommodationPage(self)
         self.review_page = ReviewPage(self)
+        self.open_case = self.review_page.duplicates.open_case
         for page in (self.members_page, self.details_page, self.home_page, self.review_page):
             self.addPage(page)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -341,8 +342,7 @@ class ReviewPage(QWizardPage):
         self.wizard_ = wizard
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.duplicates = QLabel()
-        self.duplicates.setWordWrap(True)
+        self.duplicates = DuplicateList(wizard.lang)
         self.error = ErrorLabel()
         layout = QVBoxLayout(self)
         for widget in (self.summary, self.duplicates, self.error):
@@ -359,20 +359,8 @@ class ReviewPage(QWizardPage):
                          f"{tr.choice('relationship', member.relationship)} — "
                          f"{member.birth_date}")
         self.summary.setText("\n".join(lines))
-        found = [(m, d) for m in household.members
-                 for d in self.wizard_.services.duplicates.find(m)]
-        if found:
-            text = [tr("duplicate.title")]
-            for member, duplicate in found:
-                typed = f"{member.surname_lat or member.surname_cyr} " \
-                        f"{member.given_name_lat or member.given_name_cyr}"
-                reasons = ", ".join(tr(reason) for reason in duplicate.reasons)
-                text.append(tr("duplicate.line", typed=typed, name=duplicate.display_name,
-                               birth=display_iso(duplicate.birth_date) or "?",
-                               file=duplicate.file_number or "-", reasons=reasons))
-            text.append(tr("duplicate.carry_on_hint"))
-            self.duplicates.setText("\n".join(text))
-        self.duplicates.setVisible(bool(found))
+        self.duplicates.show_found([(m, d) for m in household.members
+                                    for d in self.wizard_.services.duplicates.find(m)])
         self.error.show_message("")
 
     def show_problems(self, problems: list) -> None:

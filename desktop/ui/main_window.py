@@ -282,6 +282,7 @@ class MainWindow(QMainWindow):
     def open_quick_intake(self, draft_id: uuid.UUID | None = None) -> QuickIntakeDialog:
         dialog = QuickIntakeDialog(self.lang, self.services, self, draft_id)
         dialog.registered.connect(self._registered)
+        dialog.open_case.connect(self.open_case)
         self._open_dialog(dialog)
         return dialog
 
@@ -295,6 +296,7 @@ class MainWindow(QMainWindow):
         wizard = IntakeWizard(self.lang, self.services, self, draft_id)
         wizard.registered.connect(self._registered)
         wizard.registered.connect(self.open_case)
+        wizard.open_case.connect(self.open_case)
         self._open_dialog(wizard)
         return wizard
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.dates import display_iso
 from desktop.core.enums import DraftKind, Relationship, SpecificNeedType
 from desktop.core.intake import IntakeRejected
 from desktop.core.intake_input import HouseholdInput, PersonInput
 from desktop.core.intake_rules import Problem
 from desktop.services import Services
+from desktop.ui.duplicate_list import DuplicateList
 from desktop.ui.language import UiLanguage
 from desktop.ui.member_row import MemberRow
 from desktop.ui.widgets import ErrorLabel, error_text
@@ -67,10 +67,8 @@ class QuickIntakeDialog(QDialog):
         self.interpreter = QCheckBox()
         self.needs = {need: QCheckBox() for need in URGENT_NEEDS}
         self.tonight = QLineEdit()
-        self.duplicates = QLabel()
-        self.duplicates.setWordWrap(True)
-        self.duplicates.setTextFormat(Qt.TextFormat.PlainText)
-        self.duplicates.hide()
+        self.duplicates = DuplicateList(lang)
+        self.open_case = self.duplicates.open_case
         self.error = ErrorLabel()
         self.register_button = QPushButton()
         self.register_button.setDefault(True)
@@ -210,20 +208,9 @@ class QuickIntakeDialog(QDialog):
         self.error.show_message("\n".join(tr(p.key, **p.params) for p in general))
 
     def _show_duplicates(self, found: list) -> None:
-        tr = self.lang.tr
-        lines = [tr("duplicate.title")]
-        for member, duplicate in found:
-            typed = f"{member.surname_lat or member.surname_cyr} " \
-                    f"{member.given_name_lat or member.given_name_cyr}"
-            reasons = ", ".join(tr(reason) for reason in duplicate.reasons)
-            lines.append(tr("duplicate.line", typed=typed, name=duplicate.display_name,
-                            birth=display_iso(duplicate.birth_date) or "?",
-                            file=duplicate.file_number or "-", reasons=reasons))
-        lines.append(tr("duplicate.carry_on_hint"))
-        self.duplicates.setText("\n".join(lines))
-        self.duplicates.show()
+        self.duplicates.show_found(found)
         self._duplicates_shown = True
-        self.register_button.setText(tr("duplicate.register_anyway"))
+        self.register_button.setText(self.lang.tr("duplicate.register_anyway"))
 
     # -- closing keeps a draft --------------------------------------------------------------
 

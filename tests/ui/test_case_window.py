@@ -95,3 +95,22 @@ def test_tasks_referrals_and_aid_are_added_in_the_case_file(qtbot, lang, service
     window.add_aid.click()
     assert window.aid.item(0, 2).text() == "✓"
     assert window.view.has_piis
+
+
+def test_a_duplicate_record_is_merged_from_the_case_file(qtbot, lang, services):
+    case_id = register(services)
+    services.intake.register(HouseholdInput(members=[PersonInput(
+        surname_lat="Chevtchenko", given_name_lat="Ioulia", birth_date="30/07/1985",
+        email="yulia@example.org")]), quick=True)
+    window = CaseWindow(lang, services, case_id)
+    qtbot.addWidget(window)
+    window.show()
+    window.people.selectRow(0)
+    dialog = window.open_merge()
+    qtbot.keyClicks(dialog.search, "Chevtchenko Ioulia")
+    dialog.find()
+    assert dialog.results.count() == 1  # the selected record itself is not offered
+    with qtbot.waitSignal(window.changed):
+        dialog.merge_button.click()
+    assert window.view.members[0].person.email == "yulia@example.org"
+    assert len(services.search.search("Chevtchenko Ioulia")) == 1

@@ -115,6 +115,9 @@ def test_a_possible_duplicate_is_shown_with_its_reasons_before_saving(qtbot, lan
     again.register_button.click()
     assert again.duplicates.isVisible()
     assert "même nom (toute orthographe), même date de naissance" in again.duplicates.text()
+    with qtbot.waitSignal(again.open_case) as opened:  # the existing file opens from here
+        again.duplicates.items.itemActivated.emit(again.duplicates.items.item(0))
+    assert opened.args[0] is not None
     assert again.register_button.text() == "Enregistrer quand même"
     with qtbot.waitSignal(again.registered):
         again.register_button.click()

@@ -1,0 +1,79 @@
+"""Merge another record of the same person into the one selected in a case file: find it by
+any spelling, see why it looks the same, confirm."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.dates import display_iso
+from desktop.services import Services
+from desktop.ui.language import UiLanguage
+from desktop.ui.widgets import ErrorLabel, error_text
+
+
+class MergeDialog(QDialog):
+    def __init__(self, lang: UiLanguage, services: Services, keep_id: uuid.UUID,
+                 keep_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang, self.services, self.keep_id = lang, services, keep_id
+        tr = lang.tr
+        self.setWindowTitle(tr("merge.window_title"))
+        intro = QLabel(tr("merge.intro", name=keep_name))
+        intro.setWordWrap(True)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("search.placeholder"))
+        self.search.setAccessibleName(tr("search.placeholder"))
+        self.search.returnPressed.connect(self.find)
+        self.results = QListWidget()
+        self.results.setAccessibleName(tr("merge.window_title"))
+        self.error = ErrorLabel()
+        self.merge_button = QPushButton(tr("merge.confirm"))
+        self.merge_button.clicked.connect(self.merge)
+        cancel = QPushButton(tr("setup.cancel"))
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.merge_button)
+        layout = QVBoxLayout(self)
+        for widget in (intro, self.search, self.results, self.error):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        self.resize(620, 420)
+
+    def find(self) -> None:
+        self.results.clear()
+        for hit in self.services.search.search(self.search.text(), limit=20):
+            if hit.person_id == self.keep_id:
+                continue
+            item = QListWidgetItem(f"{hit.display_name} — {display_iso(hit.birth_date)} — "
+                                   f"{hit.file_number or '-'}")
+            item.setData(Qt.ItemDataRole.UserRole, hit.person_id)
+            self.results.addItem(item)
+        self.results.setCurrentRow(0)
+
+    def merge(self) -> None:
+        item = self.results.currentItem()
+        if item is None:
+            return
+        try:
+            differing = self.services.merge.merge(self.keep_id,
+                                                  item.data(Qt.ItemDataRole.UserRole))
+        except Exception as exc:  # noqa: BLE001 (said in the dialog)
+            self.error.show_message(error_text(self.lang, exc))
+            return
+        self.differing = differing
+        self.accept()
