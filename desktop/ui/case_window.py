@@ -198,10 +198,13 @@ class CaseWindow(QWidget):
                                 (self.tasks, TASK_COLUMNS), (self.referrals, REFERRAL_COLUMNS),
                                 (self.aid, AID_COLUMNS), (self.history, HISTORY_COLUMNS)):
             widget.setHorizontalHeaderLabels([tr(key) for key in columns])
-        for index, key in enumerate(("case.tab_people", "case.tab_notes", "case.tab_tasks",
-                                     "case.tab_referrals", "case.tab_aid",
-                                     "case.tab_history")):
+        tables = (self.people, self.notes, self.tasks, self.referrals, self.aid, self.history)
+        for index, (key, widget) in enumerate(zip(
+                ("case.tab_people", "case.tab_notes", "case.tab_tasks", "case.tab_referrals",
+                 "case.tab_aid", "case.tab_history"), tables, strict=True)):
             self.tabs.setTabText(index, tr(key))
+            widget.setAccessibleName(tr(key))
+        self.note_audience.setAccessibleName(tr("case.col_audience"))
         self.refresh()
 
     def refresh(self) -> None:

@@ -23,6 +23,7 @@ class DuplicateList(QWidget):
         self.items = QListWidget()
         self.items.setMaximumHeight(120)
         self.items.itemActivated.connect(self._open)
+        self.items.setAccessibleName(lang.tr("duplicate.title"))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)

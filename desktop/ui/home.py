@@ -125,6 +125,7 @@ class HomePage(QWidget):
         self.search.setAccessibleName(tr("search.placeholder"))
         self.no_result.setText(tr("search.no_result"))
         self.results.setHorizontalHeaderLabels([tr(key) for key in RESULT_COLUMNS])
+        self.results.setAccessibleName(tr("search.results"))
         self.refresh_worklists()
         if self.search.text().strip():
             self.run_search()

@@ -280,6 +280,8 @@ class AccommodationPage(QWizardPage):
         form.addRow(self.labels["needs"], needs)
         form.addRow(self.labels["referral_partner"], self.partner)
         form.addRow(self.labels["referral_purpose"], self.purpose)
+        self.labels["referral_partner"].setBuddy(self.partner)
+        self.labels["referral_purpose"].setBuddy(self.purpose)
         self.error = ErrorLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -332,6 +334,7 @@ class AccommodationPage(QWizardPage):
         for name, label in self.labels.items():
             label.setText(tr(f"intake.field_{name}"))
         self.municipality.setPlaceholderText(tr("setup.organisation_placeholder"))
+        self.municipalities.setAccessibleName(tr("intake.field_municipality"))
         for need, box in self.needs.items():
             box.setText(tr.choice("need_area", need))
 

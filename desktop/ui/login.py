@@ -162,6 +162,7 @@ class LoginWindow(QWidget):
         self.password.setAccessibleName(tr("login.password"))
         self.sign_in.setText(tr("login.sign_in"))
         self.forgot.setText(tr("login.forgot"))
+        self.picker.setAccessibleName(tr("settings.language"))
         self._show_error(self._error)
 
 

@@ -1,0 +1,90 @@
+"""Every control a keyboard or a screen reader reaches has a name: its own text, a label
+that points to it (buddy), or an accessible name."""
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTabBar,
+    QWidget,
+)
+
+from desktop.core.intake_input import HouseholdInput, PersonInput
+from desktop.core.reference import reference_data
+from desktop.settings import Settings
+from desktop.ui.case_window import CaseWindow
+from desktop.ui.intake_wizard import IntakeWizard
+from desktop.ui.login import LoginWindow
+from desktop.ui.quick_intake import QuickIntakeDialog
+from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.setup_wizard import SetupWizard
+from desktop.ui.users_dialog import UsersDialog
+
+CONTROLS = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
+
+
+def unnamed(root: QWidget) -> list[str]:
+    buddies = {id(label.buddy()) for label in root.findChildren(QLabel) if label.buddy()}
+    missing = []
+    for widget in root.findChildren(QWidget):
+        if widget.objectName().startswith("qt_") or isinstance(widget, QHeaderView) or \
+                isinstance(widget.parentWidget(), (QTabBar, QLineEdit)) or \
+                _inside_combo_popup(widget):
+            continue  # Qt's own parts: headers, tab scrollers, clear buttons, popups
+        if isinstance(widget, QAbstractButton):
+            if not (widget.text() or widget.accessibleName() or widget.toolTip()):
+                missing.append(f"{type(widget).__name__} {widget.objectName()}")
+        elif isinstance(widget, CONTROLS) and not isinstance(widget.parent(), QComboBox):
+            if widget.parent() is not None and isinstance(widget.parent(), QAbstractSpinBox):
+                continue
+            if not (widget.accessibleName() or id(widget) in buddies):
+                missing.append(f"{type(widget).__name__} under "
+                               f"{type(widget.parentWidget()).__name__}")
+    return missing
+
+
+def _inside_combo_popup(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QComboBox):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+@pytest.fixture
+def screens(qtbot, lang, services, vault, paths, make_main, tasks):
+    case_id = services.intake.register(HouseholdInput(members=[PersonInput(
+        surname_lat="Koval", given_name_lat="Nazar", birth_date="1990")]))
+    built = {
+        "login": LoginWindow(lang, vault, tasks, "admin", "CPAS"),
+        "quick intake": QuickIntakeDialog(lang, services),
+        "intake wizard": IntakeWizard(lang, services),
+        "case file": CaseWindow(lang, services, case_id),
+        "users": UsersDialog(lang, services.users),
+        "settings": SettingsDialog(lang, Settings(), paths, services.secrets),
+        "main window": make_main(services),
+    }
+    for name, widget in built.items():
+        if name != "main window":
+            qtbot.addWidget(widget)
+    return built
+
+
+def test_every_control_has_a_name(screens):
+    problems = {name: unnamed(widget) for name, widget in screens.items()}
+    assert {name: found for name, found in problems.items() if found} == {}
+
+
+def test_the_setup_wizard_names_its_controls(qtbot, lang, tmp_path):
+    from desktop.paths import DataPaths
+    from desktop.store.vault import Vault
+
+    wizard = SetupWizard(lang, Vault(DataPaths.portable(tmp_path / "x")), reference_data())
+    qtbot.addWidget(wizard)
+    assert unnamed(wizard) == []
