@@ -227,6 +227,16 @@ class CaseWindow(QWidget):
         self.summary.setText(tr("case.summary", status=status, worker=view.worker or "—",
                                 opened=case.opened_on.strftime("%d/%m/%Y"),
                                 persons=len(view.members)))
+        homes = []
+        for home in view.accommodations:
+            municipality = self.services.reference.municipality(home.municipality_refnis)
+            place = " ".join(p for p in (home.postal_code, municipality.name(self.lang.code)
+                                         if municipality else "") if p)
+            details = ", ".join(p for p in (home.host_name, home.street, place) if p)
+            homes.append(tr("case.accommodation",
+                            kind=tr.choice("accommodation", home.accommodation_type),
+                            details=details or "—"))
+        self.summary.setText("\n".join([self.summary.text(), *homes]))
         self.reminders.setText("\n".join(
             "⚠ " + tr(r.key, **{**r.params, "date": r.on.strftime("%d/%m/%Y"),
                                 "document": tr.choice("document_type",

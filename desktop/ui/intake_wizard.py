@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.core.enums import AccommodationType, DraftKind, NeedArea, Relationship
 from desktop.core.intake import IntakeRejected
 from desktop.core.intake_input import HouseholdInput, PersonInput, ReferralInput
+from desktop.core.intake_rules import Problem
 from desktop.core.roles import Permission
 from desktop.services import Services
 from desktop.ui.duplicate_list import DuplicateList
@@ -36,6 +37,12 @@ from desktop.ui.language import UiLanguage
 from desktop.ui.member_row import MemberRow
 from desktop.ui.person_details import PersonDetails
 from desktop.ui.widgets import ErrorLabel, error_text
+
+
+def is_missing(problem: Problem) -> bool:
+    """Something not typed yet (said when going on), as opposed to something typed wrong
+    (said as soon as the field is left)."""
+    return problem.key.endswith("_required") or problem.field == "members"
 
 
 class IntakeWizard(QWizard):
@@ -210,6 +217,8 @@ class DetailsPage(QWizardPage):
         for member in household.members:
             form = PersonDetails(self.wizard_.lang, self.show_nrn, self.show_details)
             form.set_person(member)
+            for field in form.findChildren(QLineEdit):
+                field.editingFinished.connect(lambda: self.show_problems(live=True))
             self.forms.append(form)
             name = " ".join(p for p in (member.given_name_lat or member.given_name_cyr,
                                         member.surname_lat or member.surname_cyr) if p)
@@ -219,10 +228,12 @@ class DetailsPage(QWizardPage):
         for form, member in zip(self.forms, household.members, strict=False):
             form.fill(member)
 
-    def validatePage(self) -> bool:
+    def show_problems(self, live: bool = False) -> int | None:
+        """Messages by each person's fields; returns the first tab with a problem. While
+        typing (``live``), only what is wrong, not what is still missing."""
         household = self.wizard_.collect()
         problems = [p for p in self.wizard_.services.intake.check(household)
-                    if p.field.startswith("members.")]
+                    if p.field.startswith("members.") and not (live and is_missing(p))]
         tr = self.wizard_.lang.tr
         first_wrong = None
         for index, form in enumerate(self.forms):
@@ -233,6 +244,10 @@ class DetailsPage(QWizardPage):
             form.mark({p.field.split(".")[2] for p in mine})
             if mine and first_wrong is None:
                 first_wrong = index
+        return first_wrong
+
+    def validatePage(self) -> bool:
+        first_wrong = self.show_problems()
         if first_wrong is not None:
             self.tabs.setCurrentIndex(first_wrong)
             return False

@@ -46,6 +46,13 @@ class MemberRow(QWidget):
             grid.setColumnStretch(column, 1)
         for field in self.fields.values():
             field.setMinimumWidth(140)
+        # Keyboard order: what is typed first (Cyrillic names, birth, sex, relationship),
+        # then the Latin spellings, which are usually already proposed.
+        chain = [self.fields["surname_cyr"], self.fields["given_name_cyr"],
+                 self.fields["birth_date"], self.sex, self.relationship,
+                 self.fields["surname_lat"], self.fields["given_name_lat"], self.remove]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self.fields["surname_cyr"].textEdited.connect(lambda t: self._propose("surname_lat", t))
         self.fields["given_name_cyr"].textEdited.connect(
             lambda t: self._propose("given_name_lat", t))

@@ -28,6 +28,7 @@ from desktop.core.intake_input import HouseholdInput, PersonInput
 from desktop.core.intake_rules import Problem
 from desktop.services import Services
 from desktop.ui.duplicate_list import DuplicateList
+from desktop.ui.intake_wizard import is_missing
 from desktop.ui.language import UiLanguage
 from desktop.ui.member_row import MemberRow
 from desktop.ui.widgets import ErrorLabel, error_text
@@ -121,6 +122,8 @@ class QuickIntakeDialog(QDialog):
 
     def _add_row(self, person: PersonInput, focus: bool = False) -> MemberRow:
         row = MemberRow(self.lang, person, removable=bool(self.rows))
+        for field in row.fields.values():
+            field.editingFinished.connect(self.check_as_typed)
         row.remove.clicked.connect(lambda: self._remove_row(row))
         self.rows.append(row)
         self.rows_box.insertWidget(self.rows_box.count() - 1, row)
@@ -193,6 +196,11 @@ class QuickIntakeDialog(QDialog):
         self.done_registering = True
         self.registered.emit(case_id)
         self.accept()
+
+    def check_as_typed(self) -> None:
+        """On leaving a field: say what is wrong, not yet what is still missing."""
+        self._show_problems([p for p in self.services.intake.check(self.household())
+                             if not is_missing(p)])
 
     def _show_problems(self, problems: list[Problem]) -> None:
         self._problems = problems

@@ -114,3 +114,14 @@ def test_a_duplicate_record_is_merged_from_the_case_file(qtbot, lang, services):
         dialog.merge_button.click()
     assert window.view.members[0].person.email == "yulia@example.org"
     assert len(services.search.search("Chevtchenko Ioulia")) == 1
+
+
+def test_the_header_shows_where_the_household_lives(qtbot, lang, services):
+    case_id = services.intake.register(HouseholdInput(
+        members=[PersonInput(surname_lat="Koval", given_name_lat="Nazar", birth_date="1990")],
+        accommodation_type="host_family", host_name="Famille Dupont",
+        street="Rue de la Gare 5", postal_code="4000", municipality_refnis="62063"))
+    window = CaseWindow(lang, services, case_id)
+    qtbot.addWidget(window)
+    assert "Hébergement : Famille d'accueil — Famille Dupont, Rue de la Gare 5, 4000 Liège" \
+        in window.summary.text()

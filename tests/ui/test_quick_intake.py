@@ -123,3 +123,29 @@ def test_a_possible_duplicate_is_shown_with_its_reasons_before_saving(qtbot, lan
         again.register_button.click()
     with Session(services.session.engine) as db:
         assert len(db.exec(select(Person)).all()) == 2
+
+
+def test_a_wrong_value_is_said_when_the_field_is_left_not_what_is_missing(qtbot, lang,
+                                                                           services):
+    dialog = QuickIntakeDialog(lang, services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    row = dialog.rows[0]
+    row.fields["birth_date"].setText("31/02/1985")
+    row.fields["birth_date"].editingFinished.emit()
+    assert row.error.text() == "31/02/1985 n'est pas une date possible."  # said at once
+    assert "Indiquez le nom" not in row.error.text()  # the empty names wait for Register
+
+
+def test_tab_order_follows_what_a_person_types_first(qtbot, lang, services):
+    dialog = QuickIntakeDialog(lang, services)
+    qtbot.addWidget(dialog)
+    row = dialog.rows[0]
+    order, widget = [], row.fields["surname_cyr"]
+    for _ in range(5):
+        widget = widget.nextInFocusChain()
+        while widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            widget = widget.nextInFocusChain()
+        order.append(widget)
+    assert order == [row.fields["given_name_cyr"], row.fields["birth_date"], row.sex,
+                     row.relationship, row.fields["surname_lat"]]
