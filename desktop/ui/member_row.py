@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from desktop.core.enums import Relationship, Sex
@@ -51,7 +53,7 @@ class MemberRow(QWidget):
         chain = [self.fields["surname_cyr"], self.fields["given_name_cyr"],
                  self.fields["birth_date"], self.sex, self.relationship,
                  self.fields["surname_lat"], self.fields["given_name_lat"], self.remove]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.fields["surname_cyr"].textEdited.connect(lambda t: self._propose("surname_lat", t))
         self.fields["given_name_cyr"].textEdited.connect(
