@@ -12,6 +12,7 @@ from desktop.core.duplicates import DuplicateFinder
 from desktop.core.intake import IntakeService
 from desktop.core.merge import MergeService
 from desktop.core.name_index import NameIndex
+from desktop.core.person_edit import PersonEditService
 from desktop.core.reference import ReferenceData, reference_data
 from desktop.core.search import SearchService
 from desktop.core.users import UserService
@@ -35,6 +36,7 @@ class Services:
     case_files: CaseFileService
     worklists: WorklistService
     merge: MergeService
+    people: PersonEditService
 
     @classmethod
     def for_session(cls, session: WorkSession) -> Services:
@@ -54,4 +56,5 @@ class Services:
             case_files=CaseFileService(engine, actor),
             worklists=WorklistService(engine, actor),
             merge=MergeService(engine, actor),
+            people=PersonEditService(engine, actor, reference_data()),
         )

@@ -29,6 +29,7 @@ from desktop.core.roles import Permission
 from desktop.services import Services
 from desktop.ui.language import UiLanguage
 from desktop.ui.merge_dialog import MergeDialog
+from desktop.ui.person_dialog import PersonDialog
 from desktop.ui.widgets import ErrorLabel, emphasise, error_text
 
 PEOPLE_COLUMNS = ("case.col_name", "intake.field_relationship", "intake.field_birth_date",
@@ -91,6 +92,9 @@ class CaseWindow(QWidget):
         self.people = table(PEOPLE_COLUMNS)
         self.merge_button = QPushButton()
         self.merge_button.clicked.connect(self.open_merge)
+        self.edit_person = QPushButton()
+        self.edit_person.clicked.connect(self.open_person)
+        self.people.itemActivated.connect(lambda _item: self.open_person())
         self.notes = table(NOTE_COLUMNS)
         self.note_text = QLineEdit()
         self.note_audience = QComboBox()
@@ -122,7 +126,7 @@ class CaseWindow(QWidget):
         tasks_page = self._page(self.tasks, self.forms[3:7])
         referrals_page = self._page(self.referrals, self.forms[7:10])
         self.aid_page = self._page(self.aid, self.forms[10:14])
-        people_page = self._page(self.people, [(self.merge_button, 0)])
+        people_page = self._page(self.people, [(self.edit_person, 0), (self.merge_button, 0)])
         self.tabs = QTabWidget()
         for page in (people_page, notes_page, tasks_page, referrals_page, self.aid_page,
                      self.history):
@@ -138,7 +142,8 @@ class CaseWindow(QWidget):
         editable = self.actor.can(Permission.EDIT_CASES)
         for widget in (self.follow_up, self.reopen, self.completed, self.reason,
                        self.destination, self.close_case,
-                       self.merge_button, *(widget for widget, _ in self.forms)):
+                       self.merge_button, self.edit_person,
+                       *(widget for widget, _ in self.forms)):
             widget.setVisible(editable)
         self.resize(1000, 680)
         lang.changed.connect(self.retranslate)
@@ -163,6 +168,7 @@ class CaseWindow(QWidget):
             field.setAccessibleName(tr(key))
         self.add_task.setText(tr("case.add_task"))
         self.merge_button.setText(tr("merge.open"))
+        self.edit_person.setText(tr("person.edit"))
         self.task_done.setText(tr("case.task_done"))
         self.add_referral.setText(tr("case.add_referral"))
         self.add_aid.setText(tr("case.add_aid"))
@@ -304,6 +310,19 @@ class CaseWindow(QWidget):
             return None
         person_id, name = item.data(Qt.ItemDataRole.UserRole)
         dialog = MergeDialog(self.lang, self.services, person_id, name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._merged)
+        dialog.open()
+        return dialog
+
+    def open_person(self) -> PersonDialog | None:
+        if not self.actor.can(Permission.EDIT_CASES):
+            return None
+        item = self.people.item(max(0, self.people.currentRow()), 0)
+        if item is None:
+            return None
+        person_id, _name = item.data(Qt.ItemDataRole.UserRole)
+        dialog = PersonDialog(self.lang, self.services, person_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._merged)
         dialog.open()

@@ -111,7 +111,7 @@ class QuickIntakeDialog(QDialog):
         layout.addLayout(buttons)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.register)
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, activated=self.add_person.click)
-        self.resize(980, 640)
+        self.resize(1120, 640)
         lang.changed.connect(self.retranslate)
         household = services.drafts.load(draft_id) if draft_id else HouseholdInput()
         self.set_household(household)

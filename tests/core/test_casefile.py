@@ -155,3 +155,33 @@ def test_unknown_case(services):
     with pytest.raises(RelaisError, match=r"case\.not_found"):
         services.case_files.open(uuid.uuid4())
     assert CaseFileService and WorklistService and CaseFile
+
+
+def test_a_person_is_edited_later_with_the_intake_rules(services, case_id):
+    person_id = services.case_files.open(case_id).members[0].person.id
+    form = services.people.form(person_id)
+    assert form.national_number == "85073003328" and form.birth_date == "30/07/1985"
+    assert form.documents[0].number == "FA123456"
+    form.a_card_issued_on = d(-1)
+    form.a_card_expires_on = "04/03/2027"
+    form.a_card_number = "B1234567890"
+    form.phone = "+32 470 00 00 01"
+    form.national_number = "85073003329"
+    with pytest.raises(ValidationError) as rejected:
+        services.people.save(person_id, form)
+    assert rejected.value.field == "members.0.national_number"
+    form.national_number = "85073003328"
+    changed = services.people.save(person_id, form)
+    assert changed == ["phone"]
+    view = services.case_files.open(case_id)
+    assert view.members[0].protection.a_card_number == "B1234567890"
+    assert "reminder.no_a_card" not in {r.key for r in view.reminders}
+    assert "reminder.annex15_expiring" not in {r.key for r in view.reminders}
+
+
+def test_volunteers_cannot_edit_persons(vault, services, case_id):
+    volunteer = login_as(vault, services, "vera", Role.VOLUNTEER)
+    person_id = services.case_files.open(case_id).members[0].person.id
+    with pytest.raises(AccessDenied):
+        volunteer.people.form(person_id)
+    volunteer.session.close()

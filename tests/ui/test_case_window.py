@@ -125,3 +125,20 @@ def test_the_header_shows_where_the_household_lives(qtbot, lang, services):
     qtbot.addWidget(window)
     assert "Hébergement : Famille d'accueil — Famille Dupont, Rue de la Gare 5, 4000 Liège" \
         in window.summary.text()
+
+
+def test_a_person_is_edited_from_the_case_file(qtbot, lang, services):
+    case_id = register(services)
+    window = CaseWindow(lang, services, case_id)
+    qtbot.addWidget(window)
+    window.show()
+    window.people.selectRow(0)
+    dialog = window.open_person()
+    dialog.details.fields["a_card_number"].setText("B1234567890")
+    dialog.details.fields["a_card_issued_on"].setText("32/01/2026")
+    dialog.save()
+    assert "32/01/2026" in dialog.error.text()  # said, nothing lost
+    dialog.details.fields["a_card_issued_on"].setText("01/01/2026")
+    with qtbot.waitSignal(window.changed):
+        dialog.save()
+    assert window.view.members[0].protection.a_card_number == "B1234567890"

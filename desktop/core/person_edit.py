@@ -1,0 +1,186 @@
+"""Change a registered person later (an A card arrives, a phone changes, a document is
+renewed): the stored record as a form, checked by the same rules as the intake, written back
+field by field through the unit of work."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from desktop.core.dates import iso_partial
+from desktop.core.enums import (
+    DatePrecision,
+    DocumentType,
+    NationalNumberKind,
+    Sex,
+    SpecificNeedType,
+)
+from desktop.core.errors import AccessDenied, RelaisError
+from desktop.core.identifiers import parse_national_number
+from desktop.core.intake import ANNEX15_DAYS, IntakeRejected
+from desktop.core.intake_input import DocumentInput, PersonInput
+from desktop.core.intake_rules import IntakeRules, parse_date
+from desktop.core.models import (
+    HouseholdMember,
+    IdentityDocument,
+    Person,
+    ProtectionStatus,
+    SpecificNeed,
+)
+from desktop.core.reference import ReferenceData
+from desktop.core.roles import Actor, Permission
+from desktop.core.uow import UnitOfWork
+
+TEXT_FIELDS = ("surname_cyr", "given_name_cyr", "patronymic_cyr", "surname_lat",
+               "given_name_lat", "patronymic_lat", "phone", "email", "messaging",
+               "last_place_in_ukraine")
+PROTECTION_DATES = ("attestation_on", "annex15_issued_on", "annex15_expires_on",
+                    "a_card_issued_on", "a_card_expires_on")
+
+
+def _day_text(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def _partial_text(value: date | None, precision: DatePrecision) -> str:
+    return "/".join(reversed(iso_partial(value, precision).split("-"))) if value else ""
+
+
+class PersonEditService:
+    def __init__(self, engine: Engine, actor: Actor, reference: ReferenceData,
+                 today: date | None = None) -> None:
+        self.engine, self.actor = engine, actor
+        self.rules = IntakeRules(reference, today)
+
+    def form(self, person_id: uuid.UUID) -> PersonInput:
+        """The stored person as the intake form shows it."""
+        self.actor.require(Permission.EDIT_CASES)
+        with Session(self.engine) as db:
+            person = db.get(Person, person_id)
+            if person is None or person.deleted_at is not None:
+                raise RelaisError("case.not_found")
+            membership = db.exec(select(HouseholdMember).where(
+                HouseholdMember.person_id == person_id,
+                HouseholdMember.deleted_at.is_(None))).first()
+            documents = db.exec(select(IdentityDocument).where(
+                IdentityDocument.person_id == person_id,
+                IdentityDocument.deleted_at.is_(None))).all()
+            protection = db.exec(select(ProtectionStatus).where(
+                ProtectionStatus.person_id == person_id,
+                ProtectionStatus.deleted_at.is_(None))).first()
+            needs = db.exec(select(SpecificNeed).where(
+                SpecificNeed.person_id == person_id, SpecificNeed.deleted_at.is_(None))).all()
+        form = PersonInput(**{name: getattr(person, name) or "" for name in TEXT_FIELDS})
+        form.other_spellings = list(person.other_spellings or [])
+        form.sex = person.sex.value
+        form.birth_date = _partial_text(person.birth_date, person.birth_precision)
+        form.relationship = membership.relationship.value if membership else form.relationship
+        form.dependant = membership.dependant if membership else False
+        form.nationality = person.nationality
+        form.languages = list(person.languages or [])
+        form.interpreter_needed = person.interpreter_needed
+        form.contact_consent = person.contact_consent
+        form.national_number = (person.national_number or "") if self.actor.can(
+            Permission.VIEW_NATIONAL_NUMBER) else ""
+        form.arrived_on = _day_text(person.arrived_on)
+        form.left_ukraine_on = _day_text(person.left_ukraine_on)
+        form.documents = [DocumentInput(d.document_type.value, d.number, d.country,
+                                        _day_text(d.issued_on), _day_text(d.expires_on))
+                          for d in documents]
+        if protection:
+            for name in PROTECTION_DATES:
+                setattr(form, name, _day_text(getattr(protection, name)))
+            form.a_card_number = protection.a_card_number
+        form.specific_needs = [n.need_type.value for n in needs]
+        form.specific_need_details = next((n.details for n in needs if n.details), "") \
+            if self.actor.can(Permission.VIEW_NEED_DETAILS) else ""
+        form.urgent_need = any(n.urgent for n in needs)
+        return form
+
+    def save(self, person_id: uuid.UUID, form: PersonInput) -> list[str]:
+        """Write the changes; returns the names of the person's fields that changed."""
+        self.actor.require(Permission.EDIT_CASES)
+        if form.national_number.strip() and not self.actor.can(Permission.VIEW_NATIONAL_NUMBER):
+            raise AccessDenied("intake.national_number_forbidden")
+        problems = self.rules.person(form, "members.0")
+        if problems:
+            raise IntakeRejected(problems)
+        birth = parse_date(form.birth_date)
+        number = parse_national_number(form.national_number) \
+            if form.national_number.strip() else None
+
+        def day(text: str) -> date | None:
+            parsed = parse_date(text)
+            return parsed[0] if parsed else None
+
+        values: dict[str, Any] = {name: getattr(form, name).strip() for name in TEXT_FIELDS}
+        values.update(
+            other_spellings=[s for s in form.other_spellings if s.strip()],
+            sex=Sex(form.sex), birth_date=birth[0] if birth else None,
+            birth_precision=birth[1] if birth else DatePrecision.DAY,
+            languages=list(form.languages), interpreter_needed=form.interpreter_needed,
+            contact_consent=form.contact_consent, arrived_on=day(form.arrived_on),
+            left_ukraine_on=day(form.left_ukraine_on))
+        if self.actor.can(Permission.VIEW_NATIONAL_NUMBER):
+            values.update(national_number=number.digits if number else None,
+                          national_number_kind=NationalNumberKind(number.kind) if number
+                          else None)
+        with UnitOfWork(self.engine, self.actor) as uow:
+            person = uow.session.get(Person, person_id)
+            if person is None or person.deleted_at is not None:
+                raise RelaisError("case.not_found")
+            changed = uow.update(person, **values)
+            self._documents(uow, person_id, form.documents, day)
+            self._protection(uow, person_id, form, day)
+            self._needs(uow, person_id, form)
+        return changed
+
+    def _documents(self, uow: UnitOfWork, person_id: uuid.UUID, typed: list[DocumentInput],
+                   day: Any) -> None:
+        stored = list(uow.session.exec(select(IdentityDocument).where(
+            IdentityDocument.person_id == person_id, IdentityDocument.deleted_at.is_(None))))
+        for index, document in enumerate(typed):
+            values = dict(document_type=DocumentType(document.document_type),
+                          number=document.number.replace(" ", "").upper(),
+                          country=document.country, issued_on=day(document.issued_on),
+                          expires_on=day(document.expires_on))
+            if index < len(stored):
+                uow.update(stored[index], **values)
+            elif values["number"]:
+                uow.add(IdentityDocument(person_id=person_id, **values))
+
+    def _protection(self, uow: UnitOfWork, person_id: uuid.UUID, form: PersonInput,
+                    day: Any) -> None:
+        values: dict[str, Any] = {name: day(getattr(form, name)) for name in PROTECTION_DATES}
+        if values["annex15_issued_on"] and not values["annex15_expires_on"]:
+            values["annex15_expires_on"] = values["annex15_issued_on"] + ANNEX15_DAYS
+        values["a_card_number"] = form.a_card_number.strip()
+        stored = uow.session.exec(select(ProtectionStatus).where(
+            ProtectionStatus.person_id == person_id,
+            ProtectionStatus.deleted_at.is_(None))).first()
+        if stored is not None:
+            uow.update(stored, **values)
+        elif any(values.values()):
+            uow.add(ProtectionStatus(person_id=person_id, **values))
+
+    def _needs(self, uow: UnitOfWork, person_id: uuid.UUID, form: PersonInput) -> None:
+        stored = {n.need_type.value: n for n in uow.session.exec(select(SpecificNeed).where(
+            SpecificNeed.person_id == person_id, SpecificNeed.deleted_at.is_(None)))}
+        may_see = self.actor.can(Permission.VIEW_NEED_DETAILS)
+        for kind in form.specific_needs:
+            details = form.specific_need_details.strip() if may_see else None
+            if kind in stored:
+                changes: dict[str, Any] = {"urgent": form.urgent_need}
+                if details is not None:
+                    changes["details"] = details
+                uow.update(stored[kind], **changes)
+            else:
+                uow.add(SpecificNeed(person_id=person_id, need_type=SpecificNeedType(kind),
+                                     details=details or "", urgent=form.urgent_need))
+        for kind, need in stored.items():
+            if kind not in form.specific_needs:
+                uow.delete(need)
