@@ -17,7 +17,7 @@ SOURCE = CATALOGS[SOURCE_LANGUAGE]
 # Calls whose first string argument is a message key.
 KEY_CALLS = {"tr", "_tr", "RelaisError", "ValidationError", "AccessDenied", "t"}
 KEY_SHAPE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*(\.[a-z0-9]+(_[a-z0-9]+)*)+$")
-NOT_MESSAGES = {"desktop", "central", "alembic", "sqlalchemy", "keyring"}
+NOT_MESSAGES = {"desktop", "central", "alembic", "sqlalchemy", "keyring", "members"}  # + field paths
 FILE_NAMES = re.compile(r"\.(json|db|log|pdf|py|ttf|txt|id)$")  # ".id": foreign keys
 
 
