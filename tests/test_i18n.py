@@ -17,7 +17,8 @@ SOURCE = CATALOGS[SOURCE_LANGUAGE]
 # Calls whose first string argument is a message key.
 KEY_CALLS = {"tr", "_tr", "RelaisError", "ValidationError", "AccessDenied", "t"}
 KEY_SHAPE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*(\.[a-z0-9]+(_[a-z0-9]+)*)+$")
-NOT_MESSAGES = {"desktop", "central", "alembic", "sqlalchemy", "keyring", "members"}  # + field paths
+# Module paths and form field paths (members.0...) are not message keys.
+NOT_MESSAGES = {"desktop", "central", "alembic", "sqlalchemy", "keyring", "members"}
 FILE_NAMES = re.compile(r"\.(json|db|log|pdf|py|ttf|txt|id)$")  # ".id": foreign keys
 
 
