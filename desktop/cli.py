@@ -14,6 +14,7 @@ import os
 import secrets
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from desktop.core.enums import Role
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from desktop.store.database import WorkSession
 
 log = logging.getLogger(__name__)
-COMMANDS = ("init", "users", "demo", "search")
+COMMANDS = ("init", "users", "demo", "search", "import", "export")
 
 
 class UsageError(Exception):
@@ -83,6 +84,20 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", parents=[common, auth], help=tr("cli.help_demo"))
     demo.add_argument("--persons", type=int, required=True)
     demo.add_argument("--seed", type=int, default=1)
+
+    importing = commands.add_parser("import", parents=[common, auth], help=tr("cli.help_import"))
+    importing.add_argument("file")
+    importing.add_argument("--mapping", default=None)
+    importing.add_argument("--save-mapping", default=None)
+    importing.add_argument("--dry-run", action="store_true")
+    importing.add_argument("--skip-invalid", action="store_true")
+    importing.add_argument("--json", action="store_true")
+
+    exporting = commands.add_parser("export", parents=[common, auth], help=tr("cli.help_export"))
+    exporting.add_argument("kind", choices=["persons", "households", "cases"])
+    exporting.add_argument("--format", choices=["csv", "xlsx"], required=True)
+    exporting.add_argument("-o", "--output", required=True)
+    exporting.add_argument("--columns", default=None)
 
     search = commands.add_parser("search", parents=[common, auth], help=tr("cli.help_search"))
     search.add_argument("--json", action="store_true")
@@ -227,6 +242,69 @@ class Cli:
         finally:
             session.close()
 
+    def import_(self) -> int:
+        from desktop.exchange.mappings import load_mapping, save_mapping
+        from desktop.services import Services
+
+        session = self.open_session()
+        try:
+            services = Services.for_session(session)
+            saved = load_mapping(self.paths, self.args.mapping) if self.args.mapping else None
+            plan = services.imports.plan(Path(self.args.file), saved=saved)
+            if self.args.save_mapping:
+                save_mapping(self.paths, self.args.save_mapping, plan.mapping, plan.headers)
+            written = None
+            if not self.args.dry_run and (not plan.rejected or self.args.skip_invalid):
+                written = services.imports.run(plan, skip_invalid=self.args.skip_invalid)
+            self._report_import(plan, written)
+            return 1 if plan.rejected and written is None and not self.args.dry_run else 0
+        finally:
+            session.close()
+
+    def _report_import(self, plan, written) -> None:
+        tr = self.tr
+        if self.args.json:
+            self.print(json.dumps({
+                "dry_run": self.args.dry_run,
+                "created": written.created if written else (plan.persons if self.args.dry_run
+                                                            else 0),
+                "households": written.households if written else (
+                    len(plan.households) if self.args.dry_run else 0),
+                "duplicates": [{"line": d.line, "person_id": str(d.person_id) if d.person_id
+                                else None, "other_line": d.other_line, "reason": tr(d.reason)}
+                               for d in plan.duplicates],
+                "rejected": [{"line": r.line, "reason": tr(r.key, **r.params)}
+                             for r in plan.rejected],
+            }, ensure_ascii=False, indent=1))
+            return
+        self.print(tr("import.summary", persons=plan.persons, households=len(plan.households),
+                      duplicates=len(plan.duplicates), rejected=len(plan.rejected)))
+        for problem in plan.rejected:
+            self.print(tr("import.line", line=problem.line,
+                          reason=tr(problem.key, **problem.params)))
+        for duplicate in plan.duplicates:
+            self.print(tr("import.line", line=duplicate.line, reason=tr(duplicate.reason)))
+        if written:
+            self.print(tr("import.done", persons=written.created,
+                          households=written.households))
+        elif plan.rejected and not self.args.dry_run:
+            print(tr("import.rows_rejected", count=len(plan.rejected)), file=sys.stderr)
+
+    def export(self) -> int:
+        from desktop.services import Services
+
+        session = self.open_session()
+        try:
+            services = Services.for_session(session)
+            columns = [c.strip() for c in self.args.columns.split(",")] \
+                if self.args.columns else None
+            count = services.exports.export(self.args.kind, Path(self.args.output),
+                                            self.args.format, columns)
+            self.print(self.tr("export.done", count=count, path=self.args.output))
+            return 0
+        finally:
+            session.close()
+
     def search(self) -> int:
         from desktop.services import Services
 
@@ -284,7 +362,7 @@ def run_cli(argv: Sequence[str], stdin: TextIO = sys.stdin, stdout: TextIO = sys
         return 2
     cli = Cli(args, tr, stdin, stdout)
     try:
-        return getattr(cli, args.command)()
+        return getattr(cli, "import_" if args.command == "import" else args.command)()
     except UsageError as exc:
         print(tr("cli.usage_error", detail=str(exc)), file=stderr)
         return 2

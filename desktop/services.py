@@ -17,6 +17,8 @@ from desktop.core.reference import ReferenceData, reference_data
 from desktop.core.search import SearchService
 from desktop.core.users import UserService
 from desktop.core.worklists import WorklistService
+from desktop.exchange.exporter import ExportService
+from desktop.exchange.importer import ImportService
 from desktop.store.database import WorkSession
 from desktop.store.secrets import SecretStore
 
@@ -37,6 +39,8 @@ class Services:
     worklists: WorklistService
     merge: MergeService
     people: PersonEditService
+    imports: ImportService
+    exports: ExportService
 
     @classmethod
     def for_session(cls, session: WorkSession) -> Services:
@@ -57,4 +61,6 @@ class Services:
             worklists=WorklistService(engine, actor),
             merge=MergeService(engine, actor),
             people=PersonEditService(engine, actor, reference_data()),
+            imports=ImportService(engine, actor, reference_data()),
+            exports=ExportService(engine, actor, reference_data()),
         )

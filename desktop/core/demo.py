@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -33,7 +32,7 @@ from desktop.core.enums import (
     SpecificNeedType,
 )
 from desktop.core.identifiers import make_nrn
-from desktop.core.ids import uuid7
+from desktop.core.intake_records import RecordBatch
 from desktop.core.models import (
     Accommodation,
     CaseFile,
@@ -58,16 +57,6 @@ Progress = Callable[[int, int], None]
 TODAY = date(2026, 11, 27)  # fixed, so the same seed gives the same data on any day
 A_CARD_END = date(2027, 3, 4)
 HOUSEHOLDS_PER_BATCH = 2000
-
-
-@dataclass
-class _Batch:
-    rows: dict[type, list[dict]] = field(default_factory=dict)
-
-    def add(self, model: type, **values: object) -> uuid.UUID:
-        values.setdefault("id", uuid7())
-        self.rows.setdefault(model, []).append(values)
-        return values["id"]  # type: ignore[return-value]
 
 
 class DemoGenerator:
@@ -99,7 +88,7 @@ class DemoGenerator:
         sequence = len(numbers)
         made = 0
         while made < persons:
-            batch = _Batch()
+            batch = RecordBatch()
             for _ in range(HOUSEHOLDS_PER_BATCH):
                 if made >= persons:
                     break
@@ -109,10 +98,7 @@ class DemoGenerator:
                     last_by_year,
                 )
             with UnitOfWork(self.engine, self.actor) as uow:
-                for model in (Household, Person, HouseholdMember, IdentityDocument,
-                              ProtectionStatus, SpecificNeed, Accommodation, CaseFile, Note,
-                              Task, Referral):  # fmt: skip
-                    uow.bulk_insert(model, batch.rows.get(model, []))
+                batch.write(uow)
             if progress:
                 progress(min(made, persons), persons)
         return made
@@ -128,7 +114,7 @@ class DemoGenerator:
     # -- one household ----------------------------------------------------------------------
 
     def _household(
-        self, batch: _Batch, rng: random.Random, room: int, sequence: int,
+        self, batch: RecordBatch, rng: random.Random, room: int, sequence: int,
         workers: list[uuid.UUID], org_refnis: str, municipalities: list[str],
         last_by_year: dict[int, int],
     ) -> int:
@@ -192,7 +178,7 @@ class DemoGenerator:
         return surname, surname
 
     def _person(
-        self, batch: _Batch, rng: random.Random, russian: bool, family_name: tuple[str, str],
+        self, batch: RecordBatch, rng: random.Random, russian: bool, family_name: tuple[str, str],
         father: tuple[str, str, str], sex: Sex, age: int, arrival: date,
     ) -> uuid.UUID:
         if sex == Sex.MALE:
@@ -261,7 +247,7 @@ class DemoGenerator:
                       urgent=rng.random() < 0.2)
         return person
 
-    def _accommodation(self, batch: _Batch, rng: random.Random, household: uuid.UUID,
+    def _accommodation(self, batch: RecordBatch, rng: random.Random, household: uuid.UUID,
                        refnis: str) -> None:
         kind = rng.choices(list(AccommodationType), weights=[35, 20, 40, 5])[0]
         batch.add(
@@ -272,7 +258,7 @@ class DemoGenerator:
         )
 
     def _case(
-        self, batch: _Batch, rng: random.Random, household: uuid.UUID,
+        self, batch: RecordBatch, rng: random.Random, household: uuid.UUID,
         last_by_year: dict[int, int], arrival: date, workers: list[uuid.UUID],
         municipalities: list[str],
     ) -> None:

@@ -21,8 +21,9 @@ from desktop.core.enums import (
 )
 from desktop.core.errors import AccessDenied, RelaisError
 from desktop.core.identifiers import parse_national_number
-from desktop.core.intake import ANNEX15_DAYS, IntakeRejected
+from desktop.core.intake import IntakeRejected
 from desktop.core.intake_input import DocumentInput, PersonInput
+from desktop.core.intake_records import ANNEX15_DAYS
 from desktop.core.intake_rules import IntakeRules, parse_date
 from desktop.core.models import (
     HouseholdMember,

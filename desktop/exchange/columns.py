@@ -1,0 +1,138 @@
+"""Which column holds what: canonical names that always work, and the words CPAS lists use
+for them in French, Dutch, German, English and Ukrainian. The header row is the first row
+(within the first ten) where at least two cells are recognised."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+CANONICAL = (
+    "household", "relationship", "surname", "given_name", "patronymic", "surname_latin",
+    "given_name_latin", "sex", "birth_date", "nationality", "nrn", "document_type",
+    "document_number", "phone", "email", "languages", "arrival_date", "municipality",
+    "postal_code", "street", "accommodation_type", "case_number", "notes",
+)  # fmt: skip
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "household": ("menage", "ménage", "famille", "n° ménage", "n° menage", "gezin",
+                  "huishouden",
+                  "gezinsnummer", "haushalt", "familie", "family", "домогосподарство",
+                  "родина", "сім'я"),
+    "relationship": ("lien", "lien de parenté", "parenté", "relatie", "verwantschap",
+                     "beziehung", "verwandtschaft", "relation", "родинний зв'язок",
+                     "зв'язок"),
+    "surname": ("nom", "nom de famille", "naam", "familienaam", "achternaam", "name",
+                "nachname", "familienname", "last name", "family name", "прізвище"),
+    "given_name": ("prénom", "prenom", "voornaam", "vorname", "first name", "given name",
+                   "ім'я", "имя"),
+    "patronymic": ("patronyme", "patroniem", "vatersname", "по батькові", "отчество"),
+    "surname_latin": ("nom (latin)", "nom latin", "nom passeport", "naam (latijns)",
+                      "nachname (lateinisch)", "surname latin", "прізвище латиницею"),
+    "given_name_latin": ("prénom (latin)", "prénom latin", "voornaam (latijns)",
+                         "vorname (lateinisch)", "given name latin", "ім'я латиницею"),
+    "sex": ("sexe", "genre", "geslacht", "geschlecht", "gender", "стать"),
+    "birth_date": ("date de naissance", "né le", "née le", "naissance", "geboortedatum",
+                   "geboren", "geburtsdatum", "date of birth", "birth date", "dob",
+                   "дата народження"),
+    "nationality": ("nationalité", "nationaliteit", "staatsangehörigkeit",
+                    "nationalität", "громадянство"),
+    "nrn": ("niss", "inss", "rrn", "registre national", "n° national",
+            "numéro national", "rijksregisternummer", "rijksregister", "nationalnummer",
+            "nationalregisternummer", "national number", "bis"),
+    "document_type": ("type de document", "document", "documenttype", "dokumenttyp",
+                      "тип документа"),
+    "document_number": ("n° de document", "numéro de document", "n° passeport",
+                        "passeport", "documentnummer", "paspoortnummer", "dokumentnummer",
+                        "passnummer", "passport number", "номер документа", "паспорт"),
+    "phone": ("téléphone", "tél", "tel", "gsm", "telefoon", "telefon", "handy",
+              "телефон"),
+    "email": ("e-mail", "courriel", "mail", "adresse e-mail", "e-mailadres",
+              "електронна пошта", "пошта"),
+    "languages": ("langues", "langue", "talen", "taal", "sprachen", "sprache", "мови",
+                  "мова"),
+    "arrival_date": ("date d'arrivée", "arrivée", "arrivé le", "aankomstdatum", "aankomst",
+                     "ankunftsdatum", "ankunft", "arrival", "дата прибуття", "прибуття"),
+    "municipality": ("commune", "localité", "gemeente", "gemeinde",
+                     "громада", "місто"),
+    "postal_code": ("code postal", "cp", "postcode", "postleitzahl", "plz", "zip",
+                    "поштовий індекс", "індекс"),
+    "street": ("rue", "adresse", "straat", "adres", "straße", "strasse", "anschrift",
+               "address", "вулиця", "адреса"),
+    "accommodation_type": ("hébergement", "type d'hébergement", "logement", "huisvesting",
+                           "opvang", "unterkunft", "unterbringung", "accommodation",
+                           "housing", "житло"),
+    "case_number": ("n° dossier", "numéro de dossier", "dossier", "dossiernummer",
+                    "aktennummer", "akte", "file number", "case number", "номер справи"),
+    "notes": ("remarques", "remarque", "notes", "note", "commentaire", "opmerkingen",
+              "opmerking", "bemerkungen", "anmerkungen", "comments", "примітки",
+              "коментар"),
+}
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold().strip())
+    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(kept.replace("’", "'").replace("_", " ").split())
+
+
+_LOOKUP: dict[str, str] = {}
+for _canonical, _words in SYNONYMS.items():
+    _LOOKUP[fold(_canonical)] = _canonical
+    for _word in _words:
+        _LOOKUP.setdefault(fold(_word), _canonical)
+
+
+def recognise(header: Any) -> str | None:
+    return _LOOKUP.get(fold(header)) if header is not None else None
+
+
+@dataclass
+class Mapping:
+    """Column index -> canonical name, with the header row it was read from."""
+
+    header_row: int  # 0-based index into Table.rows
+    columns: dict[int, str] = field(default_factory=dict)
+    ignored_duplicates: list[int] = field(default_factory=list)
+
+    def to_json(self, headers: list[Any]) -> str:
+        """A named mapping saved by header text, so it applies to next month's file too."""
+        return json.dumps({str(headers[i]): name for i, name in self.columns.items()},
+                          ensure_ascii=False, indent=1)
+
+    @classmethod
+    def from_saved(cls, saved: dict[str, str], headers: list[Any], header_row: int) -> Mapping:
+        wanted = {fold(k): v for k, v in saved.items() if v in CANONICAL}
+        mapping = cls(header_row=header_row)
+        for index, header in enumerate(headers):
+            name = wanted.get(fold(header)) if header is not None else None
+            if name and name not in mapping.columns.values():
+                mapping.columns[index] = name
+        return mapping
+
+
+def find_header(rows: list[list[Any]], scan: int = 10) -> int:
+    best_row, best_count = 0, 0
+    for index, row in enumerate(rows[:scan]):
+        count = sum(1 for cell in row if recognise(cell))
+        if count > best_count:
+            best_row, best_count = index, count
+        if count >= 2:
+            return index
+    return best_row
+
+
+def propose(rows: list[list[Any]]) -> Mapping:
+    header_row = find_header(rows)
+    mapping = Mapping(header_row=header_row)
+    for index, cell in enumerate(rows[header_row] if rows else []):
+        name = recognise(cell)
+        if not name:
+            continue
+        if name in mapping.columns.values():
+            mapping.ignored_duplicates.append(index)  # a second "Nom": the first one wins
+            continue
+        mapping.columns[index] = name
+    return mapping

@@ -1,0 +1,187 @@
+"""Exports for the user's own work: persons, households or cases to CSV (UTF-8 with BOM, so
+Excel shows Cyrillic) or XLSX, with a choice of columns. Restricted columns are refused to
+roles that may not read them; the persons export uses the import's column names, so an
+export can be imported again."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from desktop.core.dates import iso_partial
+from desktop.core.enums import Relationship
+from desktop.core.errors import AccessDenied, RelaisError
+from desktop.core.models import (
+    Accommodation,
+    AidDecision,
+    CaseFile,
+    Household,
+    HouseholdMember,
+    IdentityDocument,
+    Person,
+    UserAccount,
+)
+from desktop.core.reference import ReferenceData
+from desktop.core.roles import Actor, Permission
+
+KINDS = ("persons", "households", "cases")
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "persons": ("case_number", "household", "relationship", "surname", "given_name",
+                "patronymic", "surname_latin", "given_name_latin", "sex", "birth_date",
+                "nationality", "nrn", "document_type", "document_number", "phone", "email",
+                "languages", "arrival_date", "municipality", "postal_code", "street",
+                "accommodation_type"),
+    "households": ("household", "case_number", "head", "members", "members_in_ukraine",
+                   "municipality", "postal_code", "street", "accommodation_type"),
+    "cases": ("case_number", "status", "opened_on", "closed_on", "closure_reason",
+              "to_be_completed", "worker", "head", "members", "piis"),
+}
+RESTRICTED = {"nrn": Permission.VIEW_NATIONAL_NUMBER, "piis": Permission.VIEW_SOCIAL_NOTES}
+Progress = Callable[[int, int], None]
+
+
+class ExportService:
+    def __init__(self, engine: Engine, actor: Actor, reference: ReferenceData) -> None:
+        self.engine, self.actor, self.reference = engine, actor, reference
+
+    def allowed_columns(self, kind: str) -> list[str]:
+        return [c for c in COLUMNS[kind]
+                if c not in RESTRICTED or self.actor.can(RESTRICTED[c])]
+
+    def export(self, kind: str, target: Path, fmt: str, columns: list[str] | None = None,
+               progress: Progress | None = None) -> int:
+        """Write the file; returns the number of data rows."""
+        self.actor.require(Permission.VIEW_CASES)
+        if kind not in KINDS or fmt not in ("csv", "xlsx"):
+            raise RelaisError("export.unknown_kind", kind=kind)
+        columns = columns or self.allowed_columns(kind)
+        unknown = [c for c in columns if c not in COLUMNS[kind]]
+        if unknown:
+            raise RelaisError("export.unknown_column", column=unknown[0])
+        if any(c in RESTRICTED and not self.actor.can(RESTRICTED[c]) for c in columns):
+            raise AccessDenied("error.access_denied")
+        rows = getattr(self, f"_{kind}")(columns)
+        try:
+            return (_write_csv if fmt == "csv" else _write_xlsx)(target, columns, rows)
+        except OSError as exc:
+            raise RelaisError("store.cannot_write", path=str(target)) from exc
+
+    # -- rows -------------------------------------------------------------------------------
+
+    def _municipality(self, refnis: str) -> str:
+        found = self.reference.municipality(refnis) if refnis else None
+        return found.name("fr") if found else ""
+
+    def _persons(self, columns: list[str]) -> Iterator[list[Any]]:
+        with Session(self.engine) as db:
+            first_document = (select(IdentityDocument.person_id,
+                                     func.min(IdentityDocument.number).label("number"),
+                                     func.min(IdentityDocument.document_type).label("kind"))
+                              .where(IdentityDocument.deleted_at.is_(None))
+                              .group_by(IdentityDocument.person_id).subquery())
+            statement = (
+                select(Person, HouseholdMember.relationship, Household.reference,
+                       Household.id, CaseFile.file_number, Accommodation,
+                       first_document.c.number, first_document.c.kind)
+                .join(HouseholdMember, and_(HouseholdMember.person_id == Person.id,
+                                            HouseholdMember.deleted_at.is_(None)))
+                .join(Household, Household.id == HouseholdMember.household_id)
+                .outerjoin(CaseFile, CaseFile.household_id == Household.id)
+                .outerjoin(Accommodation, Accommodation.household_id == Household.id)
+                .outerjoin(first_document, first_document.c.person_id == Person.id)
+                .where(Person.deleted_at.is_(None))
+                .order_by(CaseFile.file_number, HouseholdMember.relationship != Relationship.HEAD)
+            )
+            for person, relationship, reference, household_id, number, home, document, kind \
+                    in db.execute(statement).yield_per(2000):
+                value = {
+                    "case_number": number or "", "household": number or reference or
+                    household_id.hex[:8], "relationship": relationship.value,
+                    "surname": person.surname_cyr, "given_name": person.given_name_cyr,
+                    "patronymic": person.patronymic_cyr, "surname_latin": person.surname_lat,
+                    "given_name_latin": person.given_name_lat, "sex": person.sex.value,
+                    "birth_date": iso_partial(person.birth_date, person.birth_precision),
+                    "nationality": person.nationality, "nrn": person.national_number or "",
+                    "document_type": kind or "", "document_number": document or "",
+                    "phone": person.phone, "email": person.email,
+                    "languages": ", ".join(person.languages or []),
+                    "arrival_date": person.arrived_on.isoformat() if person.arrived_on else "",
+                    "municipality": self._municipality(home.municipality_refnis) if home
+                    else "", "postal_code": home.postal_code if home else "",
+                    "street": home.street if home else "",
+                    "accommodation_type": home.accommodation_type.value if home else "",
+                }
+                yield [value[c] for c in columns]
+
+    def _households(self, columns: list[str]) -> Iterator[list[Any]]:
+        for row in self._case_rows():
+            yield [row[c] for c in columns]
+
+    def _cases(self, columns: list[str]) -> Iterator[list[Any]]:
+        for row in self._case_rows():
+            yield [row[c] for c in columns]
+
+    def _case_rows(self) -> Iterator[dict[str, Any]]:
+        with Session(self.engine) as db:
+            counts = dict(db.execute(select(HouseholdMember.household_id, func.count())
+                                     .where(HouseholdMember.deleted_at.is_(None))
+                                     .group_by(HouseholdMember.household_id)).all())
+            piis = set(db.execute(select(AidDecision.case_id).where(
+                AidDecision.piis, AidDecision.deleted_at.is_(None))).scalars())
+            workers = {u.id: u.display_name for u in db.execute(select(UserAccount)).scalars()}
+            heads = dict(db.execute(
+                select(HouseholdMember.household_id, Person.surname_lat)
+                .join(Person, Person.id == HouseholdMember.person_id)
+                .where(HouseholdMember.relationship == Relationship.HEAD)).all())
+            statement = (select(CaseFile, Household, Accommodation)
+                         .join(Household, Household.id == CaseFile.household_id)
+                         .outerjoin(Accommodation, Accommodation.household_id == Household.id)
+                         .where(CaseFile.deleted_at.is_(None)).order_by(CaseFile.file_number))
+            for case, household, home in db.execute(statement).yield_per(2000):
+                yield {
+                    "household": case.file_number, "case_number": case.file_number,
+                    "head": heads.get(household.id, ""),
+                    "members": counts.get(household.id, 0),
+                    "members_in_ukraine": household.members_in_ukraine,
+                    "municipality": self._municipality(home.municipality_refnis) if home
+                    else "", "postal_code": home.postal_code if home else "",
+                    "street": home.street if home else "",
+                    "accommodation_type": home.accommodation_type.value if home else "",
+                    "status": case.status.value, "opened_on": case.opened_on.isoformat(),
+                    "closed_on": case.closed_on.isoformat() if case.closed_on else "",
+                    "closure_reason": case.closure_reason.value if case.closure_reason
+                    else "", "to_be_completed": "yes" if case.to_be_completed else "",
+                    "worker": workers.get(case.assigned_worker_id, ""),
+                    "piis": "yes" if case.id in piis else "",
+                }
+
+
+def _write_csv(target: Path, columns: list[str], rows: Iterator[list[Any]]) -> int:
+    count = 0
+    with Path(target).open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")  # what Excel expects in Belgium
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+    return count
+
+
+def _write_xlsx(target: Path, columns: list[str], rows: Iterator[list[Any]]) -> int:
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(str(target), {"constant_memory": True})
+    sheet = workbook.add_worksheet("Relais")
+    bold = workbook.add_format({"bold": True})
+    sheet.write_row(0, 0, columns, bold)
+    count = 0
+    for count, row in enumerate(rows, 1):
+        sheet.write_row(count, 0, row)
+    workbook.close()
+    return count

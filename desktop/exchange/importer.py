@@ -1,0 +1,358 @@
+"""Import a list of displaced persons: read, map columns, check every row, group rows into
+households, find who is already known, then write everything in one transaction (or
+nothing). The dry run is the same plan without the writing."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from desktop.core.dates import iso_partial
+from desktop.core.enums import Relationship
+from desktop.core.errors import RelaisError
+from desktop.core.intake_input import DocumentInput, HouseholdInput, PersonInput
+from desktop.core.intake_records import NewCase, RecordBatch, add_household
+from desktop.core.intake_rules import IntakeRules, parse_date
+from desktop.core.models import CaseFile, IdentityDocument, Person
+from desktop.core.names import is_cyrillic, normal, passport_latin
+from desktop.core.reference import ReferenceData
+from desktop.core.roles import Actor, Permission
+from desktop.core.uow import UnitOfWork
+from desktop.exchange import values
+from desktop.exchange.columns import Mapping, fold, propose
+from desktop.exchange.sheets import Table, read_table
+
+Progress = Callable[[int, int], None]
+WRITE_CHUNK = 2000  # households per bulk write: progress and cancel between chunks
+
+
+@dataclass
+class RowProblem:
+    line: int
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Duplicate:
+    line: int
+    reason: str  # duplicate.* or import.duplicate_in_file
+    person_id: uuid.UUID | None = None  # the person already in Relais
+    other_line: int | None = None  # the earlier row of the same file
+
+
+@dataclass
+class PlannedHousehold:
+    lines: list[int]
+    household: HouseholdInput
+    case_number: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportPlan:
+    file: Path
+    mapping: Mapping
+    headers: list[Any]
+    households: list[PlannedHousehold] = field(default_factory=list)
+    rejected: list[RowProblem] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+
+    @property
+    def persons(self) -> int:
+        return sum(len(h.household.members) for h in self.households)
+
+
+@dataclass
+class ImportResult:
+    created: int
+    households: int
+    plan: ImportPlan
+
+
+class ImportCancelled(RelaisError):
+    pass
+
+
+@dataclass
+class _Row:
+    line: int
+    person: PersonInput
+    household_key: str
+    address: dict[str, str]
+    case_number: str
+    notes: str
+    problem: RowProblem | None = None
+
+
+class ImportService:
+    def __init__(self, engine: Engine, actor: Actor, reference: ReferenceData,
+                 today: date | None = None) -> None:
+        self.engine, self.actor, self.reference = engine, actor, reference
+        self.rules = IntakeRules(reference, today)
+        self.today = today or date.today()
+
+    # -- planning ---------------------------------------------------------------------------
+
+    def read(self, path: Path) -> tuple[Table, Mapping]:
+        table = read_table(path)
+        return table, propose(table.rows)
+
+    def plan(self, path: Path, mapping: Mapping | None = None,
+             saved: dict[str, str] | None = None) -> ImportPlan:
+        self.actor.require(Permission.EDIT_CASES)
+        table, proposed = self.read(path)
+        headers = table.rows[proposed.header_row] if table.rows else []
+        if saved is not None:
+            mapping = Mapping.from_saved(saved, headers, proposed.header_row)
+        mapping = mapping or proposed
+        if not {"surname", "surname_latin"} & set(mapping.columns.values()):
+            raise RelaisError("import.no_name_column", file=Path(path).name)
+        plan = ImportPlan(file=Path(path), mapping=mapping, headers=list(headers))
+        rows: list[_Row] = []
+        for index in range(mapping.header_row + 1, len(table.rows)):
+            cells = table.rows[index]
+            if not any(values.text(c) for c in cells):
+                continue
+            rows.append(self._row(index + 1, cells, mapping))
+        for group in self._group(rows):
+            self._plan_household(plan, group)
+        self._find_duplicates(plan)
+        return plan
+
+    def _row(self, line: int, cells: list[Any], mapping: Mapping) -> _Row:
+        cell = {name: cells[i] if i < len(cells) else None
+                for i, name in mapping.columns.items()}
+        person = PersonInput(languages=[])
+        street, postal = values.text(cell.get("street")), values.text(cell.get("postal_code"))
+        household = values.text(cell.get("household"))
+        if not household:
+            surname = normal(values.text(cell.get("surname_latin"))
+                             or values.text(cell.get("surname")))
+            household = f"{surname}|{fold(street)}|{postal}" if street else f"line {line}"
+        row = _Row(line, person, household, {}, values.text(cell.get("case_number")),
+                   values.text(cell.get("notes")))
+        try:
+            self._read_cells(row, cell)
+        except values.BadValue as bad:
+            row.problem = RowProblem(line, bad.key, bad.params)
+        return row
+
+    def _read_cells(self, row: _Row, cell: dict[str, Any]) -> None:
+        person = row.person
+        for source, cyrillic, latin in (("surname", "surname_cyr", "surname_lat"),
+                                        ("given_name", "given_name_cyr", "given_name_lat"),
+                                        ("patronymic", "patronymic_cyr", "patronymic_lat")):
+            value = values.text(cell.get(source))
+            setattr(person, cyrillic if is_cyrillic(value) else latin, value)
+        for name, target in (("surname_latin", "surname_lat"),
+                             ("given_name_latin", "given_name_lat")):
+            if values.text(cell.get(name)):
+                setattr(person, target, values.text(cell.get(name)))
+        for cyrillic, latin in (("surname_cyr", "surname_lat"), ("given_name_cyr",
+                                                                 "given_name_lat")):
+            if getattr(person, cyrillic) and not getattr(person, latin):
+                setattr(person, latin, passport_latin(getattr(person, cyrillic)))
+        person.sex = values.sex(cell.get("sex")).value
+        person.birth_date = values.date_text(cell.get("birth_date"))
+        relationship = values.relationship(cell.get("relationship"))
+        person.relationship = relationship.value if relationship else ""
+        if values.text(cell.get("nationality")):
+            person.nationality = values.text(cell.get("nationality")).upper()[:3]
+        person.national_number = values.text(cell.get("nrn"))
+        number = values.text(cell.get("document_number"))
+        if number:
+            person.documents = [DocumentInput(
+                document_type=values.document_type(cell.get("document_type")).value,
+                number=number)]
+        person.phone = values.text(cell.get("phone"))
+        person.email = values.text(cell.get("email"))
+        person.contact_consent = bool(person.phone or person.email)
+        person.languages = values.languages(cell.get("languages")) or ["uk"]
+        person.arrived_on = values.date_text(cell.get("arrival_date"))
+        kind = values.accommodation(cell.get("accommodation_type"))
+        row.address = {"street": values.text(cell.get("street")),
+                       "postal_code": values.text(cell.get("postal_code")),
+                       "municipality": values.text(cell.get("municipality")),
+                       "accommodation_type": kind.value if kind else ""}
+
+    def _group(self, rows: list[_Row]) -> list[list[_Row]]:
+        groups: dict[str, list[_Row]] = {}
+        for row in rows:
+            groups.setdefault(row.household_key, []).append(row)
+        return list(groups.values())
+
+    def _plan_household(self, plan: ImportPlan, group: list[_Row]) -> None:
+        unreadable = [row for row in group if row.problem]
+        if unreadable:
+            self._reject_household(plan, group, {r.line: r.problem for r in unreadable})
+            return
+        if not any(r.person.relationship == Relationship.HEAD for r in group):
+            group[0].person.relationship = Relationship.HEAD.value
+        head_year = _year(group[0].person.birth_date)
+        for row in group:
+            if not row.person.relationship:
+                year = _year(row.person.birth_date)
+                row.person.relationship = (Relationship.CHILD if head_year and year and
+                                           year - head_year >= 14 else Relationship.OTHER).value
+            row.person.dependant = row.person.relationship == Relationship.CHILD
+        address = next((r.address for r in group if any(r.address.values())), {})
+        household = HouseholdInput(members=[r.person for r in group],
+                                   accommodation_type=address.get("accommodation_type", ""),
+                                   street=address.get("street", ""),
+                                   postal_code=address.get("postal_code", ""))
+        where = address.get("municipality") or address.get("postal_code")
+        if where:
+            found = self.reference.find_municipalities(where, 1)
+            if not found:
+                for row in group:
+                    plan.rejected.append(RowProblem(row.line, "import.unknown_municipality",
+                                                    {"value": where}))
+                return
+            household.municipality_refnis = found[0].refnis
+        if household.accommodation_type == "" and (household.street or where):
+            household.accommodation_type = "rental"
+        bad: dict[int, RowProblem] = {}
+        for problem in self.rules.household(household):
+            parts = problem.field.split(".")
+            rows = [group[int(parts[1])]] if parts[0] == "members" and len(parts) > 2 \
+                else group
+            for row in rows:
+                bad.setdefault(row.line, RowProblem(row.line, problem.key, problem.params))
+        if bad:
+            self._reject_household(plan, group, bad)
+            return
+        plan.households.append(PlannedHousehold(
+            lines=[r.line for r in group], household=household,
+            case_number=next((r.case_number for r in group if r.case_number), ""),
+            notes=[r.notes for r in group if r.notes]))
+
+    def _reject_household(self, plan: ImportPlan, group: list[_Row],
+                          problems: dict[int, RowProblem | None]) -> None:
+        """A household is imported whole or not at all: its other rows wait with it."""
+        first = min(problems)
+        for row in group:
+            problem = problems.get(row.line)
+            plan.rejected.append(problem or RowProblem(row.line, "import.household_rejected",
+                                                       {"line": first}))
+
+    def _find_duplicates(self, plan: ImportPlan) -> None:
+        """Known persons (same names in any spelling and birth date, or same document) and
+        rows repeating an earlier row are not created again."""
+        known_names, known_documents = self._known()
+        seen: dict[tuple[str, str, str], int] = {}
+        for planned in plan.households:
+            keep_members, keep_lines = [], []
+            for member, line in zip(planned.household.members, planned.lines, strict=True):
+                duplicate = None
+                for key in _name_keys(member):
+                    if key in known_names:
+                        duplicate = Duplicate(line, "duplicate.same_name",
+                                              person_id=known_names[key])
+                        break
+                    if key in seen:
+                        duplicate = Duplicate(line, "import.duplicate_in_file",
+                                              other_line=seen[key])
+                        break
+                for document in member.documents:
+                    number = document.number.replace(" ", "").upper()
+                    if duplicate is None and number in known_documents:
+                        duplicate = Duplicate(line, "duplicate.same_document",
+                                              person_id=known_documents[number])
+                if duplicate:
+                    plan.duplicates.append(duplicate)
+                    continue
+                for key in _name_keys(member):
+                    seen.setdefault(key, line)
+                keep_members.append(member)
+                keep_lines.append(line)
+            if keep_members and all(m.relationship != Relationship.HEAD for m in keep_members):
+                keep_members[0].relationship = Relationship.HEAD.value
+            planned.household.members, planned.lines = keep_members, keep_lines
+        plan.households = [h for h in plan.households if h.household.members]
+
+    def _known(self) -> tuple[dict[tuple[str, str, str], uuid.UUID], dict[str, uuid.UUID]]:
+        names: dict[tuple[str, str, str], uuid.UUID] = {}
+        with Session(self.engine) as db:
+            for row in db.execute(select(
+                Person.id, Person.surname_cyr, Person.given_name_cyr, Person.surname_lat,
+                Person.given_name_lat, Person.birth_date, Person.birth_precision,
+            ).where(Person.deleted_at.is_(None))):
+                birth = iso_partial(row.birth_date, row.birth_precision)
+                for surname, given in ((row.surname_cyr, row.given_name_cyr),
+                                       (row.surname_lat, row.given_name_lat)):
+                    if surname and given:
+                        names.setdefault((normal(surname), normal(given), birth), row.id)
+            documents = dict(db.execute(select(IdentityDocument.number,
+                                               IdentityDocument.person_id).where(
+                IdentityDocument.deleted_at.is_(None), IdentityDocument.number != "")).all())
+        return names, documents
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def run(self, plan: ImportPlan, skip_invalid: bool = False,
+            progress: Progress | None = None,
+            cancelled: Callable[[], bool] = lambda: False) -> ImportResult:
+        """All households of the plan in one transaction, or nothing at all."""
+        self.actor.require(Permission.EDIT_CASES)
+        if plan.rejected and not skip_invalid:
+            raise RelaisError("import.rows_rejected", count=len(plan.rejected))
+        org = self.actor.organisation_id
+        total = len(plan.households)
+        with UnitOfWork(self.engine, self.actor) as uow:
+            used = set(uow.session.execute(select(CaseFile.file_number)).scalars())
+            last = _last_numbers(uow.session, org)
+            for start in range(0, total, WRITE_CHUNK):
+                if cancelled():
+                    raise ImportCancelled("import.cancelled")
+                batch = RecordBatch()
+                for planned in plan.households[start:start + WRITE_CHUNK]:
+                    number = planned.case_number
+                    if not number or number in used:
+                        last[self.today.year] = last.get(self.today.year, 0) + 1
+                        number = f"{self.today.year}/{last[self.today.year]:06d}"
+                    used.add(number)
+                    add_household(batch, planned.household, NewCase(
+                        organisation_id=org, file_number=number, opened_on=self.today,
+                        worker_id=self.actor.user_id, notes=tuple(planned.notes)))
+                batch.write(uow)
+                if progress:
+                    progress(min(start + WRITE_CHUNK, total), total)
+        return ImportResult(created=plan.persons, households=total, plan=plan)
+
+
+def _name_keys(member: PersonInput) -> list[tuple[str, str, str]]:
+    parsed = parse_date(member.birth_date) if member.birth_date else None
+    birth = iso_partial(*parsed) if parsed else ""
+    return [(normal(surname), normal(given), birth) for surname, given in (
+        (member.surname_cyr, member.given_name_cyr), (member.surname_lat,
+                                                      member.given_name_lat))
+            if surname and given]
+
+
+def _year(text: str) -> int | None:
+    try:
+        parsed = parse_date(text)
+    except RelaisError:
+        return None
+    return parsed[0].year if parsed else None
+
+
+def _last_numbers(session: Session, org: uuid.UUID | None) -> dict[int, int]:
+    last: dict[int, int] = {}
+    for year_text, highest in session.execute(
+        select(func.substr(CaseFile.file_number, 1, 4), func.max(CaseFile.file_number))
+        .where(CaseFile.organisation_id == org)
+        .group_by(func.substr(CaseFile.file_number, 1, 4))
+    ):
+        if year_text.isdigit() and "/" in highest and highest.split("/")[1].isdigit():
+            last[int(year_text)] = int(highest.split("/")[1])
+    return last

@@ -1,0 +1,122 @@
+"""Read the rows of a spreadsheet as people make them: CSV in any common encoding and
+delimiter (with or without BOM), XLSX or ODS (first visible sheet, cached values of
+formulas, merged cells filled from their top-left cell). Line numbers are those a
+spreadsheet program shows: 1-based, every row counted."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop.core.errors import RelaisError
+
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted OOXML and old .xls
+ZIP_SIGNATURE = b"PK\x03\x04"
+CSV_ENCODINGS = ("utf-8", "cp1251", "cp1252", "latin-1")
+
+
+@dataclass
+class Table:
+    rows: list[list[Any]]  # rows[i] is line i + 1 of the sheet
+    sheet: str = ""
+
+
+def read_table(path: Path) -> Table:
+    path = Path(path)
+    try:
+        head = path.open("rb").read(8)
+    except OSError as exc:
+        raise RelaisError("import.unreadable", file=path.name) from exc
+    if not head:
+        raise RelaisError("import.empty", file=path.name)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm", ".ods", ".xls"):
+        if head == OLE_SIGNATURE and suffix != ".xls":
+            raise RelaisError("import.password_protected", file=path.name)
+        if suffix != ".xls" and not head.startswith(ZIP_SIGNATURE):
+            raise RelaisError("import.not_a_spreadsheet", file=path.name)
+        table = _read_workbook(path)
+    elif suffix in (".csv", ".txt", ".tsv"):
+        table = _read_csv(path)
+    else:
+        raise RelaisError("import.not_a_spreadsheet", file=path.name)
+    if not any(any(_filled(cell) for cell in row) for row in table.rows):
+        raise RelaisError("import.empty", file=path.name)
+    return table
+
+
+def _filled(cell: Any) -> bool:
+    return cell is not None and str(cell).strip() != ""
+
+
+def _read_workbook(path: Path) -> Table:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        visible = [sheet.name for sheet in workbook.sheets_metadata
+                   if str(getattr(sheet, "visible", "Visible")).endswith("Visible")]
+        name = (visible or workbook.sheet_names)[0]
+        sheet = workbook.get_sheet_by_name(name)
+        rows = [list(row) for row in sheet.to_python(skip_empty_area=False)]
+        # calamine starts at the first used cell: put back the rows and columns above and to
+        # the left, so that line numbers are the sheet's own.
+        start_row, start_column = sheet.start or (0, 0)
+        rows = [[None] * start_column + row for row in rows]
+        rows = [[] for _ in range(start_row)] + rows
+        for region in getattr(sheet, "merged_cell_ranges", None) or []:
+            _fill_merged(rows, region)
+    except RelaisError:
+        raise
+    except Exception as exc:
+        text = str(exc).lower()
+        key = "import.password_protected" if "password" in text or "encrypt" in text \
+            else "import.not_a_spreadsheet"
+        raise RelaisError(key, file=path.name) from exc
+    return Table(rows=rows, sheet=name)
+
+
+def _fill_merged(rows: list[list[Any]], region: Any) -> None:
+    (top, left), (bottom, right) = region
+    if top >= len(rows) or left >= len(rows[top]):
+        return
+    value = rows[top][left]
+    for r in range(top, min(bottom, len(rows) - 1) + 1):
+        for c in range(left, right + 1):
+            if c < len(rows[r]) and (r, c) != (top, left) and not _filled(rows[r][c]):
+                rows[r][c] = value
+
+
+def _read_csv(path: Path) -> Table:
+    raw = path.read_bytes()
+    text = _decode(raw, path.name)
+    sample = text[:20_000]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = max(",;\t|", key=sample.count)
+    rows = [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    return Table(rows=rows)
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    if b"\x00" in raw[:4096]:
+        raise RelaisError("import.not_a_spreadsheet", file=name)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw, cp_isolation=list(CSV_ENCODINGS)).best()
+    if best is not None:
+        return str(best)
+    return raw.decode("cp1252", errors="replace")

@@ -1,0 +1,168 @@
+"""Cell values read as people write them: relationships and sexes in five languages,
+dates as text, as Excel serial numbers or as real dates, languages as lists."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from desktop.core.enums import AccommodationType, DocumentType, Relationship, Sex
+from desktop.exchange.columns import fold
+
+EXCEL_EPOCH = date(1899, 12, 30)
+
+RELATIONSHIPS: dict[str, Relationship] = {}
+for _value, _words in {
+    Relationship.HEAD: ("head", "chef", "chef de ménage", "chef de famille", "demandeur",
+                        "gezinshoofd", "referentiepersoon", "haushaltsvorstand",
+                        "hauptperson", "голова", "голова домогосподарства", "заявник"),
+    Relationship.SPOUSE: ("spouse", "partner", "partenaire", "conjoint", "conjointe",
+                          "épouse", "époux", "echtgenoot", "echtgenote", "ehepartner",
+                          "ehefrau", "ehemann", "дружина", "чоловік"),
+    Relationship.CHILD: ("child", "enfant", "fils", "fille", "kind", "zoon", "dochter",
+                         "sohn", "tochter", "дитина", "син", "донька", "дочка"),
+    Relationship.PARENT: ("parent", "mère", "père", "ouder", "moeder", "vader",
+                          "elternteil", "mutter", "vater", "мати", "батько"),
+    Relationship.SIBLING: ("sibling", "frère", "sœur", "soeur", "broer", "zus", "bruder",
+                           "schwester", "брат", "сестра"),
+    Relationship.GRANDPARENT: ("grandparent", "grand-mère", "grand-père", "grootmoeder",
+                               "grootvader", "oma", "opa", "großmutter", "großvater",
+                               "бабуся", "дідусь"),
+    Relationship.GRANDCHILD: ("grandchild", "petit-enfant", "petit-fils", "petite-fille",
+                              "kleinkind", "kleinzoon", "kleindochter", "enkel", "enkelin",
+                              "онук", "онука"),
+    Relationship.OTHER: ("other", "autre", "ander", "andere", "anderer", "інше", "інший"),
+}.items():
+    for _word in _words:
+        RELATIONSHIPS[fold(_word)] = _value
+
+SEXES = {
+    "m": Sex.MALE, "h": Sex.MALE, "homme": Sex.MALE, "man": Sex.MALE, "mann": Sex.MALE,
+    "male": Sex.MALE, "masculin": Sex.MALE, "mannelijk": Sex.MALE, "männlich": Sex.MALE,
+    "ч": Sex.MALE, "чол": Sex.MALE, "чоловіча": Sex.MALE,
+    "f": Sex.FEMALE, "v": Sex.FEMALE, "w": Sex.FEMALE, "femme": Sex.FEMALE,
+    "vrouw": Sex.FEMALE, "frau": Sex.FEMALE, "female": Sex.FEMALE, "féminin": Sex.FEMALE,
+    "vrouwelijk": Sex.FEMALE, "weiblich": Sex.FEMALE, "ж": Sex.FEMALE, "жін": Sex.FEMALE,
+    "жіноча": Sex.FEMALE, "x": Sex.OTHER, "u": Sex.UNKNOWN, "?": Sex.UNKNOWN,
+    "inconnu": Sex.UNKNOWN, "onbekend": Sex.UNKNOWN, "unbekannt": Sex.UNKNOWN,
+    "unknown": Sex.UNKNOWN, "невідома": Sex.UNKNOWN,
+}  # fmt: skip
+
+ACCOMMODATION: dict[str, AccommodationType] = {}
+for _value, _words in {
+    AccommodationType.HOST_FAMILY: ("host family", "famille d'accueil", "famille",
+                                    "gastgezin", "gastfamilie", "приймаюча сім'я"),
+    AccommodationType.COLLECTIVE: ("collective", "collectif", "centre", "collectieve opvang",
+                                   "gemeinschaftsunterkunft", "колективне"),
+    AccommodationType.RENTAL: ("rental", "location", "logement", "huur", "huurwoning",
+                               "miete", "mietwohnung", "оренда"),
+    AccommodationType.CRISIS_PLACE: ("crisis place", "place de crise", "crisisplaats",
+                                     "krisenplatz", "кризове місце"),
+}.items():
+    for _word in _words:
+        ACCOMMODATION[fold(_word)] = _value
+
+DOCUMENTS: dict[str, DocumentType] = {}
+for _value, _words in {
+    DocumentType.PASSPORT: ("passport", "passeport", "paspoort", "reisepass", "pass",
+                            "паспорт", "закордонний паспорт"),
+    DocumentType.ID_CARD: ("id card", "id", "carte d'identité", "identiteitskaart",
+                           "personalausweis", "id-картка"),
+    DocumentType.BIRTH_CERTIFICATE: ("birth certificate", "acte de naissance",
+                                     "geboorteakte", "geburtsurkunde",
+                                     "свідоцтво про народження"),
+    DocumentType.INTERNAL_PASSPORT: ("internal passport", "passeport intérieur",
+                                     "внутрішній паспорт"),
+}.items():
+    for _word in _words:
+        DOCUMENTS[fold(_word)] = _value
+
+LANGUAGE_WORDS = {
+    "uk": ("uk", "ukr", "ukrainien", "oekraïens", "ukrainisch", "ukrainian", "українська"),
+    "ru": ("ru", "rus", "russe", "russisch", "russian", "російська", "русский"),
+    "en": ("en", "eng", "anglais", "engels", "englisch", "english", "англійська"),
+    "fr": ("fr", "français", "frans", "französisch", "french", "французька"),
+    "nl": ("nl", "néerlandais", "nederlands", "niederländisch", "dutch", "нідерландська"),
+    "de": ("de", "allemand", "duits", "deutsch", "german", "німецька"),
+}
+LANGUAGES = {fold(word): code for code, words in LANGUAGE_WORDS.items() for word in words}
+
+
+class BadValue(Exception):
+    """A cell that cannot be read; ``key`` is the message, ``params`` its values."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+
+def text(cell: Any) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+def relationship(cell: Any) -> Relationship | None:
+    value = fold(text(cell))
+    if not value:
+        return None
+    if value in RELATIONSHIPS:
+        return RELATIONSHIPS[value]
+    raise BadValue("import.bad_relationship", value=text(cell))
+
+
+def sex(cell: Any) -> Sex:
+    value = fold(text(cell)).rstrip(".")
+    if not value:
+        return Sex.UNKNOWN
+    if value in SEXES:
+        return SEXES[value]
+    raise BadValue("import.bad_sex", value=text(cell))
+
+
+def date_text(cell: Any) -> str:
+    """A date cell as the intake form's text (dd/mm/yyyy, mm/yyyy or yyyy)."""
+    if cell is None or text(cell) == "":
+        return ""
+    if isinstance(cell, datetime):
+        cell = cell.date()
+    if isinstance(cell, date):
+        return cell.strftime("%d/%m/%Y")
+    if isinstance(cell, int | float) and 1 <= float(cell) < 80_000:
+        if 1900 <= float(cell) <= 2100 and float(cell).is_integer():
+            return str(int(cell))  # a year alone
+        return (EXCEL_EPOCH + timedelta(days=int(cell))).strftime("%d/%m/%Y")
+    value = text(cell)
+    if re.fullmatch(r"\d{5}", value):  # an Excel serial number read as text
+        return (EXCEL_EPOCH + timedelta(days=int(value))).strftime("%d/%m/%Y")
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?", value)
+    if match:
+        year, month, day = match.groups()
+        return f"{int(day):02d}/{int(month):02d}/{year}"
+    return value.replace(".", "/").replace("-", "/")
+
+
+def languages(cell: Any) -> list[str]:
+    found = []
+    for part in re.split(r"[,;/+ ]+", text(cell)):
+        code = LANGUAGES.get(fold(part))
+        if code and code not in found:
+            found.append(code)
+    return found
+
+
+def accommodation(cell: Any) -> AccommodationType | None:
+    value = fold(text(cell))
+    if not value:
+        return None
+    if value in ACCOMMODATION:
+        return ACCOMMODATION[value]
+    raise BadValue("import.bad_accommodation", value=text(cell))
+
+
+def document_type(cell: Any) -> DocumentType:
+    return DOCUMENTS.get(fold(text(cell)), DocumentType.PASSPORT if not text(cell)
+                         else DocumentType.OTHER)
