@@ -110,6 +110,11 @@ def test_keys_built_at_run_time_exist():
     built = [f"intake.field_{name}" for name in fields]
     built += [f"language.{code}" for code in LANGUAGES]
     built += [f"drafts.kind_{kind.value}" for kind in DraftKind]
+    from desktop.exchange.columns import CANONICAL
+    from desktop.exchange.exporter import KINDS
+
+    built += [f"importer.column_{name}" for name in CANONICAL]
+    built += [f"exporter.kind_{kind}" for kind in KINDS]
     from desktop.core.intake_input import HouseholdInput, PersonInput
     from desktop.ui.person_details import DOCUMENT_FIELDS, TEXT_FIELDS
 

@@ -39,7 +39,9 @@ from desktop.ui.case_model import CaseTableModel
 from desktop.ui.case_window import CaseWindow
 from desktop.ui.demo_dialog import DemoDialog
 from desktop.ui.drafts_dialog import DraftsDialog
+from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.home import HomePage
+from desktop.ui.import_wizard import ImportWizard
 from desktop.ui.intake_wizard import IntakeWizard
 from desktop.ui.language import UiLanguage
 from desktop.ui.lock_screen import IdleWatcher, LockScreen
@@ -208,6 +210,14 @@ class MainWindow(QMainWindow):
         self.intake_action.setVisible(self.actor.can(Permission.EDIT_CASES))
         self.cases_menu.addAction(self.intake_action)
         self.cases_menu.addAction(self.quick_intake_action)
+        self.cases_menu.addSeparator()
+        self.import_action = QAction(self)
+        self.import_action.triggered.connect(lambda: self.open_import())
+        self.import_action.setVisible(self.actor.can(Permission.EDIT_CASES))
+        self.export_action = QAction(self)
+        self.export_action.triggered.connect(lambda: self.open_export())
+        self.cases_menu.addAction(self.import_action)
+        self.cases_menu.addAction(self.export_action)
         self.cases_menu.menuAction().setVisible(self.actor.can(Permission.QUICK_INTAKE))
 
         self.tools_menu = bar.addMenu("")
@@ -299,6 +309,17 @@ class MainWindow(QMainWindow):
         wizard.open_case.connect(self.open_case)
         self._open_dialog(wizard)
         return wizard
+
+    def open_import(self) -> ImportWizard:
+        wizard = ImportWizard(self.lang, self.services, self.paths, self.tasks, self)
+        wizard.imported.connect(lambda _result: self.refresh())
+        self._open_dialog(wizard)
+        return wizard
+
+    def open_export(self) -> ExportDialog:
+        dialog = ExportDialog(self.lang, self.services, self.tasks, self)
+        self._open_dialog(dialog)
+        return dialog
 
     def _resume(self, summary: DraftSummary) -> None:
         if summary.kind == DraftKind.INTAKE and self.actor.can(Permission.EDIT_CASES):
@@ -408,6 +429,8 @@ class MainWindow(QMainWindow):
         self.cases_menu.setTitle(tr("menu.cases"))
         self.quick_intake_action.setText(tr("menu.quick_intake"))
         self.intake_action.setText(tr("menu.intake"))
+        self.import_action.setText(tr("menu.import"))
+        self.export_action.setText(tr("menu.export"))
         self.tools_menu.setTitle(tr("menu.tools"))
         self.users_action.setText(tr("menu.users"))
         self.demo_action.setText(tr("menu.demo"))

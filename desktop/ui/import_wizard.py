@@ -1,0 +1,310 @@
+"""Import wizard: file → column mapping → dry-run report → import. Reading, checking and
+writing run off the GUI thread; the import can be cancelled and then writes nothing."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop.exchange.columns import CANONICAL, Mapping
+from desktop.exchange.importer import ImportPlan, ImportResult
+from desktop.exchange.mappings import load_mapping, save_mapping, saved_names
+from desktop.paths import DataPaths
+from desktop.services import Services
+from desktop.ui.language import UiLanguage
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets import ErrorLabel, error_text
+
+
+class ImportWizard(QWizard):
+    imported = Signal(object)  # ImportResult
+
+    def __init__(self, lang: UiLanguage, services: Services, paths: DataPaths,
+                 tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang, self.services, self.paths, self.tasks = lang, services, paths, tasks
+        self.table_rows: list[list[Any]] = []
+        self.mapping: Mapping | None = None
+        self.plan: ImportPlan | None = None
+        self.result: ImportResult | None = None
+        self.cancel_flag = threading.Event()
+        self.file_page = FilePage(self)
+        self.mapping_page = MappingPage(self)
+        self.report_page = ReportPage(self)
+        self.run_page = RunPage(self)
+        for page in (self.file_page, self.mapping_page, self.report_page, self.run_page):
+            self.addPage(page)
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.resize(980, 640)
+        tr = lang.tr
+        self.setWindowTitle(tr("importer.window_title"))
+        self.setButtonText(QWizard.WizardButton.NextButton, tr("setup.next"))
+        self.setButtonText(QWizard.WizardButton.BackButton, tr("setup.back"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, tr("setup.finish_close"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, tr("setup.cancel"))
+
+    def reject(self) -> None:
+        self.cancel_flag.set()  # an import under way stops and writes nothing
+        super().reject()
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        tr = wizard.lang.tr
+        self.setTitle(tr("importer.file_title"))
+        self.setSubTitle(tr("importer.file_intro"))
+        self.path = QLineEdit()
+        self.path.setAccessibleName(tr("importer.file_title"))
+        browse = QPushButton(tr("importer.browse"))
+        browse.clicked.connect(self._browse)
+        self.saved = QComboBox()
+        self.saved.addItem(tr("importer.mapping_automatic"), "")
+        for name in saved_names(wizard.paths):
+            self.saved.addItem(name, name)
+        self.saved.setAccessibleName(tr("importer.mapping_saved"))
+        self.error = ErrorLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(QLabel(tr("importer.mapping_saved")))
+        layout.addWidget(self.saved)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.path.textChanged.connect(self.completeChanged)
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.w.lang.tr("importer.file_title"), str(Path.home()),
+            "CSV, Excel, OpenDocument (*.csv *.xlsx *.ods *.txt)")
+        if chosen:
+            self.path.setText(chosen)
+
+    def isComplete(self) -> bool:
+        return bool(self.path.text().strip())
+
+    def validatePage(self) -> bool:
+        try:
+            table, mapping = self.w.services.imports.read(Path(self.path.text().strip()))
+            if self.saved.currentData():
+                saved = load_mapping(self.w.paths, self.saved.currentData())
+                mapping = Mapping.from_saved(saved, table.rows[mapping.header_row],
+                                             mapping.header_row)
+        except Exception as exc:  # noqa: BLE001 (said under the file name, which stays)
+            self.error.show_message(error_text(self.w.lang, exc))
+            return False
+        self.error.show_message("")
+        self.w.table_rows, self.w.mapping = table.rows, mapping
+        return True
+
+
+class MappingPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        tr = wizard.lang.tr
+        self.setTitle(tr("importer.mapping_title"))
+        self.setSubTitle(tr("importer.mapping_intro"))
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([tr("importer.col_header"),
+                                              tr("importer.col_examples"),
+                                              tr("importer.col_meaning")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName(tr("importer.mapping_title"))
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(tr("importer.mapping_name"))
+        self.name.setAccessibleName(tr("importer.mapping_name"))
+        save = QPushButton(tr("importer.mapping_save"))
+        save.clicked.connect(self._save)
+        self.saved = QLabel()
+        self.error = ErrorLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.name, 1)
+        row.addWidget(save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.saved)
+        layout.addWidget(self.error)
+        self.combos: list[QComboBox] = []
+
+    def initializePage(self) -> None:
+        tr = self.w.lang.tr
+        mapping = self.w.mapping
+        assert mapping is not None
+        rows = self.w.table_rows
+        headers = rows[mapping.header_row] if rows else []
+        self.table.setRowCount(len(headers))
+        self.combos = []
+        for index, header in enumerate(headers):
+            self.table.setItem(index, 0, QTableWidgetItem(str(header or "")))
+            examples = [str(r[index]) for r in rows[mapping.header_row + 1:
+                                                    mapping.header_row + 4]
+                        if index < len(r) and r[index] not in (None, "")]
+            self.table.setItem(index, 1, QTableWidgetItem(" · ".join(examples)))
+            combo = QComboBox()
+            combo.addItem(tr("importer.ignore"), "")
+            for name in CANONICAL:
+                combo.addItem(tr(f"importer.column_{name}"), name)
+            combo.setCurrentIndex(max(0, combo.findData(mapping.columns.get(index, ""))))
+            combo.setAccessibleName(f"{tr('importer.col_meaning')} {header}")
+            self.table.setCellWidget(index, 2, combo)
+            self.combos.append(combo)
+        self.table.resizeColumnsToContents()
+
+    def chosen(self) -> Mapping:
+        assert self.w.mapping is not None
+        mapping = Mapping(header_row=self.w.mapping.header_row)
+        for index, combo in enumerate(self.combos):
+            name = combo.currentData()
+            if name and name not in mapping.columns.values():
+                mapping.columns[index] = name
+        return mapping
+
+    def _save(self) -> None:
+        name = self.name.text().strip()
+        if not name:
+            return
+        rows = self.w.table_rows
+        mapping = self.chosen()
+        try:
+            save_mapping(self.w.paths, name, mapping, rows[mapping.header_row])
+        except OSError as exc:
+            self.error.show_message(error_text(self.w.lang, exc))
+            return
+        self.saved.setText(self.w.lang.tr("importer.mapping_saved_as", name=name))
+
+    def validatePage(self) -> bool:
+        self.w.mapping = self.chosen()
+        return True
+
+
+class ReportPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        tr = wizard.lang.tr
+        self.setTitle(tr("importer.report_title"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.problems = QTableWidget(0, 2)
+        self.problems.setHorizontalHeaderLabels([tr("importer.col_line"),
+                                                 tr("importer.col_reason")])
+        self.problems.horizontalHeader().setStretchLastSection(True)
+        self.problems.verticalHeader().hide()
+        self.problems.setAccessibleName(tr("importer.report_title"))
+        self.skip_invalid = QCheckBox(tr("importer.skip_invalid"))
+        self.skip_invalid.toggled.connect(self.completeChanged)
+        self.error = ErrorLabel()
+        layout = QVBoxLayout(self)
+        for widget in (self.summary, self.busy, self.problems, self.skip_invalid, self.error):
+            layout.addWidget(widget)
+        self.setCommitPage(True)
+
+    def initializePage(self) -> None:
+        self.w.plan = None
+        self.busy.show()
+        self.summary.setText(self.w.lang.tr("importer.checking"))
+        path = Path(self.w.file_page.path.text().strip())
+        mapping = self.w.mapping
+        self.w.tasks.run(lambda _p: self.w.services.imports.plan(path, mapping),
+                         self._planned, self._failed)
+
+    def _planned(self, plan: ImportPlan) -> None:
+        tr = self.w.lang.tr
+        self.w.plan = plan
+        self.busy.hide()
+        self.summary.setText(tr("import.summary", persons=plan.persons,
+                                households=len(plan.households),
+                                duplicates=len(plan.duplicates), rejected=len(plan.rejected)))
+        lines = [(r.line, tr(r.key, **r.params)) for r in plan.rejected]
+        lines += [(d.line, tr(d.reason) + (tr("importer.same_as_line", line=d.other_line)
+                                          if d.other_line else "")) for d in plan.duplicates]
+        lines.sort()
+        self.problems.setRowCount(len(lines))
+        for row, (line, reason) in enumerate(lines):
+            self.problems.setItem(row, 0, QTableWidgetItem(str(line)))
+            self.problems.setItem(row, 1, QTableWidgetItem(reason))
+        self.problems.resizeColumnToContents(0)
+        self.skip_invalid.setVisible(bool(plan.rejected))
+        self.completeChanged.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self.busy.hide()
+        self.error.show_message(error_text(self.w.lang, error))
+
+    def isComplete(self) -> bool:
+        plan = self.w.plan
+        return plan is not None and plan.persons > 0 and (
+            not plan.rejected or self.skip_invalid.isChecked())
+
+
+class RunPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.setTitle(wizard.lang.tr("importer.run_title"))
+        self.progress = QProgressBar()
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.error = ErrorLabel()
+        self.finished = False
+        layout = QVBoxLayout(self)
+        for widget in (self.progress, self.label, self.error):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        plan = self.w.plan
+        assert plan is not None
+        self.finished = False
+        self.progress.setRange(0, max(1, len(plan.households)))
+        self.label.setText(self.w.lang.tr("importer.running"))
+        skip = self.w.report_page.skip_invalid.isChecked()
+        self.w.tasks.run(
+            lambda progress: self.w.services.imports.run(
+                plan, skip_invalid=skip, progress=progress,
+                cancelled=self.w.cancel_flag.is_set),
+            self._done, self._failed, lambda done, _total: self.progress.setValue(done))
+
+    def _done(self, result: ImportResult) -> None:
+        self.finished = True
+        self.w.result = result
+        self.progress.setValue(self.progress.maximum())
+        self.label.setText(self.w.lang.tr("import.done", persons=result.created,
+                                          households=result.households))
+        self.w.imported.emit(result)
+        self.completeChanged.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self.finished = True
+        self.error.show_message(error_text(self.w.lang, error))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.finished

@@ -1,0 +1,56 @@
+"""The import wizard and the export dialog, driven like a CPAS worker would."""
+
+from PySide6.QtWidgets import QWizard
+from sqlmodel import Session, func, select
+
+from desktop.core.models import Person
+from desktop.ui.export_dialog import ExportDialog
+from desktop.ui.import_wizard import ImportWizard
+from tests.exchange.test_import import FRENCH_CSV, write
+
+
+def test_import_wizard_from_file_to_import(qtbot, lang, services, paths, tasks, tmp_path):
+    wizard = ImportWizard(lang, services, paths, tasks)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(tmp_path / "missing.csv"))
+    wizard.next()
+    assert wizard.currentPage() is wizard.file_page
+    assert "missing.csv" in wizard.file_page.error.text()
+    wizard.file_page.path.setText(str(write(tmp_path / "liste.csv", FRENCH_CSV)))
+    wizard.next()
+    mapping = wizard.mapping_page
+    assert wizard.currentPage() is mapping
+    assert mapping.combos[2].currentData() == "surname"
+    mapping.name.setText("cpas liege")
+    mapping._save()
+    assert "cpas liege" in mapping.saved.text()
+    wizard.next()
+    report = wizard.report_page
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
+    assert "3 personnes dans 2 ménages" in report.summary.text()
+    assert report.problems.rowCount() == 4
+    assert not report.isComplete()  # rows rejected: only with the checkbox
+    report.skip_invalid.setChecked(True)
+    assert report.isComplete()
+    with qtbot.waitSignal(wizard.imported, timeout=10_000):
+        wizard.next()
+    with Session(services.session.engine) as db:
+        assert db.exec(select(func.count()).select_from(Person)).one() == 3
+    qtbot.waitUntil(lambda: wizard.button(QWizard.WizardButton.FinishButton).isEnabled())
+
+
+def test_export_dialog_writes_the_chosen_columns(qtbot, lang, services, tasks, tmp_path):
+    services.demo.generate(30, seed=3)
+    dialog = ExportDialog(lang, services, tasks)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("cases"))
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    for index in range(dialog.columns.count()):
+        if dialog.columns.item(index).text() not in ("case_number", "status"):
+            dialog.columns.item(index).setCheckState(
+                __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.CheckState.Unchecked)
+    target = tmp_path / "cases.csv"
+    dialog.export(target)
+    qtbot.waitUntil(lambda: dialog.done_label.text() != "", timeout=10_000)
+    assert target.read_text(encoding="utf-8-sig").splitlines()[0] == "case_number;status"
