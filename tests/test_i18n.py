@@ -115,6 +115,9 @@ def test_keys_built_at_run_time_exist():
 
     built += [f"importer.column_{name}" for name in CANONICAL]
     built += [f"exporter.kind_{kind}" for kind in KINDS]
+    from desktop.exchange.importer import GROUPINGS
+
+    built += [f"importer.grouping_{mode}" for mode in GROUPINGS]
     from desktop.core.intake_input import HouseholdInput, PersonInput
     from desktop.ui.person_details import DOCUMENT_FIELDS, TEXT_FIELDS
 

@@ -32,6 +32,7 @@ from desktop.exchange.sheets import Table, read_table
 
 Progress = Callable[[int, int], None]
 WRITE_CHUNK = 2000  # households per bulk write: progress and cancel between chunks
+GROUPINGS = ("auto", "address", "column", "alone")
 
 
 @dataclass
@@ -99,6 +100,7 @@ class ImportService:
         self.engine, self.actor, self.reference = engine, actor, reference
         self.rules = IntakeRules(reference, today)
         self.today = today or date.today()
+        self.grouping = "auto"
 
     # -- planning ---------------------------------------------------------------------------
 
@@ -107,8 +109,14 @@ class ImportService:
         return table, propose(table.rows)
 
     def plan(self, path: Path, mapping: Mapping | None = None,
-             saved: dict[str, str] | None = None) -> ImportPlan:
+             saved: dict[str, str] | None = None, grouping: str = "auto") -> ImportPlan:
+        """``grouping``: how rows make households — "auto" (the household column if there
+        is one, else same surname and address), "address" (same surname and address),
+        "column" (the household column only) or "alone" (one household per row)."""
         self.actor.require(Permission.EDIT_CASES)
+        if grouping not in GROUPINGS:
+            raise ValueError(f"unknown grouping {grouping!r}")
+        self.grouping = grouping
         table, proposed = self.read(path)
         headers = table.rows[proposed.header_row] if table.rows else []
         if saved is not None:
@@ -133,11 +141,13 @@ class ImportService:
                 for i, name in mapping.columns.items()}
         person = PersonInput(languages=[])
         street, postal = values.text(cell.get("street")), values.text(cell.get("postal_code"))
-        household = values.text(cell.get("household"))
-        if not household:
+        household = values.text(cell.get("household")) \
+            if self.grouping in ("auto", "column") else ""
+        if not household and self.grouping in ("auto", "address"):
             surname = normal(values.text(cell.get("surname_latin"))
                              or values.text(cell.get("surname")))
-            household = f"{surname}|{fold(street)}|{postal}" if street else f"line {line}"
+            household = f"{surname}|{fold(street)}|{postal}" if street else ""
+        household = household or f"line {line}"
         row = _Row(line, person, household, {}, values.text(cell.get("case_number")),
                    values.text(cell.get("notes")))
         try:

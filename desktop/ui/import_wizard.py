@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.exchange.columns import CANONICAL, Mapping
-from desktop.exchange.importer import ImportPlan, ImportResult
+from desktop.exchange.importer import GROUPINGS, ImportPlan, ImportResult
 from desktop.exchange.mappings import load_mapping, save_mapping, saved_names
 from desktop.paths import DataPaths
 from desktop.services import Services
@@ -218,11 +218,30 @@ class ReportPage(QWizardPage):
         self.problems.horizontalHeader().setStretchLastSection(True)
         self.problems.verticalHeader().hide()
         self.problems.setAccessibleName(tr("importer.report_title"))
+        self.grouping = QComboBox()
+        for mode in GROUPINGS:
+            self.grouping.addItem(tr(f"importer.grouping_{mode}"), mode)
+        self.grouping.setAccessibleName(tr("importer.grouping"))
+        self.grouping.currentIndexChanged.connect(lambda _i: self.initializePage())
+        self.households = QTableWidget(0, 2)
+        self.households.setHorizontalHeaderLabels([tr("importer.col_lines"),
+                                                   tr("importer.col_members")])
+        self.households.horizontalHeader().setStretchLastSection(True)
+        self.households.verticalHeader().hide()
+        self.households.setAccessibleName(tr("importer.households"))
         self.skip_invalid = QCheckBox(tr("importer.skip_invalid"))
         self.skip_invalid.toggled.connect(self.completeChanged)
         self.error = ErrorLabel()
+        grouping_row = QHBoxLayout()
+        grouping_label = QLabel(tr("importer.grouping"))
+        grouping_label.setBuddy(self.grouping)
+        grouping_row.addWidget(grouping_label)
+        grouping_row.addWidget(self.grouping, 1)
         layout = QVBoxLayout(self)
-        for widget in (self.summary, self.busy, self.problems, self.skip_invalid, self.error):
+        for widget in (self.summary, self.busy):
+            layout.addWidget(widget)
+        layout.addLayout(grouping_row)
+        for widget in (self.households, self.problems, self.skip_invalid, self.error):
             layout.addWidget(widget)
         self.setCommitPage(True)
 
@@ -231,8 +250,9 @@ class ReportPage(QWizardPage):
         self.busy.show()
         self.summary.setText(self.w.lang.tr("importer.checking"))
         path = Path(self.w.file_page.path.text().strip())
-        mapping = self.w.mapping
-        self.w.tasks.run(lambda _p: self.w.services.imports.plan(path, mapping),
+        mapping, grouping = self.w.mapping, self.grouping.currentData()
+        self.w.tasks.run(lambda _p: self.w.services.imports.plan(path, mapping,
+                                                                 grouping=grouping),
                          self._planned, self._failed)
 
     def _planned(self, plan: ImportPlan) -> None:
@@ -251,6 +271,15 @@ class ReportPage(QWizardPage):
             self.problems.setItem(row, 0, QTableWidgetItem(str(line)))
             self.problems.setItem(row, 1, QTableWidgetItem(reason))
         self.problems.resizeColumnToContents(0)
+        shown = plan.households[:500]  # the first ones: enough to see how rows were grouped
+        self.households.setRowCount(len(shown))
+        for row, planned in enumerate(shown):
+            self.households.setItem(row, 0, QTableWidgetItem(", ".join(map(str, planned.lines))))
+            names = [f"{m.surname_lat or m.surname_cyr} {m.given_name_lat or m.given_name_cyr}"
+                     f" ({tr.choice('relationship', m.relationship)})"
+                     for m in planned.household.members]
+            self.households.setItem(row, 1, QTableWidgetItem(" · ".join(names)))
+        self.households.resizeColumnToContents(0)
         self.skip_invalid.setVisible(bool(plan.rejected))
         self.completeChanged.emit()
 

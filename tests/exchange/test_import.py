@@ -208,3 +208,18 @@ def test_cli_import_json_contract(tmp_path):
     report = json.loads(out)
     assert report["created"] == 0 and len(report["duplicates"]) == 3
     assert all(d["person_id"] for d in report["duplicates"])
+
+
+def test_grouping_rows_into_households_can_be_chosen(services, tmp_path):
+    path = write(tmp_path / "liste.csv", FRENCH_CSV)
+    assert len(services.imports.plan(path).households) == 2
+    alone = services.imports.plan(path, grouping="alone")
+    assert all(len(h.household.members) == 1 for h in alone.households)
+    assert len(alone.households) == 4  # the child of household 1 becomes its own
+    by_address = tmp_path / "adresses.csv"
+    by_address.write_text("Nom;Prénom;Né le;Rue;Code postal\n"
+                          "Koval;Olena;01/01/1980;Rue Haute 1;4000\n"
+                          "Koval;Nazar;01/01/2010;Rue Haute 1;4000\n"
+                          "Koval;Ivan;01/01/1950;Rue Basse 9;4000\n", encoding="utf-8")
+    plan = services.imports.plan(by_address)
+    assert sorted(len(h.household.members) for h in plan.households) == [1, 2]

@@ -18,6 +18,8 @@ from desktop.core.intake_input import HouseholdInput, PersonInput
 from desktop.core.reference import reference_data
 from desktop.settings import Settings
 from desktop.ui.case_window import CaseWindow
+from desktop.ui.export_dialog import ExportDialog
+from desktop.ui.import_wizard import ImportWizard
 from desktop.ui.intake_wizard import IntakeWizard
 from desktop.ui.login import LoginWindow
 from desktop.ui.quick_intake import QuickIntakeDialog
@@ -68,6 +70,8 @@ def screens(qtbot, lang, services, vault, paths, make_main, tasks):
         "case file": CaseWindow(lang, services, case_id),
         "users": UsersDialog(lang, services.users),
         "settings": SettingsDialog(lang, Settings(), paths, services.secrets),
+        "import": ImportWizard(lang, services, paths, tasks),
+        "export": ExportDialog(lang, services, tasks),
         "main window": make_main(services),
     }
     for name, widget in built.items():
