@@ -269,7 +269,7 @@ class Cli:
                 "created": written.created if written else (plan.persons if self.args.dry_run
                                                             else 0),
                 "households": written.households if written else (
-                    len(plan.households) if self.args.dry_run else 0),
+                    plan.new_households if self.args.dry_run else 0),
                 "duplicates": [{"line": d.line, "person_id": str(d.person_id) if d.person_id
                                 else None, "other_line": d.other_line, "reason": tr(d.reason)}
                                for d in plan.duplicates],
@@ -277,7 +277,7 @@ class Cli:
                              for r in plan.rejected],
             }, ensure_ascii=False, indent=1))
             return
-        self.print(tr("import.summary", persons=plan.persons, households=len(plan.households),
+        self.print(tr("import.summary", persons=plan.persons, households=plan.new_households,
                       duplicates=len(plan.duplicates), rejected=len(plan.rejected)))
         for problem in plan.rejected:
             self.print(tr("import.line", line=problem.line,

@@ -19,9 +19,9 @@ from desktop.core.dates import iso_partial
 from desktop.core.enums import Relationship
 from desktop.core.errors import RelaisError
 from desktop.core.intake_input import DocumentInput, HouseholdInput, PersonInput
-from desktop.core.intake_records import NewCase, RecordBatch, add_household
+from desktop.core.intake_records import NewCase, RecordBatch, add_household, add_person
 from desktop.core.intake_rules import IntakeRules, parse_date
-from desktop.core.models import CaseFile, IdentityDocument, Person
+from desktop.core.models import CaseFile, HouseholdMember, IdentityDocument, Person
 from desktop.core.names import is_cyrillic, normal, passport_latin
 from desktop.core.reference import ReferenceData
 from desktop.core.roles import Actor, Permission
@@ -56,6 +56,8 @@ class PlannedHousehold:
     household: HouseholdInput
     case_number: str = ""
     notes: list[str] = field(default_factory=list)
+    # Set when some members are already known: the new ones join that household.
+    existing_household_id: uuid.UUID | None = None
 
 
 @dataclass
@@ -70,6 +72,10 @@ class ImportPlan:
     @property
     def persons(self) -> int:
         return sum(len(h.household.members) for h in self.households)
+
+    @property
+    def new_households(self) -> int:
+        return sum(1 for h in self.households if h.existing_household_id is None)
 
 
 @dataclass
@@ -257,10 +263,11 @@ class ImportService:
     def _find_duplicates(self, plan: ImportPlan) -> None:
         """Known persons (same names in any spelling and birth date, or same document) and
         rows repeating an earlier row are not created again."""
-        known_names, known_documents = self._known()
+        known_names, known_documents, households_of = self._known()
         seen: dict[tuple[str, str, str], int] = {}
         for planned in plan.households:
             keep_members, keep_lines = [], []
+            known_here: list[uuid.UUID] = []
             for member, line in zip(planned.household.members, planned.lines, strict=True):
                 duplicate = None
                 for key in _name_keys(member):
@@ -279,17 +286,25 @@ class ImportService:
                                               person_id=known_documents[number])
                 if duplicate:
                     plan.duplicates.append(duplicate)
+                    if duplicate.person_id:
+                        known_here.append(duplicate.person_id)
                     continue
                 for key in _name_keys(member):
                     seen.setdefault(key, line)
                 keep_members.append(member)
                 keep_lines.append(line)
-            if keep_members and all(m.relationship != Relationship.HEAD for m in keep_members):
+            existing = next((households_of[p] for p in known_here if p in households_of), None)
+            if existing is not None:
+                # A new child of a known family joins the family, not a household of its own.
+                planned.existing_household_id = existing
+            elif keep_members and all(m.relationship != Relationship.HEAD
+                                      for m in keep_members):
                 keep_members[0].relationship = Relationship.HEAD.value
             planned.household.members, planned.lines = keep_members, keep_lines
         plan.households = [h for h in plan.households if h.household.members]
 
-    def _known(self) -> tuple[dict[tuple[str, str, str], uuid.UUID], dict[str, uuid.UUID]]:
+    def _known(self) -> tuple[dict[tuple[str, str, str], uuid.UUID], dict[str, uuid.UUID],
+                              dict[uuid.UUID, uuid.UUID]]:
         names: dict[tuple[str, str, str], uuid.UUID] = {}
         with Session(self.engine) as db:
             for row in db.execute(select(
@@ -304,7 +319,10 @@ class ImportService:
             documents = dict(db.execute(select(IdentityDocument.number,
                                                IdentityDocument.person_id).where(
                 IdentityDocument.deleted_at.is_(None), IdentityDocument.number != "")).all())
-        return names, documents
+            households = dict(db.execute(select(HouseholdMember.person_id,
+                                                HouseholdMember.household_id).where(
+                HouseholdMember.deleted_at.is_(None))).all())
+        return names, documents, households
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -325,6 +343,10 @@ class ImportService:
                     raise ImportCancelled("import.cancelled")
                 batch = RecordBatch()
                 for planned in plan.households[start:start + WRITE_CHUNK]:
+                    if planned.existing_household_id is not None:
+                        for member in planned.household.members:
+                            add_person(batch, planned.existing_household_id, org, member)
+                        continue
                     number = planned.case_number
                     if not number or number in used:
                         last[self.today.year] = last.get(self.today.year, 0) + 1
@@ -336,7 +358,7 @@ class ImportService:
                 batch.write(uow)
                 if progress:
                     progress(min(start + WRITE_CHUNK, total), total)
-        return ImportResult(created=plan.persons, households=total, plan=plan)
+        return ImportResult(created=plan.persons, households=plan.new_households, plan=plan)
 
 
 def _name_keys(member: PersonInput) -> list[tuple[str, str, str]]:

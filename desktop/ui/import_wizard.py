@@ -244,6 +244,7 @@ class ReportPage(QWizardPage):
         for widget in (self.households, self.problems, self.skip_invalid, self.error):
             layout.addWidget(widget)
         self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, tr("importer.import_now"))
 
     def initializePage(self) -> None:
         self.w.plan = None
@@ -260,7 +261,7 @@ class ReportPage(QWizardPage):
         self.w.plan = plan
         self.busy.hide()
         self.summary.setText(tr("import.summary", persons=plan.persons,
-                                households=len(plan.households),
+                                households=plan.new_households,
                                 duplicates=len(plan.duplicates), rejected=len(plan.rejected)))
         lines = [(r.line, tr(r.key, **r.params)) for r in plan.rejected]
         lines += [(d.line, tr(d.reason) + (tr("importer.same_as_line", line=d.other_line)

@@ -76,11 +76,15 @@ def test_importing_the_same_file_twice_creates_nothing_the_second_time(services,
 
 
 def test_a_person_from_an_intake_is_a_duplicate_not_a_new_person(services, tmp_path):
-    services.intake.register(HouseholdInput(members=[PersonInput(
+    case_id = services.intake.register(HouseholdInput(members=[PersonInput(
         surname_lat="Chevtchenko", given_name_lat="Ioulia", birth_date="30/07/1985")]))
     plan = services.imports.plan(write(tmp_path / "liste.csv", FRENCH_CSV))
     assert [d.line for d in plan.duplicates if d.reason == "duplicate.same_name"] == [4]
     assert plan.duplicates[0].person_id is not None
+    result = services.imports.run(plan, skip_invalid=True)
+    # Her child, new in the list, joins her household rather than making one of its own.
+    assert (result.created, result.households) == (2, 1)
+    assert len(services.case_files.open(case_id).members) == 2
 
 
 def test_a_dutch_workbook_with_merged_cells_hidden_sheet_formulas_and_dates(services,
