@@ -34,7 +34,7 @@ def test_qt_is_imported_only_in_the_ui_and_the_composition_root():
 
 def test_core_depends_on_no_upper_layer():
     forbidden = ("desktop.ui", "desktop.store", "desktop.sync", "desktop.documents",
-                 "desktop.cli", "desktop.app", "desktop.services")
+                 "desktop.exchange", "desktop.cli", "desktop.app", "desktop.services")
     offenders = [
         path.relative_to(ROOT).as_posix()
         for path in modules("desktop/core")
@@ -46,7 +46,7 @@ def test_core_depends_on_no_upper_layer():
 def test_store_and_documents_do_not_import_the_ui():
     offenders = [
         path.relative_to(ROOT).as_posix()
-        for folder in ("desktop/store", "desktop/documents")
+        for folder in ("desktop/store", "desktop/documents", "desktop/exchange")
         for path in modules(folder)
         if any(name.startswith(("desktop.ui", "desktop.cli", "desktop.app")) for name in
                imports(path))

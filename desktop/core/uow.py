@@ -131,9 +131,7 @@ class UnitOfWork:
         session = self.session
         try:
             if exc_type is None:
-                session.flush()
-                for observer in self.observers:
-                    observer.before_commit(session, self.actor, self.changes)
+                self.checkpoint()
                 session.commit()
             else:
                 session.rollback()
@@ -148,6 +146,15 @@ class UnitOfWork:
         finally:
             session.close()
             self._session = None
+
+    def checkpoint(self) -> None:
+        """Hand the changes so far to the observers (audit, index, outbox) and forget them,
+        still inside the transaction: a long import keeps its memory flat and stays all or
+        nothing."""
+        self.session.flush()
+        for observer in self.observers:
+            observer.before_commit(self.session, self.actor, self.changes)
+        self.changes = []
 
     # -- writes -------------------------------------------------------------------------
 

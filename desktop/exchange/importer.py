@@ -356,6 +356,7 @@ class ImportService:
                         organisation_id=org, file_number=number, opened_on=self.today,
                         worker_id=self.actor.user_id, notes=tuple(planned.notes)))
                 batch.write(uow)
+                uow.checkpoint()
                 if progress:
                     progress(min(start + WRITE_CHUNK, total), total)
         return ImportResult(created=plan.persons, households=plan.new_households, plan=plan)
