@@ -9,6 +9,7 @@ from desktop.core.caselist import CaseListService
 from desktop.core.demo import DemoGenerator
 from desktop.core.drafts import DraftService
 from desktop.core.duplicates import DuplicateFinder
+from desktop.core.figures import FiguresService
 from desktop.core.intake import IntakeService
 from desktop.core.merge import MergeService
 from desktop.core.name_index import NameIndex
@@ -41,6 +42,7 @@ class Services:
     people: PersonEditService
     imports: ImportService
     exports: ExportService
+    figures: FiguresService
 
     @classmethod
     def for_session(cls, session: WorkSession) -> Services:
@@ -63,4 +65,5 @@ class Services:
             people=PersonEditService(engine, actor, reference_data()),
             imports=ImportService(engine, actor, reference_data()),
             exports=ExportService(engine, actor, reference_data()),
+            figures=FiguresService(engine, actor),
         )

@@ -1,0 +1,116 @@
+"""The monthly figures as a PDF (tables and bar charts) and as CSV / XLSX with the same
+numbers. Small cells are shown as "<5"."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether
+
+from desktop.core.figures import SUPPRESS_UNDER, FigureTable, MonthlyFigures
+from desktop.core.i18n import Translator
+from desktop.documents.base import DocumentWriter, Languages, grid, p, spacer, styles
+
+HIDDEN = f"<{SUPPRESS_UNDER}"
+
+
+def row_label(tr: Translator, table: FigureTable, row: str) -> str:
+    if table.row_prefix:
+        return tr(f"{table.row_prefix}.{row}")
+    return tr(row) if row.startswith("figures.") else row
+
+
+def column_label(tr: Translator, table: FigureTable, column: str) -> str:
+    if table.key == "figures.sex_by_age":
+        return tr(f"sex.{column}")
+    return tr("figures.count")
+
+
+def _cell(value: int | None) -> str:
+    return HIDDEN if value is None else str(value)
+
+
+def monthly_pdf(target: Path, figures: MonthlyFigures, languages: Languages,
+                organisation: str, made_on: date | None = None) -> Path:
+    s = styles()
+    tr = languages.main
+    writer = DocumentWriter(languages, organisation, "figures.title", "monthly-figures",
+                            made_on)
+    story = [p(f"{writer.title} — {figures.month}", s.title),
+             p(tr("figures.intro", first=figures.first_day.strftime("%d/%m/%Y"),
+                  last=figures.last_day.strftime("%d/%m/%Y"), limit=SUPPRESS_UNDER),
+               s.small)]
+    for table in figures.tables:
+        shown = table.shown()
+        header = [tr(f"figures.unit_{table.unit}")] + [column_label(tr, table, c)
+                                                       for c in table.columns]
+        rows = [[row_label(tr, table, r)] + [_cell(v) for v in values]
+                for r, values in zip(table.rows, shown, strict=True)]
+        width = 174 / (len(header) + 1)
+        block = [p(tr(table.key), s.heading),
+                 grid([header, *rows], [width * 2] + [width] * (len(header) - 1))]
+        chart = _chart(table, shown, tr)
+        if chart is not None:
+            block += [spacer(2), chart]
+        story += [KeepTogether(block), spacer(3)]
+    return writer.write(target, story)
+
+
+def _chart(table: FigureTable, shown: list[list[int | None]], tr: Translator
+           ) -> Drawing | None:
+    series = [[value or 0 for value in column] for column in zip(*shown, strict=True)]
+    if not any(any(column) for column in series):
+        return None
+    drawing = Drawing(170 * mm, 45 * mm)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 12 * mm, 8 * mm
+    chart.width, chart.height = 150 * mm, 32 * mm
+    chart.data = series
+    chart.categoryAxis.categoryNames = [row_label(tr, table, r)[:14] for r in table.rows]
+    regular, _bold = styles().regular, styles().bold
+    chart.categoryAxis.labels.fontName = regular
+    chart.categoryAxis.labels.fontSize = 6
+    chart.valueAxis.labels.fontName = regular
+    chart.valueAxis.labels.fontSize = 6
+    chart.valueAxis.valueMin = 0
+    palette = [colors.HexColor(c) for c in ("#3b6ea5", "#d98c3a", "#6a9f58", "#9b9b9b")]
+    for index in range(len(series)):
+        chart.bars[index].fillColor = palette[index % len(palette)]
+    drawing.add(chart)
+    return drawing
+
+
+def monthly_rows(figures: MonthlyFigures, tr: Translator) -> list[list[str]]:
+    """One flat table: figure, unit, row, column, value (or <5)."""
+    rows = [[tr("figures.col_figure"), tr("figures.col_unit"), tr("figures.col_row"),
+             tr("figures.col_column"), tr("figures.count")]]
+    for table in figures.tables:
+        for row, values in zip(table.rows, table.shown(), strict=True):
+            for column, value in zip(table.columns, values, strict=True):
+                rows.append([tr(table.key), tr(f"figures.unit_{table.unit}"),
+                             row_label(tr, table, row), column_label(tr, table, column),
+                             _cell(value)])
+    return rows
+
+
+def monthly_csv(target: Path, figures: MonthlyFigures, tr: Translator) -> Path:
+    with Path(target).open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(monthly_rows(figures, tr))
+    return target
+
+
+def monthly_xlsx(target: Path, figures: MonthlyFigures, tr: Translator) -> Path:
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(str(target))
+    sheet = workbook.add_worksheet(figures.month)
+    for index, row in enumerate(monthly_rows(figures, tr)):
+        sheet.write_row(index, 0, [int(v) if v.isdigit() else v for v in row])
+    workbook.close()
+    return target

@@ -1,0 +1,137 @@
+"""Documents read back with a PDF library: both languages, Cyrillic that extracts, fonts
+embedded, A4, page count, metadata; and the monthly figures against plain SQL counts."""
+
+from datetime import date, timedelta
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import text
+
+from desktop.core.enums import AidCategory, NoteAudience
+from desktop.core.intake_input import DocumentInput, HouseholdInput, PersonInput
+from desktop.documents.base import Languages
+from desktop.documents.case_documents import (
+    Appointment,
+    appointment_slip,
+    case_summary,
+    intake_form,
+    referral_letter,
+)
+from desktop.documents.monthly_report import monthly_csv, monthly_pdf, monthly_xlsx
+
+A4 = (595, 842)
+
+
+@pytest.fixture
+def case(services):
+    case_id = services.intake.register(HouseholdInput(
+        members=[PersonInput(surname_cyr="Шевченко", given_name_cyr="Юлія",
+                             surname_lat="Shevchenko", given_name_lat="Yuliia", sex="M",
+                             birth_date="30/07/1985", national_number="85073003328",
+                             documents=[DocumentInput(number="FA123456")],
+                             annex15_issued_on=(date.today() - timedelta(days=40)
+                                                ).strftime("%d/%m/%Y")),
+                 PersonInput(surname_cyr="Шевченко", given_name_cyr="Андрій",
+                             birth_date="2015", relationship="child")],
+        accommodation_type="host_family", host_name="Famille Dupont", postal_code="4000",
+        municipality_refnis="62063"))
+    services.case_files.add_note(case_id, "x", NoteAudience.SOCIAL_WORKERS)
+    services.case_files.record_aid(case_id, AidCategory.FAMILY_AT_CHARGE, date.today(),
+                                   None, piis=True)
+    services.case_files.add_referral(case_id, "FOREM", "recherche d'emploi")
+    return services.case_files.open(case_id)
+
+
+def read(path):
+    reader = PdfReader(path)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    return reader, text
+
+
+def embedded_fonts(reader) -> set[str]:
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            descriptor = (descendants[0].get_object() if descendants else font).get(
+                "/FontDescriptor")
+            if descriptor is not None and "/FontFile2" in descriptor.get_object():
+                fonts.add(str(font["/BaseFont"]))
+    return fonts
+
+
+@pytest.mark.parametrize(("main", "beside", "word"), [
+    ("fr", "uk", "Fiche d'accueil"), ("nl", "uk", "Registratieformulier"),
+    ("de", "uk", "Aufnahmeformular")])
+def test_the_prefilled_intake_form_in_two_languages(case, services, tmp_path, main, beside,
+                                                    word):
+    target = intake_form(tmp_path / "intake.pdf", case, Languages.of(main, beside),
+                         "CPAS de Liège", services.reference)
+    reader, content = read(target)
+    assert word in content and "Реєстраційна анкета" in content
+    assert "Шевченко" in content and "Юлія" in content and "Андрій" in content
+    assert "85073003328" in content and "FA123456" in content
+    assert all(tuple(round(float(v)) for v in page.mediabox[2:]) == A4
+               for page in reader.pages)
+    assert any("DejaVuSans" in font for font in embedded_fonts(reader))
+    assert reader.metadata.title.startswith(word)
+    assert "сторінка 1/" in content or "page 1/" in content.lower()
+    assert "Шевченко" not in target.name  # no personal data in a file name we choose
+
+
+def test_case_summary_referral_letter_and_slip(case, services, tmp_path):
+    languages = Languages.of("fr", "uk")
+    _, summary = read(case_summary(tmp_path / "s.pdf", case, languages, "CPAS de Liège",
+                                   services.reference))
+    assert "Résumé du dossier / Зведення по справі" in summary
+    assert "FOREM" in summary and "Avec famille à charge" in summary
+    _, letter = read(referral_letter(tmp_path / "r.pdf", case, languages, "CPAS de Liège",
+                                     "FOREM Liège", "recherche d'emploi"))
+    assert "FOREM Liège" in letter and "Le CPAS de Liège vous adresse" in letter
+    assert "Цей лист скеровує вас до FOREM Liège" in letter
+    reader, slip = read(appointment_slip(
+        tmp_path / "a.pdf", case, languages, "CPAS de Liège",
+        Appointment("Enquête sociale", "CPAS, rue Sainte-Marie 5", "lundi 2 décembre, 9 h",
+                    "passeport, annexe 15")))
+    assert len(reader.pages) == 1
+    assert "Rendez-vous / Прийом" in slip and "passeport, annexe 15" in slip
+
+
+def test_monthly_figures_equal_plain_sql_counts(services, tmp_path):
+    services.demo.generate(400, seed=9)
+    month = f"{date.today():%Y-%m}"
+    figures = services.figures.monthly(month)
+    tables = {t.key: t for t in figures.tables}
+    first, last = figures.first_day.isoformat(), figures.last_day.isoformat()
+    with services.session.engine.connect() as db:
+        active = ("deleted_at IS NULL AND opened_on <= :last AND "
+                  "(closed_on IS NULL OR closed_on >= :first)")
+        persons = db.execute(text(
+            "SELECT count(DISTINCT m.person_id) FROM household_member m "
+            "JOIN case_file c ON c.household_id = m.household_id "
+            "JOIN person p ON p.id = m.person_id "
+            "WHERE c.deleted_at IS NULL AND c.opened_on <= :last "
+            "AND (c.closed_on IS NULL OR c.closed_on >= :first) "
+            "AND m.deleted_at IS NULL AND p.deleted_at IS NULL "
+            "AND p.birth_date IS NOT NULL"), {"first": first, "last": last}).scalar_one()
+        opened = db.execute(text("SELECT count(*) FROM case_file WHERE deleted_at IS NULL "
+                                 "AND opened_on BETWEEN :first AND :last"),
+                            {"first": first, "last": last}).scalar_one()
+        files = db.execute(text(f"SELECT count(*) FROM case_file WHERE {active}"),
+                           {"first": first, "last": last}).scalar_one()
+    assert sum(map(sum, tables["figures.sex_by_age"].cells)) == persons
+    assert tables["figures.movements"].cells[0][0] == opened
+    assert sum(row[0] for row in tables["figures.household_size"].cells) == files
+    assert sum(row[0] for row in tables["figures.piis"].cells) == files
+    shown = tables["figures.sex_by_age"].shown()
+    assert all(v is None or v == 0 or v >= 5 for row in shown for v in row)
+
+    languages = Languages.of("fr", "uk")
+    _reader, content = read(monthly_pdf(tmp_path / "m.pdf", figures, languages, "CPAS"))
+    assert "Chiffres du mois / Місячні показники" in content and "personnes" in content
+    csv_text = monthly_csv(tmp_path / "m.csv", figures, languages.main).read_text(
+        encoding="utf-8-sig")
+    assert "Personnes par sexe et âge" in csv_text
+    monthly_xlsx(tmp_path / "m.xlsx", figures, languages.main)
+    assert (tmp_path / "m.xlsx").stat().st_size > 1000
