@@ -22,6 +22,7 @@ from desktop.core.errors import RelaisError
 from desktop.core.i18n import LANGUAGES, Translator
 from desktop.core.organisation import organisation_name
 from desktop.core.reference import reference_data
+from desktop.documents import CASE_DOCUMENTS
 from desktop.paths import DataPaths
 from desktop.settings import Settings
 from desktop.store.vault import NewOrganisation, Vault
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from desktop.store.database import WorkSession
 
 log = logging.getLogger(__name__)
-COMMANDS = ("init", "users", "demo", "search", "import", "export")
+COMMANDS = ("init", "users", "demo", "search", "import", "export", "pdf", "report")
 
 
 class UsageError(Exception):
@@ -103,6 +104,26 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true")
     search.add_argument("--limit", type=int, default=10)
     search.add_argument("query", nargs="+")
+
+    # --lang here is the document's official language (and the language of messages)
+    pdf = commands.add_parser("pdf", parents=[common, auth], help=tr("cli.help_pdf"))
+    pdf_commands = pdf.add_subparsers(dest="pdf_command", required=True,
+                                      parser_class=_Parser)
+    for kind in CASE_DOCUMENTS:
+        document = pdf_commands.add_parser(kind, parents=[common, auth])
+        document.add_argument("--case", required=True, help=tr("cli.help_case"))
+        document.add_argument("--with", dest="beside", default=None)
+        document.add_argument("-o", "--output", default=None)
+
+    report = commands.add_parser("report", parents=[common, auth], help=tr("cli.help_report"))
+    report_commands = report.add_subparsers(dest="report_command", required=True,
+                                            parser_class=_Parser)
+    monthly = report_commands.add_parser("monthly", parents=[common, auth])
+    monthly.add_argument("--month", required=True)
+    monthly.add_argument("--with", dest="beside", default=None)
+    monthly.add_argument("-o", "--output", default=None)
+    monthly.add_argument("--csv", default=None)
+    monthly.add_argument("--xlsx", default=None)
     return parser
 
 
@@ -327,6 +348,45 @@ class Cli:
                                f"{hit.birth_date or '-':10}  {hit.display_name}")
                 if not hits:
                     self.print(self.tr("search.no_result"))
+            return 0
+        finally:
+            session.close()
+
+
+    def pdf(self) -> int:
+        from desktop.services import Services
+
+        session = self.open_session()
+        try:
+            documents = Services.for_session(session).documents
+            languages = documents.languages(getattr(self.args, "lang", None), self.args.beside)
+            case_id = documents.case_files.resolve(self.args.case)
+            kind = self.args.pdf_command
+            target = Path(self.args.output or documents.default_name(kind))
+            documents.case_document(kind, case_id, target, languages)
+            self.print(self.tr("doc.saved", path=str(target)))
+            return 0
+        finally:
+            session.close()
+
+    def report(self) -> int:
+        from desktop.core.figures import month_bounds
+        from desktop.services import Services
+
+        month_bounds(self.args.month)  # a bad month is a clear error before signing in
+        session = self.open_session()
+        try:
+            documents = Services.for_session(session).documents
+            languages = documents.languages(getattr(self.args, "lang", None), self.args.beside)
+            pdf = self.args.output
+            if not (pdf or self.args.csv or self.args.xlsx):
+                pdf = f"relais-figures-{self.args.month}.pdf"
+            written = documents.monthly(
+                self.args.month, languages, pdf=Path(pdf) if pdf else None,
+                csv=Path(self.args.csv) if self.args.csv else None,
+                xlsx=Path(self.args.xlsx) if self.args.xlsx else None)
+            for path in written:
+                self.print(self.tr("doc.saved", path=str(path)))
             return 0
         finally:
             session.close()

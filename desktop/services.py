@@ -18,6 +18,7 @@ from desktop.core.reference import ReferenceData, reference_data
 from desktop.core.search import SearchService
 from desktop.core.users import UserService
 from desktop.core.worklists import WorklistService
+from desktop.documents.service import DocumentService
 from desktop.exchange.exporter import ExportService
 from desktop.exchange.importer import ImportService
 from desktop.store.database import WorkSession
@@ -43,11 +44,15 @@ class Services:
     imports: ImportService
     exports: ExportService
     figures: FiguresService
+    documents: DocumentService
 
     @classmethod
     def for_session(cls, session: WorkSession) -> Services:
         actor, engine = session.actor, session.engine
         search = SearchService(engine, actor, NameIndex())
+        case_files = CaseFileService(engine, actor)
+        figures = FiguresService(engine, actor)
+        organisation = session.organisation
         return cls(
             session=session,
             users=UserService(engine, actor, credentials=session),
@@ -59,11 +64,13 @@ class Services:
             intake=IntakeService(engine, actor, reference_data()),
             drafts=DraftService(engine, actor),
             duplicates=DuplicateFinder(search),
-            case_files=CaseFileService(engine, actor),
+            case_files=case_files,
             worklists=WorklistService(engine, actor),
             merge=MergeService(engine, actor),
             people=PersonEditService(engine, actor, reference_data()),
             imports=ImportService(engine, actor, reference_data()),
             exports=ExportService(engine, actor, reference_data()),
-            figures=FiguresService(engine, actor),
+            figures=figures,
+            documents=DocumentService(case_files, figures, reference_data(), organisation.name,
+                                      organisation.document_language),
         )

@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
@@ -146,3 +147,31 @@ def test_bad_global_options_are_usage_errors(argv):
                             text=True, timeout=60)
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_pdf_and_monthly_report_from_the_cli(data_dir, tmp_path):
+    from pypdf import PdfReader
+
+    env = {"RELAIS_USER": "admin", "RELAIS_PASSWORD": PASSWORD}
+    code, _out, err = cli("--data-dir", data_dir, "demo", "--persons", "60", "--seed", "2",
+                          env=env)
+    assert code == 0, err
+    target = tmp_path / "intake.pdf"
+    file_number = f"{date.today().year}/000001"
+    code, _out, err = cli("--data-dir", data_dir, "pdf", "intake", "--case", file_number,
+                         "--lang", "nl", "--with", "uk", "-o", str(target), env=env)
+    assert code == 0, err
+    assert "Registratieformulier / Реєстраційна анкета" in PdfReader(target).pages[0].extract_text()
+    code, _out, err = cli("--data-dir", data_dir, "pdf", "summary", "--case", "nope",
+                         "--lang", "en", "-o", str(target), env=env)
+    assert code == 1 and "does not exist" in err
+    code, _out, err = cli("--data-dir", data_dir, "report", "monthly", "--month", "2026-13",
+                         "--lang", "en", env=env)
+    assert code == 1 and "YYYY-MM" in err
+    month = f"{date.today():%Y-%m}"
+    code, _out, err = cli("--data-dir", data_dir, "report", "monthly", "--month", month,
+                         "--lang", "de", "-o", str(tmp_path / "m.pdf"), "--csv",
+                         str(tmp_path / "m.csv"), env=env)
+    assert code == 0, err
+    assert (tmp_path / "m.csv").read_text("utf-8-sig").count("\n") > 10
+    assert len(PdfReader(tmp_path / "m.pdf").pages) >= 1

@@ -252,6 +252,20 @@ class CaseFileService:
                                        decided_on=decided_on, starts_on=starts_on,
                                        piis=piis)).id
 
+    def resolve(self, reference: str) -> uuid.UUID:
+        """A case id from what a worker types: its file number or its id."""
+        self.actor.require(Permission.VIEW_CASES)
+        reference = reference.strip()
+        with Session(self.engine) as db:
+            found = db.exec(select(CaseFile.id).where(
+                CaseFile.file_number == reference, CaseFile.deleted_at.is_(None))).first()
+        if found is not None:
+            return found
+        try:
+            return uuid.UUID(reference)
+        except ValueError:
+            raise RelaisError("case.not_found") from None
+
     def _case(self, uow: UnitOfWork, case_id: uuid.UUID) -> CaseFile:
         case = uow.session.get(CaseFile, case_id)
         if case is None or case.deleted_at is not None:

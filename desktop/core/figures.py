@@ -19,6 +19,7 @@ from desktop.core.enums import (
     Sex,
     SpecificNeedType,
 )
+from desktop.core.errors import RelaisError
 from desktop.core.models import (
     Accommodation,
     AidDecision,
@@ -62,8 +63,11 @@ class MonthlyFigures:
 
 
 def month_bounds(month: str) -> tuple[date, date]:
-    year, number = (int(x) for x in month.split("-"))
-    first = date(year, number, 1)
+    try:
+        year, number = (int(x) for x in month.split("-"))
+        first = date(year, number, 1)
+    except ValueError:
+        raise RelaisError("figures.bad_month", month=month) from None
     following = date(year + (number == 12), number % 12 + 1, 1)
     return first, date.fromordinal(following.toordinal() - 1)
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -24,6 +24,7 @@ from desktop.documents.fonts import register_fonts
 
 DOCUMENT_LANGUAGES = ("fr", "nl", "de", "en")  # the official language of a document
 WITH_LANGUAGES = ("uk", "en")  # beside it, for the person
+Target = Path | BinaryIO  # a file, or memory for a preview that must not touch the disk
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ class DocumentWriter:
     def title(self) -> str:
         return self.languages.both(self.title_key)
 
-    def write(self, target: Path, story: list[Any]) -> Path:
+    def write(self, target: Target, story: list[Any]) -> Target:
         writer = self
 
         class NumberedCanvas(Canvas):
@@ -151,7 +152,8 @@ class DocumentWriter:
                 super().save()
 
         document = SimpleDocTemplate(
-            str(target), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
+            str(target) if isinstance(target, Path) else target, pagesize=A4,
+            leftMargin=18 * mm, rightMargin=18 * mm,
             topMargin=24 * mm, bottomMargin=20 * mm, title=self.title, author="Relais",
             subject=self.organisation, creator=f"Relais {__version__}",
             lang=self.languages.code)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from reportlab.platypus import KeepTogether
 
@@ -17,6 +16,7 @@ from desktop.core.reference import ReferenceData
 from desktop.documents.base import (
     DocumentWriter,
     Languages,
+    Target,
     field_table,
     grid,
     p,
@@ -93,8 +93,8 @@ def _signatures(languages: Languages) -> KeepTogether:
     ])
 
 
-def intake_form(target: Path, view: CaseView, languages: Languages, organisation: str,
-                reference: ReferenceData, made_on: date | None = None) -> Path:
+def intake_form(target: Target, view: CaseView, languages: Languages, organisation: str,
+                reference: ReferenceData, made_on: date | None = None) -> Target:
     s = styles()
     writer = DocumentWriter(languages, organisation, "doc.intake_title", "intake-form",
                             made_on)
@@ -111,8 +111,8 @@ def intake_form(target: Path, view: CaseView, languages: Languages, organisation
     return writer.write(target, story)
 
 
-def case_summary(target: Path, view: CaseView, languages: Languages, organisation: str,
-                 reference: ReferenceData, made_on: date | None = None) -> Path:
+def case_summary(target: Target, view: CaseView, languages: Languages, organisation: str,
+                 reference: ReferenceData, made_on: date | None = None) -> Target:
     s = styles()
     both = languages.both
     writer = DocumentWriter(languages, organisation, "doc.summary_title", "case-summary",
@@ -161,8 +161,8 @@ def case_summary(target: Path, view: CaseView, languages: Languages, organisatio
     return writer.write(target, story)
 
 
-def referral_letter(target: Path, view: CaseView, languages: Languages, organisation: str,
-                    partner: str, purpose: str, made_on: date | None = None) -> Path:
+def referral_letter(target: Target, view: CaseView, languages: Languages, organisation: str,
+                    partner: str, purpose: str, made_on: date | None = None) -> Target:
     s = styles()
     writer = DocumentWriter(languages, organisation, "doc.referral_title", "referral-letter",
                             made_on)
@@ -189,8 +189,8 @@ class Appointment:
     bring: str = ""
 
 
-def appointment_slip(target: Path, view: CaseView, languages: Languages, organisation: str,
-                     appointment: Appointment, made_on: date | None = None) -> Path:
+def appointment_slip(target: Target, view: CaseView, languages: Languages, organisation: str,
+                     appointment: Appointment, made_on: date | None = None) -> Target:
     s = styles()
     writer = DocumentWriter(languages, organisation, "doc.slip_title", "appointment-slip",
                             made_on)

@@ -27,6 +27,7 @@ from desktop.core.enums import AidCategory, CaseStatus, ClosureReason, DatePreci
 from desktop.core.errors import ValidationError
 from desktop.core.roles import Permission
 from desktop.services import Services
+from desktop.ui.documents_dialog import DocumentsDialog
 from desktop.ui.language import UiLanguage
 from desktop.ui.merge_dialog import MergeDialog
 from desktop.ui.person_dialog import PersonDialog
@@ -79,11 +80,14 @@ class CaseWindow(QWidget):
         self.destination = QLineEdit()
         self.destination.setMinimumWidth(280)
         self.close_case = QPushButton()
+        self.documents_button = QPushButton()
+        self.documents_button.clicked.connect(self.open_documents)
         actions = QHBoxLayout()
         for widget in (self.follow_up, self.completed, self.reopen, self.reason,
                        self.destination, self.close_case):
             actions.addWidget(widget)
         actions.addStretch(1)
+        actions.addWidget(self.documents_button)
         self.follow_up.clicked.connect(lambda: self._status(CaseStatus.FOLLOW_UP))
         self.reopen.clicked.connect(lambda: self._status(CaseStatus.OPEN))
         self.close_case.clicked.connect(lambda: self._status(CaseStatus.CLOSED))
@@ -167,6 +171,7 @@ class CaseWindow(QWidget):
             field.setPlaceholderText(tr(key))
             field.setAccessibleName(tr(key))
         self.add_task.setText(tr("case.add_task"))
+        self.documents_button.setText(tr("case.documents"))
         self.merge_button.setText(tr("merge.open"))
         self.edit_person.setText(tr("person.edit"))
         self.task_done.setText(tr("case.task_done"))
@@ -312,6 +317,12 @@ class CaseWindow(QWidget):
         dialog = MergeDialog(self.lang, self.services, person_id, name, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._merged)
+        dialog.open()
+        return dialog
+
+    def open_documents(self) -> DocumentsDialog:
+        dialog = DocumentsDialog(self.lang, self.services, self.case_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 

@@ -1,0 +1,83 @@
+"""Which document to make, for whom and in which languages: the one entry point the CLI and
+the UI share, so both produce the same files from the same services."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from desktop.core.casefile import CaseFileService
+from desktop.core.errors import RelaisError
+from desktop.core.figures import FiguresService
+from desktop.core.reference import ReferenceData
+from desktop.documents.base import DOCUMENT_LANGUAGES, WITH_LANGUAGES, Languages, Target
+from desktop.documents.case_documents import (
+    Appointment,
+    appointment_slip,
+    case_summary,
+    intake_form,
+    referral_letter,
+)
+from desktop.documents.monthly_report import monthly_csv, monthly_pdf, monthly_xlsx
+
+
+@dataclass
+class DocumentService:
+    case_files: CaseFileService
+    figures: FiguresService
+    reference: ReferenceData
+    organisation: str
+    document_language: str
+
+    def languages(self, main: str | None, beside: str | None) -> Languages:
+        """The organisation's official language unless another is asked for; Ukrainian
+        beside it unless the person reads another one (or none: ``beside="none"``)."""
+        main = main or self.document_language
+        if main not in DOCUMENT_LANGUAGES:
+            raise RelaisError("doc.language_not_official", language=main)
+        beside = "uk" if beside is None else beside
+        if beside != "none" and beside not in WITH_LANGUAGES:
+            raise RelaisError("doc.language_not_beside", language=beside)
+        return Languages.of(main, None if beside == "none" else beside)
+
+    @staticmethod
+    def default_name(kind: str, on: date | None = None) -> str:
+        """A file name that says what and when, never who."""
+        return f"relais-{kind}-{(on or date.today()).isoformat()}.pdf"
+
+    def case_document(self, kind: str, case_id: uuid.UUID, target: Target,
+                      languages: Languages) -> Target:
+        view = self.case_files.open(case_id)
+        if kind == "intake":
+            return intake_form(target, view, languages, self.organisation, self.reference)
+        if kind == "summary":
+            return case_summary(target, view, languages, self.organisation, self.reference)
+        raise ValueError(kind)
+
+    def referral(self, case_id: uuid.UUID, target: Target, languages: Languages, partner: str,
+                 purpose: str) -> Target:
+        if not partner.strip():
+            raise RelaisError("doc.partner_required")
+        return referral_letter(target, self.case_files.open(case_id), languages,
+                               self.organisation, partner, purpose)
+
+    def appointment(self, case_id: uuid.UUID, target: Target, languages: Languages,
+                    appointment: Appointment) -> Target:
+        if not (appointment.what.strip() and appointment.when.strip()):
+            raise RelaisError("doc.slip_required")
+        return appointment_slip(target, self.case_files.open(case_id), languages,
+                                self.organisation, appointment)
+
+    def monthly(self, month: str, languages: Languages, pdf: Path | None = None,
+                csv: Path | None = None, xlsx: Path | None = None) -> list[Path]:
+        figures = self.figures.monthly(month)
+        written = []
+        if pdf is not None:
+            written.append(monthly_pdf(pdf, figures, languages, self.organisation))
+        if csv is not None:
+            written.append(monthly_csv(csv, figures, languages.main))
+        if xlsx is not None:
+            written.append(monthly_xlsx(xlsx, figures, languages.main))
+        return written

@@ -1,0 +1,191 @@
+"""Documents for one case: choose which and in which two languages, preview it, print it or
+save it. The PDF is made in memory by the same DocumentService as ``relais pdf``."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import RelaisError
+from desktop.core.i18n import LANGUAGE_NAMES
+from desktop.documents.base import DOCUMENT_LANGUAGES, WITH_LANGUAGES
+from desktop.documents.case_documents import Appointment
+from desktop.services import Services
+from desktop.ui.language import UiLanguage
+from desktop.ui.pdf_pages import page_images, print_pdf
+from desktop.ui.widgets import ErrorLabel, error_text
+
+KINDS = ("intake", "summary", "referral", "slip")
+PREVIEW_DPI = 60
+
+
+class DocumentsDialog(QDialog):
+    def __init__(self, lang: UiLanguage, services: Services, case_id: uuid.UUID,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang, self.services, self.case_id = lang, services, case_id
+        self.documents = services.documents
+        tr = lang.tr
+        self.setWindowTitle(tr("doc.dialog_title"))
+        self.kind = QComboBox()
+        for kind in KINDS:
+            self.kind.addItem(tr(f"doc.kind_{kind}"), kind)
+        self.main_language = QComboBox()
+        for code in DOCUMENT_LANGUAGES:
+            self.main_language.addItem(LANGUAGE_NAMES[code], code)
+        self.main_language.setCurrentIndex(
+            max(0, self.main_language.findData(self.documents.document_language)))
+        self.beside_language = QComboBox()
+        for code in WITH_LANGUAGES:
+            self.beside_language.addItem(LANGUAGE_NAMES[code], code)
+        self.beside_language.addItem(tr("doc.beside_none"), "none")
+        self.partner, self.purpose = QLineEdit(), QLineEdit()
+        self.what, self.where, self.when, self.bring = (QLineEdit(), QLineEdit(), QLineEdit(),
+                                                        QLineEdit())
+        form = QFormLayout()
+        self.rows: dict[str, list[QWidget]] = {"referral": [], "slip": []}
+        for key, widget, kind in (
+            ("doc.kind_label", self.kind, None), ("doc.main_language", self.main_language, None),
+            ("doc.beside_language", self.beside_language, None),
+            ("doc.partner", self.partner, "referral"), ("doc.purpose", self.purpose, "referral"),
+            ("doc.what", self.what, "slip"), ("doc.where", self.where, "slip"),
+            ("doc.when", self.when, "slip"), ("doc.bring", self.bring, "slip"),
+        ):
+            label = QLabel(tr(key))
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+            if kind:
+                self.rows[kind] += [label, widget]
+        self.kind.currentIndexChanged.connect(self._show_fields)
+        self.error = ErrorLabel()
+        self.status = QLabel()
+        self.pages = QVBoxLayout()
+        holder = QWidget()
+        holder.setLayout(self.pages)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(holder)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.preview_button = QPushButton(tr("doc.preview"))
+        self.print_button = QPushButton(tr("doc.print"))
+        self.save_button = QPushButton(tr("doc.save"))
+        close = QPushButton(tr("exporter.close"))
+        self.preview_button.clicked.connect(self.preview)
+        self.print_button.clicked.connect(lambda: self.print_document())
+        self.save_button.clicked.connect(lambda: self.save())
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        for button in (self.preview_button, self.print_button, self.save_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error)
+        layout.addWidget(self.status)
+        layout.addWidget(self.scroll, 1)
+        self._show_fields()
+        self.resize(720, 860)
+
+    def _show_fields(self) -> None:
+        kind = self.kind.currentData()
+        for owner, widgets in self.rows.items():
+            for widget in widgets:
+                widget.setVisible(owner == kind)
+
+    def make(self) -> bytes | None:
+        """The chosen document as PDF bytes, or None with the reason shown; what was typed
+        stays in the fields either way."""
+        self.error.show_message("")
+        buffer = io.BytesIO()
+        docs = self.documents
+        try:
+            languages = docs.languages(self.main_language.currentData(),
+                                       self.beside_language.currentData())
+            kind = self.kind.currentData()
+            if kind == "referral":
+                docs.referral(self.case_id, buffer, languages, self.partner.text(),
+                              self.purpose.text())
+            elif kind == "slip":
+                docs.appointment(self.case_id, buffer, languages, Appointment(
+                    self.what.text(), self.where.text(), self.when.text(), self.bring.text()))
+            else:
+                docs.case_document(kind, self.case_id, buffer, languages)
+        except (RelaisError, OSError) as exc:
+            self.error.show_message(error_text(self.lang, exc))
+            return None
+        return buffer.getvalue()
+
+    def preview(self) -> int:
+        data = self.make()
+        if data is None:
+            return 0
+        while self.pages.count():
+            item = self.pages.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        images = page_images(data, PREVIEW_DPI * self.devicePixelRatioF())
+        for image in images:
+            page = QLabel()
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+            page.setPixmap(pixmap)
+            page.setStyleSheet("border: 1px solid #999; background: white;")
+            self.pages.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.pages.addStretch(1)
+        return len(images)
+
+    def print_document(self, printer: QPrinter | None = None) -> int:
+        """Asks for a printer unless one is given (tests print to a PDF file)."""
+        data = self.make()
+        if data is None:
+            return 0
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+                return 0
+        try:
+            pages = print_pdf(data, printer)
+        except OSError as exc:
+            self.error.show_message(error_text(self.lang, exc))
+            return 0
+        self.status.setText(self.lang.tr("doc.printed", pages=pages))
+        return pages
+
+    def save(self, target: Path | None = None) -> Path | None:
+        data = self.make()
+        if data is None:
+            return None
+        if target is None:
+            name = self.documents.default_name(self.kind.currentData())
+            chosen, _ = QFileDialog.getSaveFileName(self, self.lang.tr("doc.save"),
+                                                    str(Path.home() / name), "*.pdf")
+            if not chosen:
+                return None
+            target = Path(chosen)
+        try:
+            target.write_bytes(data)
+        except OSError as exc:
+            self.error.show_message(error_text(self.lang, exc))
+            return None
+        self.status.setText(self.lang.tr("doc.saved", path=str(target)))
+        return target

@@ -1,0 +1,55 @@
+"""The documents dialog of a case: preview, print and save, with what was typed kept."""
+
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+
+from desktop.ui.case_window import CaseWindow
+from tests.ui.test_case_window import register
+
+
+def open_dialog(qtbot, lang, services):
+    window = CaseWindow(lang, services, register(services))
+    qtbot.addWidget(window)
+    window.show()
+    dialog = window.open_documents()
+    return window, dialog
+
+
+def test_preview_then_save_an_intake_form_in_french_and_ukrainian(qtbot, lang, services,
+                                                                   tmp_path):
+    _window, dialog = open_dialog(qtbot, lang, services)
+    assert dialog.main_language.currentData() == "fr"  # the organisation's language
+    assert dialog.preview() == 1
+    assert dialog.pages.itemAt(0).widget().pixmap().width() > 300
+    saved = dialog.save(tmp_path / "fiche.pdf")
+    text = PdfReader(saved).pages[0].extract_text()
+    assert "Fiche d'accueil / Реєстраційна анкета" in text and "ШЕВЧЕНКО" in text
+    assert "Enregistré" in dialog.status.text()
+
+
+def test_a_referral_without_partner_is_refused_and_the_typing_stays(qtbot, lang, services,
+                                                                     tmp_path):
+    _window, dialog = open_dialog(qtbot, lang, services)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("referral"))
+    assert dialog.partner.isVisibleTo(dialog) and not dialog.what.isVisibleTo(dialog)
+    dialog.purpose.setText("cours de néerlandais")
+    assert dialog.save(tmp_path / "lettre.pdf") is None
+    assert "organisation partenaire" in dialog.error.text()
+    assert dialog.purpose.text() == "cours de néerlandais"
+    dialog.partner.setText("Huis van het Nederlands")
+    assert dialog.save(tmp_path / "lettre.pdf") is not None
+    assert dialog.error.text() == ""
+
+
+def test_printing_sends_every_page_to_the_printer(qtbot, lang, services, tmp_path):
+    _window, dialog = open_dialog(qtbot, lang, services)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("slip"))
+    dialog.beside_language.setCurrentIndex(dialog.beside_language.findData("none"))
+    dialog.what.setText("Ouverture de compte")
+    dialog.when.setText("lundi 7 décembre, 10 h")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert dialog.print_document(printer) == 1
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 1
+    assert "1" in dialog.status.text()
