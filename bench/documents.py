@@ -1,0 +1,98 @@
+"""Documents at 100,000 persons: one pre-filled intake form, a batch of 1,000, the monthly
+report, and ReportLab's raw speed for pages with the same amount of text as the baseline.
+
+    uv run python bench/generate.py   # once
+    uv run python bench/documents.py
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import BENCH_DIR, PASSWORD, USER, summary
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+from sqlalchemy import select
+from sqlmodel import Session
+
+from desktop.core.models import CaseFile
+from desktop.documents.fonts import register_fonts
+from desktop.paths import DataPaths
+from desktop.services import Services
+from desktop.store.vault import Vault
+
+
+def raw_reportlab(pages: int, lines_per_page: int, line: str) -> float:
+    """The same embedded font and amount of text, drawn straight on a canvas."""
+    regular, _bold = register_fonts()
+    started = time.perf_counter()
+    for _ in range(pages):
+        canvas = Canvas(io.BytesIO(), pagesize=A4)
+        canvas.setFont(regular, 9.5)
+        for number in range(lines_per_page):
+            canvas.drawString(50, 800 - number * 12, line)
+        canvas.showPage()
+        canvas.save()
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    services = Services.for_session(Vault(DataPaths.portable(BENCH_DIR)).login(USER, PASSWORD))
+    documents = services.documents
+    languages = documents.languages("fr", "uk")
+    with Session(services.session.engine) as db:
+        ids = list(db.execute(select(CaseFile.id)).scalars())
+    sample = random.Random(7).sample(ids, 1000)
+    documents.case_document("intake", sample[0], io.BytesIO(), languages)  # warm fonts
+
+    single = []
+    for case_id in sample[:50]:
+        started = time.perf_counter()
+        buffer = io.BytesIO()
+        documents.case_document("intake", case_id, buffer, languages)
+        single.append(time.perf_counter() - started)
+    text = PdfReader(buffer).pages[0].extract_text()
+    print(f"one intake form (open case + PDF): {summary(single)}  (goal < 200 ms)")
+
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        for number, case_id in enumerate(sample):
+            target = Path(folder) / f"intake-{number:04}.pdf"
+            documents.case_document("intake", case_id, target, languages)
+        batch = time.perf_counter() - started
+        pages = sum(len(PdfReader(p).pages) for p in Path(folder).glob("*.pdf"))
+    print(f"batch of 1,000 intake forms: {batch:.1f} s ({batch:.3f} ms per form on "
+          f"average), {pages} pages")
+
+    lines = max(1, len(text.splitlines()))
+    line = max(text.splitlines(), key=len)[:90]
+    baseline = raw_reportlab(pages, lines, line)
+    print(f"raw ReportLab, {pages} pages of {lines} lines each: {baseline:.1f} s "
+          f"({baseline / pages * 1000:.1f} ms per page)")
+
+    month = f"{date.today():%Y-%m}"
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        figures = services.figures.monthly(month)
+        counted = time.perf_counter() - started
+        persons = sum(map(sum, next(t for t in figures.tables
+                                    if t.key == "figures.sex_by_age").cells))
+        started = time.perf_counter()
+        documents.monthly(month, languages, pdf=Path(folder) / "m.pdf",
+                          csv=Path(folder) / "m.csv", xlsx=Path(folder) / "m.xlsx")
+        whole = time.perf_counter() - started
+    print(f"monthly figures over {persons:,} persons: counting {counted:.2f} s; "
+          f"counting + PDF + CSV + XLSX {whole:.2f} s  (goal < 5 s)")
+    services.session.close()
+
+
+if __name__ == "__main__":
+    main()
