@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -70,7 +71,7 @@ def _chart(table: FigureTable, shown: list[list[int | None]], tr: Translator
     drawing = Drawing(170 * mm, 45 * mm)
     chart = VerticalBarChart()
     chart.x, chart.y = 12 * mm, 8 * mm
-    chart.width, chart.height = 150 * mm, 32 * mm
+    chart.width, chart.height = 130 * mm, 32 * mm
     chart.data = series
     chart.categoryAxis.categoryNames = [row_label(tr, table, r)[:14] for r in table.rows]
     regular, _bold = styles().regular, styles().bold
@@ -83,6 +84,14 @@ def _chart(table: FigureTable, shown: list[list[int | None]], tr: Translator
     for index in range(len(series)):
         chart.bars[index].fillColor = palette[index % len(palette)]
     drawing.add(chart)
+    if len(series) > 1:  # which colour is which column
+        legend = Legend()
+        legend.x, legend.y = 146 * mm, 38 * mm
+        legend.fontName, legend.fontSize = regular, 6
+        legend.columnMaximum = len(series)
+        legend.colorNamePairs = [(palette[i % len(palette)], column_label(tr, table, c))
+                                 for i, c in enumerate(table.columns)]
+        drawing.add(legend)
     return drawing
 
 

@@ -149,6 +149,7 @@ class DocumentsDialog(QDialog):
             pixmap = QPixmap.fromImage(image)
             pixmap.setDevicePixelRatio(self.devicePixelRatioF())
             page.setPixmap(pixmap)
+            page.setFixedSize(pixmap.deviceIndependentSize().toSize())  # whole page, scrolled
             page.setStyleSheet("border: 1px solid #999; background: white;")
             self.pages.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
         self.pages.addStretch(1)
