@@ -115,6 +115,11 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
         document.add_argument("--with", dest="beside", default=None)
         document.add_argument("-o", "--output", default=None)
 
+    blank = pdf_commands.add_parser("blank-intake", parents=[common, auth])
+    blank.add_argument("--with", dest="beside", default=None)
+    blank.add_argument("--copies", type=int, default=1, help=tr("cli.help_copies"))
+    blank.add_argument("-o", "--output", default=None)
+
     report = commands.add_parser("report", parents=[common, auth], help=tr("cli.help_report"))
     report_commands = report.add_subparsers(dest="report_command", required=True,
                                             parser_class=_Parser)
@@ -360,10 +365,16 @@ class Cli:
         try:
             documents = Services.for_session(session).documents
             languages = documents.languages(getattr(self.args, "lang", None), self.args.beside)
-            case_id = documents.case_files.resolve(self.args.case)
             kind = self.args.pdf_command
             target = Path(self.args.output or documents.default_name(kind))
-            documents.case_document(kind, case_id, target, languages)
+            if kind == "blank-intake":
+                if not 1 <= self.args.copies <= 500:
+                    raise UsageError("--copies: 1-500")
+                for reference in documents.blank_intake(target, languages, self.args.copies):
+                    self.print(reference)
+            else:
+                case_id = documents.case_files.resolve(self.args.case)
+                documents.case_document(kind, case_id, target, languages)
             self.print(self.tr("doc.saved", path=str(target)))
             return 0
         finally:

@@ -13,6 +13,7 @@ from desktop.core.errors import RelaisError
 from desktop.core.figures import FiguresService
 from desktop.core.reference import ReferenceData
 from desktop.documents.base import DOCUMENT_LANGUAGES, WITH_LANGUAGES, Languages, Target
+from desktop.documents.blank_intake import blank_intake_form
 from desktop.documents.case_documents import (
     Appointment,
     appointment_slip,
@@ -55,6 +56,11 @@ class DocumentService:
         if kind == "summary":
             return case_summary(target, view, languages, self.organisation, self.reference)
         raise ValueError(kind)
+
+    def blank_intake(self, target: Target, languages: Languages, copies: int = 1
+                     ) -> list[str]:
+        """Blank paper forms; returns the reference allocated to each sheet."""
+        return blank_intake_form(target, languages, self.organisation, copies)[1]
 
     def referral(self, case_id: uuid.UUID, target: Target, languages: Languages, partner: str,
                  purpose: str) -> Target:

@@ -135,3 +135,18 @@ def test_monthly_figures_equal_plain_sql_counts(services, tmp_path):
     assert "Personnes par sexe et âge" in csv_text
     monthly_xlsx(tmp_path / "m.xlsx", figures, languages.main)
     assert (tmp_path / "m.xlsx").stat().st_size > 1000
+
+
+def test_blank_paper_form_prints_field_ids_ticks_and_one_reference_per_sheet(tmp_path):
+    from desktop.documents.blank_intake import FORM_VERSION, blank_intake_form, qr_payload
+
+    target, references = blank_intake_form(tmp_path / "b.pdf", Languages.of("nl", "uk"),
+                                           "OCMW Gent", copies=2)
+    reader, content = read(target)
+    assert len(set(references)) == 2 and all(r in content for r in references)
+    assert "Registratieformulier (papier) / Реєстраційна\nанкета (паперова)" in content
+    assert "person4.birth_date" in content and "household.consent" in content
+    assert "☐ Kind / Дитина" in content and FORM_VERSION in content
+    assert len(reader.pages) % 2 == 0  # each copy starts on its own page
+    assert qr_payload(references[0]) == f"RELAIS|{FORM_VERSION}|{references[0]}"
+    assert all(page.mediabox.width == pytest.approx(595.28, abs=0.1) for page in reader.pages)
