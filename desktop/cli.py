@@ -120,6 +120,16 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     blank.add_argument("--copies", type=int, default=1, help=tr("cli.help_copies"))
     blank.add_argument("-o", "--output", default=None)
 
+    fillable = pdf_commands.add_parser("fillable-intake", parents=[common, auth])
+    fillable.add_argument("--with", dest="beside", default=None)
+    fillable.add_argument("-o", "--output", default=None)
+    reading = pdf_commands.add_parser("import-intake", parents=[common, auth])
+    reading.add_argument("file")
+    reading.add_argument("--dry-run", action="store_true")
+    reading.add_argument("--json", action="store_true")
+    reading.add_argument("--allow-duplicates", action="store_true",
+                         help=tr("cli.help_allow_duplicates"))
+
     report = commands.add_parser("report", parents=[common, auth], help=tr("cli.help_report"))
     report_commands = report.add_subparsers(dest="report_command", required=True,
                                             parser_class=_Parser)
@@ -363,7 +373,10 @@ class Cli:
 
         session = self.open_session()
         try:
-            documents = Services.for_session(session).documents
+            services = Services.for_session(session)
+            if self.args.pdf_command == "import-intake":
+                return self._import_intake(services)
+            documents = services.documents
             languages = documents.languages(getattr(self.args, "lang", None), self.args.beside)
             kind = self.args.pdf_command
             target = Path(self.args.output or documents.default_name(kind))
@@ -372,6 +385,8 @@ class Cli:
                     raise UsageError("--copies: 1-500")
                 for reference in documents.blank_intake(target, languages, self.args.copies):
                     self.print(reference)
+            elif kind == "fillable-intake":
+                documents.fillable_intake(target, languages)
             else:
                 case_id = documents.case_files.resolve(self.args.case)
                 documents.case_document(kind, case_id, target, languages)
@@ -379,6 +394,48 @@ class Cli:
             return 0
         finally:
             session.close()
+
+    def _import_intake(self, services: Services) -> int:
+        tr = self.tr
+        form = services.fillable.read(Path(self.args.file))
+        duplicates = [(number, found) for number, found in form.duplicates.items()
+                      for found in found]
+        blocked = form.problems or (duplicates and not self.args.allow_duplicates)
+        file_number = None
+        if not self.args.dry_run and not blocked:
+            case_id = services.fillable.register(form)
+            file_number = services.case_files.open(case_id).case.file_number
+        if self.args.json:
+            self.print(json.dumps({
+                "dry_run": self.args.dry_run, "persons": form.persons,
+                "case_id": str(form.case_id) if form.case_id else None,
+                "file_number": file_number,
+                "problems": [{"field": p.field, "reason": tr(p.key, **p.params)}
+                             for p in form.problems],
+                "duplicates": [{"person": number, "person_id": str(d.person_id),
+                                "file_number": d.file_number, "name": d.display_name,
+                                "reasons": [tr(r) for r in d.reasons]}
+                               for number, d in duplicates],
+            }, ensure_ascii=False, indent=1))
+        else:
+            self.print(tr("fillable.summary", persons=form.persons,
+                          problems=len(form.problems), duplicates=len(duplicates)))
+            for problem in form.problems:
+                self.print(f"{problem.field}: {tr(problem.key, **problem.params)}")
+            for number, duplicate in duplicates:
+                self.print(f"person{number}: {duplicate.display_name} "
+                           f"({duplicate.file_number or '-'})")
+            if file_number:
+                self.print(tr("fillable.registered", file_number=file_number))
+        if self.args.dry_run:
+            return 0
+        if form.problems:
+            print(tr("fillable.has_problems", count=len(form.problems)), file=sys.stderr)
+            return 1
+        if blocked:
+            print(tr("fillable.duplicates_found"), file=sys.stderr)
+            return 1
+        return 0
 
     def report(self) -> int:
         from desktop.core.figures import month_bounds

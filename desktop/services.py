@@ -20,6 +20,7 @@ from desktop.core.users import UserService
 from desktop.core.worklists import WorklistService
 from desktop.documents.service import DocumentService
 from desktop.exchange.exporter import ExportService
+from desktop.exchange.fillable import FillableImport
 from desktop.exchange.importer import ImportService
 from desktop.store.database import WorkSession
 from desktop.store.secrets import SecretStore
@@ -45,12 +46,15 @@ class Services:
     exports: ExportService
     figures: FiguresService
     documents: DocumentService
+    fillable: FillableImport
 
     @classmethod
     def for_session(cls, session: WorkSession) -> Services:
         actor, engine = session.actor, session.engine
         search = SearchService(engine, actor, NameIndex())
         case_files = CaseFileService(engine, actor)
+        intake = IntakeService(engine, actor, reference_data())
+        duplicates = DuplicateFinder(search)
         figures = FiguresService(engine, actor)
         organisation = session.organisation
         return cls(
@@ -61,9 +65,9 @@ class Services:
             demo=DemoGenerator(engine, actor),
             reference=reference_data(),
             secrets=SecretStore(str(session.vault.database_id())),
-            intake=IntakeService(engine, actor, reference_data()),
+            intake=intake,
             drafts=DraftService(engine, actor),
-            duplicates=DuplicateFinder(search),
+            duplicates=duplicates,
             case_files=case_files,
             worklists=WorklistService(engine, actor),
             merge=MergeService(engine, actor),
@@ -73,4 +77,5 @@ class Services:
             figures=figures,
             documents=DocumentService(case_files, figures, reference_data(), organisation.name,
                                       organisation.document_language),
+            fillable=FillableImport(intake, duplicates, reference_data()),
         )

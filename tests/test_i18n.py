@@ -18,9 +18,9 @@ SOURCE = CATALOGS[SOURCE_LANGUAGE]
 KEY_CALLS = {"tr", "_tr", "RelaisError", "ValidationError", "AccessDenied", "t"}
 KEY_SHAPE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*(\.[a-z0-9]+(_[a-z0-9]+)*)+$")
 # Module paths and form field paths (members.0...) are not message keys.
-# "household": the paper and fillable forms' field ids (household.address, …)
+# "household", "person1": the paper and fillable forms' field ids (household.address, …)
 NOT_MESSAGES = {"desktop", "central", "alembic", "sqlalchemy", "keyring", "members",
-                "household"}
+                "household", "person1"}
 FILE_NAMES = re.compile(r"\.(json|db|log|pdf|py|ttf|txt|id)$")  # ".id": foreign keys
 
 

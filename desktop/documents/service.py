@@ -21,6 +21,7 @@ from desktop.documents.case_documents import (
     intake_form,
     referral_letter,
 )
+from desktop.documents.fillable_intake import fillable_intake_form
 from desktop.documents.monthly_report import monthly_csv, monthly_pdf, monthly_xlsx
 
 
@@ -61,6 +62,9 @@ class DocumentService:
                      ) -> list[str]:
         """Blank paper forms; returns the reference allocated to each sheet."""
         return blank_intake_form(target, languages, self.organisation, copies)[1]
+
+    def fillable_intake(self, target: Target, languages: Languages) -> Target:
+        return fillable_intake_form(target, languages, self.organisation)
 
     def referral(self, case_id: uuid.UUID, target: Target, languages: Languages, partner: str,
                  purpose: str) -> Target:

@@ -1,0 +1,162 @@
+"""Reading a filled Relais intake form (PDF AcroForm) back into an intake, through the same
+rules and duplicate check as an intake typed in the app. Values are read as people type
+them: 19.06.1974, 19/06/1974 or 1974-06-19; names in either script; a choice as its label in
+any of our languages or as its stored value."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from desktop.core.duplicates import DuplicateFinder, PossibleDuplicate
+from desktop.core.enums import AccommodationType, DocumentType, Relationship, Sex
+from desktop.core.errors import RelaisError
+from desktop.core.i18n import LANGUAGES, Translator
+from desktop.core.intake import IntakeService
+from desktop.core.intake_input import DocumentInput, HouseholdInput, PersonInput
+from desktop.core.intake_rules import Problem
+from desktop.core.names import is_cyrillic, passport_latin
+from desktop.core.reference import ReferenceData
+from desktop.exchange import values
+
+PERSONS = 9  # read up to this many person blocks, whatever the form version printed
+
+
+def _choice(raw: str, prefix: str, enum: type) -> str:
+    """An enum value from a stored value or a label (one or both languages of any pair)."""
+    raw = raw.strip()
+    if not raw:
+        return ""
+    known = {member.value for member in enum}
+    if raw in known:
+        return raw
+    parts = {part.strip().casefold() for part in raw.split(" / ")}
+    for language in LANGUAGES:
+        tr = Translator(language)
+        for value in known:
+            if tr(f"{prefix}.{value}").casefold() in parts:
+                return value
+    raise values.BadValue("import.bad_choice", value=raw)
+
+
+@dataclass
+class FilledForm:
+    household: HouseholdInput
+    problems: list[Problem] = field(default_factory=list)
+    duplicates: dict[int, list[PossibleDuplicate]] = field(default_factory=dict)
+    case_id: uuid.UUID | None = None
+
+    @property
+    def persons(self) -> int:
+        return len(self.household.members)
+
+
+def form_field(problem_field: str) -> str:
+    """``members.0.birth_date`` (the rules' name) as the form's ``person1.birth_date``."""
+    match = re.fullmatch(r"members\.(\d+)\.(.+)", problem_field)
+    return f"person{int(match[1]) + 1}.{match[2]}" if match else f"household.{problem_field}"
+
+
+class FillableImport:
+    def __init__(self, intake: IntakeService, duplicates: DuplicateFinder,
+                 reference: ReferenceData) -> None:
+        self.intake, self.duplicates, self.reference = intake, duplicates, reference
+
+    def read(self, path: Path) -> FilledForm:
+        try:
+            raw = {name: str(entry.get("/V") or "").strip()
+                   for name, entry in (PdfReader(path).get_fields() or {}).items()}
+        except (PdfReadError, ValueError, KeyError):
+            raise RelaisError("fillable.unreadable", path=path.name) from None
+        if "person1.surname" not in raw:
+            raise RelaisError("fillable.not_a_relais_form", path=path.name)
+        form = FilledForm(HouseholdInput(members=[]))
+        self._household(raw, form)
+        for number in range(1, PERSONS + 1):
+            key = f"person{number}"
+            if any(raw.get(f"{key}.{name}") for name in ("surname", "given_name")):
+                self._person(raw, key, form)
+        if not form.household.members:
+            form.problems.append(Problem("person1.surname", "fillable.nobody"))
+        else:
+            form.problems += [Problem(form_field(p.field), p.key, p.params)
+                              for p in self.intake.check(form.household)]
+            for index, member in enumerate(form.household.members):
+                found = self.duplicates.find(member)
+                if found:
+                    form.duplicates[index + 1] = found
+        return form
+
+    def register(self, form: FilledForm) -> uuid.UUID:
+        """Writes the intake; refused while problems remain (the service checks again)."""
+        if form.problems:
+            raise RelaisError("fillable.has_problems", count=len(form.problems))
+        form.case_id = self.intake.register(form.household)
+        return form.case_id
+
+    def _household(self, raw: dict[str, str], form: FilledForm) -> None:
+        household = form.household
+        try:
+            household.accommodation_type = _choice(raw.get("household.accommodation", ""),
+                                                   "accommodation", AccommodationType)
+        except values.BadValue as bad:
+            form.problems.append(Problem("household.accommodation", bad.key, bad.params))
+        household.host_name = raw.get("household.host", "")
+        household.street = raw.get("household.street", "")
+        household.postal_code = raw.get("household.postal_code", "")
+        where = raw.get("household.municipality") or household.postal_code
+        if where:
+            found = self.reference.find_municipalities(where, 1)
+            if found:
+                household.municipality_refnis = found[0].refnis
+            else:
+                form.problems.append(Problem("household.municipality",
+                                             "import.unknown_municipality", {"value": where}))
+
+    def _person(self, raw: dict[str, str], key: str, form: FilledForm) -> None:
+        person = PersonInput()
+        for name, cyrillic, latin in (("surname", "surname_cyr", "surname_lat"),
+                                      ("given_name", "given_name_cyr", "given_name_lat"),
+                                      ("patronymic", "patronymic_cyr", "patronymic_lat")):
+            value = raw.get(f"{key}.{name}", "")
+            setattr(person, cyrillic if is_cyrillic(value) else latin, value)
+        for cyrillic, latin in (("surname_cyr", "surname_lat"),
+                                ("given_name_cyr", "given_name_lat")):
+            if getattr(person, cyrillic) and not getattr(person, latin):
+                setattr(person, latin, passport_latin(getattr(person, cyrillic)))
+        person.birth_date = values.date_text(raw.get(f"{key}.birth_date", ""))
+        for name, prefix, enum, attribute in (
+                ("sex", "sex", Sex, "sex"),
+                ("relationship", "relationship", Relationship, "relationship")):
+            try:
+                chosen = _choice(raw.get(f"{key}.{name}", ""), prefix, enum)
+                if chosen:
+                    setattr(person, attribute, chosen)
+            except values.BadValue as bad:
+                form.problems.append(Problem(f"{key}.{name}", bad.key, bad.params))
+        if form.household.members and person.relationship == Relationship.HEAD.value \
+                and not raw.get(f"{key}.relationship"):
+            person.relationship = Relationship.OTHER.value  # only the first is the head
+        person.dependant = person.relationship == Relationship.CHILD.value
+        if raw.get(f"{key}.nationality"):
+            person.nationality = raw[f"{key}.nationality"].upper()[:3]
+        person.national_number = raw.get(f"{key}.national_number", "")
+        number = raw.get(f"{key}.document_number", "")
+        if number:
+            try:
+                kind = _choice(raw.get(f"{key}.document_type", ""), "document_type",
+                               DocumentType) or DocumentType.PASSPORT.value
+            except values.BadValue as bad:
+                form.problems.append(Problem(f"{key}.document_type", bad.key, bad.params))
+                kind = DocumentType.OTHER.value
+            person.documents = [DocumentInput(document_type=kind, number=number)]
+        person.phone = raw.get(f"{key}.phone", "")
+        person.email = raw.get(f"{key}.email", "")
+        person.contact_consent = raw.get("household.consent", "") not in ("", "/Off", "Off")
+        person.languages = values.languages(raw.get(f"{key}.languages", "")) or ["uk"]
+        form.household.members.append(person)
