@@ -133,7 +133,8 @@ def fillable_intake_form(target: Target, languages: Languages, organisation: str
     story += [FieldRow(f, languages) for f in household_fields(languages)]
     for number in range(1, PERSONS + 1):
         rows = [FieldRow(f, languages) for f in person_fields(languages, number)]
-        story += [spacer(3), KeepTogether([p(f"{number}.", s.heading), *rows])]
+        # the heading stays with the first names; the rest may continue on the next page
+        story += [spacer(3), KeepTogether([p(f"{number}.", s.heading), *rows[:3]]), *rows[3:]]
     story += [spacer(4), p(languages.both("doc.declaration"), s.body)]
     drawn = io.BytesIO()
     writer.write(drawn, story)
