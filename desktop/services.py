@@ -77,5 +77,5 @@ class Services:
             figures=figures,
             documents=DocumentService(case_files, figures, reference_data(), organisation.name,
                                       organisation.document_language),
-            fillable=FillableImport(intake, duplicates, reference_data()),
+            fillable=FillableImport(intake, duplicates, reference_data(), case_files),
         )

@@ -26,6 +26,7 @@ from desktop.core.models import (
     AidDecision,
     AuditEvent,
     CaseFile,
+    Household,
     HouseholdMember,
     IdentityDocument,
     Note,
@@ -38,6 +39,7 @@ from desktop.core.models import (
     utcnow,
 )
 from desktop.core.name_index import person_spellings
+from desktop.core.paper_reference import normal_reference
 from desktop.core.reminders import Reminder, document_reminders, protection_reminders
 from desktop.core.roles import Actor, Permission
 from desktop.core.search import display_name
@@ -253,18 +255,32 @@ class CaseFileService:
                                        piis=piis)).id
 
     def resolve(self, reference: str) -> uuid.UUID:
-        """A case id from what a worker types: its file number or its id."""
+        """A case id from what a worker types: its file number, the reference of the paper
+        form it was typed from, or its id."""
         self.actor.require(Permission.VIEW_CASES)
         reference = reference.strip()
+        paper = normal_reference(reference)
         with Session(self.engine) as db:
             found = db.exec(select(CaseFile.id).where(
                 CaseFile.file_number == reference, CaseFile.deleted_at.is_(None))).first()
+            if found is None and paper:
+                found = self.by_paper_reference(paper, db)
         if found is not None:
             return found
         try:
             return uuid.UUID(reference)
         except ValueError:
             raise RelaisError("case.not_found") from None
+
+    def by_paper_reference(self, reference: str, db: Session | None = None
+                           ) -> uuid.UUID | None:
+        """The case typed from the paper form with this reference, if any."""
+        if db is None:
+            with Session(self.engine) as own:
+                return self.by_paper_reference(reference, own)
+        linked = select(CaseFile.id).join(Household, Household.id == CaseFile.household_id)
+        return db.exec(linked.where(Household.reference == reference,
+                                    CaseFile.deleted_at.is_(None))).first()
 
     def _case(self, uow: UnitOfWork, case_id: uuid.UUID) -> CaseFile:
         case = uow.session.get(CaseFile, case_id)

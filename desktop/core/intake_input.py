@@ -72,6 +72,7 @@ class HouseholdInput:
     sleeps_tonight: str = ""
     needs: list[str] = field(default_factory=list)  # NeedArea values
     referrals: list[ReferralInput] = field(default_factory=list)
+    paper_reference: str = ""  # the blank paper form this intake was typed from
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -81,7 +81,8 @@ def add_household(batch: RecordBatch, household: HouseholdInput, case: NewCase) 
     """Rows for one household, its members and its case; returns the case id. The input
     must have passed the intake rules."""
     household_id = batch.add(Household, organisation_id=case.organisation_id,
-                             reference="", members_in_ukraine=household.members_in_ukraine)
+                             reference=household.paper_reference.strip(),
+                             members_in_ukraine=household.members_in_ukraine)
     for member in household.members:
         add_person(batch, household_id, case.organisation_id, member)
     if household.accommodation_type:

@@ -5,7 +5,6 @@ The field ids are the names the fillable form and the transcription will use."""
 
 from __future__ import annotations
 
-import secrets
 from datetime import date
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -14,20 +13,12 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from desktop.core.enums import AccommodationType, DocumentType, Relationship, Sex
+from desktop.core.paper_reference import new_reference
 from desktop.documents.base import DocumentWriter, Languages, Target, p, spacer, styles
+from desktop.documents.form_fields import PERSONS, FormField, household_fields, person_fields
 
 FORM_VERSION = "intake-1"
-PERSONS_PER_FORM = 4
 BOX = "\u2610"  # ☐, in the embedded DejaVu font
-REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # nothing to confuse when typed
-
-
-def new_reference() -> str:
-    """A reference for one paper sheet, e.g. ``P-7KQM-X3TD``; unique enough to be
-    allocated offline on any machine (40 random bits)."""
-    chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
-    return f"P-{chars[:4]}-{chars[4:]}"
 
 
 def qr_payload(reference: str) -> str:
@@ -43,8 +34,9 @@ def _qr(reference: str, size: float = 26 * mm) -> Drawing:
     return drawing
 
 
-def _ticks(languages: Languages, prefix: str, values) -> str:
-    return "   ".join(f"{BOX} {languages.both(f'{prefix}.{v.value}')}" for v in values)
+def _ticks(languages: Languages, field: FormField) -> str:
+    return "   ".join(f"{BOX} {languages.both(f'{field.choice_prefix}.{value}')}"
+                      for value in field.choices)
 
 
 class _Sheet:
@@ -52,17 +44,28 @@ class _Sheet:
         self.languages = languages
         self.s = styles()
 
-    def label(self, key: str, field_id: str) -> list:
+    def label(self, field: FormField) -> list:
         """The label in both languages with the field id under it, small."""
-        return [p(self.languages.both(key), self.s.label), p(field_id, self.s.small)]
+        return [p(self.languages.both(field.label_key), self.s.label),
+                p(field.name, self.s.small)]
 
-    def boxes(self, rows: list[tuple[str, str, object, float]]) -> Table:
-        """label key, field id, printed content (ticks) or None, room to write in (mm)."""
-        # a row grows with its content: the height is the room left to write in
-        data = [[self.label(key, field_id),
-                 [p(content, self.s.body), Spacer(1, height * mm)] if content
-                 else Spacer(1, height * mm)]
-                for key, field_id, content, height in rows]
+    def content(self, field: FormField) -> str:
+        """What is printed in the box: tick boxes for a choice, a pattern, or nothing."""
+        if field.checkbox:
+            return (f"{BOX} {self.languages.both('doc.yes')}   "
+                    f"{BOX} {self.languages.both('doc.no')}")
+        if field.choices:
+            return _ticks(self.languages, field)
+        return field.hint
+
+    def boxes(self, fields: list[FormField]) -> Table:
+        # a row grows with its content; room is left to write by hand where there is none
+        data = []
+        for field in fields:
+            content = self.content(field)
+            room = Spacer(1, (3 if content else field.room) * mm)
+            data.append([self.label(field), [p(content, self.s.body), room] if content
+                         else room])
         table = Table(data, colWidths=[58 * mm, 116 * mm])
         table.setStyle(TableStyle([
             ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#777777")),
@@ -70,45 +73,6 @@ class _Sheet:
             ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")),
         ]))
         return table
-
-
-def _household(sheet: _Sheet) -> list:
-    languages = sheet.languages
-    return [sheet.boxes([
-        ("doc.accommodation", "household.accommodation",
-         _ticks(languages, "accommodation", AccommodationType), 0),
-        ("doc.host", "household.host", None, 9),
-        ("doc.address", "household.address", None, 14),
-        ("doc.phone", "household.phone", None, 9),
-        ("doc.email", "household.email", None, 9),
-        ("doc.consent", "household.consent",
-         f"{BOX} {languages.both('doc.yes')}   {BOX} {languages.both('doc.no')}", 0),
-    ])]
-
-
-def _person(sheet: _Sheet, number: int) -> KeepTogether:
-    languages, key = sheet.languages, f"person{number}"
-    document_types = (DocumentType.PASSPORT, DocumentType.ID_CARD,
-                      DocumentType.INTERNAL_PASSPORT, DocumentType.BIRTH_CERTIFICATE,
-                      DocumentType.OTHER)
-    return KeepTogether([
-        p(f"{number}.", sheet.s.heading),
-        sheet.boxes([
-            ("doc.surname", f"{key}.surname", None, 10),
-            ("doc.given_name", f"{key}.given_name", None, 10),
-            ("doc.patronymic", f"{key}.patronymic", None, 9),
-            ("doc.birth_date", f"{key}.birth_date", "__ __ / __ __ / __ __ __ __", 0),
-            ("doc.sex", f"{key}.sex", _ticks(languages, "sex", (Sex.FEMALE, Sex.MALE,
-                                                                  Sex.OTHER)), 0),
-            ("doc.relationship", f"{key}.relationship",
-             _ticks(languages, "relationship", Relationship), 0),
-            ("doc.nationality", f"{key}.nationality", None, 9),
-            ("doc.national_number", f"{key}.national_number", None, 9),
-            ("doc.documents", f"{key}.document",
-             _ticks(languages, "document_type", document_types) + "\n№", 7),
-            ("doc.languages", f"{key}.languages", None, 9),
-        ]),
-    ])
 
 
 def blank_intake_form(target: Target, languages: Languages, organisation: str,
@@ -130,9 +94,11 @@ def blank_intake_form(target: Target, languages: Languages, organisation: str,
                         p(f"{FORM_VERSION}", s.small)],
                        _qr(reference)]], colWidths=[146 * mm, 28 * mm])
         head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        story += [head, spacer(2), *_household(sheet)]
-        for number in range(1, PERSONS_PER_FORM + 1):
-            story += [spacer(2), _person(sheet, number)]
+        story += [head, spacer(2), p(languages.both("doc.household"), s.heading),
+                  sheet.boxes(household_fields())]
+        for number in range(1, PERSONS + 1):
+            story += [spacer(2), KeepTogether([p(f"{number}.", s.heading),
+                                               sheet.boxes(person_fields(number))])]
         story += [spacer(4), p(languages.both("doc.declaration"), s.body), spacer(3),
-                  sheet.boxes([("doc.signature_person", "signature", None, 16)])]
+                  sheet.boxes([FormField("signature", "doc.signature_person", room=16)])]
     return writer.write(target, story), references

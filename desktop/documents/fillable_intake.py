@@ -6,7 +6,6 @@ label language. Fields use an embedded font with Cyrillic (see form_font)."""
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -16,27 +15,24 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
-from desktop.core.enums import AccommodationType, DocumentType, Relationship, Sex
 from desktop.documents.base import DocumentWriter, Languages, Target, p, spacer, styles
+from desktop.documents.form_fields import (
+    PERSONS,
+    FormField,
+    all_fields,
+    household_fields,
+    person_fields,
+)
 from desktop.documents.form_font import use_field_font
 
 FORM_VERSION = "intake-fillable-1"
-PERSONS = 4
 LABEL_WIDTH, FIELD_WIDTH, ROW_HEIGHT = 62 * mm, 112 * mm, 11 * mm
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str  # e.g. "person1.birth_date"
-    label_key: str
-    options: tuple[tuple[str, str], ...] = ()  # (label, stored value) for a choice
-    checkbox: bool = False
 
 
 class FieldRow(Flowable):
     """One labelled field: the label in both languages with the field name under it."""
 
-    def __init__(self, field: Field, languages: Languages) -> None:
+    def __init__(self, field: FormField, languages: Languages) -> None:
         super().__init__()
         self.field, self.languages = field, languages
 
@@ -58,10 +54,10 @@ class FieldRow(Flowable):
         if field.checkbox:
             form.checkbox(size=7.5 * mm, buttonStyle="check", checked=False,
                           tooltip=field.name, **common)
-        elif field.options:
+        elif field.choices:
             # ReportLab draws option labels in Helvetica: it gets the stored values here and
             # the bilingual labels are written afterwards (_label_options)
-            form.choice(value=[""], options=[("", ""), *((v, v) for _, v in field.options)],
+            form.choice(value=[""], options=[("", ""), *((v, v) for v in field.choices)],
                         width=FIELD_WIDTH, height=ROW_HEIGHT - 1.5 * mm, fontSize=10,
                         fieldFlags="combo", tooltip=field.name, **common)
         else:
@@ -69,50 +65,14 @@ class FieldRow(Flowable):
                            fontSize=10, maxlen=200, tooltip=field.name, **common)
 
 
-def _choices(languages: Languages, prefix: str, values) -> tuple[tuple[str, str], ...]:
-    return tuple((languages.both(f"{prefix}.{v.value}"), v.value) for v in values)
+def _options(field: FormField, languages: Languages) -> list[str]:
+    return [languages.both(f"{field.choice_prefix}.{value}") for value in field.choices]
 
 
-def household_fields(languages: Languages) -> list[Field]:
-    return [
-        Field("household.accommodation", "doc.accommodation",
-              _choices(languages, "accommodation", AccommodationType)),
-        Field("household.host", "doc.host"),
-        Field("household.street", "doc.street"),
-        Field("household.postal_code", "doc.postal_code"),
-        Field("household.municipality", "doc.municipality"),
-        Field("household.consent", "doc.consent", checkbox=True),
-    ]
-
-
-def person_fields(languages: Languages, number: int) -> list[Field]:
-    key = f"person{number}"
-    documents = (DocumentType.PASSPORT, DocumentType.ID_CARD, DocumentType.INTERNAL_PASSPORT,
-                 DocumentType.BIRTH_CERTIFICATE, DocumentType.OTHER)
-    return [
-        Field(f"{key}.surname", "doc.surname"),
-        Field(f"{key}.given_name", "doc.given_name"),
-        Field(f"{key}.patronymic", "doc.patronymic"),
-        Field(f"{key}.birth_date", "doc.birth_date"),
-        Field(f"{key}.sex", "doc.sex", _choices(languages, "sex", (Sex.FEMALE, Sex.MALE,
-                                                                    Sex.OTHER))),
-        Field(f"{key}.relationship", "doc.relationship",
-              _choices(languages, "relationship", Relationship)),
-        Field(f"{key}.nationality", "doc.nationality"),
-        Field(f"{key}.national_number", "doc.national_number"),
-        Field(f"{key}.document_type", "doc.document_type",
-              _choices(languages, "document_type", documents)),
-        Field(f"{key}.document_number", "doc.document_number"),
-        Field(f"{key}.phone", "doc.phone"),
-        Field(f"{key}.email", "doc.email"),
-        Field(f"{key}.languages", "doc.languages"),
-    ]
-
-
-def _label_options(form: PdfWriter, fields: list[Field]) -> None:
+def _label_options(form: PdfWriter, languages: Languages) -> None:
     """Each choice offers its labels in both languages. The label itself is the stored
     value (readers show the value, not an export/display pair); the import maps it back."""
-    by_name = {f.name: f for f in fields}
+    by_name = {f.name: f for f in all_fields() if f.choices}
     for page in form.pages:
         for annotation in page.get("/Annots", []):
             widget = annotation.get_object()
@@ -120,7 +80,7 @@ def _label_options(form: PdfWriter, fields: list[Field]) -> None:
             if field is not None:
                 widget[NameObject("/Opt")] = ArrayObject(
                     [TextStringObject("")] +
-                    [TextStringObject(label) for label, _value in field.options])
+                    [TextStringObject(label) for label in _options(field, languages)])
 
 
 def fillable_intake_form(target: Target, languages: Languages, organisation: str,
@@ -130,9 +90,9 @@ def fillable_intake_form(target: Target, languages: Languages, organisation: str
                             made_on)
     story: list = [p(writer.title, s.title), p(languages.both("doc.fillable_intro"), s.small),
                    spacer(3), p(languages.both("doc.household"), s.heading)]
-    story += [FieldRow(f, languages) for f in household_fields(languages)]
+    story += [FieldRow(f, languages) for f in household_fields()]
     for number in range(1, PERSONS + 1):
-        rows = [FieldRow(f, languages) for f in person_fields(languages, number)]
+        rows = [FieldRow(f, languages) for f in person_fields(number)]
         # the heading stays with the first names; the rest may continue on the next page
         story += [spacer(3), KeepTogether([p(f"{number}.", s.heading), *rows[:3]]), *rows[3:]]
     story += [spacer(4), p(languages.both("doc.declaration"), s.body)]
@@ -140,9 +100,7 @@ def fillable_intake_form(target: Target, languages: Languages, organisation: str
     writer.write(drawn, story)
     form = PdfWriter(clone_from=PdfReader(drawn))
     use_field_font(form)
-    _label_options(form, [f for f in household_fields(languages) if f.options] +
-                   [f for n in range(1, PERSONS + 1) for f in person_fields(languages, n)
-                    if f.options])
+    _label_options(form, languages)
     if isinstance(target, Path):
         with target.open("wb") as out:
             form.write(out)

@@ -13,6 +13,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
+from desktop.core.casefile import CaseFileService
 from desktop.core.duplicates import DuplicateFinder, PossibleDuplicate
 from desktop.core.enums import AccommodationType, DocumentType, Relationship, Sex
 from desktop.core.errors import RelaisError
@@ -21,6 +22,7 @@ from desktop.core.intake import IntakeService
 from desktop.core.intake_input import DocumentInput, HouseholdInput, PersonInput
 from desktop.core.intake_rules import Problem
 from desktop.core.names import is_cyrillic, passport_latin
+from desktop.core.paper_reference import normal_reference
 from desktop.core.reference import ReferenceData
 from desktop.exchange import values
 
@@ -59,13 +61,16 @@ class FilledForm:
 def form_field(problem_field: str) -> str:
     """``members.0.birth_date`` (the rules' name) as the form's ``person1.birth_date``."""
     match = re.fullmatch(r"members\.(\d+)\.(.+)", problem_field)
-    return f"person{int(match[1]) + 1}.{match[2]}" if match else f"household.{problem_field}"
+    if match:
+        return f"person{int(match[1]) + 1}.{match[2]}"
+    return problem_field if problem_field == "reference" else f"household.{problem_field}"
 
 
 class FillableImport:
     def __init__(self, intake: IntakeService, duplicates: DuplicateFinder,
-                 reference: ReferenceData) -> None:
+                 reference: ReferenceData, case_files: CaseFileService) -> None:
         self.intake, self.duplicates, self.reference = intake, duplicates, reference
+        self.case_files = case_files
 
     def read(self, path: Path) -> FilledForm:
         try:
@@ -75,7 +80,14 @@ class FillableImport:
             raise RelaisError("fillable.unreadable", path=path.name) from None
         if "person1.surname" not in raw:
             raise RelaisError("fillable.not_a_relais_form", path=path.name)
+        return self.from_values(raw)
+
+    def from_values(self, raw: dict[str, str]) -> FilledForm:
+        """An intake from field values by form field name: a filled PDF's, or what was typed
+        in the transcription screen from a paper form (with its ``reference``)."""
+        raw = {name: (value or "").strip() for name, value in raw.items()}
         form = FilledForm(HouseholdInput(members=[]))
+        self._reference(raw.get("reference", ""), form)
         self._household(raw, form)
         for number in range(1, PERSONS + 1):
             key = f"person{number}"
@@ -98,6 +110,21 @@ class FillableImport:
             raise RelaisError("fillable.has_problems", count=len(form.problems))
         form.case_id = self.intake.register(form.household)
         return form.case_id
+
+    def _reference(self, typed: str, form: FilledForm) -> None:
+        if not typed:
+            return
+        reference = normal_reference(typed)
+        if reference is None:
+            form.problems.append(Problem("reference", "transcription.bad_reference",
+                                         {"value": typed}))
+            return
+        typed_before = self.case_files.by_paper_reference(reference)
+        if typed_before is not None:
+            form.problems.append(Problem("reference", "transcription.reference_used", {
+                "file_number": self.case_files.open(typed_before).case.file_number}))
+            return
+        form.household.paper_reference = reference
 
     def _household(self, raw: dict[str, str], form: FilledForm) -> None:
         household = form.household
