@@ -73,6 +73,10 @@ class FillableImport:
         self.case_files = case_files
 
     def read(self, path: Path) -> FilledForm:
+        return self.from_values(self.read_values(path))
+
+    def read_values(self, path: Path) -> dict[str, str]:
+        """The field values of a filled Relais form, by field name."""
         try:
             raw = {name: str(entry.get("/V") or "").strip()
                    for name, entry in (PdfReader(path).get_fields() or {}).items()}
@@ -80,7 +84,7 @@ class FillableImport:
             raise RelaisError("fillable.unreadable", path=path.name) from None
         if "person1.surname" not in raw:
             raise RelaisError("fillable.not_a_relais_form", path=path.name)
-        return self.from_values(raw)
+        return raw
 
     def from_values(self, raw: dict[str, str]) -> FilledForm:
         """An intake from field values by form field name: a filled PDF's, or what was typed

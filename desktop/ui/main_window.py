@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -48,6 +49,7 @@ from desktop.ui.lock_screen import IdleWatcher, LockScreen
 from desktop.ui.quick_intake import QuickIntakeDialog
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.transcription import TranscriptionDialog
 from desktop.ui.users_dialog import UsersDialog
 from desktop.ui.widgets import emphasise
 
@@ -216,6 +218,14 @@ class MainWindow(QMainWindow):
         self.import_action.setVisible(self.actor.can(Permission.EDIT_CASES))
         self.export_action = QAction(self)
         self.export_action.triggered.connect(lambda: self.open_export())
+        self.transcribe_action = QAction(self)
+        self.transcribe_action.triggered.connect(lambda: self.open_transcription())
+        self.pdf_form_action = QAction(self)
+        self.pdf_form_action.triggered.connect(lambda: self.open_transcription(from_pdf=True))
+        for action in (self.transcribe_action, self.pdf_form_action):
+            action.setVisible(self.actor.can(Permission.EDIT_CASES))
+            self.cases_menu.addAction(action)
+        self.cases_menu.addSeparator()
         self.cases_menu.addAction(self.import_action)
         self.cases_menu.addAction(self.export_action)
         self.cases_menu.menuAction().setVisible(self.actor.can(Permission.QUICK_INTAKE))
@@ -309,6 +319,17 @@ class MainWindow(QMainWindow):
         wizard.open_case.connect(self.open_case)
         self._open_dialog(wizard)
         return wizard
+
+    def open_transcription(self, from_pdf: bool = False, path: Path | None = None
+                           ) -> TranscriptionDialog | None:
+        dialog = TranscriptionDialog(self.lang, self.services, self)
+        dialog.registered.connect(self._registered)
+        dialog.open_case.connect(self.open_case)
+        if from_pdf and not dialog.load_pdf(path):
+            dialog.deleteLater()
+            return None
+        self._open_dialog(dialog)
+        return dialog
 
     def open_import(self) -> ImportWizard:
         wizard = ImportWizard(self.lang, self.services, self.paths, self.tasks, self)
@@ -430,6 +451,8 @@ class MainWindow(QMainWindow):
         self.quick_intake_action.setText(tr("menu.quick_intake"))
         self.intake_action.setText(tr("menu.intake"))
         self.import_action.setText(tr("menu.import"))
+        self.transcribe_action.setText(tr("menu.transcribe"))
+        self.pdf_form_action.setText(tr("menu.import_pdf_form"))
         self.export_action.setText(tr("menu.export"))
         self.tools_menu.setTitle(tr("menu.tools"))
         self.users_action.setText(tr("menu.users"))

@@ -1,0 +1,93 @@
+"""Typing a paper form back in, and a filled PDF form shown before it is registered."""
+
+from pypdf import PdfReader, PdfWriter
+
+from desktop.core.paper_reference import new_reference
+from desktop.documents.base import Languages
+from desktop.documents.fillable_intake import fillable_intake_form
+from desktop.ui.transcription import TranscriptionDialog
+
+
+def make(qtbot, lang, services) -> TranscriptionDialog:
+    dialog = TranscriptionDialog(lang, services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def choose(widget, value) -> None:
+    widget.setCurrentIndex(widget.findData(value))
+
+
+def test_tab_order_follows_the_paper(qtbot, lang, services):
+    dialog = make(qtbot, lang, services)
+    names = list(dialog.widgets)
+    assert names[:3] == ["reference", "household.accommodation", "household.host"]
+    assert names.index("person1.surname") < names.index("person1.birth_date") < \
+        names.index("person2.surname")
+    dialog.reference.setFocus()
+    for expected in names[1:4]:
+        dialog.focusNextChild()
+        assert dialog.focusWidget() is dialog.widgets[expected]
+
+
+def test_a_typed_paper_form_is_checked_registered_and_linked_by_its_reference(
+        qtbot, lang, services):
+    dialog = make(qtbot, lang, services)
+    reference = new_reference()
+    dialog.reference.setText(reference.lower().replace("-", " "))  # as people type it
+    choose(dialog.widgets["household.accommodation"], "rental")
+    dialog.widgets["household.postal_code"].setText("4000")
+    dialog.widgets["person1.surname"].setText("Бондаренко")
+    dialog.widgets["person1.given_name"].setText("Ірина")
+    dialog.widgets["person1.birth_date"].setText("31.02.1980")
+    choose(dialog.widgets["person1.sex"], "F")
+    assert dialog.register() is None  # an impossible date: said, nothing written
+    assert "person1.birth_date" in dialog.error.text()
+    assert dialog.widgets["person1.birth_date"].styleSheet()
+    assert dialog.widgets["person1.surname"].text() == "Бондаренко"  # the typing stays
+    dialog.widgets["person1.birth_date"].setText("28.02.1980")
+    case_id = dialog.register()
+    assert case_id is not None and "Enregistré : dossier" in dialog.status.text()
+    assert services.case_files.resolve(reference) == case_id
+    person = services.case_files.open(case_id).members[0].person
+    assert (person.surname_lat, person.given_name_lat) == ("Bondarenko", "Iryna")
+
+    dialog.clear()  # the same sheet typed a second time
+    dialog.reference.setText(reference)
+    dialog.widgets["person1.surname"].setText("Бондаренко")
+    dialog.widgets["person1.given_name"].setText("Ірина")
+    dialog.widgets["person1.birth_date"].setText("28/02/1980")
+    assert dialog.register() is None
+    assert "déjà été encodée" in dialog.error.text()
+
+
+def test_a_filled_pdf_opens_in_the_screen_with_its_duplicates_shown(qtbot, lang, services,
+                                                                     tmp_path):
+    blank = fillable_intake_form(tmp_path / "f.pdf", Languages.of("fr", "uk"), "CPAS")
+    writer = PdfWriter(clone_from=PdfReader(blank))
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, {
+            "person1.surname": "Мельник", "person1.given_name": "Андрій",
+            "person1.birth_date": "1990-01-15", "person1.sex": "Homme / Чоловіча"},
+            auto_regenerate=False)
+    writer.write(tmp_path / "filled.pdf")
+    dialog = make(qtbot, lang, services)
+    assert dialog.load_pdf(tmp_path / "filled.pdf")
+    assert dialog.widgets["person1.surname"].text() == "Мельник"
+    assert dialog.widgets["person1.sex"].currentData() == "M"
+    assert dialog.register() is not None
+
+    again = make(qtbot, lang, services)
+    assert again.load_pdf(tmp_path / "filled.pdf")
+    assert again.duplicates.isVisible() and "Melnyk" in again.duplicates.text()
+    assert again.register() is not None  # seen, registered anyway on the second click
+
+
+def test_a_pdf_that_is_not_a_form_is_refused_in_the_users_language(qtbot, lang, services,
+                                                                    tmp_path):
+    other = tmp_path / "other.pdf"
+    other.write_bytes(b"not a pdf")
+    dialog = make(qtbot, lang, services)
+    assert not dialog.load_pdf(other)
+    assert "Rien n'a été importé" in dialog.error.text()
