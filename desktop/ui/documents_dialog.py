@@ -1,16 +1,20 @@
-"""Documents for one case: choose which and in which two languages, preview it, print it or
-save it. The PDF is made in memory by the same DocumentService as ``relais pdf``."""
+"""Documents: for one case (intake form, summary, letter, slip) or, without a case, the
+blank paper form, the fillable form and the monthly figures. Choose which and in which two
+languages, preview, print or save. The PDF is made in memory by the same DocumentService as
+``relais pdf`` and ``relais report``."""
 
 from __future__ import annotations
 
 import io
 import uuid
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -20,12 +24,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.errors import RelaisError
 from desktop.core.i18n import LANGUAGE_NAMES
+from desktop.core.roles import Permission
 from desktop.documents.base import DOCUMENT_LANGUAGES, WITH_LANGUAGES
 from desktop.documents.case_documents import Appointment
 from desktop.services import Services
@@ -33,21 +39,24 @@ from desktop.ui.language import UiLanguage
 from desktop.ui.pdf_pages import page_images, print_pdf
 from desktop.ui.widgets import ErrorLabel, error_text
 
-KINDS = ("intake", "summary", "referral", "slip")
+CASE_KINDS = ("intake", "summary", "referral", "slip")
+GENERAL_KINDS = ("blank", "fillable", "monthly")
 PREVIEW_DPI = 60
 
 
 class DocumentsDialog(QDialog):
-    def __init__(self, lang: UiLanguage, services: Services, case_id: uuid.UUID,
+    def __init__(self, lang: UiLanguage, services: Services, case_id: uuid.UUID | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang, self.services, self.case_id = lang, services, case_id
         self.documents = services.documents
         tr = lang.tr
-        self.setWindowTitle(tr("doc.dialog_title"))
+        self.setWindowTitle(tr("doc.dialog_title" if case_id else "doc.forms_title"))
         self.kind = QComboBox()
-        for kind in KINDS:
-            self.kind.addItem(tr(f"doc.kind_{kind}"), kind)
+        kinds = CASE_KINDS if case_id else GENERAL_KINDS
+        for kind in kinds:
+            if kind != "monthly" or services.session.actor.can(Permission.VIEW_SOCIAL_NOTES):
+                self.kind.addItem(tr(f"doc.kind_{kind}"), kind)
         self.main_language = QComboBox()
         for code in DOCUMENT_LANGUAGES:
             self.main_language.addItem(LANGUAGE_NAMES[code], code)
@@ -60,14 +69,23 @@ class DocumentsDialog(QDialog):
         self.partner, self.purpose = QLineEdit(), QLineEdit()
         self.what, self.where, self.when, self.bring = (QLineEdit(), QLineEdit(), QLineEdit(),
                                                         QLineEdit())
+        self.copies = QSpinBox()
+        self.copies.setRange(1, 500)
+        self.month = QLineEdit(f"{date.today():%Y-%m}")
+        self.month.setPlaceholderText("YYYY-MM")
+        self.table_button = QPushButton(tr("doc.save_table"))
+        self.table_button.clicked.connect(lambda: self.save_table())
         form = QFormLayout()
-        self.rows: dict[str, list[QWidget]] = {"referral": [], "slip": []}
+        self.rows: dict[str, list[QWidget]] = {"referral": [], "slip": [], "blank": [],
+                                               "monthly": []}
         for key, widget, kind in (
             ("doc.kind_label", self.kind, None), ("doc.main_language", self.main_language, None),
             ("doc.beside_language", self.beside_language, None),
             ("doc.partner", self.partner, "referral"), ("doc.purpose", self.purpose, "referral"),
             ("doc.what", self.what, "slip"), ("doc.where", self.where, "slip"),
             ("doc.when", self.when, "slip"), ("doc.bring", self.bring, "slip"),
+            ("doc.copies", self.copies, "blank"), ("doc.month", self.month, "monthly"),
+            ("doc.spreadsheet", self.table_button, "monthly"),
         ):
             label = QLabel(tr(key))
             label.setBuddy(widget)
@@ -128,6 +146,17 @@ class DocumentsDialog(QDialog):
             elif kind == "slip":
                 docs.appointment(self.case_id, buffer, languages, Appointment(
                     self.what.text(), self.where.text(), self.when.text(), self.bring.text()))
+            elif kind == "blank":
+                docs.blank_intake(buffer, languages, self.copies.value())
+            elif kind == "fillable":
+                docs.fillable_intake(buffer, languages)
+            elif kind == "monthly":
+                # 0.7 s over 100,000 persons: a wait cursor, not a background task
+                QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+                try:
+                    docs.monthly(self.month.text().strip(), languages, pdf=buffer)
+                finally:
+                    QApplication.restoreOverrideCursor()
             else:
                 docs.case_document(kind, self.case_id, buffer, languages)
         except (RelaisError, OSError) as exc:
@@ -171,6 +200,27 @@ class DocumentsDialog(QDialog):
             return 0
         self.status.setText(self.lang.tr("doc.printed", pages=pages))
         return pages
+
+    def save_table(self, target: Path | None = None) -> Path | None:
+        """The monthly figures as XLSX or CSV, by the chosen file's extension."""
+        if target is None:
+            name = f"relais-figures-{self.month.text().strip()}.xlsx"
+            chosen, _ = QFileDialog.getSaveFileName(self, self.lang.tr("doc.save_table"),
+                                                    str(Path.home() / name),
+                                                    "Excel (*.xlsx);;CSV (*.csv)")
+            if not chosen:
+                return None
+            target = Path(chosen)
+        self.error.show_message("")
+        spreadsheet = {"csv": target} if target.suffix.lower() == ".csv" else {"xlsx": target}
+        try:
+            languages = self.documents.languages(self.main_language.currentData(), "none")
+            self.documents.monthly(self.month.text().strip(), languages, **spreadsheet)
+        except (RelaisError, OSError) as exc:
+            self.error.show_message(error_text(self.lang, exc))
+            return None
+        self.status.setText(self.lang.tr("doc.saved", path=str(target)))
+        return target
 
     def save(self, target: Path | None = None) -> Path | None:
         data = self.make()

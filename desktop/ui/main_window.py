@@ -39,6 +39,7 @@ from desktop.settings import Settings
 from desktop.ui.case_model import CaseTableModel
 from desktop.ui.case_window import CaseWindow
 from desktop.ui.demo_dialog import DemoDialog
+from desktop.ui.documents_dialog import DocumentsDialog
 from desktop.ui.drafts_dialog import DraftsDialog
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.home import HomePage
@@ -225,6 +226,9 @@ class MainWindow(QMainWindow):
         for action in (self.transcribe_action, self.pdf_form_action):
             action.setVisible(self.actor.can(Permission.EDIT_CASES))
             self.cases_menu.addAction(action)
+        self.forms_action = QAction(self)
+        self.forms_action.triggered.connect(lambda: self.open_forms())
+        self.cases_menu.addAction(self.forms_action)
         self.cases_menu.addSeparator()
         self.cases_menu.addAction(self.import_action)
         self.cases_menu.addAction(self.export_action)
@@ -330,6 +334,9 @@ class MainWindow(QMainWindow):
             return None
         self._open_dialog(dialog)
         return dialog
+
+    def open_forms(self) -> DocumentsDialog:
+        return self._open_dialog(DocumentsDialog(self.lang, self.services, None, self))
 
     def open_import(self) -> ImportWizard:
         wizard = ImportWizard(self.lang, self.services, self.paths, self.tasks, self)
@@ -452,6 +459,7 @@ class MainWindow(QMainWindow):
         self.intake_action.setText(tr("menu.intake"))
         self.import_action.setText(tr("menu.import"))
         self.transcribe_action.setText(tr("menu.transcribe"))
+        self.forms_action.setText(tr("menu.forms"))
         self.pdf_form_action.setText(tr("menu.import_pdf_form"))
         self.export_action.setText(tr("menu.export"))
         self.tools_menu.setTitle(tr("menu.tools"))

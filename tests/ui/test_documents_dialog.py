@@ -1,5 +1,7 @@
 """The documents dialog of a case: preview, print and save, with what was typed kept."""
 
+from datetime import date
+
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 
@@ -53,3 +55,28 @@ def test_printing_sends_every_page_to_the_printer(qtbot, lang, services, tmp_pat
     assert dialog.print_document(printer) == 1
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == 1
     assert "1" in dialog.status.text()
+
+
+def test_forms_and_monthly_figures_without_a_case(qtbot, lang, services, tmp_path):
+    from desktop.ui.documents_dialog import DocumentsDialog
+
+    services.demo.generate(80, seed=3)
+    dialog = DocumentsDialog(lang, services, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert [dialog.kind.itemData(i) for i in range(dialog.kind.count())] == [
+        "blank", "fillable", "monthly"]
+    dialog.copies.setValue(2)
+    assert dialog.copies.isVisibleTo(dialog) and not dialog.month.isVisibleTo(dialog)
+    pages = dialog.preview()
+    assert pages >= 2 and pages % 2 == 0  # each copy on its own pages
+    dialog.kind.setCurrentIndex(dialog.kind.findData("fillable"))
+    saved = dialog.save(tmp_path / "form.pdf")
+    assert "person1.surname" in PdfReader(saved).get_fields()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("monthly"))
+    dialog.month.setText("2026-14")
+    assert dialog.preview() == 0 and "AAAA-MM" in dialog.error.text()
+    dialog.month.setText(f"{date.today():%Y-%m}")
+    assert dialog.preview() >= 1
+    table = dialog.save_table(tmp_path / "figures.csv")
+    assert "Personnes par sexe et âge" in table.read_text("utf-8-sig")
