@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -96,6 +97,8 @@ class DocumentsDialog(QDialog):
         self.error = ErrorLabel()
         self.status = QLabel()
         self.pages = QVBoxLayout()
+        # pages keep their size: the scroll area scrolls instead of squeezing them together
+        self.pages.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         holder = QWidget()
         holder.setLayout(self.pages)
         self.scroll = QScrollArea()
