@@ -139,3 +139,20 @@ def test_keys_built_at_run_time_exist():
         "name", "file_number", "birth_date", "phone", "document_number", "national_number")]
     assert MemberRow is not None
     assert [key for key in built if key not in SOURCE] == []
+
+
+def test_the_russian_document_catalog_covers_what_documents_print():
+    from desktop.core.i18n import load_catalog
+
+    russian = load_catalog("ru")
+    printed = set()
+    for path in (ROOT / "desktop" / "documents").rglob("*.py"):
+        if path.name == "service.py":  # its messages are errors for the worker, not print
+            continue
+        printed |= set(re.findall(r'"((?:doc|figures)\.[a-z_0-9]+)"', path.read_text("utf-8")))
+    ui_only = {key for key in printed if key.startswith("figures.") and key != "figures.title"}
+    prefixes = ("sex.", "relationship.", "accommodation.", "document_type.", "case_status.",
+                "closure_reason.", "aid_category.", "referral_status.", "language.")
+    expected = (printed - ui_only) | {key for key in SOURCE if key.startswith(prefixes)}
+    assert sorted(expected - set(russian)) == []
+    assert {k: v for k, v in russian.items() if placeholders(v) != placeholders(SOURCE[k])} == {}

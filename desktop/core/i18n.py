@@ -25,12 +25,18 @@ LANGUAGE_NAMES: dict[str, str] = {
     "de": "Deutsch",
     "en": "English",
     "uk": "Українська",
+    "ru": "Русский",
 }
+# Printed beside the official language on documents, without a UI of their own: their
+# catalogs hold only what documents print (i18n/documents/<lang>.json).
+DOCUMENT_ONLY_LANGUAGES: tuple[str, ...] = ("ru",)
 
 
 @cache
 def load_catalog(lang: str, folder: Path = CATALOGS) -> dict[str, str]:
-    if lang not in LANGUAGES:
+    if lang in DOCUMENT_ONLY_LANGUAGES:
+        folder = folder / "documents"
+    elif lang not in LANGUAGES:
         raise ValueError(f"unsupported language: {lang}")
     with (folder / f"{lang}.json").open(encoding="utf-8") as handle:
         return json.load(handle)
@@ -53,7 +59,7 @@ class Translator:
         return self._lang
 
     def set_language(self, lang: str) -> None:
-        if lang not in LANGUAGES:
+        if lang not in LANGUAGES + DOCUMENT_ONLY_LANGUAGES:
             raise ValueError(f"unsupported language: {lang}")
         self._lang = lang
         self._catalog = load_catalog(lang)

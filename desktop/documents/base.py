@@ -23,7 +23,7 @@ from desktop.core.i18n import Translator
 from desktop.documents.fonts import register_fonts
 
 DOCUMENT_LANGUAGES = ("fr", "nl", "de", "en")  # the official language of a document
-WITH_LANGUAGES = ("uk", "en")  # beside it, for the person
+WITH_LANGUAGES = ("uk", "ru", "en")  # beside it, for the person
 Target = Path | BinaryIO  # a file, or memory for a preview that must not touch the disk
 
 

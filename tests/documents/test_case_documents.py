@@ -150,3 +150,10 @@ def test_blank_paper_form_prints_field_ids_ticks_and_one_reference_per_sheet(tmp
     assert len(reader.pages) % 2 == 0  # each copy starts on its own page
     assert qr_payload(references[0]) == f"RELAIS|{FORM_VERSION}|{references[0]}"
     assert all(page.mediabox.width == pytest.approx(595.28, abs=0.1) for page in reader.pages)
+
+
+def test_russian_can_be_printed_beside_the_official_language(case, services, tmp_path):
+    _reader, content = read(intake_form(tmp_path / "ru.pdf", case, Languages.of("de", "ru"),
+                                        "ÖSHZ Eupen", services.reference))
+    assert "Aufnahmeformular / Регистрационная анкета" in content
+    assert "Geburtsdatum / Дата рождения" in content and "Реєстраційна" not in content
