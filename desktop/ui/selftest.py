@@ -1,9 +1,11 @@
 """``relais --self-test``: proves an installation (or a PyInstaller bundle) works end to end:
 an encrypted database in a temporary folder, the main window rendered offscreen with demo
-data, and a PDF written with the shipped fonts. Exit code 0 when all of it worked."""
+data, a PDF written with the shipped fonts, and a blank paper form (QR code) rendered back
+by PDFium as the preview does. Exit code 0 when all of it worked."""
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import tempfile
@@ -24,6 +26,7 @@ def run_self_test() -> int:
     from desktop.ui.application import make_application
     from desktop.ui.language import UiLanguage
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.pdf_pages import page_images
     from desktop.ui.tasks import TaskRunner
 
     steps: list[str] = []
@@ -50,6 +53,11 @@ def run_self_test() -> int:
             if pdf.stat().st_size < 1000:
                 raise RuntimeError("PDF too small")
             steps.append("PDF")
+            form = io.BytesIO()
+            services.documents.blank_intake(form, services.documents.languages("fr", "uk"))
+            if page_images(form.getvalue(), 30)[0].isNull():
+                raise RuntimeError("preview did not render")
+            steps.append("form preview")
             window.close()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         except Exception as exc:  # noqa: BLE001 (the self-test reports, never raises)
