@@ -1,5 +1,6 @@
-"""Documents at 100,000 persons: one pre-filled intake form, a batch of 1,000, the monthly
-report, and ReportLab's raw speed for pages with the same amount of text as the baseline.
+"""Documents at 100,000 persons: one pre-filled intake form, a batch of 1,000, blank and
+fillable forms, reading a filled form back, the monthly report, and ReportLab's raw speed for
+pages with the same amount of text as the baseline.
 
     uv run python bench/generate.py   # once
     uv run python bench/documents.py
@@ -17,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import BENCH_DIR, PASSWORD, USER, summary
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import select
@@ -77,6 +78,33 @@ def main() -> None:
     baseline = raw_reportlab(pages, lines, line)
     print(f"raw ReportLab, {pages} pages of {lines} lines each: {baseline:.1f} s "
           f"({baseline / pages * 1000:.1f} ms per page)")
+
+    started = time.perf_counter()
+    documents.blank_intake(io.BytesIO(), languages, copies=100)
+    print(f"100 blank paper forms (one reference and QR each): "
+          f"{time.perf_counter() - started:.1f} s")
+    with tempfile.TemporaryDirectory() as folder:
+        blank = Path(folder) / "form.pdf"
+        started = time.perf_counter()
+        documents.fillable_intake(blank, languages)
+        made = time.perf_counter() - started
+        writer = PdfWriter(clone_from=PdfReader(blank))
+        for page in writer.pages:
+            writer.update_page_form_field_values(page, {
+                "person1.surname": "Шевченко", "person1.given_name": "Юлія",
+                "person1.birth_date": "19.06.1974", "person2.surname": "Шевченко",
+                "person2.given_name": "Тарас", "person2.birth_date": "05/03/2012"},
+                auto_regenerate=False)
+        writer.write(Path(folder) / "filled.pdf")
+        timings = []
+        for _ in range(3):  # the first read also warms the name search
+            started = time.perf_counter()
+            form = services.fillable.read(Path(folder) / "filled.pdf")
+            timings.append(time.perf_counter() - started)
+    print(f"fillable form: made in {made * 1000:.0f} ms; a filled one read, checked and "
+          f"searched for duplicates among 100,000 in {timings[-1] * 1000:.0f} ms "
+          f"(first, cold: {timings[0] * 1000:.0f} ms) "
+          f"({sum(map(len, form.duplicates.values()))} possible duplicates)")
 
     month = f"{date.today():%Y-%m}"
     with tempfile.TemporaryDirectory() as folder:
