@@ -77,7 +77,37 @@ def test_the_prefilled_intake_form_in_two_languages(case, services, tmp_path, ma
     assert any("DejaVuSans" in font for font in embedded_fonts(reader))
     assert reader.metadata.title.startswith(word)
     assert "сторінка 1/" in content or "page 1/" in content.lower()
-    assert "Шевченко" not in target.name  # no personal data in a file name we choose
+
+
+
+def test_every_document_is_a4_with_embedded_fonts_title_language_and_page_numbers(
+        case, services, tmp_path):
+    from desktop.documents.blank_intake import blank_intake_form
+    from desktop.documents.fillable_intake import fillable_intake_form
+
+    languages = Languages.of("fr", "uk")
+    org = "CPAS de Liège"
+    figures = services.figures.monthly(f"{date.today():%Y-%m}")
+    made = {
+        "summary": case_summary(tmp_path / "1.pdf", case, languages, org, services.reference),
+        "letter": referral_letter(tmp_path / "2.pdf", case, languages, org, "FOREM", "emploi"),
+        "slip": appointment_slip(tmp_path / "3.pdf", case, languages, org,
+                                 Appointment("Visite", "Bureau 2", "lundi 10 h")),
+        "monthly": monthly_pdf(tmp_path / "4.pdf", figures, languages, org),
+        "blank": blank_intake_form(tmp_path / "5.pdf", languages, org)[0],
+        "fillable": fillable_intake_form(tmp_path / "6.pdf", languages, org),
+    }
+    for kind, path in made.items():
+        reader, content = read(path)
+        pages = len(reader.pages)
+        assert all(tuple(round(float(v)) for v in page.mediabox[2:]) == A4
+                   for page in reader.pages), kind
+        assert any("DejaVuSans" in font for font in embedded_fonts(reader)), kind
+        assert " / " in reader.metadata.title, kind  # both languages in the title
+        assert reader.trailer["/Root"]["/Lang"] == "fr", kind
+        assert org in content and f"page {pages}/{pages} / сторінка {pages}/{pages}" in content
+    assert services.documents.default_name("intake", date(2026, 11, 27)) == \
+        "relais-intake-2026-11-27.pdf"  # what and when, never who
 
 
 def test_case_summary_referral_letter_and_slip(case, services, tmp_path):
