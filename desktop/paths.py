@@ -62,5 +62,10 @@ class DataPaths:
         return self.root / "backups"
 
     @property
+    def logo(self) -> Path:
+        """The organisation's logo for the documents' header, when one was chosen."""
+        return self.root / "logo.png"
+
+    @property
     def settings(self) -> Path:
         return self.root / "settings.json"

@@ -76,6 +76,7 @@ class Services:
             exports=ExportService(engine, actor, reference_data()),
             figures=figures,
             documents=DocumentService(case_files, figures, reference_data(), organisation.name,
-                                      organisation.document_language),
+                                      organisation.document_language,
+                                      session.vault.paths.logo, actor),
             fillable=FillableImport(intake, duplicates, reference_data(), case_files),
         )

@@ -15,6 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -25,6 +26,20 @@ from desktop.documents.fonts import register_fonts
 DOCUMENT_LANGUAGES = ("fr", "nl", "de", "en")  # the official language of a document
 WITH_LANGUAGES = ("uk", "ru", "en")  # beside it, for the person
 Target = Path | BinaryIO  # a file, or memory for a preview that must not touch the disk
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """Who the document is from: the organisation's name and, if one was chosen, its logo."""
+
+    name: str
+    logo: Path | None = None
+
+    def __str__(self) -> str:
+        return self.name
+
+
+Organisation = str | Letterhead
 
 
 @dataclass(frozen=True)
@@ -118,10 +133,11 @@ class DocumentWriter:
     """Writes a flowable story with the common header and footer; two passes give
     "page X/Y"."""
 
-    def __init__(self, languages: Languages, organisation: str, title_key: str,
+    def __init__(self, languages: Languages, organisation: Organisation, title_key: str,
                  document_id: str, made_on: date | None = None) -> None:
         self.languages = languages
-        self.organisation = organisation
+        self.organisation = str(organisation)
+        self.logo = organisation.logo if isinstance(organisation, Letterhead) else None
         self.title_key = title_key
         self.document_id = document_id  # e.g. "intake-form": printed with the version
         self.made_on = made_on or date.today()
@@ -165,7 +181,14 @@ class DocumentWriter:
         width, height = A4
         canvas.saveState()
         canvas.setFont(s.bold, 9)
-        canvas.drawString(18 * mm, height - 13 * mm, self.organisation)
+        left = 18 * mm
+        if self.logo is not None:  # 9 mm high, above the rule, the name beside it
+            logo = ImageReader(str(self.logo))
+            wide, high = logo.getSize()
+            canvas.drawImage(logo, left, height - 14.5 * mm, width=9 * mm * wide / high,
+                             height=9 * mm, mask="auto")
+            left += 9 * mm * wide / high + 3 * mm
+        canvas.drawString(left, height - 13 * mm, self.organisation)
         canvas.setFont(s.regular, 8)
         canvas.drawRightString(width - 18 * mm, height - 13 * mm,
                                self.made_on.strftime("%d/%m/%Y"))

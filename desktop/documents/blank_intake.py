@@ -14,7 +14,15 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from desktop.core.paper_reference import new_reference
-from desktop.documents.base import DocumentWriter, Languages, Target, p, spacer, styles
+from desktop.documents.base import (
+    DocumentWriter,
+    Languages,
+    Organisation,
+    Target,
+    p,
+    spacer,
+    styles,
+)
 from desktop.documents.form_fields import PERSONS, FormField, household_fields, person_fields
 
 FORM_VERSION = "intake-1"
@@ -75,7 +83,7 @@ class _Sheet:
         return table
 
 
-def blank_intake_form(target: Target, languages: Languages, organisation: str,
+def blank_intake_form(target: Target, languages: Languages, organisation: Organisation,
                       copies: int = 1, references: list[str] | None = None,
                       made_on: date | None = None) -> tuple[Target, list[str]]:
     """``copies`` sheets, each with its own reference (returned, in order)."""

@@ -16,6 +16,7 @@ from desktop.core.reference import ReferenceData
 from desktop.documents.base import (
     DocumentWriter,
     Languages,
+    Organisation,
     Target,
     field_table,
     grid,
@@ -93,7 +94,7 @@ def _signatures(languages: Languages) -> KeepTogether:
     ])
 
 
-def intake_form(target: Target, view: CaseView, languages: Languages, organisation: str,
+def intake_form(target: Target, view: CaseView, languages: Languages, organisation: Organisation,
                 reference: ReferenceData, made_on: date | None = None) -> Target:
     s = styles()
     writer = DocumentWriter(languages, organisation, "doc.intake_title", "intake-form",
@@ -111,7 +112,7 @@ def intake_form(target: Target, view: CaseView, languages: Languages, organisati
     return writer.write(target, story)
 
 
-def case_summary(target: Target, view: CaseView, languages: Languages, organisation: str,
+def case_summary(target: Target, view: CaseView, languages: Languages, organisation: Organisation,
                  reference: ReferenceData, made_on: date | None = None) -> Target:
     s = styles()
     both = languages.both
@@ -161,14 +162,15 @@ def case_summary(target: Target, view: CaseView, languages: Languages, organisat
     return writer.write(target, story)
 
 
-def referral_letter(target: Target, view: CaseView, languages: Languages, organisation: str,
-                    partner: str, purpose: str, made_on: date | None = None) -> Target:
+def referral_letter(target: Target, view: CaseView, languages: Languages,
+                    organisation: Organisation, partner: str, purpose: str,
+                    made_on: date | None = None) -> Target:
     s = styles()
     writer = DocumentWriter(languages, organisation, "doc.referral_title", "referral-letter",
                             made_on)
     head = view.members[0] if view.members else None
     story = [p(writer.title, s.title), spacer(), p(partner, s.value), spacer(6),
-             p(languages.main("doc.referral_body", organisation=organisation,
+             p(languages.main("doc.referral_body", organisation=str(organisation),
                               name=head.display_name if head else "",
                               birth=display_iso(head.birth_date) if head else "",
                               purpose=purpose, file=view.case.file_number)),
@@ -189,8 +191,9 @@ class Appointment:
     bring: str = ""
 
 
-def appointment_slip(target: Target, view: CaseView, languages: Languages, organisation: str,
-                     appointment: Appointment, made_on: date | None = None) -> Target:
+def appointment_slip(target: Target, view: CaseView, languages: Languages,
+                     organisation: Organisation, appointment: Appointment,
+                     made_on: date | None = None) -> Target:
     s = styles()
     writer = DocumentWriter(languages, organisation, "doc.slip_title", "appointment-slip",
                             made_on)

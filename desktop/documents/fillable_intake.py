@@ -15,7 +15,15 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
-from desktop.documents.base import DocumentWriter, Languages, Target, p, spacer, styles
+from desktop.documents.base import (
+    DocumentWriter,
+    Languages,
+    Organisation,
+    Target,
+    p,
+    spacer,
+    styles,
+)
 from desktop.documents.form_fields import (
     PERSONS,
     FormField,
@@ -83,7 +91,7 @@ def _label_options(form: PdfWriter, languages: Languages) -> None:
                     [TextStringObject(label) for label in _options(field, languages)])
 
 
-def fillable_intake_form(target: Target, languages: Languages, organisation: str,
+def fillable_intake_form(target: Target, languages: Languages, organisation: Organisation,
                          made_on: date | None = None) -> Target:
     s = styles()
     writer = DocumentWriter(languages, organisation, "doc.fillable_title", FORM_VERSION,

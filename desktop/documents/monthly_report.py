@@ -16,7 +16,7 @@ from reportlab.platypus import KeepTogether
 
 from desktop.core.figures import SUPPRESS_UNDER, FigureTable, MonthlyFigures
 from desktop.core.i18n import Translator
-from desktop.documents.base import DocumentWriter, Languages, grid, p, spacer, styles
+from desktop.documents.base import DocumentWriter, Languages, Organisation, grid, p, spacer, styles
 
 HIDDEN = f"<{SUPPRESS_UNDER}"
 
@@ -38,7 +38,7 @@ def _cell(value: int | None) -> str:
 
 
 def monthly_pdf(target: Path, figures: MonthlyFigures, languages: Languages,
-                organisation: str, made_on: date | None = None) -> Path:
+                organisation: Organisation, made_on: date | None = None) -> Path:
     s = styles()
     tr = languages.main
     writer = DocumentWriter(languages, organisation, "figures.title", "monthly-figures",

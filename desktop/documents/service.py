@@ -8,11 +8,20 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from PIL import Image as PilImage
+
 from desktop.core.casefile import CaseFileService
 from desktop.core.errors import RelaisError
 from desktop.core.figures import FiguresService
 from desktop.core.reference import ReferenceData
-from desktop.documents.base import DOCUMENT_LANGUAGES, WITH_LANGUAGES, Languages, Target
+from desktop.core.roles import Actor, Permission
+from desktop.documents.base import (
+    DOCUMENT_LANGUAGES,
+    WITH_LANGUAGES,
+    Languages,
+    Letterhead,
+    Target,
+)
 from desktop.documents.blank_intake import blank_intake_form
 from desktop.documents.case_documents import (
     Appointment,
@@ -32,6 +41,36 @@ class DocumentService:
     reference: ReferenceData
     organisation: str
     document_language: str
+    logo_path: Path | None = None  # where the organisation's logo is kept, if it has one
+    actor: Actor | None = None
+
+    @property
+    def logo(self) -> Path | None:
+        return self.logo_path if self.logo_path and self.logo_path.is_file() else None
+
+    @property
+    def letterhead(self) -> Letterhead:
+        return Letterhead(self.organisation, self.logo)
+
+    def set_logo(self, source: Path) -> Path:
+        """Keeps a copy of an image (PNG, JPEG…) as the documents' logo, at most 600 px."""
+        if self.actor is not None:
+            self.actor.require(Permission.MANAGE_SETTINGS)
+        if self.logo_path is None:
+            raise RelaisError("doc.logo_unreadable", path=source.name)
+        try:
+            with PilImage.open(source) as image:
+                image.thumbnail((600, 600))
+                image.convert("RGBA").save(self.logo_path, "PNG")
+        except (OSError, ValueError, PilImage.DecompressionBombError):
+            raise RelaisError("doc.logo_unreadable", path=source.name) from None
+        return self.logo_path
+
+    def remove_logo(self) -> None:
+        if self.actor is not None:
+            self.actor.require(Permission.MANAGE_SETTINGS)
+        if self.logo_path is not None:
+            self.logo_path.unlink(missing_ok=True)
 
     def languages(self, main: str | None, beside: str | None) -> Languages:
         """The organisation's official language unless another is asked for; Ukrainian
@@ -53,39 +92,39 @@ class DocumentService:
                       languages: Languages) -> Target:
         view = self.case_files.open(case_id)
         if kind == "intake":
-            return intake_form(target, view, languages, self.organisation, self.reference)
+            return intake_form(target, view, languages, self.letterhead, self.reference)
         if kind == "summary":
-            return case_summary(target, view, languages, self.organisation, self.reference)
+            return case_summary(target, view, languages, self.letterhead, self.reference)
         raise ValueError(kind)
 
     def blank_intake(self, target: Target, languages: Languages, copies: int = 1
                      ) -> list[str]:
         """Blank paper forms; returns the reference allocated to each sheet."""
-        return blank_intake_form(target, languages, self.organisation, copies)[1]
+        return blank_intake_form(target, languages, self.letterhead, copies)[1]
 
     def fillable_intake(self, target: Target, languages: Languages) -> Target:
-        return fillable_intake_form(target, languages, self.organisation)
+        return fillable_intake_form(target, languages, self.letterhead)
 
     def referral(self, case_id: uuid.UUID, target: Target, languages: Languages, partner: str,
                  purpose: str) -> Target:
         if not partner.strip():
             raise RelaisError("doc.partner_required")
         return referral_letter(target, self.case_files.open(case_id), languages,
-                               self.organisation, partner, purpose)
+                               self.letterhead, partner, purpose)
 
     def appointment(self, case_id: uuid.UUID, target: Target, languages: Languages,
                     appointment: Appointment) -> Target:
         if not (appointment.what.strip() and appointment.when.strip()):
             raise RelaisError("doc.slip_required")
         return appointment_slip(target, self.case_files.open(case_id), languages,
-                                self.organisation, appointment)
+                                self.letterhead, appointment)
 
     def monthly(self, month: str, languages: Languages, pdf: Path | None = None,
                 csv: Path | None = None, xlsx: Path | None = None) -> list[Path]:
         figures = self.figures.monthly(month)
         written = []
         if pdf is not None:
-            written.append(monthly_pdf(pdf, figures, languages, self.organisation))
+            written.append(monthly_pdf(pdf, figures, languages, self.letterhead))
         if csv is not None:
             written.append(monthly_csv(csv, figures, languages.main))
         if xlsx is not None:

@@ -286,7 +286,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_settings(self) -> QDialog:
-        dialog = SettingsDialog(self.lang, self.settings, self.paths, self.services.secrets, self)
+        dialog = SettingsDialog(self.lang, self.settings, self.paths, self.services.secrets, self,
+                                self.services.documents)
         dialog.accepted.connect(
             lambda: self.apply_settings(dialog.chosen_language(), dialog.chosen_idle_minutes())
         )

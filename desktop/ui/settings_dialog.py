@@ -1,31 +1,42 @@
-"""Preferences of this installation: interface language, idle lock, where things are kept."""
+"""Preferences of this installation: interface language, idle lock, the logo on documents
+(administrators), where things are kept."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.core.errors import RelaisError
 from desktop.core.i18n import LANGUAGE_NAMES, LANGUAGES
+from desktop.core.roles import Permission
+from desktop.documents.service import DocumentService
 from desktop.paths import DataPaths
 from desktop.settings import Settings
 from desktop.store.secrets import SecretStore
 from desktop.ui.language import UiLanguage
+from desktop.ui.widgets import ErrorLabel, error_text
 
 
 class SettingsDialog(QDialog):
     def __init__(self, lang: UiLanguage, settings: Settings, paths: DataPaths,
-                 secrets: SecretStore, parent: QWidget | None = None) -> None:
+                 secrets: SecretStore, parent: QWidget | None = None,
+                 documents: DocumentService | None = None) -> None:
         super().__init__(parent)
-        self.lang, self.settings = lang, settings
+        self.lang, self.settings, self.documents = lang, settings, documents
         tr = lang.tr
         self.setWindowTitle(tr("settings.window_title"))
         self.language = QComboBox()
@@ -53,6 +64,9 @@ class SettingsDialog(QDialog):
         else:
             keychain.setText(tr("secrets.unavailable"))
         form.addRow(tr("settings.keychain"), keychain)
+        if documents is not None and documents.actor is not None and \
+                documents.actor.can(Permission.MANAGE_SETTINGS):
+            form.addRow(tr("settings.logo"), self._logo_row())
         form.addRow(tr("settings.data_folder"), data)
         form.addRow(tr("settings.log_folder"), logs)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -62,6 +76,57 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _logo_row(self) -> QWidget:
+        tr = self.lang.tr
+        self.logo_state = QLabel()
+        self.logo_error = ErrorLabel()
+        choose, remove = QPushButton(tr("settings.logo_choose")), QPushButton(
+            tr("settings.logo_remove"))
+        choose.clicked.connect(lambda: self.choose_logo())
+        remove.clicked.connect(self.remove_logo)
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.logo_state, 1)
+        line.addWidget(choose)
+        line.addWidget(remove)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(row)
+        column.addWidget(self.logo_error)
+        self._show_logo()
+        return box
+
+    def _show_logo(self) -> None:
+        has_logo = self.documents is not None and self.documents.logo is not None
+        self.logo_state.setText(self.lang.tr("settings.logo_set" if has_logo
+                                             else "settings.logo_none"))
+
+    def choose_logo(self, source: Path | None = None) -> bool:
+        if self.documents is None:
+            return False
+        if source is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, self.lang.tr("settings.logo_choose"), str(Path.home()),
+                "*.png *.jpg *.jpeg *.gif *.bmp")
+            if not chosen:
+                return False
+            source = Path(chosen)
+        try:
+            self.documents.set_logo(source)
+        except RelaisError as exc:
+            self.logo_error.show_message(error_text(self.lang, exc))
+            return False
+        self.logo_error.show_message("")
+        self._show_logo()
+        return True
+
+    def remove_logo(self) -> None:
+        if self.documents is not None:
+            self.documents.remove_logo()
+            self._show_logo()
 
     def chosen_language(self) -> str:
         return self.language.currentData()

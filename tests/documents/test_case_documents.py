@@ -187,3 +187,18 @@ def test_russian_can_be_printed_beside_the_official_language(case, services, tmp
                                         "ÖSHZ Eupen", services.reference))
     assert "Aufnahmeformular / Регистрационная анкета" in content
     assert "Geburtsdatum / Дата рождения" in content and "Реєстраційна" not in content
+
+
+def test_only_an_administrator_may_change_the_logo(services, vault, tmp_path):
+    from PIL import Image
+
+    from desktop.core.enums import Role
+    from desktop.core.errors import AccessDenied
+    from tests.conftest import login_as
+
+    picture = tmp_path / "logo.jpg"
+    Image.new("RGB", (300, 300), "red").save(picture)
+    worker = login_as(vault, services, "marie", Role.SOCIAL_WORKER)
+    with pytest.raises(AccessDenied):
+        worker.documents.set_logo(picture)
+    assert worker.documents.logo is None

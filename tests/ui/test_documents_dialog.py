@@ -80,3 +80,30 @@ def test_forms_and_monthly_figures_without_a_case(qtbot, lang, services, tmp_pat
     assert dialog.preview() >= 1
     table = dialog.save_table(tmp_path / "figures.csv")
     assert "Personnes par sexe et âge" in table.read_text("utf-8-sig")
+
+
+def test_an_administrator_sets_a_logo_that_every_document_then_carries(qtbot, lang, services,
+                                                                         paths, tmp_path):
+    from PIL import Image
+
+    from desktop.settings import Settings
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(lang, Settings(), paths, services.secrets, None, services.documents)
+    qtbot.addWidget(dialog)
+    not_an_image = tmp_path / "logo.png"
+    not_an_image.write_text("no picture here")
+    assert not dialog.choose_logo(not_an_image)
+    assert "n'est pas une image" in dialog.logo_error.text()
+    assert services.documents.logo is None
+    picture = tmp_path / "cpas.png"
+    Image.new("RGB", (1200, 400), "navy").save(picture)
+    assert dialog.choose_logo(picture)
+    assert "logo est imprimé" in dialog.logo_state.text()
+    form = services.documents.fillable_intake(tmp_path / "f.pdf",
+                                              services.documents.languages("fr", "uk"))
+    page = PdfReader(form).pages[0]
+    assert any(xobject.get_object()["/Subtype"] == "/Image"
+               for xobject in page["/Resources"]["/XObject"].values())
+    dialog.remove_logo()
+    assert services.documents.logo is None
