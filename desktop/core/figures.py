@@ -62,6 +62,16 @@ class MonthlyFigures:
     tables: list[FigureTable] = field(default_factory=list)
 
 
+HOUSEHOLD_TYPES = ("alone", "adults", "single_parent", "adults_with_children", "minors_only")
+
+
+def _age(on: date):
+    """Age in whole years on ``on``, computed by SQLite (NULL without a birth date)."""
+    return (func.strftime("%Y", on.isoformat()) - func.strftime("%Y", Person.birth_date)
+            - case((func.strftime("%m-%d", on.isoformat())
+                    < func.strftime("%m-%d", Person.birth_date), 1), else_=0))
+
+
 def month_bounds(month: str) -> tuple[date, date]:
     try:
         year, number = (int(x) for x in month.split("-"))
@@ -88,6 +98,7 @@ class FiguresService:
                 self._sex_by_age(db, active, last),
                 self._files_by(db, active, "figures.household_size",
                                self._household_sizes(db, active)),
+                self._household_types(db, active, last),
                 self._by_enum(db, "figures.aid_category", FILES, AidCategory,
                               "aid_category", self._latest_aid(db, active)),
                 self._piis(db, active),
@@ -119,10 +130,7 @@ class FiguresService:
         return figures
 
     def _sex_by_age(self, db: Session, active, last: date) -> FigureTable:
-        # Age in whole years at the end of the month, computed by SQLite.
-        years = (func.strftime("%Y", last.isoformat()) - func.strftime("%Y", Person.birth_date)
-                 - case((func.strftime("%m-%d", last.isoformat())
-                         < func.strftime("%m-%d", Person.birth_date), 1), else_=0))
+        years = _age(last)
         rows = db.execute(
             select(Person.sex, years.label("age"), func.count(func.distinct(Person.id)))
             .join(HouseholdMember, HouseholdMember.person_id == Person.id)
@@ -139,6 +147,29 @@ class FiguresService:
         return FigureTable("figures.sex_by_age", PERSONS,
                            [band_label(b) for b in AGE_BANDS], [s.value for s in sexes],
                            cells)
+
+    def _household_types(self, db: Session, active, last: date) -> FigureTable:
+        """Files by who lives in the household at the end of the month: adults are 18 or
+        older (or of unknown age), minors younger."""
+        minor = case((_age(last) < 18, 1), else_=0)
+        members = (select(HouseholdMember.household_id,
+                          func.sum(minor).label("minors"),
+                          func.sum(1 - minor).label("adults"))
+                   .join(Person, Person.id == HouseholdMember.person_id)
+                   .where(HouseholdMember.deleted_at.is_(None), Person.deleted_at.is_(None))
+                   .group_by(HouseholdMember.household_id).subquery())
+        kind = case((members.c.adults == 0, "minors_only"),
+                    (and_(members.c.adults == 1, members.c.minors == 0), "alone"),
+                    (members.c.minors == 0, "adults"),
+                    (members.c.adults == 1, "single_parent"),
+                    else_="adults_with_children")
+        counts = dict(db.execute(
+            select(kind, func.count()).join(CaseFile, CaseFile.household_id ==
+                                            members.c.household_id)
+            .where(active).group_by(kind)).all())
+        return FigureTable("figures.household_type", FILES, list(HOUSEHOLD_TYPES), ["count"],
+                           [[counts.get(k, 0)] for k in HOUSEHOLD_TYPES],
+                           row_prefix="figures.household_type")
 
     def _household_sizes(self, db: Session, active) -> dict[str, int]:
         sizes = (select(HouseholdMember.household_id, func.count().label("size"))

@@ -154,6 +154,17 @@ def test_monthly_figures_equal_plain_sql_counts(services, tmp_path):
     assert tables["figures.movements"].cells[0][0] == opened
     assert sum(row[0] for row in tables["figures.household_size"].cells) == files
     assert sum(row[0] for row in tables["figures.piis"].cells) == files
+    assert sum(row[0] for row in tables["figures.household_type"].cells) == files
+    with services.session.engine.connect() as db:
+        alone = db.execute(text(
+            "SELECT count(*) FROM case_file c WHERE c.deleted_at IS NULL "
+            "AND c.opened_on <= :last AND (c.closed_on IS NULL OR c.closed_on >= :first) "
+            "AND (SELECT count(*) FROM household_member m WHERE m.household_id = "
+            "c.household_id AND m.deleted_at IS NULL) = 1 AND NOT EXISTS (SELECT 1 FROM "
+            "household_member m JOIN person p ON p.id = m.person_id WHERE m.household_id = "
+            "c.household_id AND m.deleted_at IS NULL AND p.birth_date > date(:last, "
+            "'-18 years'))"), {"first": first, "last": last}).scalar_one()
+    assert tables["figures.household_type"].cells[0][0] == alone
     shown = tables["figures.sex_by_age"].shown()
     assert all(v is None or v == 0 or v >= 5 for row in shown for v in row)
 
