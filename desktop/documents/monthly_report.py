@@ -4,6 +4,7 @@ numbers. Small cells are shown as "<5"."""
 from __future__ import annotations
 
 import csv
+import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -73,7 +74,9 @@ def _chart(table: FigureTable, shown: list[list[int | None]], tr: Translator
     chart.x, chart.y = 12 * mm, 8 * mm
     chart.width, chart.height = 130 * mm, 32 * mm
     chart.data = series
-    chart.categoryAxis.categoryNames = [row_label(tr, table, r)[:14] for r in table.rows]
+    # long labels go on two or three short lines rather than being cut
+    chart.categoryAxis.categoryNames = [textwrap.fill(row_label(tr, table, r), 18)
+                                        for r in table.rows]
     regular, _bold = styles().regular, styles().bold
     chart.categoryAxis.labels.fontName = regular
     chart.categoryAxis.labels.fontSize = 6
