@@ -398,8 +398,8 @@ class Cli:
     def _import_intake(self, services: Services) -> int:
         tr = self.tr
         form = services.fillable.read(Path(self.args.file))
-        duplicates = [(number, found) for number, found in form.duplicates.items()
-                      for found in found]
+        duplicates = [(number, duplicate) for number, found in form.duplicates.items()
+                      for duplicate in found]
         blocked = form.problems or (duplicates and not self.args.allow_duplicates)
         file_number = None
         if not self.args.dry_run and not blocked:

@@ -1,7 +1,8 @@
 """The fillable intake form (PDF AcroForm): anyone can fill it in an ordinary PDF reader and
 Relais reads it back into a new intake. Field names are stable and readable
-(``person1.surname``, ``household.street``); choices store the enum value, whatever the
-label language. Fields use an embedded font with Cyrillic (see form_font)."""
+(``person1.surname``, ``household.street``); a choice stores its label in both languages,
+which the import maps back to the value. Fields use an embedded font with Cyrillic (see
+form_font)."""
 
 from __future__ import annotations
 

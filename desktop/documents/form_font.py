@@ -48,6 +48,8 @@ def decode(data: bytes) -> str:
 
 
 def _font_dictionary(writer: PdfWriter) -> DictionaryObject:
+    # pypdf has no public call to add an indirect object: _add_object it is (the tests fill
+    # and render a form with the locked pypdf, so a change there shows at once).
     path = FONTS / "DejaVuSans.ttf"
     metrics = TTFontFile(str(path))
     widths = []
@@ -93,7 +95,7 @@ def _font_dictionary(writer: PdfWriter) -> DictionaryObject:
 def use_field_font(writer: PdfWriter, size: float = 10) -> None:
     """Makes the field font the form's default and every text field's, and asks readers to
     draw the fields' appearance themselves (with that font)."""
-    form = writer._root_object["/AcroForm"]
+    form = writer.root_object["/AcroForm"]
     font = writer._add_object(_font_dictionary(writer))
     resources = form.setdefault(NameObject("/DR"), DictionaryObject())
     fonts = resources.get_object().setdefault(NameObject("/Font"), DictionaryObject())

@@ -17,7 +17,7 @@ from desktop.core.casefile import CaseFileService
 from desktop.core.duplicates import DuplicateFinder, PossibleDuplicate
 from desktop.core.enums import AccommodationType, DocumentType, Relationship, Sex
 from desktop.core.errors import RelaisError
-from desktop.core.i18n import LANGUAGES, Translator
+from desktop.core.i18n import DOCUMENT_ONLY_LANGUAGES, LANGUAGES, Translator
 from desktop.core.intake import IntakeService
 from desktop.core.intake_input import DocumentInput, HouseholdInput, PersonInput
 from desktop.core.intake_rules import Problem
@@ -38,7 +38,7 @@ def _choice(raw: str, prefix: str, enum: type) -> str:
     if raw in known:
         return raw
     parts = {part.strip().casefold() for part in raw.split(" / ")}
-    for language in LANGUAGES:
+    for language in LANGUAGES + DOCUMENT_ONLY_LANGUAGES:  # a form may be in fr + ru
         tr = Translator(language)
         for value in known:
             if tr(f"{prefix}.{value}").casefold() in parts:
