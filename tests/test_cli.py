@@ -178,21 +178,16 @@ def test_pdf_and_monthly_report_from_the_cli(data_dir, tmp_path):
 
 
 def test_fillable_form_round_trip_from_the_cli(data_dir, tmp_path):
-    from pypdf import PdfReader, PdfWriter
+    from tests.exchange.test_fillable import fill
 
     env = {"RELAIS_USER": "admin", "RELAIS_PASSWORD": PASSWORD}
     blank = tmp_path / "form.pdf"
     code, _out, err = cli("--data-dir", data_dir, "pdf", "fillable-intake", "--lang", "fr",
                           "--with", "uk", "-o", str(blank), env=env)
     assert code == 0, err
-    writer = PdfWriter(clone_from=PdfReader(blank))
-    for page in writer.pages:
-        writer.update_page_form_field_values(page, {
-            "person1.surname": "Коваленко", "person1.given_name": "Олег",
-            "person1.birth_date": "1974-06-19", "person1.sex": "Homme / Чоловіча"},
-            auto_regenerate=False)
-    filled = tmp_path / "filled.pdf"
-    writer.write(filled)
+    filled = fill(blank, tmp_path / "filled.pdf", {
+        "person1.surname": "Коваленко", "person1.given_name": "Олег",
+        "person1.birth_date": "1974-06-19", "person1.sex": "Homme / Чоловіча"})
     code, out, err = cli("--data-dir", data_dir, "pdf", "import-intake", str(filled),
                          "--dry-run", "--json", env=env)
     assert code == 0, err

@@ -1,11 +1,10 @@
 """Typing a paper form back in, and a filled PDF form shown before it is registered."""
 
-from pypdf import PdfReader, PdfWriter
-
 from desktop.core.paper_reference import new_reference
 from desktop.documents.base import Languages
 from desktop.documents.fillable_intake import fillable_intake_form
 from desktop.ui.transcription import TranscriptionDialog
+from tests.exchange.test_fillable import fill
 
 
 def make(qtbot, lang, services) -> TranscriptionDialog:
@@ -65,13 +64,9 @@ def test_a_typed_paper_form_is_checked_registered_and_linked_by_its_reference(
 def test_a_filled_pdf_opens_in_the_screen_with_its_duplicates_shown(qtbot, lang, services,
                                                                      tmp_path):
     blank = fillable_intake_form(tmp_path / "f.pdf", Languages.of("fr", "uk"), "CPAS")
-    writer = PdfWriter(clone_from=PdfReader(blank))
-    for page in writer.pages:
-        writer.update_page_form_field_values(page, {
-            "person1.surname": "Мельник", "person1.given_name": "Андрій",
-            "person1.birth_date": "1990-01-15", "person1.sex": "Homme / Чоловіча"},
-            auto_regenerate=False)
-    writer.write(tmp_path / "filled.pdf")
+    fill(blank, tmp_path / "filled.pdf", {
+        "person1.surname": "Мельник", "person1.given_name": "Андрій",
+        "person1.birth_date": "1990-01-15", "person1.sex": "Homme / Чоловіча"})
     dialog = make(qtbot, lang, services)
     assert dialog.load_pdf(tmp_path / "filled.pdf")
     assert dialog.widgets["person1.surname"].text() == "Мельник"
