@@ -178,8 +178,9 @@ def referral_letter(target: Target, view: CaseView, languages: Languages,
     if languages.beside is not None:
         story += [spacer(8), p(languages.beside("doc.referral_for_person",
                                                 partner=partner, purpose=purpose), s.small)]
-    story += [spacer(14), p(languages.main("doc.signature_worker")), spacer(14),
-              p("_" * 40)]
+    signer = f"{languages.main('doc.signature_worker')}: {view.worker}" if view.worker \
+        else languages.main("doc.signature_worker")
+    story += [spacer(14), p(signer), spacer(14), p("_" * 40)]
     return writer.write(target, story)
 
 

@@ -120,6 +120,7 @@ def test_case_summary_referral_letter_and_slip(case, services, tmp_path):
                                      "FOREM Liège", "recherche d'emploi"))
     assert "FOREM Liège" in letter and "Le CPAS de Liège vous adresse" in letter
     assert "Цей лист скеровує вас до FOREM Liège" in letter
+    assert f"Assistant social: {case.worker}" in letter and case.worker
     reader, slip = read(appointment_slip(
         tmp_path / "a.pdf", case, languages, "CPAS de Liège",
         Appointment("Enquête sociale", "CPAS, rue Sainte-Marie 5", "lundi 2 décembre, 9 h",
