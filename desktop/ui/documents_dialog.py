@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.core.errors import RelaisError
 from desktop.core.i18n import LANGUAGE_NAMES
@@ -38,6 +40,7 @@ from desktop.documents.case_documents import Appointment
 from desktop.services import Services
 from desktop.ui.language import UiLanguage
 from desktop.ui.pdf_pages import page_images, print_pdf
+from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import ErrorLabel, error_text
 
 CASE_KINDS = ("intake", "summary", "referral", "slip")
@@ -47,9 +50,10 @@ PREVIEW_DPI = 60
 
 class DocumentsDialog(QDialog):
     def __init__(self, lang: UiLanguage, services: Services, case_id: uuid.UUID | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
-        self.lang, self.services, self.case_id = lang, services, case_id
+        self.lang, self.services, self.case_id, self.tasks = lang, services, case_id, tasks
+        self.shown_pages = 0
         self.documents = services.documents
         tr = lang.tr
         self.setWindowTitle(tr("doc.dialog_title" if case_id else "doc.forms_title"))
@@ -95,6 +99,9 @@ class DocumentsDialog(QDialog):
                 self.rows[kind] += [label, widget]
         self.kind.currentIndexChanged.connect(self._show_fields)
         self.error = ErrorLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: the report has no steps to count
+        self.progress.hide()
         self.status = QLabel()
         self.pages = QVBoxLayout()
         # pages keep their size: the scroll area scrolls instead of squeezing them together
@@ -122,6 +129,7 @@ class DocumentsDialog(QDialog):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.error)
+        layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.scroll, 1)
         self._show_fields()
@@ -133,44 +141,93 @@ class DocumentsDialog(QDialog):
             for widget in widgets:
                 widget.setVisible(owner == kind)
 
-    def make(self) -> bytes | None:
-        """The chosen document as PDF bytes, or None with the reason shown; what was typed
-        stays in the fields either way."""
+    def _job(self) -> Callable[[], bytes] | None:
+        """What the chosen document needs, read from the fields now, as work that makes the
+        PDF bytes (on this thread or a worker's); None with the reason shown."""
         self.error.show_message("")
-        buffer = io.BytesIO()
         docs = self.documents
         try:
             languages = docs.languages(self.main_language.currentData(),
                                        self.beside_language.currentData())
-            kind = self.kind.currentData()
+        except RelaisError as exc:
+            self.error.show_message(error_text(self.lang, exc))
+            return None
+        kind, case_id = self.kind.currentData(), self.case_id
+        partner, purpose = self.partner.text(), self.purpose.text()
+        appointment = Appointment(self.what.text(), self.where.text(), self.when.text(),
+                                  self.bring.text())
+        copies, month = self.copies.value(), self.month.text().strip()
+
+        def work() -> bytes:
+            buffer = io.BytesIO()
             if kind == "referral":
-                docs.referral(self.case_id, buffer, languages, self.partner.text(),
-                              self.purpose.text())
+                docs.referral(case_id, buffer, languages, partner, purpose)
             elif kind == "slip":
-                docs.appointment(self.case_id, buffer, languages, Appointment(
-                    self.what.text(), self.where.text(), self.when.text(), self.bring.text()))
+                docs.appointment(case_id, buffer, languages, appointment)
             elif kind == "blank":
-                docs.blank_intake(buffer, languages, self.copies.value())
+                docs.blank_intake(buffer, languages, copies)
             elif kind == "fillable":
                 docs.fillable_intake(buffer, languages)
             elif kind == "monthly":
-                # 0.7 s over 100,000 persons: a wait cursor, not a background task
-                QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-                try:
-                    docs.monthly(self.month.text().strip(), languages, pdf=buffer)
-                finally:
-                    QApplication.restoreOverrideCursor()
+                docs.monthly(month, languages, pdf=buffer)
             else:
-                docs.case_document(kind, self.case_id, buffer, languages)
+                docs.case_document(kind, case_id, buffer, languages)
+            return buffer.getvalue()
+
+        return work
+
+    def make(self) -> bytes | None:
+        """The chosen document as PDF bytes, made here, or None with the reason shown; what
+        was typed stays in the fields either way."""
+        job = self._job()
+        if job is None:
+            return None
+        try:
+            return job()
         except (RelaisError, OSError) as exc:
             self.error.show_message(error_text(self.lang, exc))
             return None
-        return buffer.getvalue()
+
+    def _with_document(self, then: Callable[[bytes], object]) -> None:
+        """Makes the document and hands it to ``then``. The monthly report reads the whole
+        database, so with a task runner it is made on the worker with a busy bar; single
+        documents take a few tens of milliseconds and are made at once."""
+        if self.tasks is None or self.kind.currentData() != "monthly":
+            data = self.make()
+            if data is not None:
+                then(data)
+            return
+        job = self._job()
+        if job is None:
+            return
+        self._busy(True)
+
+        def done(data: bytes) -> None:
+            if isValid(self):  # the dialog may have been closed meanwhile
+                self._busy(False)
+                then(data)
+
+        self.tasks.run(lambda _progress: job(), done, self._failed)
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        for button in (self.preview_button, self.print_button, self.save_button):
+            button.setEnabled(not busy)
+
+    def _failed(self, error: BaseException) -> None:
+        if not isValid(self):
+            return
+        self._busy(False)
+        self.error.show_message(error_text(self.lang, error))
 
     def preview(self) -> int:
-        data = self.make()
-        if data is None:
-            return 0
+        """Shows the pages; returns how many were shown now (0 while a worker makes them:
+        they appear when it is done)."""
+        shown: list[int] = []
+        self._with_document(lambda data: shown.append(self._show_pages(data)))
+        return shown[0] if shown else 0
+
+    def _show_pages(self, data: bytes) -> int:
         while self.pages.count():
             item = self.pages.takeAt(0)
             if item.widget():
@@ -185,17 +242,21 @@ class DocumentsDialog(QDialog):
             page.setStyleSheet("border: 1px solid #999; background: white;")
             self.pages.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
         self.pages.addStretch(1)
+        self.shown_pages = len(images)
         return len(images)
 
     def print_document(self, printer: QPrinter | None = None) -> int:
-        """Asks for a printer unless one is given (tests print to a PDF file)."""
-        data = self.make()
-        if data is None:
-            return 0
+        """Asks for a printer unless one is given (tests print to a PDF file); returns the
+        pages printed now (0 while a worker makes the document)."""
         if printer is None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
                 return 0
+        printed: list[int] = []
+        self._with_document(lambda data: printed.append(self._print(data, printer)))
+        return printed[0] if printed else 0
+
+    def _print(self, data: bytes, printer: QPrinter) -> int:
         try:
             pages = print_pdf(data, printer)
         except OSError as exc:
@@ -226,9 +287,8 @@ class DocumentsDialog(QDialog):
         return target
 
     def save(self, target: Path | None = None) -> Path | None:
-        data = self.make()
-        if data is None:
-            return None
+        """Asks where unless told; returns the file when written now (None when refused, or
+        while a worker makes the document: the status line says when it is saved)."""
         if target is None:
             name = self.documents.default_name(self.kind.currentData())
             chosen, _ = QFileDialog.getSaveFileName(self, self.lang.tr("doc.save"),
@@ -236,10 +296,15 @@ class DocumentsDialog(QDialog):
             if not chosen:
                 return None
             target = Path(chosen)
+        saved: list[Path] = []
+        self._with_document(lambda data: self._write(data, target, saved))
+        return saved[0] if saved else None
+
+    def _write(self, data: bytes, target: Path, saved: list[Path]) -> None:
         try:
             target.write_bytes(data)
         except OSError as exc:
             self.error.show_message(error_text(self.lang, exc))
-            return None
+            return
         self.status.setText(self.lang.tr("doc.saved", path=str(target)))
-        return target
+        saved.append(target)

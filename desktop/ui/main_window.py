@@ -337,7 +337,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_forms(self) -> DocumentsDialog:
-        return self._open_dialog(DocumentsDialog(self.lang, self.services, None, self))
+        return self._open_dialog(DocumentsDialog(self.lang, self.services, None, self,
+                                                 self.tasks))
 
     def open_import(self) -> ImportWizard:
         wizard = ImportWizard(self.lang, self.services, self.paths, self.tasks, self)

@@ -107,3 +107,25 @@ def test_an_administrator_sets_a_logo_that_every_document_then_carries(qtbot, la
                for xobject in page["/Resources"]["/XObject"].values())
     dialog.remove_logo()
     assert services.documents.logo is None
+
+
+def test_the_monthly_report_is_made_off_the_gui_thread(qtbot, lang, services, tasks,
+                                                       tmp_path):
+    from desktop.ui.documents_dialog import DocumentsDialog
+
+    services.demo.generate(60, seed=5)
+    dialog = DocumentsDialog(lang, services, None, None, tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("monthly"))
+    assert dialog.preview() == 0  # handed to the worker
+    assert dialog.progress.isVisibleTo(dialog) and not dialog.preview_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.shown_pages > 0, timeout=10_000)
+    assert dialog.preview_button.isEnabled() and not dialog.progress.isVisibleTo(dialog)
+    dialog.save(tmp_path / "figures.pdf")
+    qtbot.waitUntil(lambda: (tmp_path / "figures.pdf").exists(), timeout=10_000)
+    assert "Enregistré" in dialog.status.text()
+    dialog.month.setText("mars")
+    dialog.preview()
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=10_000)
+    assert "AAAA-MM" in dialog.error.text() and dialog.preview_button.isEnabled()
