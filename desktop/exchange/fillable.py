@@ -170,9 +170,13 @@ class FillableImport:
                     setattr(person, attribute, chosen)
             except values.BadValue as bad:
                 form.problems.append(Problem(f"{key}.{name}", bad.key, bad.params))
-        if form.household.members and person.relationship == Relationship.HEAD.value \
-                and not raw.get(f"{key}.relationship"):
-            person.relationship = Relationship.OTHER.value  # only the first is the head
+        if form.household.members and not raw.get(f"{key}.relationship"):
+            # only the first is the head; someone 14+ years younger is taken for a child,
+            # as the spreadsheet import does
+            head_year = values.year_of(form.household.members[0].birth_date)
+            year = values.year_of(person.birth_date)
+            person.relationship = (Relationship.CHILD if head_year and year and
+                                   year - head_year >= 14 else Relationship.OTHER).value
         person.dependant = person.relationship == Relationship.CHILD.value
         if raw.get(f"{key}.nationality"):
             person.nationality = raw[f"{key}.nationality"].upper()[:3]

@@ -213,10 +213,10 @@ class ImportService:
             return
         if not any(r.person.relationship == Relationship.HEAD for r in group):
             group[0].person.relationship = Relationship.HEAD.value
-        head_year = _year(group[0].person.birth_date)
+        head_year = values.year_of(group[0].person.birth_date)
         for row in group:
             if not row.person.relationship:
-                year = _year(row.person.birth_date)
+                year = values.year_of(row.person.birth_date)
                 row.person.relationship = (Relationship.CHILD if head_year and year and
                                            year - head_year >= 14 else Relationship.OTHER).value
             row.person.dependant = row.person.relationship == Relationship.CHILD
@@ -369,14 +369,6 @@ def _name_keys(member: PersonInput) -> list[tuple[str, str, str]]:
         (member.surname_cyr, member.given_name_cyr), (member.surname_lat,
                                                       member.given_name_lat))
             if surname and given]
-
-
-def _year(text: str) -> int | None:
-    try:
-        parsed = parse_date(text)
-    except RelaisError:
-        return None
-    return parsed[0].year if parsed else None
 
 
 def _last_numbers(session: Session, org: uuid.UUID | None) -> dict[int, int]:

@@ -8,6 +8,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from desktop.core.enums import AccommodationType, DocumentType, Relationship, Sex
+from desktop.core.errors import RelaisError
+from desktop.core.intake_rules import parse_date
 from desktop.exchange.columns import fold
 
 EXCEL_EPOCH = date(1899, 12, 30)
@@ -166,3 +168,12 @@ def accommodation(cell: Any) -> AccommodationType | None:
 def document_type(cell: Any) -> DocumentType:
     return DOCUMENTS.get(fold(text(cell)), DocumentType.PASSPORT if not text(cell)
                          else DocumentType.OTHER)
+
+
+def year_of(typed_date: str) -> int | None:
+    """The year of a date as the intake form takes it, or None when it is not one."""
+    try:
+        parsed = parse_date(typed_date)
+    except RelaisError:
+        return None
+    return parsed[0].year if parsed else None

@@ -31,6 +31,9 @@ FILLED = {
     "person2.birth_date": "2012-03-05",
     "person2.sex": "M",
     "person2.relationship": "дитина",
+    "person3.given_name": "Оксана",  # no relationship chosen: the age tells
+    "person3.surname": "Шевченко",
+    "person3.birth_date": "02/09/2015",
 }
 
 
@@ -94,7 +97,8 @@ def test_a_filled_form_imports_field_by_field(blank, tmp_path, services):
     assert form.problems == [] and form.duplicates == {}
     case_id = services.fillable.register(form)
     view = services.case_files.open(case_id)
-    first, second = view.members
+    first, second, third = view.members
+    assert third.relationship == "child"
     person = first.person
     assert (person.surname_cyr, person.given_name_cyr, person.patronymic_cyr) == (
         "Шевченко", "Юлія", "Петрівна")
@@ -112,7 +116,7 @@ def test_a_filled_form_imports_field_by_field(blank, tmp_path, services):
     assert home.street == "Aachener Straße 12" and home.postal_code == "4700"
 
     again = services.fillable.read(filled)  # the same form twice: the duplicate check
-    assert set(again.duplicates) == {1, 2}
+    assert set(again.duplicates) == {1, 2, 3}
 
 
 def test_problems_are_named_by_form_field_and_nothing_is_written(blank, tmp_path, services):
