@@ -330,8 +330,8 @@ class MainWindow(QMainWindow):
         dialog = TranscriptionDialog(self.lang, self.services, self)
         dialog.registered.connect(self._registered)
         dialog.open_case.connect(self.open_case)
-        if from_pdf and not dialog.load_pdf(path):
-            dialog.deleteLater()
+        if from_pdf and not dialog.load_pdf(path) and not dialog.error.text():
+            dialog.deleteLater()  # no file chosen; a file that could not be read is said
             return None
         self._open_dialog(dialog)
         return dialog

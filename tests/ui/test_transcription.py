@@ -86,3 +86,12 @@ def test_a_pdf_that_is_not_a_form_is_refused_in_the_users_language(qtbot, lang, 
     dialog = make(qtbot, lang, services)
     assert not dialog.load_pdf(other)
     assert "Rien n'a été importé" in dialog.error.text()
+
+
+def test_the_menu_says_why_a_pdf_could_not_be_read(qtbot, make_main, services, tmp_path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7 half a file")
+    window = make_main(services)
+    dialog = window.open_transcription(from_pdf=True, path=broken)
+    assert dialog is not None and dialog.isVisible()
+    assert "Rien n'a été importé" in dialog.error.text()
