@@ -86,7 +86,7 @@ class ImportResult:
 
 
 class ImportCancelled(RelaisError):
-    pass
+    """The person cancelled a running import; its transaction is rolled back."""
 
 
 @dataclass

@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -46,6 +47,7 @@ from desktop.ui.widgets import ErrorLabel, error_text
 CASE_KINDS = ("intake", "summary", "referral", "slip")
 GENERAL_KINDS = ("blank", "fillable", "monthly")
 PREVIEW_DPI = 60
+T = TypeVar("T")
 
 
 class DocumentsDialog(QDialog):
@@ -180,34 +182,39 @@ class DocumentsDialog(QDialog):
         """The chosen document as PDF bytes, made here, or None with the reason shown; what
         was typed stays in the fields either way."""
         job = self._job()
-        if job is None:
-            return None
-        try:
-            return job()
-        except (RelaisError, OSError) as exc:
-            self.error.show_message(error_text(self.lang, exc))
-            return None
+        made: list[bytes] = []
+        if job is not None:
+            self._run(job, made.append, background=False)
+        return made[0] if made else None
 
     def _with_document(self, then: Callable[[bytes], object]) -> None:
         """Makes the document and hands it to ``then``. The monthly report reads the whole
-        database, so with a task runner it is made on the worker with a busy bar; single
-        documents take a few tens of milliseconds and are made at once."""
-        if self.tasks is None or self.kind.currentData() != "monthly":
-            data = self.make()
-            if data is not None:
-                then(data)
-            return
+        database, so it is made on the worker; single documents take a few tens of
+        milliseconds and are made at once."""
         job = self._job()
-        if job is None:
+        if job is not None:
+            self._run(job, then, background=self.kind.currentData() == "monthly")
+
+    def _run(self, work: Callable[[], T], then: Callable[[T], object],
+             background: bool) -> None:
+        """Runs ``work`` here, or on the task runner with a busy bar when asked and one was
+        given; a failure is said in the error line, what was typed stays."""
+        if not background or self.tasks is None:
+            try:
+                result = work()
+            except (RelaisError, OSError) as exc:
+                self.error.show_message(error_text(self.lang, exc))
+                return
+            then(result)
             return
         self._busy(True)
 
-        def done(data: bytes) -> None:
+        def done(result: T) -> None:
             if isValid(self):  # the dialog may have been closed meanwhile
                 self._busy(False)
-                then(data)
+                then(result)
 
-        self.tasks.run(lambda _progress: job(), done, self._failed)
+        self.tasks.run(lambda _progress: work(), done, self._failed)
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -279,12 +286,19 @@ class DocumentsDialog(QDialog):
         spreadsheet = {"csv": target} if target.suffix.lower() == ".csv" else {"xlsx": target}
         try:
             languages = self.documents.languages(self.main_language.currentData(), "none")
-            self.documents.monthly(self.month.text().strip(), languages, **spreadsheet)
-        except (RelaisError, OSError) as exc:
+        except RelaisError as exc:
             self.error.show_message(error_text(self.lang, exc))
             return None
-        self.status.setText(self.lang.tr("doc.saved", path=str(target)))
-        return target
+        month = self.month.text().strip()
+        saved: list[Path] = []
+
+        def written(_paths: list[Path]) -> None:
+            self.status.setText(self.lang.tr("doc.saved", path=str(target)))
+            saved.append(target)
+
+        self._run(lambda: self.documents.monthly(month, languages, **spreadsheet), written,
+                  background=True)
+        return saved[0] if saved else None
 
     def save(self, target: Path | None = None) -> Path | None:
         """Asks where unless told; returns the file when written now (None when refused, or

@@ -125,6 +125,9 @@ def test_the_monthly_report_is_made_off_the_gui_thread(qtbot, lang, services, ta
     dialog.save(tmp_path / "figures.pdf")
     qtbot.waitUntil(lambda: (tmp_path / "figures.pdf").exists(), timeout=10_000)
     assert "Enregistré" in dialog.status.text()
+    assert dialog.save_table(tmp_path / "figures.xlsx") is None  # handed to the worker
+    qtbot.waitUntil(lambda: (tmp_path / "figures.xlsx").exists(), timeout=10_000)
+    qtbot.waitUntil(lambda: "figures.xlsx" in dialog.status.text(), timeout=10_000)
     dialog.month.setText("mars")
     dialog.preview()
     qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=10_000)
