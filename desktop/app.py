@@ -10,6 +10,8 @@ import sys
 from collections.abc import Sequence
 
 from desktop.cli import COMMANDS, UsageError, global_options, pick_language, run_cli
+from desktop.core.i18n import Translator
+from desktop.display import display_problem
 from desktop.logs import configure_logging
 from desktop.paths import DataPaths
 
@@ -36,9 +38,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_cli(args)
     paths = DataPaths.portable(pre.data_dir) if pre.data_dir else DataPaths.default()
     configure_logging(paths.logs)
+    language = pick_language(pre.lang, paths)
+    problem = display_problem()
+    if problem:
+        print(Translator(language)(problem), file=sys.stderr)
+        return 1
     from desktop.ui.application import run_gui
 
-    return run_gui(paths, pick_language(pre.lang, paths), language_given=pre.lang is not None)
+    return run_gui(paths, language, language_given=pre.lang is not None)
 
 
 if __name__ == "__main__":
