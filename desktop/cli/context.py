@@ -7,7 +7,7 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
@@ -63,9 +63,6 @@ class Parents:
 
     def signed_in(self) -> list[argparse.ArgumentParser]:
         return [self.common, self.auth]
-
-
-Handler = Callable[["CliContext"], int]
 
 
 def subcommands(parser: argparse.ArgumentParser, dest: str) -> argparse._SubParsersAction:
