@@ -95,6 +95,12 @@ def p(text: object, style: ParagraphStyle | None = None) -> Paragraph:
     return Paragraph(escape(str(text)).replace("\n", "<br/>"), style or styles().body)
 
 
+def table_style(*commands: tuple) -> TableStyle:
+    """A table's style in the shipped font: ReportLab sets each cell's font (Helvetica unless
+    told), so a table of paragraphs would still name a font the file does not embed."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), styles().regular), *commands])
+
+
 def field_table(rows: Sequence[tuple[str, object]], widths: tuple[float, float] = (70, 100)
                 ) -> Table:
     """Label | value rows: the label small (both languages), the value readable."""
@@ -102,12 +108,12 @@ def field_table(rows: Sequence[tuple[str, object]], widths: tuple[float, float] 
     data = [[p(label, s.label), p(value if value not in (None, "") else "—", s.value)]
             for label, value in rows]
     table = Table(data, colWidths=[widths[0] * mm, widths[1] * mm])
-    table.setStyle(TableStyle([
+    table.setStyle(table_style(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#bbbbbb")),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
-    ]))
+    ))
     return table
 
 
@@ -117,11 +123,11 @@ def grid(rows: Sequence[Sequence[object]], widths: Sequence[float], header: bool
     data = [[p(cell, s.label if (header and r == 0) else s.body) for cell in row]
             for r, row in enumerate(rows)]
     table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1 if header else 0)
-    table.setStyle(TableStyle([
+    table.setStyle(table_style(
         ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#999999")),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee") if header else None),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
+    ))
     return table
 
 
@@ -172,7 +178,10 @@ class DocumentWriter:
             leftMargin=18 * mm, rightMargin=18 * mm,
             topMargin=24 * mm, bottomMargin=20 * mm, title=self.title, author="Relais",
             subject=self.organisation, creator=f"Relais {__version__}",
-            lang=self.languages.code)
+            lang=self.languages.code,
+            # ReportLab opens every page with a font, by default Helvetica, which is not
+            # embedded: the document would name a font it does not carry
+            initialFontName=styles().regular)
         document.build(list(story), canvasmaker=NumberedCanvas)
         return target
 

@@ -11,7 +11,7 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table
 
 from desktop.core.paper_reference import new_reference
 from desktop.documents.base import (
@@ -22,6 +22,7 @@ from desktop.documents.base import (
     p,
     spacer,
     styles,
+    table_style,
 )
 from desktop.documents.form_fields import PERSONS, FormField, household_fields, person_fields
 
@@ -38,6 +39,7 @@ def _qr(reference: str, size: float = 26 * mm) -> Drawing:
     left, bottom, right, top = widget.getBounds()
     drawing = Drawing(size, size, transform=[size / (right - left), 0, 0,
                                              size / (top - bottom), 0, 0])
+    drawing.initialFontName = styles().regular  # not Helvetica, which is not embedded
     drawing.add(widget)
     return drawing
 
@@ -75,11 +77,11 @@ class _Sheet:
             data.append([self.label(field), [p(content, self.s.body), room] if content
                          else room])
         table = Table(data, colWidths=[58 * mm, 116 * mm])
-        table.setStyle(TableStyle([
+        table.setStyle(table_style(
             ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#777777")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")),
-        ]))
+        ))
         return table
 
 
@@ -101,7 +103,7 @@ def blank_intake_form(target: Target, languages: Languages, organisation: Organi
                         p(f"{languages.both('doc.reference')}: {reference}", s.value),
                         p(f"{FORM_VERSION}", s.small)],
                        _qr(reference)]], colWidths=[146 * mm, 28 * mm])
-        head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        head.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "TOP")))
         story += [head, spacer(2), p(languages.both("doc.household"), s.heading),
                   sheet.boxes(household_fields())]
         for number in range(1, PERSONS + 1):

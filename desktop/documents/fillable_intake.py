@@ -110,6 +110,8 @@ def fillable_intake_form(target: Target, languages: Languages, organisation: Org
     form = PdfWriter(clone_from=PdfReader(drawn))
     use_field_font(form)
     _label_options(form, languages)
+    # what the field font replaced (ReportLab's Helvetica) is left unreferenced: not written
+    form.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
     if isinstance(target, Path):
         with target.open("wb") as out:
             form.write(out)

@@ -5,7 +5,8 @@ ReportLab's AcroForm only knows the 14 standard PDF fonts, which have no Cyrilli
 typed in a reader would show as nothing or as boxes. This module embeds DejaVu Sans as a
 simple TrueType font whose encoding keeps ASCII and puts the Cyrillic and accented letters
 in the upper half (named ``uniXXXX`` so any reader maps them to the font's glyphs), and
-makes it every field's default appearance font."""
+makes it every field's default appearance font. It is the only font the form's fields name,
+so the file references no font it does not embed (tests/documents/test_embedded_fonts.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pypdf.generic import (
     DecodedStreamObject,
     DictionaryObject,
     FloatObject,
+    IndirectObject,
     NameObject,
     NumberObject,
     TextStringObject,
@@ -98,8 +100,10 @@ def use_field_font(writer: PdfWriter, size: float = 10) -> None:
     form = writer.root_object["/AcroForm"]
     font = writer._add_object(_font_dictionary(writer))
     resources = form.setdefault(NameObject("/DR"), DictionaryObject())
-    fonts = resources.get_object().setdefault(NameObject("/Font"), DictionaryObject())
-    fonts.get_object()[NameObject(f"/{FIELD_FONT}")] = font
+    # the field font only: ReportLab's /Helv (Helvetica) there is used by no field once each
+    # takes the field font below, and it is not embedded
+    resources.get_object()[NameObject("/Font")] = DictionaryObject(
+        {NameObject(f"/{FIELD_FONT}"): font})
     appearance = TextStringObject(f"/{FIELD_FONT} {size:g} Tf 0 g")
     form[NameObject("/DA")] = appearance
     form[NameObject("/NeedAppearances")] = BooleanObject(True)
@@ -108,3 +112,19 @@ def use_field_font(writer: PdfWriter, size: float = 10) -> None:
             widget = annotation.get_object()
             if widget.get("/FT") in ("/Tx", "/Ch"):
                 widget[NameObject("/DA")] = appearance
+                _appearance_font(widget, font)
+
+
+def _appearance_font(widget: DictionaryObject, font: IndirectObject) -> None:
+    """ReportLab's appearance of an empty field declares Helvetica (never used: it draws
+    only the box) and Helvetica is not embedded: the field font takes its place, so the
+    file names no font it does not carry."""
+    for entry in (widget.get("/AP") or DictionaryObject()).values():
+        entry = entry.get_object()
+        states = [entry] if "/Resources" in entry or "/BBox" in entry else [
+            state.get_object() for state in entry.values()]
+        for stream in states:
+            resources = stream.get("/Resources")
+            if resources is not None and "/Font" in resources.get_object():
+                resources.get_object()[NameObject("/Font")] = DictionaryObject(
+                    {NameObject(f"/{FIELD_FONT}"): font})

@@ -70,6 +70,7 @@ def _chart(table: FigureTable, shown: list[list[int | None]], tr: Translator
     if not any(any(column) for column in series):
         return None
     drawing = Drawing(170 * mm, 45 * mm)
+    drawing.initialFontName = styles().regular  # not Helvetica, which is not embedded
     chart = VerticalBarChart()
     chart.x, chart.y = 12 * mm, 8 * mm
     chart.width, chart.height = 130 * mm, 32 * mm

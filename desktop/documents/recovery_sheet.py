@@ -21,7 +21,8 @@ def write_recovery_sheet(
 ) -> Path:
     regular, bold = register_fonts()
     width, height = A4
-    canvas = Canvas(str(target), pagesize=A4)
+    # initialFontName: ReportLab's default (Helvetica) would be named but not embedded
+    canvas = Canvas(str(target), pagesize=A4, initialFontName=regular)
     canvas.setTitle(tr("recovery.sheet_title"))
     canvas.setAuthor("Relais")
     x = 25 * mm

@@ -1,0 +1,86 @@
+"""Headless commands on the same services as the UI.
+
+One module per command group, each with ``COMMANDS`` (its top-level names) and
+``register(commands, parents)``, which adds its parsers and sets each one's ``handler``
+(``handler(ctx) -> exit code``). A new group is a new module added to ``GROUPS``; what the
+commands share (streams, language, secrets, session, exit codes) is in ``context``.
+
+Exit codes: 0 success, 2 usage error, 1 any other failure with a one-line reason on stderr in
+the chosen language. Passwords come from a prompt, RELAIS_PASSWORD, or --password-stdin.
+Language: --lang (or RELAIS_LANG), else the signed-in user's own, else the system's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from desktop.cli import demo, documents, exchange, reports, search, setup, users
+from desktop.cli.context import (
+    EXIT_FAILURE,
+    EXIT_USAGE,
+    CliContext,
+    CliParser,
+    Parents,
+    UsageError,
+    global_options,
+)
+from desktop.cli.language import command_language, explicit_language, pick_language
+from desktop.core.errors import RelaisError
+from desktop.core.i18n import Translator
+
+__all__ = ["COMMANDS", "UsageError", "build_parser", "global_options", "pick_language",
+           "run_cli"]
+
+log = logging.getLogger(__name__)
+# In the order `relais --help` lists them.
+GROUPS = (setup, users, demo, exchange, search, documents, reports)
+COMMANDS: tuple[str, ...] = tuple(name for group in GROUPS for name in group.COMMANDS)
+
+
+def build_parser(tr: Translator) -> argparse.ArgumentParser:
+    parser = CliParser(prog="relais", parents=[global_options()],
+                       description=tr("cli.description"))
+    parser.add_argument("--self-test", action="store_true", help=tr("cli.help_self_test"))
+    # required: in-process, no command is a usage error (`relais` alone opens the window)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=CliParser)
+    parents = Parents.make(tr)
+    for group in GROUPS:
+        group.register(commands, parents)
+    return parser
+
+
+def run_cli(argv: Sequence[str], stdin: TextIO | None = None, stdout: TextIO | None = None,
+            stderr: TextIO | None = None) -> int:
+    stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    try:
+        pre, _ = global_options().parse_known_args(argv)
+    except UsageError as exc:  # e.g. --lang xx: say so in the best language we can guess
+        print(Translator(command_language(None))("cli.usage_error", detail=str(exc)),
+              file=stderr)
+        return EXIT_USAGE
+    tr = Translator(command_language(pre.lang))
+    try:
+        args = build_parser(tr).parse_args(argv)
+    except UsageError as exc:
+        print(tr("cli.usage_error", detail=str(exc)), file=stderr)
+        return EXIT_USAGE
+    ctx = CliContext(args, tr, stdin, stdout, stderr,
+                     language_given=explicit_language(pre.lang) is not None)
+    try:
+        return args.handler(ctx)
+    except UsageError as exc:
+        print(tr("cli.usage_error", detail=str(exc)), file=stderr)
+        return EXIT_USAGE
+    except RelaisError as exc:
+        print(exc.message(tr), file=stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return EXIT_FAILURE
+    except OSError as exc:
+        log.exception("command failed")
+        print(tr("error.system", detail=exc.strerror or type(exc).__name__), file=stderr)
+        return EXIT_FAILURE

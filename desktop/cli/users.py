@@ -1,0 +1,100 @@
+"""``relais users add | list | disable | reset-password``."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import secrets
+import sys
+from typing import TYPE_CHECKING
+
+from desktop.cli.context import EXIT_OK, CliContext, Parents, subcommands
+from desktop.core.enums import Role
+from desktop.core.errors import RelaisError
+
+if TYPE_CHECKING:
+    from desktop.core.models import UserAccount
+    from desktop.services import Services
+
+COMMANDS = ("users",)
+
+
+def register(commands: argparse._SubParsersAction, parents: Parents) -> None:
+    users = commands.add_parser("users", parents=[parents.common],
+                                help=parents.tr("cli.help_users"))
+    actions = subcommands(users, "users_command")
+    add = actions.add_parser("add", parents=parents.signed_in())
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--display-name", default="")
+    add.set_defaults(handler=add_user)
+    actions.add_parser("list", parents=parents.signed_in()).set_defaults(handler=list_users)
+    disable = actions.add_parser("disable", parents=parents.signed_in())
+    disable.add_argument("name")
+    disable.set_defaults(handler=disable_user)
+    reset = actions.add_parser("reset-password", parents=parents.signed_in())
+    reset.add_argument("name")
+    reset.set_defaults(handler=reset_password)
+
+
+def list_users(ctx: CliContext) -> int:
+    with ctx.services() as services:
+        for user in services.users.list_users():
+            state = ctx.tr("user.active") if user.active else ctx.tr("user.disabled")
+            ctx.print(f"{user.username}\t{ctx.tr.choice('role', user.role)}\t{state}")
+    return EXIT_OK
+
+
+def add_user(ctx: CliContext) -> int:
+    args = ctx.args
+    with ctx.services() as services:
+        password, generated = _new_password(ctx)
+        # the new user's language is the one this command speaks (theirs to change later)
+        services.users.add_user(args.name, Role(args.role), password,
+                                display_name=args.display_name, language=ctx.tr.language)
+        ctx.print(ctx.tr("cli.user_added", username=args.name.strip().lower()))
+        _show_generated(ctx, password, generated)
+    return EXIT_OK
+
+
+def disable_user(ctx: CliContext) -> int:
+    with ctx.services() as services:
+        target = _find_user(services, ctx.args.name)
+        services.users.set_active(target.id, False)
+        ctx.print(ctx.tr("cli.user_disabled", username=target.username))
+    return EXIT_OK
+
+
+def reset_password(ctx: CliContext) -> int:
+    with ctx.services() as services:
+        target = _find_user(services, ctx.args.name)
+        password, generated = _new_password(ctx)
+        services.users.reset_password(target.id, password)
+        ctx.print(ctx.tr("cli.password_reset", username=target.username))
+        _show_generated(ctx, password, generated)
+    return EXIT_OK
+
+
+def _find_user(services: Services, name: str) -> UserAccount:
+    for user in services.users.list_users():
+        if user.username == name.strip().lower():
+            return user
+    raise RelaisError("user.not_found")
+
+
+def _new_password(ctx: CliContext) -> tuple[str, bool]:
+    """From RELAIS_NEW_PASSWORD, the next stdin line, a prompt, or generated and shown."""
+    if os.environ.get("RELAIS_NEW_PASSWORD"):
+        return os.environ["RELAIS_NEW_PASSWORD"], False
+    if ctx.args.password_stdin:
+        if ctx.stdin_has_line():
+            return ctx.stdin_line(), False
+    elif sys.stdin.isatty():
+        return getpass.getpass(ctx.tr("cli.prompt_new_user_password") + " "), False
+    return "-".join(secrets.token_urlsafe(4) for _ in range(3)), True
+
+
+def _show_generated(ctx: CliContext, password: str, generated: bool) -> None:
+    if generated:
+        ctx.print(ctx.tr("cli.temporary_password", password=password))

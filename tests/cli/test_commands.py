@@ -1,0 +1,72 @@
+"""The command groups assemble into the same `relais --help` as before the split, and each
+group is a module of its own with its handlers."""
+
+import pytest
+
+from desktop.cli import COMMANDS, GROUPS, run_cli
+
+TOP_HELP = """\
+usage: relais [-h] [--data-dir DATA_DIR] [--lang {fr,nl,de,en,uk}] [--self-test]
+              {init,users,demo,import,export,search,pdf,report} ...
+
+Relais: case records for the reception of people displaced from Ukraine.
+
+positional arguments:
+  {init,users,demo,import,export,search,pdf,report}
+    init                create the organisation and its first administrator
+    users               manage user accounts
+    demo                add synthetic demonstration data
+    import              import a list of persons (CSV, XLSX, ODS)
+    export              export persons, households or cases (CSV, XLSX)
+    search              search persons and cases
+    pdf                 make a document for a case (PDF)
+    report              make reports (monthly figures)
+
+options:
+  -h, --help            show this help message and exit
+  --data-dir DATA_DIR
+  --lang {fr,nl,de,en,uk}
+  --self-test           check the installation and exit
+"""
+
+
+def help_text(capsys, monkeypatch, *argv: str) -> str:
+    monkeypatch.setenv("COLUMNS", "100")
+    with pytest.raises(SystemExit) as exit_:
+        run_cli(["--lang", "en", *argv, "--help"])
+    assert exit_.value.code == 0
+    return capsys.readouterr().out
+
+
+def test_relais_help_is_unchanged(capsys, monkeypatch):
+    assert help_text(capsys, monkeypatch) == TOP_HELP
+
+
+@pytest.mark.parametrize(("command", "subcommands"), [
+    ("users", "{add,list,disable,reset-password}"),
+    ("pdf", "{intake,summary,blank-intake,fillable-intake,import-intake}"),
+    ("report", "{monthly}"),
+])
+def test_each_group_lists_its_subcommands(capsys, monkeypatch, command, subcommands):
+    assert f"usage: relais {command} " in help_text(capsys, monkeypatch, command)
+    assert subcommands in help_text(capsys, monkeypatch, command)
+
+
+def test_a_subcommand_keeps_its_options_and_the_shared_ones(capsys, monkeypatch):
+    text = help_text(capsys, monkeypatch, "pdf", "intake")
+    assert text.startswith("usage: relais pdf intake [-h] [--data-dir DATA_DIR] "
+                           "[--lang {fr,nl,de,en,uk}] [--user USER]")
+    for option in ("--password-stdin", "--case CASE", "--with BESIDE", "-o OUTPUT"):
+        assert option in text
+
+
+def test_every_command_comes_from_exactly_one_group():
+    assert sorted(COMMANDS) == sorted(["init", "users", "demo", "import", "export", "search",
+                                       "pdf", "report"])
+    assert len(set(COMMANDS)) == len(COMMANDS)
+    assert all(callable(group.register) for group in GROUPS)
+
+
+def test_no_command_is_a_usage_error(capsys):
+    assert run_cli(["--lang", "en"]) == 2
+    assert capsys.readouterr().err.startswith("Usage error:")
