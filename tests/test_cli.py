@@ -198,3 +198,18 @@ def test_fillable_form_round_trip_from_the_cli(data_dir, tmp_path):
     assert f"{date.today().year}/000001" in out
     code, out, err = cli("--data-dir", data_dir, "pdf", "import-intake", str(filled), env=env)
     assert code == 1 and "1 possible duplicate(s)" in out  # and nothing written again
+
+
+class ClosedPipe(io.StringIO):
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_reader_that_went_away_gets_no_error_message(data_dir):
+    # `relais search … | head -1`: the pipe closes while results are still written.
+    err = io.StringIO()
+    code = run_cli(["--data-dir", data_dir, "--lang", "en", "users", "list", "--user", "admin",
+                    "--password-stdin"], stdin=io.StringIO(PASSWORD + "\n"),
+                   stdout=ClosedPipe(), stderr=err)
+    assert code == 1
+    assert err.getvalue() == ""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -80,7 +81,20 @@ def run_cli(argv: Sequence[str], stdin: TextIO | None = None, stdout: TextIO | N
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return EXIT_FAILURE
+    except BrokenPipeError:
+        # The reader went away (`relais search … | head`): it has what it wanted, and an
+        # error message about the pipe would only confuse. Silence the final flush too.
+        _silence_closed_stdout(stdout)
+        return EXIT_FAILURE
     except OSError as exc:
         log.exception("command failed")
         print(tr("error.system", detail=exc.strerror or type(exc).__name__), file=stderr)
         return EXIT_FAILURE
+
+
+def _silence_closed_stdout(stdout: TextIO) -> None:
+    if stdout is sys.stdout:
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
