@@ -13,6 +13,7 @@ Language: --lang (or RELAIS_LANG), else the signed-in user's own, else the syste
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -94,7 +95,5 @@ def run_cli(argv: Sequence[str], stdin: TextIO | None = None, stdout: TextIO | N
 
 def _silence_closed_stdout(stdout: TextIO) -> None:
     if stdout is sys.stdout:
-        try:
+        with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
