@@ -37,8 +37,16 @@ class LanguagePicker(QComboBox):
         for code in LANGUAGES:
             self.addItem(LANGUAGE_NAMES[code], code)
         self.setCurrentIndex(LANGUAGES.index(lang.code))
-        self.currentIndexChanged.connect(lambda i: lang.set_language(self.itemData(i)))
-        lang.changed.connect(lambda code: self.setCurrentIndex(LANGUAGES.index(code)))
+        self.currentIndexChanged.connect(self._choose)
+        # A bound method, not a lambda: Qt then drops the connection when this picker is
+        # deleted (after a logout), instead of calling into a dead widget.
+        lang.changed.connect(self._follow)
+
+    def _choose(self, index: int) -> None:
+        self.lang.set_language(self.itemData(index))
+
+    def _follow(self, code: str) -> None:
+        self.setCurrentIndex(LANGUAGES.index(code))
 
 
 class LoginWindow(QWidget):
