@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from desktop.documents.service import DocumentService
 from desktop.paths import DataPaths
 from desktop.settings import Settings
 from desktop.store.secrets import SecretStore
+from desktop.ui.file_dialogs import ask_open_path
 from desktop.ui.language import UiLanguage
 from desktop.ui.widgets import ErrorLabel, error_text
 
@@ -108,12 +108,10 @@ class SettingsDialog(QDialog):
         if self.documents is None:
             return False
         if source is None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self, self.lang.tr("settings.logo_choose"), str(Path.home()),
-                "*.png *.jpg *.jpeg *.gif *.bmp")
-            if not chosen:
+            source = ask_open_path(self, self.lang, self.lang.tr("settings.logo_choose"),
+                                   "*.png *.jpg *.jpeg *.gif *.bmp")
+            if source is None:
                 return False
-            source = Path(chosen)
         try:
             self.documents.set_logo(source)
         except RelaisError as exc:
