@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +29,18 @@ from desktop.ui.widgets import ErrorLabel, PasswordField, PasswordRules, emphasi
 
 if TYPE_CHECKING:
     from desktop.store.database import WorkSession
+
+
+# The widest recovery code: eight groups of four of the widest letter.
+RECOVERY_CODE_SAMPLE = "-".join(["WWWW"] * 8)
+
+
+def fit_text(field: QLineEdit, sample: str) -> None:
+    """Wide enough to show ``sample`` whole (frame and the line edit's own margins included)."""
+    frame = field.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, field)
+    margins = field.textMargins()
+    field.setMinimumWidth(field.fontMetrics().horizontalAdvance(sample) + 2 * frame + 4
+                          + margins.left() + margins.right() + 2)
 
 
 class LanguagePicker(QComboBox):
@@ -187,6 +200,7 @@ class RecoveryDialog(QDialog):
         self.intro.setWordWrap(True)
         self.code = QLineEdit()
         self.code.setAccessibleName(tr("recovery.code"))
+        fit_text(self.code, RECOVERY_CODE_SAMPLE)
         self.username = QLineEdit(username)
         self.password, self.confirm = PasswordField(), PasswordField()
         self.rules = PasswordRules(lang)
