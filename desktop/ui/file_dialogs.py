@@ -2,7 +2,10 @@
 
 Qt's French, Dutch and Ukrainian catalogs leave "Look in:" and "Files of type:" in English,
 so every file dialog of the application is made here and given those labels from our
-catalogs. A name to save under comes from ``core.file_names`` (what and when, never who)."""
+catalogs. A name to save under comes from ``core.file_names`` (what and when, never who).
+
+Not a QTranslator subclass answering for Qt: PySide6 6.12 passes Qt's null disambiguation to
+a Python ``translate`` as an unowned None, which crashes the interpreter after a while."""
 
 from __future__ import annotations
 
