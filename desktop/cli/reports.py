@@ -25,6 +25,7 @@ def register(commands: argparse._SubParsersAction, parents: Parents) -> None:
 
 def monthly_report(ctx: CliContext) -> int:
     from desktop.core.figures import month_bounds
+    from desktop.core.file_names import suggested_name
 
     args = ctx.args
     month_bounds(args.month)  # a bad month is a clear error before signing in
@@ -33,7 +34,7 @@ def monthly_report(ctx: CliContext) -> int:
         languages = documents.languages(getattr(args, "lang", None), args.beside)
         pdf = args.output
         if not (pdf or args.csv or args.xlsx):
-            pdf = f"relais-figures-{args.month}.pdf"
+            pdf = suggested_name(ctx.tr, "doc_monthly", "pdf", args.month)
         written = documents.monthly(
             args.month, languages, pdf=Path(pdf) if pdf else None,
             csv=Path(args.csv) if args.csv else None,

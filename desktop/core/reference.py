@@ -23,14 +23,18 @@ class Municipality:
     valid_to: str | None
 
     def name(self, lang: str) -> str:
-        """The name in ``lang`` if it has one, else French then Dutch."""
-        return self.names.get(lang) or self.names.get("fr") or self.names["nl"]
+        """The name in ``lang`` if it has one, else in the municipality's own language (a German
+        speaker says Hasselt, not the French name), else French then Dutch."""
+        for code in (lang, *self.languages, "fr", "nl"):
+            if self.names.get(code):
+                return self.names[code]
+        return next(iter(self.names.values()))
 
     def label(self, lang: str) -> str:
-        """'Anvers / Antwerpen' when the languages differ, with postal codes for recognition."""
-        main = self.name(lang)
-        others = [n for n in dict.fromkeys(self.names.values()) if n != main]
-        name = " / ".join([main, *others])
+        """'Anvers / Antwerpen' when the languages differ (the municipality's own languages
+        before German), with postal codes for recognition."""
+        order = (lang, *self.languages, "fr", "nl", "de")
+        name = " / ".join(dict.fromkeys(self.names[c] for c in order if self.names.get(c)))
         return f"{name} ({', '.join(self.postal_codes[:3])})" if self.postal_codes else name
 
     @property
@@ -45,10 +49,21 @@ class UkraineRegion:
     name_uk: str
 
 
+# German umlauts are also typed as two letters where the keyboard has none: Luettich.
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+
+
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form for matching names typed without accents."""
+    """Case- and accent-insensitive form for matching names typed without accents; a hyphen
+    and a space are the same (Sankt-Vith, Sankt Vith)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'")
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.replace("’", "'").replace("-", " ").split())
+
+
+def search_forms(name: str) -> set[str]:
+    """Every folded form a person may type for ``name``: Lüttich gives luttich and luettich."""
+    return {fold(name), fold(unicodedata.normalize("NFC", name.casefold()).translate(_UMLAUTS))}
 
 
 class ReferenceData:
@@ -74,6 +89,9 @@ class ReferenceData:
             )
             for row in self._read("municipalities.json")
         }
+        self._forms = {refnis: tuple({form for name in m.names.values()
+                                      for form in search_forms(name)})
+                       for refnis, m in self.municipalities.items()}
         self.ukraine_regions = [
             UkraineRegion(row["code"], row["name_latin"], row["name_uk"])
             for row in self._read("ukraine_regions.json")
@@ -88,7 +106,8 @@ class ReferenceData:
 
     def find_municipalities(self, typed: str, limit: int = 20) -> list[Municipality]:
         """By postal code (all municipalities it covers) or by a name in any national
-        language, accents optional; names starting with the text come first."""
+        language, accents and umlauts optional (Lüttich, luttich, luettich); names starting
+        with the text come first."""
         typed = typed.strip()
         if not typed:
             return []
@@ -100,8 +119,8 @@ class ReferenceData:
             return [self.municipalities[r] for r in dict.fromkeys(refnis)][:limit]
         needle = fold(typed)
         starts, contains = [], []
-        for municipality in self.municipalities.values():
-            folded = [fold(name) for name in municipality.names.values()]
+        for refnis, municipality in self.municipalities.items():
+            folded = self._forms[refnis]
             if any(name.startswith(needle) for name in folded):
                 starts.append(municipality)
             elif any(needle in name for name in folded):

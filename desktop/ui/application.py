@@ -20,6 +20,7 @@ from desktop.store.vault import Vault
 from desktop.ui.fonts import install_fonts
 from desktop.ui.language import UiLanguage
 from desktop.ui.login import ChangePasswordDialog, LoginWindow
+from desktop.ui.placement import centre_on_screen
 from desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -84,6 +85,8 @@ class Relais:
                             self.settings.organisation_name)
         login.signed_in.connect(lambda session: self.open_main(
             session, login.language_chosen or self.language_given))
+        # On the screen of the window it replaces, whole (not cascaded from the main window).
+        centre_on_screen(login, self.window.screen() if self.window is not None else None)
         return self._show(login)
 
     def open_main(self, session: WorkSession, language_chosen: bool = False) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -34,11 +33,13 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop.core.errors import RelaisError
+from desktop.core.file_names import suggested_name
 from desktop.core.i18n import LANGUAGE_NAMES
 from desktop.core.roles import Permission
 from desktop.documents.base import DOCUMENT_LANGUAGES, WITH_LANGUAGES
 from desktop.documents.case_documents import Appointment
 from desktop.services import Services
+from desktop.ui.file_dialogs import ask_save_path
 from desktop.ui.language import UiLanguage
 from desktop.ui.pdf_pages import page_images, print_pdf
 from desktop.ui.tasks import TaskRunner
@@ -275,13 +276,12 @@ class DocumentsDialog(QDialog):
     def save_table(self, target: Path | None = None) -> Path | None:
         """The monthly figures as XLSX or CSV, by the chosen file's extension."""
         if target is None:
-            name = f"relais-figures-{self.month.text().strip()}.xlsx"
-            chosen, _ = QFileDialog.getSaveFileName(self, self.lang.tr("doc.save_table"),
-                                                    str(Path.home() / name),
-                                                    "Excel (*.xlsx);;CSV (*.csv)")
-            if not chosen:
+            name = suggested_name(self.lang.tr, "doc_monthly", "xlsx",
+                                  self.month.text().strip())
+            target = ask_save_path(self, self.lang, self.lang.tr("doc.save_table"), name,
+                                   "Excel (*.xlsx);;CSV (*.csv)")
+            if target is None:
                 return None
-            target = Path(chosen)
         self.error.show_message("")
         spreadsheet = {"csv": target} if target.suffix.lower() == ".csv" else {"xlsx": target}
         try:
@@ -304,12 +304,12 @@ class DocumentsDialog(QDialog):
         """Asks where unless told; returns the file when written now (None when refused, or
         while a worker makes the document: the status line says when it is saved)."""
         if target is None:
-            name = self.documents.default_name(self.kind.currentData())
-            chosen, _ = QFileDialog.getSaveFileName(self, self.lang.tr("doc.save"),
-                                                    str(Path.home() / name), "*.pdf")
-            if not chosen:
+            kind = self.kind.currentData()
+            when = self.month.text().strip() if kind == "monthly" else date.today()
+            name = suggested_name(self.lang.tr, f"doc_{kind}", "pdf", when)
+            target = ask_save_path(self, self.lang, self.lang.tr("doc.save"), name, "*.pdf")
+            if target is None:
                 return None
-            target = Path(chosen)
         saved: list[Path] = []
         self._with_document(lambda data: self._write(data, target, saved))
         return saved[0] if saved else None

@@ -3,13 +3,13 @@ columns are not offered to roles that may not read them (and refused by the serv
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.file_names import suggested_name
 from desktop.exchange.exporter import KINDS
 from desktop.services import Services
+from desktop.ui.file_dialogs import ask_save_path
 from desktop.ui.language import UiLanguage
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import ErrorLabel, error_text
@@ -88,12 +90,11 @@ class ExportDialog(QDialog):
     def export(self, target: Path | None = None) -> None:
         kind, fmt = self.kind.currentData(), self.format.currentData()
         if target is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.lang.tr("exporter.window_title"),
-                str(Path.home() / f"relais-{kind}.{fmt}"), f"*.{fmt}")
-            if not chosen:
+            name = suggested_name(self.lang.tr, f"export_{kind}", fmt, date.today())
+            target = ask_save_path(self, self.lang, self.lang.tr("exporter.window_title"),
+                                   name, f"*.{fmt}")
+            if target is None:
                 return
-            target = Path(chosen)
         columns = self.chosen_columns()
         self.export_button.setEnabled(False)
         self.progress.show()

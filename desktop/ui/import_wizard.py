@@ -11,7 +11,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,6 +29,7 @@ from desktop.exchange.importer import GROUPINGS, ImportPlan, ImportResult
 from desktop.exchange.mappings import load_mapping, save_mapping, saved_names
 from desktop.paths import DataPaths
 from desktop.services import Services
+from desktop.ui.file_dialogs import ask_open_path
 from desktop.ui.language import UiLanguage
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import ErrorLabel, error_text
@@ -96,11 +96,10 @@ class FilePage(QWizardPage):
         self.path.textChanged.connect(self.completeChanged)
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.w.lang.tr("importer.file_title"), str(Path.home()),
-            "CSV, Excel, OpenDocument (*.csv *.xlsx *.ods *.txt)")
-        if chosen:
-            self.path.setText(chosen)
+        chosen = ask_open_path(self, self.w.lang, self.w.lang.tr("importer.file_title"),
+                               "CSV, Excel, OpenDocument (*.csv *.xlsx *.ods *.txt)")
+        if chosen is not None:
+            self.path.setText(str(chosen))
 
     def isComplete(self) -> bool:
         return bool(self.path.text().strip())

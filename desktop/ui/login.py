@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,18 @@ if TYPE_CHECKING:
     from desktop.store.database import WorkSession
 
 
+# The widest recovery code: eight groups of four of the widest letter.
+RECOVERY_CODE_SAMPLE = "-".join(["WWWW"] * 8)
+
+
+def fit_text(field: QLineEdit, sample: str) -> None:
+    """Wide enough to show ``sample`` whole (frame and the line edit's own margins included)."""
+    frame = field.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, field)
+    margins = field.textMargins()
+    field.setMinimumWidth(field.fontMetrics().horizontalAdvance(sample) + 2 * frame + 4
+                          + margins.left() + margins.right() + 2)
+
+
 class LanguagePicker(QComboBox):
     def __init__(self, lang: UiLanguage) -> None:
         super().__init__()
@@ -37,8 +50,16 @@ class LanguagePicker(QComboBox):
         for code in LANGUAGES:
             self.addItem(LANGUAGE_NAMES[code], code)
         self.setCurrentIndex(LANGUAGES.index(lang.code))
-        self.currentIndexChanged.connect(lambda i: lang.set_language(self.itemData(i)))
-        lang.changed.connect(lambda code: self.setCurrentIndex(LANGUAGES.index(code)))
+        self.currentIndexChanged.connect(self._choose)
+        # A bound method, not a lambda: Qt then drops the connection when this picker is
+        # deleted (after a logout), instead of calling into a dead widget.
+        lang.changed.connect(self._follow)
+
+    def _choose(self, index: int) -> None:
+        self.lang.set_language(self.itemData(index))
+
+    def _follow(self, code: str) -> None:
+        self.setCurrentIndex(LANGUAGES.index(code))
 
 
 class LoginWindow(QWidget):
@@ -179,6 +200,7 @@ class RecoveryDialog(QDialog):
         self.intro.setWordWrap(True)
         self.code = QLineEdit()
         self.code.setAccessibleName(tr("recovery.code"))
+        fit_text(self.code, RECOVERY_CODE_SAMPLE)
         self.username = QLineEdit(username)
         self.password, self.confirm = PasswordField(), PasswordField()
         self.rules = PasswordRules(lang)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from desktop.documents.service import DocumentService
 from desktop.paths import DataPaths
 from desktop.settings import Settings
 from desktop.store.secrets import SecretStore
+from desktop.ui.file_dialogs import ask_open_path
 from desktop.ui.language import UiLanguage
 from desktop.ui.widgets import ErrorLabel, error_text
 
@@ -57,13 +57,16 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("settings.language"), self.language)
         form.addRow(tr("settings.idle_lock"), self.idle)
-        keychain = QLabel()
-        keychain.setWordWrap(True)
+        # What it means for the person, in one sentence; how it works only on hovering.
+        self.secrets = QLabel()
+        self.secrets.setWordWrap(True)
         if secrets.available:
-            keychain.setText(tr("settings.keychain_ok", name=secrets.backend_name))
+            self.secrets.setText(tr("settings.secrets_kept"))
+            self.secrets.setToolTip(tr("settings.keychain_ok", name=secrets.backend_name))
         else:
-            keychain.setText(tr("secrets.unavailable"))
-        form.addRow(tr("settings.keychain"), keychain)
+            self.secrets.setText(tr("settings.secrets_asked"))
+            self.secrets.setToolTip(tr("secrets.unavailable"))
+        form.addRow(tr("settings.secrets"), self.secrets)
         if documents is not None and documents.actor is not None and \
                 documents.actor.can(Permission.MANAGE_SETTINGS):
             form.addRow(tr("settings.logo"), self._logo_row())
@@ -108,12 +111,10 @@ class SettingsDialog(QDialog):
         if self.documents is None:
             return False
         if source is None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self, self.lang.tr("settings.logo_choose"), str(Path.home()),
-                "*.png *.jpg *.jpeg *.gif *.bmp")
-            if not chosen:
+            source = ask_open_path(self, self.lang, self.lang.tr("settings.logo_choose"),
+                                   "*.png *.jpg *.jpeg *.gif *.bmp")
+            if source is None:
                 return False
-            source = Path(chosen)
         try:
             self.documents.set_logo(source)
         except RelaisError as exc:

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,12 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import RelaisError
+from desktop.core.file_names import suggested_name
 from desktop.core.i18n import LANGUAGE_NAMES, LANGUAGES
 from desktop.core.organisation import organisation_name
 from desktop.core.passwords import normalise_username
 from desktop.core.reference import Municipality, ReferenceData
 from desktop.documents.recovery_sheet import write_recovery_sheet
 from desktop.store.vault import NewOrganisation, Vault
+from desktop.ui.file_dialogs import ask_save_path
 from desktop.ui.language import UiLanguage
 from desktop.ui.widgets import ErrorLabel, PasswordField, PasswordRules, emphasise, error_text
 
@@ -226,13 +227,13 @@ class RecoveryPage(QWizardPage):
         self.code.setText(self.setup.recovery_code or "")
 
     def _save_sheet(self) -> None:
-        default = str(Path.home() / "relais-recovery-sheet.pdf")
-        target, _ = QFileDialog.getSaveFileName(self, self.lang.tr("setup.save_sheet"), default,
-                                                "PDF (*.pdf)")
-        if not target:
+        name = suggested_name(self.lang.tr, "recovery_sheet", "pdf")
+        target = ask_save_path(self, self.lang, self.lang.tr("setup.save_sheet"), name,
+                               "PDF (*.pdf)")
+        if target is None:
             return
         try:
-            self.setup.save_recovery_sheet(Path(target))
+            self.setup.save_recovery_sheet(target)
         except Exception as exc:  # noqa: BLE001 (shown to the user; unexpected ones are logged)
             self.error.show_message(error_text(self.lang, exc))
             return

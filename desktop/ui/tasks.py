@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -71,15 +72,30 @@ class TaskRunner:
         on_done: Callable[[Any], None],
         on_failed: Callable[[BaseException], None],
         on_progress: Progress | None = None,
+        owner: QObject | None = None,
     ) -> None:
+        """``owner``: the screen the callbacks belong to (by default the object of
+        ``on_failed`` when it is a method of a Qt object). When that screen was closed and
+        deleted before the work ends, the result is dropped instead of reaching a dead widget."""
+        if owner is None and isinstance(getattr(on_failed, "__self__", None), QObject):
+            owner = on_failed.__self__  # type: ignore[attr-defined]
+
+        def alive() -> bool:
+            return owner is None or isValid(owner)
+
         def forget_then(callback: Callable[[Any], None]) -> Callable[[Any], None]:
             def wrapped(value: Any) -> None:
                 self._relays.discard(relay)
-                callback(value)
+                if alive():
+                    callback(value)
 
             return wrapped
 
-        relay = _Relay(forget_then(on_done), forget_then(on_failed), on_progress)
+        def progress(done: int, total: int) -> None:
+            if on_progress is not None and alive():
+                on_progress(done, total)
+
+        relay = _Relay(forget_then(on_done), forget_then(on_failed), progress)
         self._relays.add(relay)
         self.pool.start(_Job(work, relay))
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from desktop.documents.form_fields import PERSONS, FormField, household_fields, 
 from desktop.exchange.fillable import FilledForm
 from desktop.services import Services
 from desktop.ui.duplicate_list import DuplicateList
+from desktop.ui.file_dialogs import ask_open_path
 from desktop.ui.language import UiLanguage
 from desktop.ui.widgets import ErrorLabel, emphasise, error_text
 
@@ -152,11 +152,10 @@ class TranscriptionDialog(QDialog):
 
     def load_pdf(self, path: Path | None = None) -> bool:
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, self.lang.tr("transcription.open_pdf"),
-                                                    str(Path.home()), "*.pdf")
-            if not chosen:
+            path = ask_open_path(self, self.lang, self.lang.tr("transcription.open_pdf"),
+                                 "*.pdf")
+            if path is None:
                 return False
-            path = Path(chosen)
         try:
             self.load(self.services.fillable.read_values(path))
         except RelaisError as exc:

@@ -71,13 +71,17 @@ class PasswordRules(QWidget):
         self.update_rules("", "")
 
     def update_rules(self, password: str, username: str) -> None:
+        """Nothing typed yet: every rule is neutral (a rule an empty field "meets" must not
+        show green); then each is met (green ✓) or not yet (grey ✗)."""
         self._password, self._username = password, username
         broken = set(broken_rules(password, username))
         for rule, label in self.labels.items():
-            ok = rule not in broken
-            mark = "✓" if ok else "✗"
+            state = "empty" if not password else "met" if rule not in broken else "unmet"
+            mark, colour = {"empty": ("•", "#555"), "met": ("✓", "#1b5e20"),
+                            "unmet": ("✗", "#555")}[state]
             label.setText(f"{mark} {self.lang.tr(rule, min_length=MIN_LENGTH)}")
-            label.setStyleSheet("color: #1b5e20;" if ok else "color: #555;")
+            label.setStyleSheet(f"color: {colour};")
+            label.setProperty("state", state)  # for tests and assistive styling
 
     def retranslate(self) -> None:
         self.update_rules(self._password, self._username)

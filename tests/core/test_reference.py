@@ -10,7 +10,9 @@ def test_the_565_municipalities_of_2025_with_their_names():
     assert len(data.municipalities) == 565
     assert all(m.names.get("fr") and m.names.get("nl") for m in data.municipalities.values())
     german = {code for code, m in data.municipalities.items() if "de" in m.names}
-    assert german == GERMAN_SPEAKING
+    assert german > GERMAN_SPEAKING
+    assert {code for code, m in data.municipalities.items() if "de" in m.languages} == \
+        GERMAN_SPEAKING
     assert data.municipality("63040").names["de"] == "Kelmis"
     assert all(m.valid_from == "2025-01-01" for m in data.municipalities.values())
 
@@ -43,3 +45,23 @@ def test_organisation_names_follow_the_language_area():
     assert organisation_name(data.municipality("63023")) == "ÖSHZ Eupen"
     assert organisation_name(data.municipality("21001")) == "CPAS d'Anderlecht / OCMW Anderlecht"
     assert data.municipality("63023").document_language == "de"
+
+
+def test_german_names_are_found_with_or_without_umlauts():
+    data = reference_data()
+    for typed in ("Lüttich", "luttich", "Luettich", "LÜTTICH", "lütt"):
+        assert data.find_municipalities(typed)[0].refnis == "62063", typed
+    for typed, refnis in (("Brüssel", "21004"), ("Bruessel", "21004"), ("Löwen", "24062"),
+                          ("loewen", "24062"), ("Mecheln", "12025"), ("Brügge", "31005"),
+                          ("Arel", "81001"), ("Bastnach", "82039"), ("Ypern", "33011"),
+                          ("Ostende", "35013"), ("buellingen", "63012"),
+                          ("Sankt-Vith", "63067"), ("sankt vith", "63067")):
+        assert data.find_municipalities(typed)[0].refnis == refnis, typed
+
+
+def test_every_municipality_has_a_name_a_german_speaker_recognises():
+    data = reference_data()
+    assert data.municipality("62063").name("de") == "Lüttich"
+    assert data.municipality("71072").name("de") == "Hasselt"  # its own language, not French
+    assert data.municipality("44021").name("en") == "Gent"
+    assert data.municipality("62063").label("fr") == "Liège / Luik / Lüttich (4000, 4020, 4030)"
