@@ -69,6 +69,7 @@ class HouseholdInput:
     street: str = ""
     postal_code: str = ""
     municipality_refnis: str = ""
+    municipality_typed: str = ""  # as typed, so a name matching no municipality is said
     sleeps_tonight: str = ""
     needs: list[str] = field(default_factory=list)  # NeedArea values
     referrals: list[ReferralInput] = field(default_factory=list)

@@ -125,11 +125,16 @@ class PersonDetails(QScrollArea):
             setattr(person, name, field.text())
         person.other_spellings = [s.strip() for s in self.other_spellings.text().split(",")
                                   if s.strip()]
-        number = self.document["number"].text().strip()
-        person.documents = [DocumentInput(
-            document_type=self.document_type.currentData(), number=number,
+        document = DocumentInput(
+            document_type=self.document_type.currentData(),
+            number=self.document["number"].text().strip(),
             issued_on=self.document["issued_on"].text(),
-            expires_on=self.document["expires_on"].text())] if number else []
+            expires_on=self.document["expires_on"].text())
+        # Kept when anything of it was typed or chosen: dates without a number are said
+        # ("number required"), not dropped.
+        typed = (document.number + document.issued_on + document.expires_on).strip() or \
+            document.document_type != DocumentInput().document_type
+        person.documents = [document] if typed else []
         person.languages = [c for c, box in self.languages.items() if box.isChecked()]
         person.interpreter_needed = self.interpreter.isChecked()
         person.contact_consent = self.consent.isChecked()
