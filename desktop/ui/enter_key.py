@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -21,10 +21,23 @@ def enter_moves_on(window: QWidget, event: QKeyEvent) -> bool:
     to the next one); False for anything else, including Enter on a push button."""
     if not is_plain_enter(event):
         return False
-    focus = QApplication.focusWidget()
+    focus = window.focusWidget()
     if isinstance(focus, QPushButton):
         return False  # Enter on a button presses that button
-    if focus is not None and window.isAncestorOf(focus):
-        focus.nextInFocusChain().setFocus(Qt.FocusReason.TabFocusReason)
+    if focus is not None:
+        following = next_field(focus)
+        if following is not None:
+            following.setFocus(Qt.FocusReason.TabFocusReason)
     event.accept()
     return True
+
+
+def next_field(widget: QWidget) -> QWidget | None:
+    """The widget Tab would go to: the next visible, enabled one that takes Tab focus."""
+    candidate = widget.nextInFocusChain()
+    while candidate is not widget:
+        if candidate.isVisible() and candidate.isEnabled() and \
+                candidate.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            return candidate
+        candidate = candidate.nextInFocusChain()
+    return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -28,6 +28,7 @@ from desktop.core.intake_input import HouseholdInput, PersonInput
 from desktop.core.intake_rules import Problem
 from desktop.services import Services
 from desktop.ui.duplicate_list import DuplicateList
+from desktop.ui.enter_key import enter_moves_on
 from desktop.ui.intake_wizard import is_missing
 from desktop.ui.language import UiLanguage
 from desktop.ui.member_row import MemberRow
@@ -229,6 +230,11 @@ class QuickIntakeDialog(QDialog):
     def reject(self) -> None:
         self.keep_draft()
         super().reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter goes to the next field; registering is Ctrl+Enter or the button.
+        if not enter_moves_on(self, event):
+            super().keyPressEvent(event)
 
     def keep_draft(self) -> None:
         if self.done_registering or self.is_empty():
