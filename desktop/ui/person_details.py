@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QScrollArea,
     QVBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.core.enums import DocumentType, SpecificNeedType
 from desktop.core.intake_input import DocumentInput, PersonInput
 from desktop.core.names import passport_latin
+from desktop.ui.check_grid import check_grid
 from desktop.ui.language import UiLanguage
 from desktop.ui.widgets import ErrorLabel
 
@@ -71,10 +73,7 @@ class PersonDetails(QScrollArea):
                      "a_card_number", "a_card_issued_on", "a_card_expires_on",
                      "left_ukraine_on", "arrived_on", "last_place_in_ukraine"):
             self._row(name, self.fields[name])
-        language_row = QHBoxLayout()
-        for box in (*self.languages.values(), self.interpreter):
-            language_row.addWidget(box)
-        self._row("languages", language_row)
+        self._row("languages", check_grid((*self.languages.values(), self.interpreter), 4))
         for name in ("phone", "email", "messaging"):
             self._row(name, self.fields[name])
         self._row("consent", self.consent)
@@ -90,7 +89,7 @@ class PersonDetails(QScrollArea):
         layout.addStretch(1)
         self.retranslate()
 
-    def _row(self, name: str, field: QWidget | QHBoxLayout | QVBoxLayout) -> None:
+    def _row(self, name: str, field: QWidget | QLayout) -> None:
         label = QLabel()
         self.rows[name] = label
         if isinstance(field, QWidget):
