@@ -54,6 +54,7 @@ class PersonDetails(QScrollArea):
         self.urgent = QCheckBox()
         self.error = ErrorLabel()
         self._patronymic_touched = False
+        self._had_document = False
         self.fields["patronymic_cyr"].textEdited.connect(self._propose)
         self.fields["patronymic_lat"].textEdited.connect(
             lambda _t: setattr(self, "_patronymic_touched", True))
@@ -106,6 +107,7 @@ class PersonDetails(QScrollArea):
         self._patronymic_touched = person.patronymic_lat not in (
             "", passport_latin(person.patronymic_cyr))
         self.other_spellings.setText(", ".join(person.other_spellings))
+        self._had_document = bool(person.documents)
         document = person.documents[0] if person.documents else DocumentInput()
         self.document_type.setCurrentIndex(max(0, self.document_type.findData(
             document.document_type)))
@@ -129,10 +131,10 @@ class PersonDetails(QScrollArea):
             number=self.document["number"].text().strip(),
             issued_on=self.document["issued_on"].text(),
             expires_on=self.document["expires_on"].text())
-        # Kept when anything of it was typed or chosen: dates without a number are said
-        # ("number required"), not dropped.
+        # Kept when anything of it was typed or chosen, or when a stored one was emptied:
+        # dates without a number, or an erased number, are said ("number required").
         typed = (document.number + document.issued_on + document.expires_on).strip() or \
-            document.document_type != DocumentInput().document_type
+            document.document_type != DocumentInput().document_type or self._had_document
         person.documents = [document] if typed else []
         person.languages = [c for c, box in self.languages.items() if box.isChecked()]
         person.interpreter_needed = self.interpreter.isChecked()
