@@ -78,6 +78,10 @@ class HouseholdInput:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def is_blank(self) -> bool:
+        """Nothing typed, ticked or chosen yet: the only form not worth a draft."""
+        return self.to_dict() == HouseholdInput().to_dict()
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> HouseholdInput:
         """Rebuild a form from a draft, ignoring keys an older or newer version wrote."""

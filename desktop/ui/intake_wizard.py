@@ -96,8 +96,7 @@ class IntakeWizard(QWizard):
         if self.done_registering:
             return
         household = self.collect()
-        if not any(m.surname_cyr or m.surname_lat or m.given_name_cyr or m.given_name_lat
-                   for m in household.members):
+        if household.is_blank():  # a date of birth or an address alone is worth a draft
             return
         self.draft_id = self.services.drafts.save(DraftKind.INTAKE, household, self.draft_id)
 

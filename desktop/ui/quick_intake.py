@@ -162,8 +162,9 @@ class QuickIntakeDialog(QDialog):
         household = self.household()
         typed = [v for m in household.members for v in (
             m.surname_cyr, m.given_name_cyr, m.surname_lat, m.given_name_lat, m.birth_date)]
+        ticked = any(box.isChecked() for box in (*self.needs.values(), self.interpreter))
         return not any(t.strip() for t in typed) and not self.tonight.text().strip() \
-            and not self.phone.text().strip()
+            and not self.phone.text().strip() and not ticked
 
     # -- registering ------------------------------------------------------------------------
 

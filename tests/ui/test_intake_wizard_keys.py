@@ -124,3 +124,18 @@ def test_enter_in_a_quick_intake_field_goes_on_and_does_not_register(qtbot, lang
     with qtbot.assertNotEmitted(dialog.registered):
         press_enter(dialog.rows[0].fields["birth_date"])
     assert dialog.isVisible() and dialog.focusWidget() is dialog.rows[0].sex
+
+
+def test_closing_keeps_a_draft_of_anything_typed_even_without_a_name(qtbot, lang, services):
+    wizard = IntakeWizard(lang, services)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.reject()  # nothing typed: no draft
+    assert services.drafts.mine() == []
+    wizard = IntakeWizard(lang, services)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    type_text(wizard.members_page.rows[0].fields["birth_date"], "30/07/1985")
+    wizard.reject()
+    [draft] = services.drafts.mine()
+    assert services.drafts.load(draft.draft_id).members[0].birth_date == "30/07/1985"
