@@ -31,6 +31,7 @@ class MunicipalityPicker(QWidget):
         layout.addWidget(self.matches)
         self.edit.textChanged.connect(self._find)
         self.edit.installEventFilter(self)
+        self.matches.installEventFilter(self)
         self.matches.itemActivated.connect(self._choose)
         found = reference.municipality(refnis) if refnis else None
         self.edit.setText(found.name(lang.code) if found else typed)
@@ -70,6 +71,12 @@ class MunicipalityPicker(QWidget):
         self.chosen.emit(refnis)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.matches and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            item = self.matches.currentItem()
+            if is_plain_enter(event) and item is not None:
+                self._choose(item)
+                return True  # chooses; never goes on to the next page
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
