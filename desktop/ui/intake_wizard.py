@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.core.enums import DraftKind, Relationship
+from desktop.core.enums import AccommodationType, DraftKind, Relationship
 from desktop.core.intake import IntakeRejected
 from desktop.core.intake_input import HouseholdInput, PersonInput
 from desktop.core.intake_rules import Problem
@@ -295,10 +295,27 @@ class ReviewPage(QWizardPage):
                          f"{member.given_name_lat or member.given_name_cyr} — "
                          f"{tr.choice('relationship', member.relationship)} — "
                          f"{member.birth_date}")
+        lines += self._home_lines(household)
         self.summary.setText("\n".join(lines))
         self.duplicates.show_found([(m, d) for m in household.members
                                     for d in self.wizard_.services.duplicates.find(m)])
         self.error.show_message("")
+
+    def _home_lines(self, household: HouseholdInput) -> list[str]:
+        """The address as it will be stored, also while the kind of housing is unknown."""
+        tr = self.wizard_.lang.tr
+        found = self.wizard_.services.reference.municipality(household.municipality_refnis) \
+            if household.municipality_refnis else None
+        where = ", ".join(part for part in (
+            household.host_name.strip(), household.street.strip(),
+            " ".join(p for p in (household.postal_code, found.name(self.wizard_.lang.code)
+                                 if found else "") if p)) if part)
+        if not where and not household.accommodation_type:
+            return []
+        kind = tr.choice("accommodation", household.accommodation_type or
+                         AccommodationType.UNKNOWN.value)
+        return [f"{tr('intake.field_accommodation_type')}: {kind}" +
+                (f" — {where}" if where else "")]
 
     def show_problems(self, problems: list) -> None:
         tr = self.wizard_.lang.tr
