@@ -90,7 +90,9 @@ class QuickIntakeDialog(QDialog):
         contact.addRow(self.languages_label, language_row)
         contact.addRow(self.tonight_label, self.tonight)
         self.needs_box = QGroupBox()
-        self.needs_box.setLayout(check_grid(self.needs.values(), 3))
+        needs = check_grid(self.needs.values(), 3)
+        needs.setContentsMargins(9, 6, 9, 6)  # inside the group's frame
+        self.needs_box.setLayout(needs)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_person)
         buttons.addStretch(1)

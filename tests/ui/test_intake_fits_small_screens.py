@@ -75,3 +75,18 @@ def test_every_page_of_the_intake_wizard_fits_a_small_laptop(qtbot, lang, servic
         assert wizard.currentPage() is page
         assert (page.title(), what_does_not_fit(wizard)) == (page.title(), [])
         wizard.next()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_editing_a_person_fits_a_small_laptop(qtbot, lang, services, language):
+    from desktop.core.intake_input import HouseholdInput
+    from desktop.ui.person_dialog import PersonDialog
+    from tests.core.test_intake import mother
+
+    case_id = services.intake.register(HouseholdInput(members=[mother()]))
+    [person] = services.case_files.open(case_id).members
+    lang.set_language(language)
+    dialog = PersonDialog(lang, services, person.person.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert what_does_not_fit(dialog) == []
