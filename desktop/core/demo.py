@@ -249,7 +249,7 @@ class DemoGenerator:
 
     def _accommodation(self, batch: RecordBatch, rng: random.Random, household: uuid.UUID,
                        refnis: str) -> None:
-        kind = rng.choices(list(AccommodationType), weights=[35, 20, 40, 5])[0]
+        kind = rng.choices(list(AccommodationType), weights=[35, 20, 40, 5, 0])[0]  # 0: unknown
         batch.add(
             Accommodation, household_id=household, accommodation_type=kind,
             host_name="" if kind != AccommodationType.HOST_FAMILY else "Famille d'accueil",

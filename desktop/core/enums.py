@@ -61,6 +61,8 @@ class AccommodationType(StrEnum):
     COLLECTIVE = "collective"
     RENTAL = "rental"
     CRISIS_PLACE = "crisis_place"
+    # An address typed before the kind of housing is known: kept, never dropped.
+    UNKNOWN = "unknown"
 
 
 class DocumentType(StrEnum):

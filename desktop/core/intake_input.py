@@ -69,6 +69,7 @@ class HouseholdInput:
     street: str = ""
     postal_code: str = ""
     municipality_refnis: str = ""
+    municipality_typed: str = ""  # as typed, so a name matching no municipality is said
     sleeps_tonight: str = ""
     needs: list[str] = field(default_factory=list)  # NeedArea values
     referrals: list[ReferralInput] = field(default_factory=list)
@@ -76,6 +77,10 @@ class HouseholdInput:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def is_blank(self) -> bool:
+        """Nothing typed, ticked or chosen yet: the only form not worth a draft."""
+        return self.to_dict() == HouseholdInput().to_dict()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> HouseholdInput:

@@ -85,9 +85,13 @@ def add_household(batch: RecordBatch, household: HouseholdInput, case: NewCase) 
                              members_in_ukraine=household.members_in_ukraine)
     for member in household.members:
         add_person(batch, household_id, case.organisation_id, member)
-    if household.accommodation_type:
+    address = (household.host_name, household.street, household.postal_code,
+               household.municipality_refnis)
+    if household.accommodation_type or any(part.strip() for part in address):
+        # An address is a fact even while the kind of housing is not known yet.
+        kind = household.accommodation_type or AccommodationType.UNKNOWN.value
         batch.add(Accommodation, household_id=household_id,
-                  accommodation_type=AccommodationType(household.accommodation_type),
+                  accommodation_type=AccommodationType(kind),
                   host_name=household.host_name.strip(), street=household.street.strip(),
                   postal_code=household.postal_code.strip(),
                   municipality_refnis=household.municipality_refnis,

@@ -58,6 +58,13 @@ class IntakeRules:
                     municipality.postal_codes:
                 problems.append(Problem("postal_code", "intake.postal_code_mismatch",
                                         {"postal_code": household.postal_code}))
+        if household.municipality_typed.strip() and not household.municipality_refnis:
+            problems.append(Problem("municipality_refnis", "intake.municipality_not_found",
+                                    {"value": household.municipality_typed.strip()}))
+        for index, referral in enumerate(household.referrals):
+            if referral.purpose.strip() and not referral.partner.strip():
+                problems.append(Problem(f"referrals.{index}.partner",
+                                        "intake.referral_partner_required"))
         if household.members_in_ukraine < 0:
             problems.append(Problem("members_in_ukraine", "intake.not_negative"))
         return problems
@@ -110,6 +117,12 @@ class IntakeRules:
                 add("national_number", error.key, **error.params)
         for index, document in enumerate(person.documents):
             problems += self._document(document, f"{prefix}.documents.{index}", dates)
+        if not person.specific_needs:
+            # Details and urgency belong to a need: without one they would not be stored.
+            if person.specific_need_details.strip():
+                add("specific_need_details", "intake.need_details_without_need")
+            if person.urgent_need:
+                add("specific_needs", "intake.urgent_without_need")
         if person.email and not _EMAIL.match(person.email.strip()):
             add("email", "intake.email_invalid")
         if person.phone and len(re.sub(r"\D", "", person.phone)) < 8:

@@ -62,7 +62,13 @@ def form_field(problem_field: str) -> str:
     """``members.0.birth_date`` (the rules' name) as the form's ``person1.birth_date``."""
     match = re.fullmatch(r"members\.(\d+)\.(.+)", problem_field)
     if match:
-        return f"person{int(match[1]) + 1}.{match[2]}"
+        # The form has one document per person: documents.0.number is document_number.
+        name = re.sub(r"^documents\.\d+\.", "document_", match[2])
+        name = {"document_issued_on": "document_number", "document_expires_on":
+                "document_number", "surname_cyr": "surname", "surname_lat": "surname",
+                "given_name_cyr": "given_name", "given_name_lat": "given_name",
+                "patronymic_cyr": "patronymic", "patronymic_lat": "patronymic"}.get(name, name)
+        return f"person{int(match[1]) + 1}.{name}"
     return problem_field if problem_field == "reference" else f"household.{problem_field}"
 
 
@@ -95,7 +101,9 @@ class FillableImport:
         self._household(raw, form)
         for number in range(1, PERSONS + 1):
             key = f"person{number}"
-            if any(raw.get(f"{key}.{name}") for name in ("surname", "given_name")):
+            # A block with anything in it is a person: a birth date or a phone without a
+            # name is said ("surname required"), not skipped.
+            if any(value for name, value in raw.items() if name.startswith(f"{key}.")):
                 self._person(raw, key, form)
         if not form.household.members:
             form.problems.append(Problem("person1.surname", "fillable.nobody"))
@@ -182,7 +190,7 @@ class FillableImport:
             person.nationality = raw[f"{key}.nationality"].upper()[:3]
         person.national_number = raw.get(f"{key}.national_number", "")
         number = raw.get(f"{key}.document_number", "")
-        if number:
+        if number or raw.get(f"{key}.document_type"):  # a type alone: "number required"
             try:
                 kind = _choice(raw.get(f"{key}.document_type", ""), "document_type",
                                DocumentType) or DocumentType.PASSPORT.value

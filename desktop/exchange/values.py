@@ -61,6 +61,9 @@ for _value, _words in {
                                "miete", "mietwohnung", "оренда"),
     AccommodationType.CRISIS_PLACE: ("crisis place", "place de crise", "crisisplaats",
                                      "krisenplatz", "кризове місце"),
+    AccommodationType.UNKNOWN: ("unknown", "not known yet", "inconnu", "pas encore connu",
+                                "onbekend", "nog niet gekend", "unbekannt",
+                                "noch nicht bekannt", "невідомо", "ще невідомо"),
 }.items():
     for _word in _words:
         ACCOMMODATION[fold(_word)] = _value

@@ -6,18 +6,14 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -26,16 +22,19 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.core.enums import AccommodationType, DraftKind, NeedArea, Relationship
+from desktop.core.enums import AccommodationType, DraftKind, Relationship
 from desktop.core.intake import IntakeRejected
-from desktop.core.intake_input import HouseholdInput, PersonInput, ReferralInput
+from desktop.core.intake_input import HouseholdInput, PersonInput
 from desktop.core.intake_rules import Problem
 from desktop.core.roles import Permission
 from desktop.services import Services
 from desktop.ui.duplicate_list import DuplicateList
+from desktop.ui.enter_key import enter_moves_on
+from desktop.ui.intake_home_page import AccommodationPage
 from desktop.ui.language import UiLanguage
 from desktop.ui.member_row import MemberRow
 from desktop.ui.person_details import PersonDetails
+from desktop.ui.screen_fit import resize_within_screen
 from desktop.ui.widgets import ErrorLabel, error_text
 
 
@@ -65,7 +64,7 @@ class IntakeWizard(QWizard):
         for page in (self.members_page, self.details_page, self.home_page, self.review_page):
             self.addPage(page)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.resize(1000, 720)
+        resize_within_screen(self, 1000, 720)
         lang.changed.connect(self.retranslate)
         self.retranslate()
 
@@ -97,8 +96,7 @@ class IntakeWizard(QWizard):
         if self.done_registering:
             return
         household = self.collect()
-        if not any(m.surname_cyr or m.surname_lat or m.given_name_cyr or m.given_name_lat
-                   for m in household.members):
+        if household.is_blank():  # a date of birth or an address alone is worth a draft
             return
         self.draft_id = self.services.drafts.save(DraftKind.INTAKE, household, self.draft_id)
 
@@ -109,6 +107,10 @@ class IntakeWizard(QWizard):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.keep_draft()
         super().closeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not enter_moves_on(self, event):  # Enter never skips to the next page
+            super().keyPressEvent(event)
 
     def retranslate(self) -> None:
         tr = self.lang.tr
@@ -141,8 +143,13 @@ class MembersPage(QWizardPage):
         bottom.addStretch(1)
         bottom.addWidget(self.in_ukraine_label)
         bottom.addWidget(self.in_ukraine)
+        rows_widget = QWidget()
+        rows_widget.setLayout(self.box)
+        scroll = QScrollArea()  # a large family scrolls; the page keeps its height
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(rows_widget)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.box, 1)
+        layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
         layout.addWidget(self.error)
         for member in wizard.household_input.members:
@@ -161,6 +168,7 @@ class MembersPage(QWizardPage):
         index = self.rows.index(row)
         self.rows.remove(row)
         del self.wizard_.household_input.members[index]
+        self.wizard_.details_page.forget(index)
         row.setParent(None)
         row.deleteLater()
 
@@ -228,6 +236,12 @@ class DetailsPage(QWizardPage):
         for form, member in zip(self.forms, household.members, strict=False):
             form.fill(member)
 
+    def forget(self, index: int) -> None:
+        """A member was removed: drop their tab, so the others keep their own details."""
+        if index < len(self.forms):
+            self.tabs.removeTab(index)
+            self.forms.pop(index).deleteLater()
+
     def show_problems(self, live: bool = False) -> int | None:
         """Messages by each person's fields; returns the first tab with a problem. While
         typing (``live``), only what is wrong, not what is still missing."""
@@ -259,101 +273,6 @@ class DetailsPage(QWizardPage):
             form.retranslate()
 
 
-class AccommodationPage(QWizardPage):
-    def __init__(self, wizard: IntakeWizard) -> None:
-        super().__init__()
-        self.wizard_ = wizard
-        household = wizard.household_input
-        self.kind = QComboBox()
-        self.host = QLineEdit(household.host_name)
-        self.street = QLineEdit(household.street)
-        self.postal_code = QLineEdit(household.postal_code)
-        self.municipality = QLineEdit()
-        self.municipalities = QListWidget()
-        self.municipalities.setMaximumHeight(110)
-        self.municipality.textChanged.connect(self._find)
-        self.refnis = household.municipality_refnis
-        self.needs = {need: QCheckBox() for need in NeedArea}
-        self.partner = QLineEdit(household.referrals[0].partner if household.referrals else "")
-        self.purpose = QLineEdit(household.referrals[0].purpose if household.referrals else "")
-        self.labels = {name: QLabel() for name in (
-            "accommodation_type", "host_name", "street", "postal_code", "municipality",
-            "needs", "referral_partner", "referral_purpose")}
-        form = QFormLayout()
-        needs = QHBoxLayout()
-        for box in self.needs.values():
-            box.setChecked(False)
-            needs.addWidget(box)
-        for need, box in self.needs.items():
-            box.setChecked(need.value in household.needs)
-        for name, widget in (("accommodation_type", self.kind), ("host_name", self.host),
-                             ("street", self.street), ("postal_code", self.postal_code),
-                             ("municipality", self.municipality)):
-            self.labels[name].setBuddy(widget)
-            form.addRow(self.labels[name], widget)
-        form.addRow(QLabel(), self.municipalities)
-        form.addRow(self.labels["needs"], needs)
-        form.addRow(self.labels["referral_partner"], self.partner)
-        form.addRow(self.labels["referral_purpose"], self.purpose)
-        self.labels["referral_partner"].setBuddy(self.partner)
-        self.labels["referral_purpose"].setBuddy(self.purpose)
-        self.error = ErrorLabel()
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-        self._initial_kind = household.accommodation_type
-        if self.refnis:
-            found = wizard.services.reference.municipality(self.refnis)
-            if found:
-                self.municipality.setText(found.name(wizard.lang.code))
-
-    def _find(self, text: str) -> None:
-        self.municipalities.clear()
-        for found in self.wizard_.services.reference.find_municipalities(text, 8):
-            item = QListWidgetItem(found.label(self.wizard_.lang.code))
-            item.setData(Qt.ItemDataRole.UserRole, found.refnis)
-            self.municipalities.addItem(item)
-        self.municipalities.setCurrentRow(0)
-
-    def fill(self, household: HouseholdInput) -> None:
-        household.accommodation_type = self.kind.currentData() or ""
-        household.host_name = self.host.text()
-        household.street = self.street.text()
-        household.postal_code = self.postal_code.text().strip()
-        item = self.municipalities.currentItem()
-        if item is not None and self.municipality.text().strip():
-            self.refnis = item.data(Qt.ItemDataRole.UserRole)
-        household.municipality_refnis = self.refnis if self.municipality.text().strip() else ""
-        household.needs = [n.value for n, box in self.needs.items() if box.isChecked()]
-        household.referrals = [ReferralInput(self.partner.text(), self.purpose.text())] \
-            if self.partner.text().strip() else []
-
-    def validatePage(self) -> bool:
-        household = self.wizard_.collect()
-        problems = [p for p in self.wizard_.services.intake.check(household)
-                    if not p.field.startswith("members")]
-        tr = self.wizard_.lang.tr
-        self.error.show_message("\n".join(tr(p.key, **p.params) for p in problems))
-        return not problems
-
-    def retranslate(self) -> None:
-        tr = self.wizard_.lang.tr
-        self.setTitle(tr("wizard.home_title"))
-        current = self.kind.currentData() if self.kind.count() else self._initial_kind
-        self.kind.clear()
-        self.kind.addItem(tr("wizard.not_known"), "")
-        for kind in AccommodationType:
-            self.kind.addItem(tr.choice("accommodation", kind), kind.value)
-        self.kind.setCurrentIndex(max(0, self.kind.findData(current)))
-        for name, label in self.labels.items():
-            label.setText(tr(f"intake.field_{name}"))
-        self.municipality.setPlaceholderText(tr("setup.organisation_placeholder"))
-        self.municipalities.setAccessibleName(tr("intake.field_municipality"))
-        for need, box in self.needs.items():
-            box.setText(tr.choice("need_area", need))
-
-
 class ReviewPage(QWizardPage):
     def __init__(self, wizard: IntakeWizard) -> None:
         super().__init__()
@@ -376,10 +295,27 @@ class ReviewPage(QWizardPage):
                          f"{member.given_name_lat or member.given_name_cyr} — "
                          f"{tr.choice('relationship', member.relationship)} — "
                          f"{member.birth_date}")
+        lines += self._home_lines(household)
         self.summary.setText("\n".join(lines))
         self.duplicates.show_found([(m, d) for m in household.members
                                     for d in self.wizard_.services.duplicates.find(m)])
         self.error.show_message("")
+
+    def _home_lines(self, household: HouseholdInput) -> list[str]:
+        """The address as it will be stored, also while the kind of housing is unknown."""
+        tr = self.wizard_.lang.tr
+        found = self.wizard_.services.reference.municipality(household.municipality_refnis) \
+            if household.municipality_refnis else None
+        where = ", ".join(part for part in (
+            household.host_name.strip(), household.street.strip(),
+            " ".join(p for p in (household.postal_code, found.name(self.wizard_.lang.code)
+                                 if found else "") if p)) if part)
+        if not where and not household.accommodation_type:
+            return []
+        kind = tr.choice("accommodation", household.accommodation_type or
+                         AccommodationType.UNKNOWN.value)
+        return [f"{tr('intake.field_accommodation_type')}: {kind}" +
+                (f" — {where}" if where else "")]
 
     def show_problems(self, problems: list) -> None:
         tr = self.wizard_.lang.tr

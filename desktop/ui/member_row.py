@@ -30,24 +30,26 @@ class MemberRow(QWidget):
         self.error = ErrorLabel()
         self.labels = {name: QLabel() for name in (*NAME_FIELDS, "birth_date", "sex",
                                                     "relationship")}
+        # Labels above their fields: the row fits a 1093-pixel screen (1366x768 at 125 %)
+        # with the longest labels (Ukrainian, German), and no label is cut. What is typed
+        # first is on the first line, in keyboard order.
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 4, 0, 4)
-        order = [("surname_cyr", 0, 0), ("given_name_cyr", 0, 2), ("birth_date", 0, 4),
-                 ("surname_lat", 1, 0), ("given_name_lat", 1, 2)]
-        for name, row, column in order:
-            self.labels[name].setBuddy(self.fields[name])
+        grid.setVerticalSpacing(2)
+        places = {"surname_cyr": (0, 0), "given_name_cyr": (0, 1), "birth_date": (0, 2),
+                  "sex": (0, 3), "relationship": (0, 4), "surname_lat": (2, 0),
+                  "given_name_lat": (2, 1)}
+        widgets = {**self.fields, "sex": self.sex, "relationship": self.relationship}
+        for name, (row, column) in places.items():
+            self.labels[name].setBuddy(widgets[name])
             grid.addWidget(self.labels[name], row, column)
-            grid.addWidget(self.fields[name], row, column + 1)
-        grid.addWidget(self.labels["sex"], 1, 4)
-        grid.addWidget(self.sex, 1, 5)
-        grid.addWidget(self.labels["relationship"], 0, 6)
-        grid.addWidget(self.relationship, 0, 7)
-        grid.addWidget(self.remove, 1, 7)
-        grid.addWidget(self.error, 2, 0, 1, 8)
-        for column in (1, 3, 5, 7):
+            grid.addWidget(widgets[name], row + 1, column)
+        grid.addWidget(self.remove, 3, 4)
+        grid.addWidget(self.error, 4, 0, 1, 5)
+        for column in range(5):
             grid.setColumnStretch(column, 1)
         for field in self.fields.values():
-            field.setMinimumWidth(140)
+            field.setMinimumWidth(120)
         # Keyboard order: what is typed first (Cyrillic names, birth, sex, relationship),
         # then the Latin spellings, which are usually already proposed.
         chain = [self.fields["surname_cyr"], self.fields["given_name_cyr"],

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QScrollArea,
     QVBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.core.enums import DocumentType, SpecificNeedType
 from desktop.core.intake_input import DocumentInput, PersonInput
 from desktop.core.names import passport_latin
+from desktop.ui.check_grid import check_grid
 from desktop.ui.language import UiLanguage
 from desktop.ui.widgets import ErrorLabel
 
@@ -52,6 +54,7 @@ class PersonDetails(QScrollArea):
         self.urgent = QCheckBox()
         self.error = ErrorLabel()
         self._patronymic_touched = False
+        self._had_document = False
         self.fields["patronymic_cyr"].textEdited.connect(self._propose)
         self.fields["patronymic_lat"].textEdited.connect(
             lambda _t: setattr(self, "_patronymic_touched", True))
@@ -71,10 +74,7 @@ class PersonDetails(QScrollArea):
                      "a_card_number", "a_card_issued_on", "a_card_expires_on",
                      "left_ukraine_on", "arrived_on", "last_place_in_ukraine"):
             self._row(name, self.fields[name])
-        language_row = QHBoxLayout()
-        for box in (*self.languages.values(), self.interpreter):
-            language_row.addWidget(box)
-        self._row("languages", language_row)
+        self._row("languages", check_grid((*self.languages.values(), self.interpreter), 4))
         for name in ("phone", "email", "messaging"):
             self._row(name, self.fields[name])
         self._row("consent", self.consent)
@@ -90,7 +90,7 @@ class PersonDetails(QScrollArea):
         layout.addStretch(1)
         self.retranslate()
 
-    def _row(self, name: str, field: QWidget | QHBoxLayout | QVBoxLayout) -> None:
+    def _row(self, name: str, field: QWidget | QLayout) -> None:
         label = QLabel()
         self.rows[name] = label
         if isinstance(field, QWidget):
@@ -107,6 +107,7 @@ class PersonDetails(QScrollArea):
         self._patronymic_touched = person.patronymic_lat not in (
             "", passport_latin(person.patronymic_cyr))
         self.other_spellings.setText(", ".join(person.other_spellings))
+        self._had_document = bool(person.documents)
         document = person.documents[0] if person.documents else DocumentInput()
         self.document_type.setCurrentIndex(max(0, self.document_type.findData(
             document.document_type)))
@@ -125,11 +126,16 @@ class PersonDetails(QScrollArea):
             setattr(person, name, field.text())
         person.other_spellings = [s.strip() for s in self.other_spellings.text().split(",")
                                   if s.strip()]
-        number = self.document["number"].text().strip()
-        person.documents = [DocumentInput(
-            document_type=self.document_type.currentData(), number=number,
+        document = DocumentInput(
+            document_type=self.document_type.currentData(),
+            number=self.document["number"].text().strip(),
             issued_on=self.document["issued_on"].text(),
-            expires_on=self.document["expires_on"].text())] if number else []
+            expires_on=self.document["expires_on"].text())
+        # Kept when anything of it was typed or chosen, or when a stored one was emptied:
+        # dates without a number, or an erased number, are said ("number required").
+        typed = (document.number + document.issued_on + document.expires_on).strip() or \
+            document.document_type != DocumentInput().document_type or self._had_document
+        person.documents = [document] if typed else []
         person.languages = [c for c, box in self.languages.items() if box.isChecked()]
         person.interpreter_needed = self.interpreter.isChecked()
         person.contact_consent = self.consent.isChecked()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -27,10 +27,13 @@ from desktop.core.intake import IntakeRejected
 from desktop.core.intake_input import HouseholdInput, PersonInput
 from desktop.core.intake_rules import Problem
 from desktop.services import Services
+from desktop.ui.check_grid import check_grid
 from desktop.ui.duplicate_list import DuplicateList
+from desktop.ui.enter_key import enter_moves_on
 from desktop.ui.intake_wizard import is_missing
 from desktop.ui.language import UiLanguage
 from desktop.ui.member_row import MemberRow
+from desktop.ui.screen_fit import resize_within_screen
 from desktop.ui.widgets import ErrorLabel, error_text
 
 LANGUAGES = ("uk", "ru", "en", "fr", "nl", "de")
@@ -79,11 +82,7 @@ class QuickIntakeDialog(QDialog):
 
         self.contact_box = QGroupBox()
         contact = QFormLayout(self.contact_box)
-        language_row = QHBoxLayout()
-        for box in self.languages.values():
-            language_row.addWidget(box)
-        language_row.addWidget(self.interpreter)
-        language_row.addStretch(1)
+        language_row = check_grid((*self.languages.values(), self.interpreter), 4)
         self.phone_label, self.languages_label, self.tonight_label = QLabel(), QLabel(), QLabel()
         self.phone_label.setBuddy(self.phone)
         self.tonight_label.setBuddy(self.tonight)
@@ -91,10 +90,9 @@ class QuickIntakeDialog(QDialog):
         contact.addRow(self.languages_label, language_row)
         contact.addRow(self.tonight_label, self.tonight)
         self.needs_box = QGroupBox()
-        needs = QHBoxLayout(self.needs_box)
-        for box in self.needs.values():
-            needs.addWidget(box)
-        needs.addStretch(1)
+        needs = check_grid(self.needs.values(), 3)
+        needs.setContentsMargins(9, 6, 9, 6)  # inside the group's frame
+        self.needs_box.setLayout(needs)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_person)
         buttons.addStretch(1)
@@ -111,7 +109,7 @@ class QuickIntakeDialog(QDialog):
         layout.addLayout(buttons)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.register)
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, activated=self.add_person.click)
-        self.resize(1120, 640)
+        resize_within_screen(self, 1120, 640)
         lang.changed.connect(self.retranslate)
         household = services.drafts.load(draft_id) if draft_id else HouseholdInput()
         self.set_household(household)
@@ -166,8 +164,9 @@ class QuickIntakeDialog(QDialog):
         household = self.household()
         typed = [v for m in household.members for v in (
             m.surname_cyr, m.given_name_cyr, m.surname_lat, m.given_name_lat, m.birth_date)]
+        ticked = any(box.isChecked() for box in (*self.needs.values(), self.interpreter))
         return not any(t.strip() for t in typed) and not self.tonight.text().strip() \
-            and not self.phone.text().strip()
+            and not self.phone.text().strip() and not ticked
 
     # -- registering ------------------------------------------------------------------------
 
@@ -229,6 +228,11 @@ class QuickIntakeDialog(QDialog):
     def reject(self) -> None:
         self.keep_draft()
         super().reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter goes to the next field; registering is Ctrl+Enter or the button.
+        if not enter_moves_on(self, event):
+            super().keyPressEvent(event)
 
     def keep_draft(self) -> None:
         if self.done_registering or self.is_empty():

@@ -1,0 +1,36 @@
+"""Editing a registered person: what is typed or erased is saved or said, never ignored."""
+
+from sqlmodel import Session, select
+
+from desktop.core.intake_input import HouseholdInput
+from desktop.core.models import IdentityDocument, Person
+from desktop.ui.person_dialog import PersonDialog
+from tests.core.test_intake import mother
+
+
+def open_mother(qtbot, lang, services) -> PersonDialog:
+    services.intake.register(HouseholdInput(members=[mother()]))
+    with Session(services.session.engine) as db:
+        person_id = db.exec(select(Person.id)).one()
+    dialog = PersonDialog(lang, services, person_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_erasing_a_stored_document_number_is_said_not_ignored(qtbot, lang, services):
+    dialog = open_mother(qtbot, lang, services)
+    dialog.details.document["number"].clear()
+    dialog.save()
+    assert dialog.isVisible()
+    assert lang.tr("intake.document_number_required") in dialog.error.text()
+    with Session(services.session.engine) as db:
+        assert db.exec(select(IdentityDocument.number)).one() == "FA123456"
+
+
+def test_need_details_without_a_need_are_said_before_saving(qtbot, lang, services):
+    dialog = open_mother(qtbot, lang, services)
+    dialog.details.fields["specific_need_details"].setText("Insuline le matin")
+    dialog.save()
+    assert dialog.isVisible()
+    assert lang.tr("intake.need_details_without_need") in dialog.error.text()
