@@ -31,7 +31,7 @@ from desktop.ui.documents_dialog import DocumentsDialog
 from desktop.ui.language import UiLanguage
 from desktop.ui.merge_dialog import MergeDialog
 from desktop.ui.person_dialog import PersonDialog
-from desktop.ui.widgets import ErrorLabel, emphasise, error_text
+from desktop.ui.widgets import ErrorLabel, emphasise, error_text, fit_to_screen
 
 PEOPLE_COLUMNS = ("case.col_name", "intake.field_relationship", "intake.field_birth_date",
                   "case.col_nrn", "case.col_documents", "case.col_needs")
@@ -47,7 +47,8 @@ def table(columns: tuple[str, ...]) -> QTableWidget:
     widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     widget.verticalHeader().hide()
-    widget.horizontalHeader().setStretchLastSection(True)
+    # Columns keep the width of their contents and header (fill() sizes them); a stretched
+    # last column would be squeezed below its header's width in a narrow window.
     return widget
 
 
@@ -149,7 +150,7 @@ class CaseWindow(QWidget):
                        self.merge_button, self.edit_person,
                        *(widget for widget, _ in self.forms)):
             widget.setVisible(editable)
-        self.resize(1000, 680)
+        fit_to_screen(self, 1000, 680)
         lang.changed.connect(self.retranslate)
         self.retranslate()
 

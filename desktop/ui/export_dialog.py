@@ -25,7 +25,7 @@ from desktop.exchange.exporter import KINDS
 from desktop.services import Services
 from desktop.ui.language import UiLanguage
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets import ErrorLabel, error_text
+from desktop.ui.widgets import ErrorLabel, error_text, fit_to_screen
 
 
 class ExportDialog(QDialog):
@@ -71,7 +71,7 @@ class ExportDialog(QDialog):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         self._fill_columns()
-        self.resize(560, 560)
+        fit_to_screen(self, 560, 560)
 
     def _fill_columns(self) -> None:
         self.columns.clear()

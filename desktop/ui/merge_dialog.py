@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.core.dates import display_iso
 from desktop.services import Services
 from desktop.ui.language import UiLanguage
-from desktop.ui.widgets import ErrorLabel, error_text
+from desktop.ui.widgets import ErrorLabel, error_text, fit_to_screen
 
 
 class MergeDialog(QDialog):
@@ -52,7 +52,7 @@ class MergeDialog(QDialog):
         for widget in (intro, self.search, self.results, self.error):
             layout.addWidget(widget)
         layout.addLayout(buttons)
-        self.resize(620, 420)
+        fit_to_screen(self, 620, 420)
 
     def find(self) -> None:
         self.results.clear()
