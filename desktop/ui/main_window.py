@@ -58,7 +58,7 @@ log = logging.getLogger(__name__)
 
 # Designed widths of the case list's columns; a header that needs more in some language
 # gets what it needs.
-COLUMN_WIDTHS = (110, 300, 60, 220, 100, 160)
+COLUMN_WIDTHS = (110, 340, 60, 220, 100, 160)
 
 
 class EmptyState(QWidget):
