@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.core.dates import display_iso
 from desktop.services import Services
 from desktop.ui.language import UiLanguage
-from desktop.ui.widgets import ErrorLabel, error_text, fit_to_screen
+from desktop.ui.widgets import ErrorLabel, error_text, fit_to_screen, wrapped_entries
 
 
 class MergeDialog(QDialog):
@@ -37,7 +37,7 @@ class MergeDialog(QDialog):
         self.search.setPlaceholderText(tr("search.placeholder"))
         self.search.setAccessibleName(tr("search.placeholder"))
         self.search.returnPressed.connect(self.find)
-        self.results = QListWidget()
+        self.results = wrapped_entries(QListWidget())
         self.results.setAccessibleName(tr("merge.window_title"))
         self.error = ErrorLabel()
         self.merge_button = QPushButton(tr("merge.confirm"))

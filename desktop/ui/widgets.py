@@ -6,7 +6,14 @@ import logging
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.errors import RelaisError
 from desktop.core.passwords import MIN_LENGTH, all_rules, broken_rules
@@ -56,6 +63,15 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     screen = window.screen() or QGuiApplication.primaryScreen()
     room = screen.availableGeometry().size() if screen is not None else designed
     window.resize(size_on_screen(designed, room))
+
+
+def wrapped_entries(entries: QListWidget) -> QListWidget:
+    """A list whose long entries wrap onto more lines at the list's width instead of
+    scrolling sideways."""
+    entries.setWordWrap(True)
+    entries.setResizeMode(QListView.ResizeMode.Adjust)
+    entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return entries
 
 
 class ErrorLabel(QLabel):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLabel,
+    QListView,
     QScrollArea,
     QTabBar,
     QWidget,
@@ -106,6 +107,8 @@ def cut_headers(window: QWidget) -> list[str]:
 
 
 def sideways_forms(window: QWidget) -> list[str]:
-    return [f"{type(area.widget()).__name__} in a scroll area scrolls sideways"
-            for area in window.findChildren(QScrollArea)
+    """Forms and lists of one-line entries never scroll sideways (tables may: their columns
+    are checked above)."""
+    return [f"{type(area).__name__} {area.accessibleName()!r} scrolls sideways"
+            for area in (*window.findChildren(QScrollArea), *window.findChildren(QListView))
             if _shown(area, window) and area.horizontalScrollBar().maximum() > 0]

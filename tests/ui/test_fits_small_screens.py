@@ -118,7 +118,11 @@ def person_edit(ctx: Context) -> States:
 
 
 def merge(ctx: Context) -> States:
-    yield "", _case(ctx).open_merge()
+    dialog = _case(ctx).open_merge()
+    yield "", dialog
+    dialog.search.setText("o")  # many persons, with long names
+    dialog.find()
+    yield "found", dialog
 
 
 def users(ctx: Context) -> States:
@@ -193,7 +197,7 @@ def import_wizard(ctx: Context) -> States:
 
 def drafts(ctx: Context) -> States:
     ctx.services.drafts.save(DraftKind.QUICK_INTAKE, HouseholdInput(members=[PersonInput(
-        surname_lat="Bondarenko", given_name_lat="Olena")]))
+        surname_lat="Bondarenko-Shevchenko", given_name_lat="Oleksandra-Anastasiia")]))
     yield "", ctx.main().offer_drafts()
 
 
