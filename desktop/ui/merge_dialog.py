@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 from desktop.core.dates import display_iso
 from desktop.services import Services
 from desktop.ui.language import UiLanguage
-from desktop.ui.widgets import ErrorLabel, error_text, fit_to_screen, wrapped_entries
+from desktop.ui.widgets import (
+    ErrorLabel,
+    error_text,
+    fit_to_screen,
+    show_placeholder,
+    wrapped_entries,
+)
 
 
 class MergeDialog(QDialog):
@@ -34,7 +40,7 @@ class MergeDialog(QDialog):
         intro = QLabel(tr("merge.intro", name=keep_name))
         intro.setWordWrap(True)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("search.placeholder"))
+        show_placeholder(self.search, tr("search.placeholder"))
         self.search.setAccessibleName(tr("search.placeholder"))
         self.search.returnPressed.connect(self.find)
         self.results = wrapped_entries(QListWidget())

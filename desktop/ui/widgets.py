@@ -65,6 +65,14 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     window.resize(size_on_screen(designed, room))
 
 
+def show_placeholder(field: QLineEdit, text: str) -> None:
+    """Sets what to type in ``field`` and keeps the field wide enough to show all of it."""
+    field.setPlaceholderText(text)
+    margins = field.textMargins()
+    field.setMinimumWidth(field.fontMetrics().horizontalAdvance(text) + margins.left()
+                          + margins.right() + 12)  # the frame's and the cursor's margins
+
+
 def wrapped_entries(entries: QListWidget) -> QListWidget:
     """A list whose long entries wrap onto more lines at the list's width instead of
     scrolling sideways."""

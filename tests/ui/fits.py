@@ -13,9 +13,12 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListView,
     QScrollArea,
     QTabBar,
@@ -56,7 +59,8 @@ def fit_problems(window: QWidget, screen: QSize) -> list[str]:
     window.resize(size_on_screen(designed, screen) if isinstance(designed, QSize)
                   else opened.boundedTo(limit))
     QApplication.processEvents()
-    problems += cut_labels(window) + cut_headers(window) + sideways_forms(window)
+    problems += cut_labels(window) + cut_fields(window) + cut_headers(window) + \
+        sideways_forms(window)
     window.resize(opened)
     return problems
 
@@ -87,6 +91,25 @@ def cut_labels(window: QWidget) -> list[str]:
         if label.width() < needed.width() or label.height() < needed.height():
             cut.append(f"label {label.text()[:40]!r} is {label.width()}x{label.height()}, "
                        f"needs {needed.width()}x{needed.height()}")
+    return cut
+
+
+def cut_fields(window: QWidget) -> list[str]:
+    """A field shows its whole placeholder (what to type there) and, when it is made for a
+    known length (a mask such as the recovery code's), the whole of it."""
+    cut = []
+    for field in window.findChildren(QLineEdit):
+        if not _shown(field, window) or _in_item_view(field) or \
+                isinstance(field.parentWidget(), (QAbstractSpinBox, QComboBox)):
+            continue
+        shown = field.placeholderText() if not field.text() else ""
+        if field.inputMask():
+            shown = max(shown, field.displayText(), key=len)
+        room = field.contentsRect().width() - field.textMargins().left() - \
+            field.textMargins().right() - 8  # the frame's and cursor's own margins
+        needed = field.fontMetrics().horizontalAdvance(shown)
+        if shown and needed > room:
+            cut.append(f"field {shown[:40]!r} is {room} px wide, needs {needed}")
     return cut
 
 
