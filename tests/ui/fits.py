@@ -95,15 +95,15 @@ def cut_labels(window: QWidget) -> list[str]:
 
 
 def cut_fields(window: QWidget) -> list[str]:
-    """A field shows its whole placeholder (what to type there) and, when it is made for a
-    known length (a mask such as the recovery code's), the whole of it."""
+    """A field shows its whole placeholder (what to type there) and, when it is read-only or
+    made for a value of known length (a mask, a maximum length: a code), its whole text."""
     cut = []
     for field in window.findChildren(QLineEdit):
         if not _shown(field, window) or _in_item_view(field) or \
                 isinstance(field.parentWidget(), (QAbstractSpinBox, QComboBox)):
             continue
         shown = field.placeholderText() if not field.text() else ""
-        if field.inputMask():
+        if field.inputMask() or field.isReadOnly() or field.maxLength() < 100:
             shown = max(shown, field.displayText(), key=len)
         room = field.contentsRect().width() - field.textMargins().left() - \
             field.textMargins().right() - 8  # the frame's and cursor's own margins

@@ -165,7 +165,10 @@ def login(ctx: Context) -> States:
 
     window = ctx.keep(LoginWindow(ctx.lang, ctx.vault, ctx.tasks, "admin", "CPAS de Liège"))
     yield "", window
-    yield "recovery", ctx.keep(RecoveryDialog(ctx.lang, ctx.vault, "admin", window))
+    recovery = ctx.keep(RecoveryDialog(ctx.lang, ctx.vault, "admin", window))
+    yield "recovery", recovery
+    recovery.code.setText("7K3Q-M9XW-P2RT-H8VD-C4NJ-6FYB-L5GZ-A1SE")  # a code's shape
+    yield "recovery, code typed", recovery
     yield "change password", ctx.keep(ChangePasswordDialog(ctx.lang, "admin",
                                                            lambda _password: None))
 
