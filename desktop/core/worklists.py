@@ -1,5 +1,6 @@
 """The home screen's worklists: my tasks due, documents expiring within 30 days, open files
-without a PIIS, and files from quick intakes still to be completed. Each item opens its case."""
+without a PIIS, and files from quick intakes still to be completed. Each item opens its case
+and says which file, which person, what is due and when."""
 
 from __future__ import annotations
 
@@ -32,9 +33,10 @@ TASKS_AHEAD = timedelta(days=7)
 class WorkItem:
     case_id: uuid.UUID
     file_number: str
-    label: str  # a name or a task title, as entered
-    kind: str  # message key describing the item
-    on: date | None
+    person: str  # the person concerned, or the head of the household for a whole file
+    kind: str  # message key of what is due; a task's takes its title as {title}
+    on: date | None  # when it is due, expires, or since when the file is open
+    label: str = ""  # a task's title, as entered
 
 
 @dataclass
@@ -61,14 +63,26 @@ class WorklistService:
     def _tasks(self, db: Session, limit: int) -> Worklist:
         where = and_(Task.assignee_id == self.actor.user_id, Task.done_at.is_(None),
                      Task.deleted_at.is_(None), Task.due_on <= self.today + TASKS_AHEAD)
-        rows = db.execute(select(Task, CaseFile.file_number)
+        rows = db.execute(select(Task, CaseFile.file_number, CaseFile.household_id)
                           .join(CaseFile, CaseFile.id == Task.case_id)
                           .where(where).order_by(Task.due_on).limit(limit)).all()
         total = db.execute(select(func.count()).select_from(Task).where(where)).scalar_one()
-        items = [WorkItem(task.case_id, number, task.title,
+        heads = self._heads(db, [household for _task, _number, household in rows])
+        items = [WorkItem(task.case_id, number, heads.get(household, ""),
                           "worklist.task_overdue" if task.due_on < self.today
-                          else "worklist.task_due", task.due_on) for task, number in rows]
+                          else "worklist.task_due", task.due_on, task.title)
+                 for task, number, household in rows]
         return Worklist("worklist.my_tasks", items, total)
+
+    @staticmethod
+    def _heads(db: Session, households: list[uuid.UUID]) -> dict[uuid.UUID, str]:
+        """The displayed name of each household's head."""
+        return {household: display_name(person) for household, person in db.execute(
+            select(HouseholdMember.household_id, Person)
+            .join(Person, Person.id == HouseholdMember.person_id)
+            .where(HouseholdMember.household_id.in_(households),
+                   HouseholdMember.relationship == Relationship.HEAD,
+                   HouseholdMember.deleted_at.is_(None)))}
 
     def _expiring(self, db: Session, limit: int) -> Worklist:
         until = self.today + WINDOW
@@ -107,27 +121,19 @@ class WorklistService:
                                   AidDecision.deleted_at.is_(None))
         where = and_(CaseFile.status != CaseStatus.CLOSED, CaseFile.deleted_at.is_(None),
                      ~has_piis)
-        return self._cases(db, where, "worklist.no_piis", limit, CaseFile.opened_on)
+        return self._cases(db, where, "worklist.no_piis", "worklist.piis_missing", limit)
 
     def _to_complete(self, db: Session, limit: int) -> Worklist:
         where = and_(CaseFile.to_be_completed, CaseFile.deleted_at.is_(None),
                      CaseFile.status != CaseStatus.CLOSED)
-        return self._cases(db, where, "worklist.to_complete", limit, CaseFile.opened_on)
+        return self._cases(db, where, "worklist.to_complete", "worklist.intake_incomplete",
+                           limit)
 
-    def _cases(self, db: Session, where, key: str, limit: int, order) -> Worklist:
-        cases = db.execute(select(CaseFile).where(where).order_by(order).limit(limit)).scalars()
-        cases = list(cases)
-        heads = dict(db.execute(
-            select(HouseholdMember.household_id, Person)
-            .join(Person, Person.id == HouseholdMember.person_id)
-            .where(HouseholdMember.household_id.in_([c.household_id for c in cases]),
-                   HouseholdMember.relationship == Relationship.HEAD,
-                   HouseholdMember.deleted_at.is_(None))
-        ).all())
+    def _cases(self, db: Session, where, key: str, kind: str, limit: int) -> Worklist:
+        cases = list(db.execute(select(CaseFile).where(where).order_by(CaseFile.opened_on)
+                                .limit(limit)).scalars())
+        heads = self._heads(db, [case.household_id for case in cases])
         total = db.execute(select(func.count()).select_from(CaseFile).where(where)).scalar_one()
-        items = [WorkItem(case.id, case.file_number,
-                          display_name(heads[case.household_id])
-                          if case.household_id in heads else "", "worklist.opened",
-                          case.opened_on)
-                 for case in cases]
+        items = [WorkItem(case.id, case.file_number, heads.get(case.household_id, ""), kind,
+                          case.opened_on) for case in cases]
         return Worklist(key, items, total)

@@ -31,7 +31,7 @@ from desktop.ui.documents_dialog import DocumentsDialog
 from desktop.ui.language import UiLanguage
 from desktop.ui.merge_dialog import MergeDialog
 from desktop.ui.person_dialog import PersonDialog
-from desktop.ui.widgets import ErrorLabel, emphasise, error_text
+from desktop.ui.widgets import ErrorLabel, emphasise, error_text, fit_to_screen, show_placeholder
 
 PEOPLE_COLUMNS = ("case.col_name", "intake.field_relationship", "intake.field_birth_date",
                   "case.col_nrn", "case.col_documents", "case.col_needs")
@@ -47,7 +47,8 @@ def table(columns: tuple[str, ...]) -> QTableWidget:
     widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     widget.verticalHeader().hide()
-    widget.horizontalHeader().setStretchLastSection(True)
+    # Columns keep the width of their contents and header (fill() sizes them); a stretched
+    # last column would be squeezed below its header's width in a narrow window.
     return widget
 
 
@@ -78,7 +79,6 @@ class CaseWindow(QWidget):
         self.follow_up, self.reopen, self.completed = QPushButton(), QPushButton(), QPushButton()
         self.reason = QComboBox()
         self.destination = QLineEdit()
-        self.destination.setMinimumWidth(280)
         self.close_case = QPushButton()
         self.documents_button = QPushButton()
         self.documents_button.clicked.connect(self.open_documents)
@@ -149,7 +149,7 @@ class CaseWindow(QWidget):
                        self.merge_button, self.edit_person,
                        *(widget for widget, _ in self.forms)):
             widget.setVisible(editable)
-        self.resize(1000, 680)
+        fit_to_screen(self, 1000, 680)
         lang.changed.connect(self.retranslate)
         self.retranslate()
 
@@ -168,7 +168,7 @@ class CaseWindow(QWidget):
         for field, key in ((self.task_title, "case.new_task"), (self.task_due, "case.due_hint"),
                            (self.partner, "case.col_partner"), (self.purpose, "case.col_purpose"),
                            (self.aid_decided, "case.col_decided")):
-            field.setPlaceholderText(tr(key))
+            show_placeholder(field, tr(key))
             field.setAccessibleName(tr(key))
         self.add_task.setText(tr("case.add_task"))
         self.documents_button.setText(tr("case.documents"))
@@ -195,7 +195,7 @@ class CaseWindow(QWidget):
             self.reason.addItem(tr.choice("closure_reason", reason), reason)
         self.reason.setCurrentIndex(max(0, self.reason.findData(current)))
         self.reason.setAccessibleName(tr("case.choose_reason"))
-        self.destination.setPlaceholderText(tr("case.destination_hint"))
+        show_placeholder(self.destination, tr("case.destination_hint"))
         self.destination.setAccessibleName(tr("case.destination_hint"))
         self.note_text.setPlaceholderText(tr("case.new_note"))
         self.note_text.setAccessibleName(tr("case.new_note"))

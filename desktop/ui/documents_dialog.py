@@ -43,7 +43,7 @@ from desktop.ui.file_dialogs import ask_save_path
 from desktop.ui.language import UiLanguage
 from desktop.ui.pdf_pages import page_images, print_pdf
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets import ErrorLabel, error_text
+from desktop.ui.widgets import ErrorLabel, error_text, fit_to_screen
 
 CASE_KINDS = ("intake", "summary", "referral", "slip")
 GENERAL_KINDS = ("blank", "fillable", "monthly")
@@ -136,7 +136,7 @@ class DocumentsDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.scroll, 1)
         self._show_fields()
-        self.resize(720, 860)
+        fit_to_screen(self, 720, 860)
 
     def _show_fields(self) -> None:
         kind = self.kind.currentData()

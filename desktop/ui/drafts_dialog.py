@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.drafts import DraftService, DraftSummary
 from desktop.ui.language import UiLanguage
+from desktop.ui.widgets import wrapped_entries
 
 
 class DraftsDialog(QDialog):
@@ -30,7 +31,7 @@ class DraftsDialog(QDialog):
         self.setMinimumWidth(560)
         intro = QLabel(tr("drafts.intro"))
         intro.setWordWrap(True)
-        self.list = QListWidget()
+        self.list = wrapped_entries(QListWidget())
         self.list.setAccessibleName(tr("drafts.window_title"))
         self.resume_button = QPushButton(tr("drafts.resume"))
         self.discard_button = QPushButton(tr("drafts.discard"))

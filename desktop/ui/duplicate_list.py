@@ -10,6 +10,7 @@ from desktop.core.dates import display_iso
 from desktop.core.duplicates import PossibleDuplicate
 from desktop.core.intake_input import PersonInput
 from desktop.ui.language import UiLanguage
+from desktop.ui.widgets import wrapped_entries
 
 
 class DuplicateList(QWidget):
@@ -20,7 +21,7 @@ class DuplicateList(QWidget):
         self.lang = lang
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.items = QListWidget()
+        self.items = wrapped_entries(QListWidget())
         self.items.setMaximumHeight(120)
         self.items.itemActivated.connect(self._open)
         self.items.setAccessibleName(lang.tr("duplicate.title"))

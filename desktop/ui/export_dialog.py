@@ -27,7 +27,7 @@ from desktop.services import Services
 from desktop.ui.file_dialogs import ask_save_path
 from desktop.ui.language import UiLanguage
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets import ErrorLabel, error_text
+from desktop.ui.widgets import ErrorLabel, error_text, fit_to_screen
 
 
 class ExportDialog(QDialog):
@@ -73,7 +73,7 @@ class ExportDialog(QDialog):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         self._fill_columns()
-        self.resize(560, 560)
+        fit_to_screen(self, 560, 560)
 
     def _fill_columns(self) -> None:
         self.columns.clear()

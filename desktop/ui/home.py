@@ -3,17 +3,12 @@ of birth, phone, document) and the worklists. Everything opens its case in one s
 
 from __future__ import annotations
 
-import uuid
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
-    QGroupBox,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.core.dates import display_iso
 from desktop.services import Services
 from desktop.ui.language import UiLanguage
+from desktop.ui.worklist_table import WorklistBox
 
 RESULT_COLUMNS = ("search.col_name", "search.col_born", "search.col_file", "search.col_why")
 
@@ -51,8 +47,10 @@ class HomePage(QWidget):
         self.results.hide()
         self.no_result = QLabel()
         self.no_result.hide()
-        self.boxes: dict[str, tuple[QGroupBox, QListWidget]] = {}
+        self.boxes: dict[str, WorklistBox] = {}
         self.grid = QGridLayout()
+        for column in (0, 1):
+            self.grid.setColumnStretch(column, 1)  # two lists side by side, equally wide
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.no_result)
@@ -91,33 +89,13 @@ class HomePage(QWidget):
             self._open_result(first)
 
     def refresh_worklists(self) -> None:
-        tr = self.lang.tr
         for index, worklist in enumerate(self.services.worklists.all()):
             if worklist.key not in self.boxes:
-                box, items = QGroupBox(), QListWidget()
-                items.itemActivated.connect(self._open_work_item)
-                items.setAccessibleName(tr(worklist.key))
-                QVBoxLayout(box).addWidget(items)
+                box = WorklistBox(worklist.key)
+                box.open_case.connect(self.open_case)
                 self.grid.addWidget(box, index // 2, index % 2)
-                self.boxes[worklist.key] = (box, items)
-            box, items = self.boxes[worklist.key]
-            box.setTitle(f"{tr(worklist.key)} ({worklist.total})")
-            items.clear()
-            for work in worklist.items:
-                when = work.on.strftime("%d/%m/%Y") if work.on else ""
-                entry = QListWidgetItem(f"{work.file_number} · {work.label} · "
-                                        f"{tr(work.kind)} {when}".strip())
-                entry.setData(Qt.ItemDataRole.UserRole, work.case_id)
-                items.addItem(entry)
-            if not worklist.items:
-                placeholder = QListWidgetItem(tr("worklist.empty"))
-                placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
-                items.addItem(placeholder)
-
-    def _open_work_item(self, item: QListWidgetItem) -> None:
-        case_id = item.data(Qt.ItemDataRole.UserRole)
-        if isinstance(case_id, uuid.UUID):
-            self.open_case.emit(case_id)
+                self.boxes[worklist.key] = box
+            self.boxes[worklist.key].show_list(worklist, self.lang)
 
     def retranslate(self) -> None:
         tr = self.lang.tr

@@ -52,9 +52,13 @@ from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.transcription import TranscriptionDialog
 from desktop.ui.users_dialog import UsersDialog
-from desktop.ui.widgets import emphasise
+from desktop.ui.widgets import emphasise, fit_to_screen
 
 log = logging.getLogger(__name__)
+
+# Designed widths of the case list's columns; a header that needs more in some language
+# gets what it needs.
+COLUMN_WIDTHS = (110, 340, 60, 220, 100, 160)
 
 
 class EmptyState(QWidget):
@@ -107,7 +111,7 @@ class MainWindow(QMainWindow):
         self._update_state()
         # A new installation starts where its empty state says what to do; then, at home.
         self.sections.setCurrentIndex(1 if self.model.total == 0 else 0)
-        self.resize(1100, 700)
+        fit_to_screen(self, 1100, 700)
 
     # -- construction -----------------------------------------------------------------------
 
@@ -136,8 +140,6 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((120, 360, 60, 280, 100)):
-            self.table.setColumnWidth(column, width)
         self.empty = EmptyState()
         self.no_match = QLabel()
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -379,9 +381,12 @@ class MainWindow(QMainWindow):
             DemoDialog(self.lang, self.services.demo, self.tasks, self.refresh, self)
         )
 
-    def about(self) -> None:
-        QMessageBox.about(self, self.lang.tr("about.title"),
-                          self.lang.tr("about.text", version=__version__))
+    def about(self) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Information, self.lang.tr("about.title"),
+                          self.lang.tr("about.text", version=__version__),
+                          QMessageBox.StandardButton.Close, self)
+        self._open_dialog(box)
+        return box
 
     def lock(self) -> None:
         if self.pages.currentWidget() is self.lock_screen:
@@ -425,6 +430,11 @@ class MainWindow(QMainWindow):
         self.services.session.close()
         super().closeEvent(event)
 
+    def _size_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+
     def retranslate(self) -> None:
         tr = self.lang.tr
         org = self.services.session.organisation.name
@@ -443,6 +453,7 @@ class MainWindow(QMainWindow):
         self.status_filter.blockSignals(False)
         self.status_filter.setAccessibleName(tr("cases.status_filter"))
         self.table.setAccessibleName(tr("cases.table"))
+        self._size_columns()
         self.empty.title.setText(tr("cases.empty_title"))
         self.empty.body.setText(tr("cases.empty_admin" if self.actor.can(
             Permission.MANAGE_USERS) else "cases.empty_other"))

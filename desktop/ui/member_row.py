@@ -11,7 +11,7 @@ from desktop.core.enums import Relationship, Sex
 from desktop.core.intake_input import PersonInput
 from desktop.core.names import passport_latin
 from desktop.ui.language import UiLanguage
-from desktop.ui.widgets import ErrorLabel
+from desktop.ui.widgets import ErrorLabel, show_placeholder
 
 NAME_FIELDS = ("surname_cyr", "given_name_cyr", "surname_lat", "given_name_lat")
 
@@ -95,7 +95,7 @@ class MemberRow(QWidget):
             label.setText(tr(f"intake.field_{name}"))
         for name, field in self.fields.items():
             field.setAccessibleName(tr(f"intake.field_{name}"))
-        self.fields["birth_date"].setPlaceholderText(tr("intake.birth_date_hint"))
+        show_placeholder(self.fields["birth_date"], tr("intake.birth_date_hint"))
         for combo, enum, prefix in ((self.sex, Sex, "sex"),
                                     (self.relationship, Relationship, "relationship")):
             current = combo.currentData()

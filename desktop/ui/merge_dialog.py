@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 from desktop.core.dates import display_iso
 from desktop.services import Services
 from desktop.ui.language import UiLanguage
-from desktop.ui.widgets import ErrorLabel, error_text
+from desktop.ui.widgets import (
+    ErrorLabel,
+    error_text,
+    fit_to_screen,
+    show_placeholder,
+    wrapped_entries,
+)
 
 
 class MergeDialog(QDialog):
@@ -34,10 +40,10 @@ class MergeDialog(QDialog):
         intro = QLabel(tr("merge.intro", name=keep_name))
         intro.setWordWrap(True)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("search.placeholder"))
+        show_placeholder(self.search, tr("search.placeholder"))
         self.search.setAccessibleName(tr("search.placeholder"))
         self.search.returnPressed.connect(self.find)
-        self.results = QListWidget()
+        self.results = wrapped_entries(QListWidget())
         self.results.setAccessibleName(tr("merge.window_title"))
         self.error = ErrorLabel()
         self.merge_button = QPushButton(tr("merge.confirm"))
@@ -52,7 +58,7 @@ class MergeDialog(QDialog):
         for widget in (intro, self.search, self.results, self.error):
             layout.addWidget(widget)
         layout.addLayout(buttons)
-        self.resize(620, 420)
+        fit_to_screen(self, 620, 420)
 
     def find(self) -> None:
         self.results.clear()

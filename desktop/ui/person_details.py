@@ -22,7 +22,7 @@ from desktop.core.intake_input import DocumentInput, PersonInput
 from desktop.core.names import passport_latin
 from desktop.ui.check_grid import check_grid
 from desktop.ui.language import UiLanguage
-from desktop.ui.widgets import ErrorLabel
+from desktop.ui.widgets import ErrorLabel, show_placeholder
 
 LANGUAGES = ("uk", "ru", "en", "fr", "nl", "de")
 TEXT_FIELDS = (
@@ -169,7 +169,7 @@ class PersonDetails(QScrollArea):
         self.document_type.setCurrentIndex(max(0, self.document_type.findData(current)))
         self.document_type.setAccessibleName(tr("intake.field_document"))
         for name, field in self.document.items():
-            field.setPlaceholderText(tr(f"intake.document_{name}"))
+            show_placeholder(field, tr(f"intake.document_{name}"))
             field.setAccessibleName(tr(f"intake.document_{name}"))
         for code, box in self.languages.items():
             box.setText(tr(f"language.{code}"))

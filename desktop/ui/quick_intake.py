@@ -33,8 +33,7 @@ from desktop.ui.enter_key import enter_moves_on
 from desktop.ui.intake_wizard import is_missing
 from desktop.ui.language import UiLanguage
 from desktop.ui.member_row import MemberRow
-from desktop.ui.screen_fit import resize_within_screen
-from desktop.ui.widgets import ErrorLabel, error_text
+from desktop.ui.widgets import ErrorLabel, error_text, fit_to_screen
 
 LANGUAGES = ("uk", "ru", "en", "fr", "nl", "de")
 URGENT_NEEDS = (
@@ -109,7 +108,7 @@ class QuickIntakeDialog(QDialog):
         layout.addLayout(buttons)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.register)
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, activated=self.add_person.click)
-        resize_within_screen(self, 1120, 640)
+        fit_to_screen(self, 1120, 640)
         lang.changed.connect(self.retranslate)
         household = services.drafts.load(draft_id) if draft_id else HouseholdInput()
         self.set_household(household)

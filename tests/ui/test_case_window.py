@@ -31,7 +31,7 @@ def test_home_search_finds_any_spelling_and_opens_the_case(qtbot, make_main, ser
     with qtbot.waitSignal(window.home.open_case) as opened:
         window.home._open_first()
     assert opened.args[0] == case_id
-    titles = {box.title() for box, _ in window.home.boxes.values()}
+    titles = {box.title() for box in window.home.boxes.values()}
     assert "Documents expirant dans les 30 jours (2)" in titles
 
 
