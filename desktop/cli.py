@@ -298,6 +298,8 @@ class Cli:
             session.close()
 
     def _report_import(self, plan, written) -> None:
+        from desktop.exchange.ignored import report_lines
+
         tr = self.tr
         if self.args.json:
             self.print(json.dumps({
@@ -311,10 +313,13 @@ class Cli:
                                for d in plan.duplicates],
                 "rejected": [{"line": r.line, "reason": tr(r.key, **r.params)}
                              for r in plan.rejected],
+                "ignored_columns": [c.to_json(tr) for c in plan.ignored_columns],
             }, ensure_ascii=False, indent=1))
             return
         self.print(tr("import.summary", persons=plan.persons, households=plan.new_households,
                       duplicates=len(plan.duplicates), rejected=len(plan.rejected)))
+        for line in report_lines(plan.ignored_columns, tr):
+            self.print(line)
         for problem in plan.rejected:
             self.print(tr("import.line", line=problem.line,
                           reason=tr(problem.key, **problem.params)))

@@ -28,6 +28,7 @@ from desktop.core.roles import Actor, Permission
 from desktop.core.uow import UnitOfWork
 from desktop.exchange import values
 from desktop.exchange.columns import Mapping, fold, propose
+from desktop.exchange.ignored import IgnoredColumn, ignored_columns
 from desktop.exchange.sheets import Table, read_table
 
 Progress = Callable[[int, int], None]
@@ -68,6 +69,8 @@ class ImportPlan:
     households: list[PlannedHousehold] = field(default_factory=list)
     rejected: list[RowProblem] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
+    # Columns of the file left out of the import, each said in the dry run.
+    ignored_columns: list[IgnoredColumn] = field(default_factory=list)
 
     @property
     def persons(self) -> int:
@@ -130,7 +133,8 @@ class ImportService:
         mapping = mapping or proposed
         if not {"surname", "surname_latin"} & set(mapping.columns.values()):
             raise RelaisError("import.no_name_column", file=Path(path).name)
-        plan = ImportPlan(file=Path(path), mapping=mapping, headers=list(headers))
+        plan = ImportPlan(file=Path(path), mapping=mapping, headers=list(headers),
+                          ignored_columns=ignored_columns(table.rows, mapping))
         rows: list[_Row] = []
         for index in range(mapping.header_row + 1, len(table.rows)):
             cells = table.rows[index]

@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.exchange.columns import CANONICAL, Mapping
+from desktop.exchange.ignored import IgnoredColumn, ignored_columns
 from desktop.exchange.importer import GROUPINGS, ImportPlan, ImportResult
 from desktop.exchange.mappings import load_mapping, save_mapping, saved_names
 from desktop.paths import DataPaths
@@ -141,11 +142,13 @@ class MappingPage(QWizardPage):
         save.clicked.connect(self._save)
         self.saved = QLabel()
         self.error = ErrorLabel()
+        self.ignored = IgnoredNotice(wizard)
         row = QHBoxLayout()
         row.addWidget(self.name, 1)
         row.addWidget(save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.ignored)
         layout.addLayout(row)
         layout.addWidget(self.saved)
         layout.addWidget(self.error)
@@ -171,18 +174,24 @@ class MappingPage(QWizardPage):
                 combo.addItem(tr(f"importer.column_{name}"), name)
             combo.setCurrentIndex(max(0, combo.findData(mapping.columns.get(index, ""))))
             combo.setAccessibleName(f"{tr('importer.col_meaning')} {header}")
+            combo.currentIndexChanged.connect(self._show_ignored)
             self.table.setCellWidget(index, 2, combo)
             self.combos.append(combo)
         self.table.resizeColumnsToContents()
+        self._show_ignored()
 
     def chosen(self) -> Mapping:
+        """What the combos say; a meaning chosen twice is kept from its first column and
+        the other column is reported, not dropped silently."""
         assert self.w.mapping is not None
         mapping = Mapping(header_row=self.w.mapping.header_row)
         for index, combo in enumerate(self.combos):
-            name = combo.currentData()
-            if name and name not in mapping.columns.values():
-                mapping.columns[index] = name
+            if combo.currentData():
+                mapping.assign(index, combo.currentData())
         return mapping
+
+    def _show_ignored(self) -> None:
+        self.ignored.show_columns(ignored_columns(self.w.table_rows, self.chosen()))
 
     def _save(self) -> None:
         name = self.name.text().strip()
@@ -202,6 +211,25 @@ class MappingPage(QWizardPage):
         return True
 
 
+class IgnoredNotice(QLabel):
+    """The columns an import leaves out, by letter and header, where the person decides."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #8a4b00;")  # amber: to read, not an error
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_columns(self, ignored: list[IgnoredColumn]) -> None:
+        tr = self.w.lang.tr
+        text = "; ".join(column.describe(tr) for column in ignored)
+        self.setText(tr("importer.ignored_notice", columns=text) if ignored else "")
+        self.setAccessibleName(self.text())
+        self.setVisible(bool(ignored))
+
+
 class ReportPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
@@ -210,6 +238,7 @@ class ReportPage(QWizardPage):
         self.setTitle(tr("importer.report_title"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.ignored = IgnoredNotice(wizard)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.problems = QTableWidget(0, 2)
@@ -238,7 +267,7 @@ class ReportPage(QWizardPage):
         grouping_row.addWidget(grouping_label)
         grouping_row.addWidget(self.grouping, 1)
         layout = QVBoxLayout(self)
-        for widget in (self.summary, self.busy):
+        for widget in (self.summary, self.ignored, self.busy):
             layout.addWidget(widget)
         layout.addLayout(grouping_row)
         for widget in (self.households, self.problems, self.skip_invalid, self.error):
@@ -263,6 +292,7 @@ class ReportPage(QWizardPage):
         self.summary.setText(tr("import.summary", persons=plan.persons,
                                 households=plan.new_households,
                                 duplicates=len(plan.duplicates), rejected=len(plan.rejected)))
+        self.ignored.show_columns(plan.ignored_columns)
         lines = [(r.line, tr(r.key, **r.params)) for r in plan.rejected]
         lines += [(d.line, tr(d.reason) + (tr("importer.same_as_line", line=d.other_line)
                                           if d.other_line else "")) for d in plan.duplicates]
