@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.exchange.columns import Mapping, column_letter
+from desktop.exchange.columns import Mapping, column_letter, recognise
 
 Translate = Callable[..., str]
 
@@ -18,6 +18,7 @@ class IgnoredColumn:
     header: str  # as written in the file; "" for a column with data but no header
     same_as: int | None = None  # the column that already holds this meaning
     meaning: str | None = None  # that meaning (canonical name), for a duplicate
+    known: bool = False  # a header Relais recognises, left out by the chosen mapping
 
     @property
     def letter(self) -> str:
@@ -30,7 +31,8 @@ class IgnoredColumn:
                       other=column_letter(self.same_as))
         if not self.header:
             return tr("import.ignored_unnamed", column=self.letter)
-        return tr("import.ignored_unknown", column=self.letter, header=self.header)
+        key = "import.ignored_left_out" if self.known else "import.ignored_unknown"
+        return tr(key, column=self.letter, header=self.header)
 
     def to_json(self, tr: Translate) -> dict[str, Any]:
         return {"column": self.letter, "number": self.index + 1, "header": self.header,
@@ -57,8 +59,11 @@ def ignored_columns(rows: list[list[Any]], mapping: Mapping) -> list[IgnoredColu
             continue
         meaning = mapping.duplicates.get(index)
         same_as = mapping.column_of(meaning) if meaning else None
-        ignored.append(IgnoredColumn(index, str(header).strip() if _filled(header) else "",
-                                     same_as, meaning if same_as is not None else None))
+        text = str(header).strip() if _filled(header) else ""
+        ignored.append(IgnoredColumn(index, text, same_as,
+                                     meaning if same_as is not None else None,
+                                     known=bool(text) and same_as is None
+                                     and recognise(text) is not None))
     return ignored
 
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.exchange.columns import CANONICAL, Mapping
+from desktop.exchange.columns import CANONICAL, Mapping, column_letter
 from desktop.exchange.ignored import IgnoredColumn, ignored_columns
 from desktop.exchange.importer import GROUPINGS, ImportPlan, ImportResult
 from desktop.exchange.mappings import load_mapping, save_mapping, saved_names
@@ -133,7 +133,6 @@ class MappingPage(QWizardPage):
                                               tr("importer.col_examples"),
                                               tr("importer.col_meaning")])
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
         self.table.setAccessibleName(tr("importer.mapping_title"))
         self.name = QLineEdit()
         self.name.setPlaceholderText(tr("importer.mapping_name"))
@@ -160,9 +159,13 @@ class MappingPage(QWizardPage):
         assert mapping is not None
         rows = self.w.table_rows
         headers = rows[mapping.header_row] if rows else []
-        self.table.setRowCount(len(headers))
+        # As wide as the widest row: a column with data but no header is choosable too.
+        width = max([len(headers), *(len(r) for r in rows[mapping.header_row + 1:])])
+        self.table.setRowCount(width)
+        self.table.setVerticalHeaderLabels([column_letter(i) for i in range(width)])
         self.combos = []
-        for index, header in enumerate(headers):
+        for index in range(width):
+            header = headers[index] if index < len(headers) else None
             self.table.setItem(index, 0, QTableWidgetItem(str(header or "")))
             examples = [str(r[index]) for r in rows[mapping.header_row + 1:
                                                     mapping.header_row + 4]
@@ -172,7 +175,9 @@ class MappingPage(QWizardPage):
             combo.addItem(tr("importer.ignore"), "")
             for name in CANONICAL:
                 combo.addItem(tr(f"importer.column_{name}"), name)
-            combo.setCurrentIndex(max(0, combo.findData(mapping.columns.get(index, ""))))
+            # A second column with a known meaning shows it, and is listed as a duplicate.
+            meaning = mapping.columns.get(index) or mapping.duplicates.get(index, "")
+            combo.setCurrentIndex(max(0, combo.findData(meaning)))
             combo.setAccessibleName(f"{tr('importer.col_meaning')} {header}")
             combo.currentIndexChanged.connect(self._show_ignored)
             self.table.setCellWidget(index, 2, combo)
@@ -191,7 +196,16 @@ class MappingPage(QWizardPage):
         return mapping
 
     def _show_ignored(self) -> None:
-        self.ignored.show_columns(ignored_columns(self.w.table_rows, self.chosen()))
+        ignored = ignored_columns(self.w.table_rows, self.chosen())
+        self.ignored.show_columns(ignored)
+        left_out = {column.index: column for column in ignored}
+        for index in range(self.table.rowCount()):
+            item = self.table.item(index, 0)
+            font = item.font()
+            font.setItalic(index in left_out)  # besides the notice, not instead of it
+            item.setFont(font)
+            item.setToolTip(left_out[index].describe(self.w.lang.tr) if index in left_out
+                            else "")
 
     def _save(self) -> None:
         name = self.name.text().strip()
@@ -224,7 +238,7 @@ class IgnoredNotice(QLabel):
 
     def show_columns(self, ignored: list[IgnoredColumn]) -> None:
         tr = self.w.lang.tr
-        text = "; ".join(column.describe(tr) for column in ignored)
+        text = " · ".join(column.describe(tr) for column in ignored)
         self.setText(tr("importer.ignored_notice", columns=text) if ignored else "")
         self.setAccessibleName(self.text())
         self.setVisible(bool(ignored))

@@ -26,6 +26,11 @@ def test_the_plan_lists_every_column_it_leaves_out(services, tmp_path):
     assert [c.letter for c in plan.ignored_columns] == ["D", "E", "F", "G"]
 
 
+def test_data_beyond_the_last_header_is_listed(services, tmp_path):
+    path = write(tmp_path / "liste.csv", "Nom;Prénom\nKoval;Olena;0470 12 34 56\n", "utf-8")
+    assert services.imports.plan(path).ignored_columns == [IgnoredColumn(2, "")]
+
+
 def test_a_list_whose_columns_are_all_known_leaves_nothing_out(services, tmp_path):
     assert services.imports.plan(write(tmp_path / "liste.csv", FRENCH_CSV)).ignored_columns \
         == []
@@ -36,6 +41,9 @@ def test_a_column_the_mapping_leaves_out_is_listed_too(services, tmp_path):
     chosen = Mapping(header_row=0, columns={0: "surname", 1: "given_name"})
     plan = services.imports.plan(path, chosen)
     assert [c.letter for c in plan.ignored_columns] == ["C", "D", "E", "F", "G"]
+    birth = plan.ignored_columns[0]
+    assert birth.known and birth.describe(lambda key, **_: key) \
+        == "import.ignored_left_out"  # recognised, but this mapping leaves it out
     saved = services.imports.plan(path, saved={"Nom": "surname", "Prénom": "given_name",
                                                "Nom de famille": "surname"})
     assert [(c.letter, c.same_as) for c in saved.ignored_columns][:2] == [("C", None),

@@ -54,3 +54,39 @@ def test_export_dialog_writes_the_chosen_columns(qtbot, lang, services, tasks, t
     dialog.export(target)
     qtbot.waitUntil(lambda: dialog.done_label.text() != "", timeout=10_000)
     assert target.read_text(encoding="utf-8-sig").splitlines()[0] == "case_number;status"
+
+
+def test_the_mapping_page_shows_the_columns_left_out(qtbot, lang, services, paths, tasks,
+                                                      tmp_path):
+    from tests.exchange.test_ignored_columns import LIST
+
+    wizard = ImportWizard(lang, services, paths, tasks)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    beyond = LIST + "Melnyk;Iryna;05/06/1990;;;;;0470 12 34 56\n"  # data past the last header
+    wizard.file_page.path.setText(str(write(tmp_path / "liste.csv", beyond, "utf-8")))
+    wizard.next()
+    page = wizard.mapping_page
+    labels = [page.table.verticalHeaderItem(i).text() for i in range(page.table.rowCount())]
+    assert labels == ["A", "B", "C", "D", "E", "F", "G", "H"]  # H has no header: choosable
+    notice = page.ignored
+    assert notice.isVisible()
+    for expected in ("colonne D « Nom de famille »", "vient déjà de la colonne A",
+                     "colonne E « Remarques du bénévole »", "colonne F", "colonne G",
+                     "colonne H"):
+        assert expected in notice.text()
+    # Still choosable: giving E a meaning takes it off the list; the notes are imported.
+    page.combos[4].setCurrentIndex(page.combos[4].findData("notes"))
+    assert "colonne E" not in notice.text()
+    # Choosing a meaning a first column already holds puts the second one on the list.
+    page.combos[2].setCurrentIndex(page.combos[2].findData("given_name"))
+    assert "colonne C « Date de naissance (jj/mm/aaaa) »" in notice.text()
+    page.combos[2].setCurrentIndex(page.combos[2].findData("birth_date"))
+    wizard.resize(1000, 640)
+    wizard.grab().save("/tmp/B-mapping.png")
+    wizard.next()
+    report = wizard.report_page
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
+    assert [c.letter for c in wizard.plan.ignored_columns] == ["D", "F", "G", "H"]
+    assert report.ignored.isVisible() and "colonne G" in report.ignored.text()
+    wizard.grab().save("/tmp/B-report.png")
