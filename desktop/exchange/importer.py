@@ -185,8 +185,7 @@ class ImportService:
         person.birth_date = values.date_text(cell.get("birth_date"))
         relationship = values.relationship(cell.get("relationship"))
         person.relationship = relationship.value if relationship else ""
-        if values.text(cell.get("nationality")):
-            person.nationality = values.text(cell.get("nationality")).upper()[:3]
+        person.nationality = values.nationality(cell.get("nationality")) or person.nationality
         person.national_number = values.text(cell.get("nrn"))
         number = values.text(cell.get("document_number"))
         if number:
