@@ -32,13 +32,33 @@ _STOPWORDS = frozenset(word for line in (
 _WORD = re.compile(r"[^\W_]+|#")
 _LATIN_ENDINGS = "se"  # adresse(s) → adres, latine(s) → latin, personnes → personn
 _CYRILLIC_ENDINGS = "аеиіоуюяєїйь"  # прізвища → прізвищ, дитини → дитин
+# Ukrainian case endings (after folding, й reads и): національному/-ого/-ий → національн.
+_CYRILLIC_CASES = ("ими", "ому", "ого", "ами", "ями", "ях", "ах", "ів", "ою", "ею", "ом",
+                   "ем", "ам", "ям", "их", "ии", "іи", "оі")
+_OPTIONAL = re.compile(r"(?<=\w)\((\w{1,3})\)")  # Prénom(s), Vorname(n), Voorna(a)m(en)
 
 
 def _stem(word: str) -> str:
-    endings = _CYRILLIC_ENDINGS if "\u0400" <= word[0] <= "\u04ff" else _LATIN_ENDINGS
+    if "\u0400" <= word[0] <= "\u04ff":
+        ending = next((e for e in _CYRILLIC_CASES if word.endswith(e)
+                       and len(word) - len(e) >= 4), "")
+        word, endings = word[: len(word) - len(ending)], _CYRILLIC_ENDINGS
+    else:
+        endings = _LATIN_ENDINGS
     while len(word) > 4 and word[-1] in endings:
         word = word[:-1]
     return word
+
+
+def spellings(text: str) -> list[str]:
+    """The header with its optional letters left out, then with each kept in turn."""
+    found = [text]
+    for _ in range(3):  # at most three optional parts: eight spellings
+        if not _OPTIONAL.search(found[-1]):
+            break
+        found = [f"{t[:m.start()]}{keep}{t[m.end():]}" for t in found
+                 if (m := _OPTIONAL.search(t)) for keep in ("", m.group(1))]
+    return found
 
 
 def words(text: object) -> frozenset[str]:
@@ -49,6 +69,7 @@ def words(text: object) -> frozenset[str]:
     plain = re.sub(r"\b[dlnjmst]['’`]", " ", plain)
     plain = re.sub(r"['’`ʼ]", "", plain)
     found: set[str] = set()
+    letters: set[str] = set()  # kept only when there is nothing else: "M/V", "Ч/Ж"
     for word in _WORD.findall(plain):
         if word in _NUMBER_WORDS:
             found.add(NUMBER)
@@ -58,10 +79,11 @@ def words(text: object) -> frozenset[str]:
         if glued:
             found.add(NUMBER)
             word = word[: -len(glued)]
-        if word in _STOPWORDS or (len(word) == 1 and not word.isdigit()):
-            continue
-        found.add(_stem(word))
-    return frozenset(found)
+        if len(word) == 1 and not word.isdigit():
+            letters.add(word)
+        elif word not in _STOPWORDS:
+            found.add(_stem(word))
+    return frozenset(found or letters)
 
 
 def _stems(text: str) -> frozenset[str]:
@@ -115,7 +137,15 @@ class HeaderMatcher:
                            self.synonyms.items()}
 
     def match(self, header: object) -> str | None:
-        found = words(header) if header is not None else frozenset()
+        if header is None:
+            return None
+        for spelling in spellings(str(header)):
+            meaning = self._match(words(spelling))
+            if meaning:
+                return meaning
+        return None
+
+    def _match(self, found: frozenset[str]) -> str | None:
         if not found:
             return None
         best: dict[str, tuple[int, int]] = {}

@@ -122,3 +122,35 @@ def test_the_ways_of_writing_number_are_one_word():
 def test_column_letters_as_a_spreadsheet_shows_them():
     assert [column_letter(i) for i in (0, 2, 25, 26, 27, 701, 702)] == [
         "A", "C", "Z", "AA", "AB", "ZZ", "AAA"]
+
+
+# Whole header rows as a CPAS, an OCMW, an ÖSHZ and a Ukrainian volunteer would type them:
+# everything but the row counter in the first column is recognised, each once.
+ROWS = [
+    "N°;Nom de famille;Prénom(s);Date de naissance;Sexe;Nationalité;N° registre national;"
+    "Type de document;N° du document;Adresse en Belgique;CP;Commune;GSM;Adresse e-mail;"
+    "Date d'arrivée;Hébergement;Remarques",
+    "Volgnr.;Familienaam;Voorna(a)m(en);Geboortedatum;M/V;Nationaliteit;"
+    "Rijksregisternummer;Soort document;Nummer document;Adres;Postcode;Gemeente;"
+    "Telefoonnummer;E-mail;Aankomst in België;Type opvang;Opmerkingen",
+    "Lfd. Nr.;Nachname;Vorname(n);Geburtsdatum;Geschlecht;Staatsangehörigkeit;"
+    "Nationalregisternr.;Art des Dokuments;Dokument-Nr.;Anschrift;PLZ;Wohnort;Telefon;"
+    "E-Mail-Adresse;Einreisedatum;Unterbringung;Bemerkungen",
+    "№ з/п;Прізвище;Ім'я;Дата народження;Стать;Громадянство;"
+    "Номер у національному реєстрі;Тип документа;Номер документа;Адреса в Бельгії;"
+    "Поштовий індекс;Громада;Номер телефону;Електронна пошта;Дата прибуття;Тип житла;"
+    "Примітки",
+]
+
+
+@pytest.mark.parametrize("row", ROWS)
+def test_whole_header_rows_map_every_column_but_the_row_counter(row):
+    from desktop.exchange.columns import propose
+
+    headers = row.split(";")
+    mapping = propose([headers])
+    assert sorted(mapping.columns) == list(range(1, len(headers)))
+    assert set(mapping.columns.values()) == {
+        "surname", "given_name", "birth_date", "sex", "nationality", "nrn", "document_type",
+        "document_number", "street", "postal_code", "municipality", "phone", "email",
+        "arrival_date", "accommodation_type", "notes"}
