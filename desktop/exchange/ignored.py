@@ -34,6 +34,15 @@ class IgnoredColumn:
         key = "import.ignored_left_out" if self.known else "import.ignored_unknown"
         return tr(key, column=self.letter, header=self.header)
 
+    def short(self, tr: Translate) -> str:
+        """Letter and header only, for a list where the full reason is one hover away."""
+        if self.meaning is not None and self.same_as is not None:
+            return tr("importer.ignored_short_duplicate", column=self.letter,
+                      header=self.header, other=column_letter(self.same_as))
+        if not self.header:
+            return self.letter
+        return tr("importer.ignored_short", column=self.letter, header=self.header)
+
     def to_json(self, tr: Translate) -> dict[str, Any]:
         return {"column": self.letter, "number": self.index + 1, "header": self.header,
                 "meaning": self.meaning,

@@ -237,10 +237,15 @@ class IgnoredNotice(QLabel):
         self.hide()
 
     def show_columns(self, ignored: list[IgnoredColumn]) -> None:
+        """Letters and headers in the text (short, so forty columns still fit); why each
+        one is left out in the tooltip and for screen readers."""
         tr = self.w.lang.tr
-        text = " · ".join(column.describe(tr) for column in ignored)
-        self.setText(tr("importer.ignored_notice", columns=text) if ignored else "")
+        short = ", ".join(column.short(tr) for column in ignored)
+        self.setText(tr("importer.ignored_notice", columns=short) if ignored else "")
+        why = "\n".join(column.describe(tr) for column in ignored)
+        self.setToolTip(why)
         self.setAccessibleName(self.text())
+        self.setAccessibleDescription(why)
         self.setVisible(bool(ignored))
 
 
