@@ -187,12 +187,12 @@ class DemoGenerator:
         else:
             given = rng.choice(names.FEMALE_RU if russian else names.FEMALE_UK)
             patronymic, surname = father[2], family_name[1]
-        left = arrival - timedelta(days=rng.randint(1, 10))
         birth = TODAY - timedelta(days=age * 365 + rng.randint(0, 364))
-        if birth > left - timedelta(days=30):
+        journey = arrival - timedelta(days=10)  # left Ukraine at the earliest
+        if birth > journey - timedelta(days=30):
             # A child of that age would be born in Belgium, yet the intake (rightly) refuses
             # a birth after leaving Ukraine: born before the journey, a little older.
-            birth = left - timedelta(days=rng.randint(30, 364))
+            birth = journey - timedelta(days=rng.randint(30, 364))
         precision = rng.choices(list(DatePrecision), weights=[96, 2, 2])[0]
         if precision == DatePrecision.MONTH:
             birth = birth.replace(day=1)
@@ -224,7 +224,7 @@ class DemoGenerator:
             email="", messaging="", contact_consent=age >= 16 and rng.random() < 0.8,
             national_number=make_nrn(birth, serial) if has_nrn else None,
             national_number_kind=NationalNumberKind.NRN if has_nrn else None,
-            arrived_on=arrival, left_ukraine_on=left,
+            arrived_on=arrival, left_ukraine_on=arrival - timedelta(days=rng.randint(1, 10)),
             last_place_in_ukraine=city,
         )
         if age >= 16:
