@@ -58,7 +58,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                         "reisepass"),
     "phone": ("téléphone", "tél", "tel", "gsm", "telefoon", "telefon", "handy",
               "телефон"),
-    "email": ("e-mail", "courriel", "mail", "adresse e-mail", "e-mailadres",
+    "email": ("e-mail", "courriel", "mail", "adresse e-mail", "adresse électronique", "e-mailadres",
               "електронна пошта", "електронна адреса", "пошта"),
     "languages": ("langues", "langue", "talen", "taal", "sprachen", "sprache", "мови",
                   "мова"),

@@ -93,7 +93,7 @@ def _stems(text: str) -> frozenset[str]:
 # Words that may stand next to a synonym without changing what the column holds.
 ANY_COLUMN = _stems(
     "Belgique, België, Belgien, Belgium, бельгії, бельгію, belge, belgisch, belgian, "
-    "CPAS, OCMW, ÖSHZ, personne, persoon, person, особи, особа, membre, lid, mitglied, "
+    "personne, persoon, person, особи, особа, membre, lid, mitglied, "
     "member, bénéficiaire, begunstigde, leistungsempfänger, beneficiary, enfant, kind, "
     "kindes, child, дитини, demandeur, aanvrager, antragsteller, applicant, actuel, "
     "actuelle, huidig, huidige, aktuell, aktuelle, current, поточний, principal, "
@@ -108,12 +108,12 @@ _ADDRESS = _stems("résidence, domicile, verblijf, verblijfplaats, wohnsitz, п�
 _NAME = _stems("cyrillique, cyrillisch, kyrillisch, cyrillic, кирилицею, ukrainien, "
                "oekraïens, ukrainisch, ukrainian, українською, caractères, lettres, letters, "
                "tekens, buchstaben, schrift, alphabet, script")
-_CONTACT = _stems("contact, kontakt, контакт, portable, mobile, mobiel, mobil, мобільний, "
+_CONTACT = _stems("portable, mobile, mobiel, mobil, мобільний, "
                   "fixe, vast, privé, privat, private") | _NUMBER
-_EMAIL = _CONTACT | _stems("adresse, adres, address, адреса")
+_EMAIL = _stems("privé, privat, private, adresse, adres, address, адреса")
 _SPOKEN = _stems("parlée, parlées, gesproken, gesprochen, spoken, maternelle")
 _REFERENCE = _stems("réf, référence, ref, referentie, referenz, reference, id, identifiant, "
-                    "code, посилання") | _NUMBER
+                    "code, CPAS, OCMW, ÖSHZ, посилання") | _NUMBER
 _RELATION = _stems("chef, ménage, hoofd, gezinshoofd, gezin, haushaltsvorstand, haushalt, "
                    "head, household, голова, домогосподарства, référence, referentie")
 HARMLESS: dict[str, frozenset[str]] = {

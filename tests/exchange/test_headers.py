@@ -27,6 +27,7 @@ RECOGNISED = [
     ("Rue et numéro", "street"),
     ("Sexe (M/F)", "sex"),
     ("Lien de parenté avec le chef de ménage", "relationship"),
+    ("Date de naissance / Geboortedatum", "birth_date"),  # bilingual, as in Brussels
     # Dutch
     ("Rijksregisternr.", "nrn"),
     ("Nummer rijksregister", "nrn"),
@@ -74,7 +75,9 @@ UNMAPPED = [
     "Nom et prénom", "Naam en voornaam", "Code postal et localité", "Adresse complète",
     "Nom complet", "Remarques du bénévole", "Assistant social", "Date", "Numéro",
     "Geboorteplaats", "Statut du dossier", "Adresse en Ukraine", "Full name",
-    "Місце народження", "Chef de ménage",
+    "Місце народження", "Chef de ménage", "Nom du CPAS", "Téléphone personne de contact",
+    "Date d'ouverture du dossier", "Date d'expiration du passeport", "Composition de ménage",
+    "Date d'arrivée au CPAS", "Nom de la personne de contact", "Documents manquants",
 ]
 
 
