@@ -178,7 +178,8 @@ class MappingPage(QWizardPage):
             # A second column with a known meaning shows it, and is listed as a duplicate.
             meaning = mapping.columns.get(index) or mapping.duplicates.get(index, "")
             combo.setCurrentIndex(max(0, combo.findData(meaning)))
-            combo.setAccessibleName(f"{tr('importer.col_meaning')} {header}")
+            combo.setAccessibleName(  # the letter too: a column may have no header
+                f"{tr('importer.col_meaning')} {column_letter(index)} {header or ''}".strip())
             combo.currentIndexChanged.connect(self._show_ignored)
             self.table.setCellWidget(index, 2, combo)
             self.combos.append(combo)

@@ -69,6 +69,7 @@ def test_the_mapping_page_shows_the_columns_left_out(qtbot, lang, services, path
     page = wizard.mapping_page
     labels = [page.table.verticalHeaderItem(i).text() for i in range(page.table.rowCount())]
     assert labels == ["A", "B", "C", "D", "E", "F", "G", "H"]  # H has no header: choosable
+    assert page.combos[7].accessibleName() == "Signifie H"
     notice = page.ignored
     assert notice.isVisible()
     assert notice.text().endswith(": D « Nom de famille » (même contenu que A), "
