@@ -314,6 +314,8 @@ class Cli:
                 "rejected": [{"line": r.line, "reason": tr(r.key, **r.params)}
                              for r in plan.rejected],
                 "ignored_columns": [c.to_json(tr) for c in plan.ignored_columns],
+                "notices": [{"line": n.line, "reason": tr(n.key, **n.params)}
+                            for n in plan.notices],
             }, ensure_ascii=False, indent=1))
             return
         self.print(tr("import.summary", persons=plan.persons, households=plan.new_households,
@@ -325,6 +327,8 @@ class Cli:
                           reason=tr(problem.key, **problem.params)))
         for duplicate in plan.duplicates:
             self.print(tr("import.line", line=duplicate.line, reason=tr(duplicate.reason)))
+        for notice in plan.notices:
+            self.print(tr("import.line", line=notice.line, reason=tr(notice.key, **notice.params)))
         if written:
             self.print(tr("import.done", persons=written.created,
                           households=written.households))

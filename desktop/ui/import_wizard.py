@@ -313,7 +313,7 @@ class ReportPage(QWizardPage):
                                 households=plan.new_households,
                                 duplicates=len(plan.duplicates), rejected=len(plan.rejected)))
         self.ignored.show_columns(plan.ignored_columns)
-        lines = [(r.line, tr(r.key, **r.params)) for r in plan.rejected]
+        lines = [(r.line, tr(r.key, **r.params)) for r in plan.rejected + plan.notices]
         lines += [(d.line, tr(d.reason) + (tr("importer.same_as_line", line=d.other_line)
                                           if d.other_line else "")) for d in plan.duplicates]
         lines.sort()

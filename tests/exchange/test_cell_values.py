@@ -30,3 +30,33 @@ def test_the_fillable_form_says_an_unknown_nationality_or_language(services):
     assert form.household.members[0].nationality == "UKR"
     assert [(p.field, p.key) for p in form.problems] == [
         ("person1.languages", "import.bad_language")]
+
+
+def test_file_numbers_are_never_dropped_or_replaced_without_a_word(services, tmp_path):
+    from sqlmodel import Session
+
+    from desktop.core.intake_input import HouseholdInput, PersonInput
+    from desktop.core.models import CaseFile
+
+    case_id = services.intake.register(HouseholdInput(members=[PersonInput(
+        surname_lat="Hnatiuk", given_name_lat="Petro", birth_date="01/01/1960")]))
+    with Session(services.session.engine) as db:
+        taken = db.get(CaseFile, case_id).file_number
+    path = write(tmp_path / "liste.csv",
+                 "Ménage;N° dossier;Nom;Prénom;Né le;Rue;Code postal\n"
+                 f"1;{taken};Koval;Olena;01/01/1980;Rue Haute 1;4000\n"
+                 "2;R-17;Bondar;Taras;02/02/1975;Rue Basse 2;4000\n"
+                 "3;R-17;Melnyk;Iryna;03/03/1990;Rue Neuve 3;4000\n", "utf-8")
+    plan = services.imports.plan(path)
+    assert [(n.line, n.key, n.params) for n in plan.notices] == [
+        (2, "import.case_number_taken", {"number": taken}),
+        (4, "import.case_number_taken", {"number": "R-17"})]  # line 3 took it first
+    # Grouped by address, two rows of different files would lose one number: said instead.
+    plan = services.imports.plan(write(tmp_path / "adresses.csv",
+                                       "N° dossier;Nom;Prénom;Né le;Rue;Code postal\n"
+                                       "R-1;Koval;Olena;01/01/1980;Rue Haute 1;4000\n"
+                                       "R-2;Koval;Nazar;01/01/2010;Rue Haute 1;4000\n",
+                                       "utf-8"))
+    assert {(r.line, r.key, r.params["numbers"]) for r in plan.rejected} == {
+        (2, "import.case_numbers_differ", "R-1, R-2"),
+        (3, "import.case_numbers_differ", "R-1, R-2")}

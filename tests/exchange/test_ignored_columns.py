@@ -68,7 +68,9 @@ def test_the_cli_dry_run_says_which_columns_it_ignores(tmp_path):
     assert "colonne F (sans en-tête, mais elle contient des données)" in out
     code, out, _ = cli("--data-dir", folder, "--lang", "en", "import", path, "--dry-run",
                        "--json", env=env)
-    ignored = json.loads(out)["ignored_columns"]
+    report = json.loads(out)
+    ignored = report["ignored_columns"]
+    assert report["notices"] == []  # no file number replaced
     assert [(c["column"], c["number"], c["header"], c["same_as"]) for c in ignored] == [
         ("D", 4, "Nom de famille", "A"), ("E", 5, "Remarques du bénévole", None),
         ("F", 6, "", None), ("G", 7, "Lieu de naissance", None)]
