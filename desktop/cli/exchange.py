@@ -55,6 +55,8 @@ def import_persons(ctx: CliContext) -> int:
 
 def report_import(ctx: CliContext, plan: ImportPlan, written: ImportResult | None) -> None:
     """What the import found (and wrote): JSON with --json, else lines of text."""
+    from desktop.exchange.ignored import report_lines
+
     args, tr = ctx.args, ctx.tr
     if args.json:
         ctx.print(json.dumps({
@@ -68,15 +70,22 @@ def report_import(ctx: CliContext, plan: ImportPlan, written: ImportResult | Non
                            for d in plan.duplicates],
             "rejected": [{"line": r.line, "reason": tr(r.key, **r.params)}
                          for r in plan.rejected],
+            "ignored_columns": [c.to_json(tr) for c in plan.ignored_columns],
+            "notices": [{"line": n.line, "reason": tr(n.key, **n.params)}
+                        for n in plan.notices],
         }, ensure_ascii=False, indent=1))
         return
     ctx.print(tr("import.summary", persons=plan.persons, households=plan.new_households,
                  duplicates=len(plan.duplicates), rejected=len(plan.rejected)))
+    for line in report_lines(plan.ignored_columns, tr):
+        ctx.print(line)
     for problem in plan.rejected:
         ctx.print(tr("import.line", line=problem.line,
                      reason=tr(problem.key, **problem.params)))
     for duplicate in plan.duplicates:
         ctx.print(tr("import.line", line=duplicate.line, reason=tr(duplicate.reason)))
+    for notice in plan.notices:
+        ctx.print(tr("import.line", line=notice.line, reason=tr(notice.key, **notice.params)))
     if written:
         ctx.print(tr("import.done", persons=written.created, households=written.households))
     elif plan.rejected and not args.dry_run:

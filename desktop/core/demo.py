@@ -137,7 +137,7 @@ class DemoGenerator:
             if index == 0 and rng.random() < 0.05:
                 batch.add(SpecificNeed, person_id=person, need_type=SpecificNeedType.SINGLE_PARENT,
                           details="", urgent=False)
-        self._accommodation(batch, rng, household, org_refnis)
+        self._accommodation(batch, rng, household, org_refnis, arrival)
         self._case(batch, rng, household, last_by_year, arrival, workers, municipalities)
         return size
 
@@ -188,6 +188,11 @@ class DemoGenerator:
             given = rng.choice(names.FEMALE_RU if russian else names.FEMALE_UK)
             patronymic, surname = father[2], family_name[1]
         birth = TODAY - timedelta(days=age * 365 + rng.randint(0, 364))
+        journey = arrival - timedelta(days=10)  # left Ukraine at the earliest
+        if birth > journey - timedelta(days=30):
+            # A child of that age would be born in Belgium, yet the intake (rightly) refuses
+            # a birth after leaving Ukraine: born before the journey, a little older.
+            birth = journey - timedelta(days=rng.randint(30, 364))
         precision = rng.choices(list(DatePrecision), weights=[96, 2, 2])[0]
         if precision == DatePrecision.MONTH:
             birth = birth.replace(day=1)
@@ -223,11 +228,14 @@ class DemoGenerator:
             last_place_in_ukraine=city,
         )
         if age >= 16:
+            # Issued at 16 at the earliest, valid ten years: some have already expired.
+            issued = max(birth + timedelta(days=16 * 366),
+                         TODAY - timedelta(days=rng.randint(30, 4000)))
             batch.add(IdentityDocument, person_id=person, document_type=DocumentType.PASSPORT,
                       number=f"{rng.choice(['FA', 'FB', 'FC', 'EK', 'EM', 'GA'])}"
                              f"{rng.randint(100000, 999999)}",
-                      country="UKR", issued_on=birth + timedelta(days=16 * 365),
-                      expires_on=TODAY + timedelta(days=rng.randint(-400, 2500)))
+                      country="UKR", issued_on=min(issued, TODAY),
+                      expires_on=min(issued, TODAY) + timedelta(days=3652))
         else:
             batch.add(IdentityDocument, person_id=person,
                       document_type=DocumentType.BIRTH_CERTIFICATE,
@@ -248,13 +256,14 @@ class DemoGenerator:
         return person
 
     def _accommodation(self, batch: RecordBatch, rng: random.Random, household: uuid.UUID,
-                       refnis: str) -> None:
+                       refnis: str, arrival: date) -> None:
         kind = rng.choices(list(AccommodationType), weights=[35, 20, 40, 5, 0])[0]  # 0: unknown
         batch.add(
             Accommodation, household_id=household, accommodation_type=kind,
             host_name="" if kind != AccommodationType.HOST_FAMILY else "Famille d'accueil",
             street=f"Rue {rng.randint(1, 400)}", postal_code="",
-            municipality_refnis=refnis, from_date=TODAY - timedelta(days=rng.randint(10, 900)),
+            municipality_refnis=refnis,
+            from_date=arrival + timedelta(days=rng.randint(0, (TODAY - arrival).days)),
         )
 
     def _case(

@@ -1,6 +1,7 @@
 """Which column holds what: canonical names that always work, and the words CPAS lists use
-for them in French, Dutch, German, English and Ukrainian. The header row is the first row
-(within the first ten) where at least two cells are recognised."""
+for them in French, Dutch, German, English and Ukrainian (longer and reordered forms are
+recognised by headers.py). The header row is the first row (within the first ten) where at
+least two cells are recognised. Columns left out are listed by ignored.py."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import json
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
+
+from desktop.exchange.headers import HeaderMatcher
 
 CANONICAL = (
     "household", "relationship", "surname", "given_name", "patronymic", "surname_latin",
@@ -28,35 +31,42 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                 "nachname", "familienname", "last name", "family name", "прізвище"),
     "given_name": ("prénom", "prenom", "voornaam", "vorname", "first name", "given name",
                    "ім'я", "имя"),
-    "patronymic": ("patronyme", "patroniem", "vatersname", "по батькові", "отчество"),
+    "patronymic": ("patronyme", "patroniem", "vatersname", "по батькові", "ім'я по батькові",
+                   "отчество"),
     "surname_latin": ("nom (latin)", "nom latin", "nom passeport", "naam (latijns)",
                       "nachname (lateinisch)", "surname latin", "прізвище латиницею"),
     "given_name_latin": ("prénom (latin)", "prénom latin", "voornaam (latijns)",
                          "vorname (lateinisch)", "given name latin", "ім'я латиницею"),
-    "sex": ("sexe", "genre", "geslacht", "geschlecht", "gender", "стать"),
+    "sex": ("sexe", "genre", "geslacht", "geschlecht", "gender", "стать", "m/f", "h/f",
+            "m/v", "m/w", "ч/ж"),
     "birth_date": ("date de naissance", "né le", "née le", "naissance", "geboortedatum",
                    "geboren", "geburtsdatum", "date of birth", "birth date", "dob",
                    "дата народження"),
-    "nationality": ("nationalité", "nationaliteit", "staatsangehörigkeit",
-                    "nationalität", "громадянство"),
+    "nationality": ("nationalité", "citoyenneté", "nationaliteit", "staatsangehörigkeit",
+                    "nationalität", "citizenship", "громадянство"),
     "nrn": ("niss", "inss", "rrn", "registre national", "n° national",
             "numéro national", "rijksregisternummer", "rijksregister", "nationalnummer",
-            "nationalregisternummer", "national number", "bis"),
-    "document_type": ("type de document", "document", "documenttype", "dokumenttyp",
+            "nationalregisternummer", "national number", "national register", "bis",
+            "національний реєстр"),
+    "document_type": ("type de document", "document", "pièce d'identité", "documenttype",
+                      "identiteitsbewijs", "dokument", "dokumenttyp", "ausweis",
                       "тип документа"),
     "document_number": ("n° de document", "numéro de document", "n° passeport",
                         "passeport", "documentnummer", "paspoortnummer", "dokumentnummer",
-                        "passnummer", "passport number", "номер документа", "паспорт"),
+                        "passnummer", "passport number", "номер документа", "паспорт",
+                        "n° pièce d'identité", "identiteitsbewijsnummer", "ausweisnummer",
+                        "reisepass"),
     "phone": ("téléphone", "tél", "tel", "gsm", "telefoon", "telefon", "handy",
               "телефон"),
-    "email": ("e-mail", "courriel", "mail", "adresse e-mail", "e-mailadres",
-              "електронна пошта", "пошта"),
+    "email": ("e-mail", "courriel", "mail", "adresse e-mail", "adresse électronique", "e-mailadres",
+              "електронна пошта", "електронна адреса", "пошта"),
     "languages": ("langues", "langue", "talen", "taal", "sprachen", "sprache", "мови",
                   "мова"),
     "arrival_date": ("date d'arrivée", "arrivée", "arrivé le", "aankomstdatum", "aankomst",
-                     "ankunftsdatum", "ankunft", "arrival", "дата прибуття", "прибуття"),
-    "municipality": ("commune", "localité", "gemeente", "gemeinde",
-                     "громада", "місто"),
+                     "ankunftsdatum", "ankunft", "arrival", "дата прибуття", "прибуття",
+                     "date d'entrée", "inreisdatum", "einreisedatum", "einreise"),
+    "municipality": ("commune", "localité", "ville", "gemeente", "woonplaats", "gemeinde",
+                     "wohnort", "city", "town", "громада", "місто"),
     "postal_code": ("code postal", "cp", "postcode", "postleitzahl", "plz", "zip",
                     "поштовий індекс", "індекс"),
     "street": ("rue", "adresse", "straat", "adres", "straße", "strasse", "anschrift",
@@ -83,10 +93,24 @@ for _canonical, _words in SYNONYMS.items():
     _LOOKUP[fold(_canonical)] = _canonical
     for _word in _words:
         _LOOKUP.setdefault(fold(_word), _canonical)
+_MATCHER = HeaderMatcher(SYNONYMS)
 
 
 def recognise(header: Any) -> str | None:
-    return _LOOKUP.get(fold(header)) if header is not None else None
+    """A synonym as listed, else any longer or reordered form of one (headers.py)."""
+    if header is None:
+        return None
+    return _LOOKUP.get(fold(header)) or _MATCHER.match(header)
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA: the column as a spreadsheet shows it."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 @dataclass
@@ -95,7 +119,17 @@ class Mapping:
 
     header_row: int  # 0-based index into Table.rows
     columns: dict[int, str] = field(default_factory=dict)
-    ignored_duplicates: list[int] = field(default_factory=list)
+    # Columns meaning what an earlier column already holds (a second "Nom"): the first wins.
+    duplicates: dict[int, str] = field(default_factory=dict)
+
+    def assign(self, index: int, name: str) -> None:
+        if name in self.columns.values():
+            self.duplicates[index] = name
+        else:
+            self.columns[index] = name
+
+    def column_of(self, name: str) -> int | None:
+        return next((i for i, n in self.columns.items() if n == name), None)
 
     def to_json(self, headers: list[Any]) -> str:
         """A named mapping saved by header text, so it applies to next month's file too."""
@@ -108,8 +142,8 @@ class Mapping:
         mapping = cls(header_row=header_row)
         for index, header in enumerate(headers):
             name = wanted.get(fold(header)) if header is not None else None
-            if name and name not in mapping.columns.values():
-                mapping.columns[index] = name
+            if name:
+                mapping.assign(index, name)
         return mapping
 
 
@@ -129,10 +163,6 @@ def propose(rows: list[list[Any]]) -> Mapping:
     mapping = Mapping(header_row=header_row)
     for index, cell in enumerate(rows[header_row] if rows else []):
         name = recognise(cell)
-        if not name:
-            continue
-        if name in mapping.columns.values():
-            mapping.ignored_duplicates.append(index)  # a second "Nom": the first one wins
-            continue
-        mapping.columns[index] = name
+        if name:
+            mapping.assign(index, name)
     return mapping

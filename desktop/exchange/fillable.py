@@ -186,8 +186,12 @@ class FillableImport:
             person.relationship = (Relationship.CHILD if head_year and year and
                                    year - head_year >= 14 else Relationship.OTHER).value
         person.dependant = person.relationship == Relationship.CHILD.value
-        if raw.get(f"{key}.nationality"):
-            person.nationality = raw[f"{key}.nationality"].upper()[:3]
+        for name, read, default in (("nationality", values.nationality, person.nationality),
+                                    ("languages", values.languages, ["uk"])):
+            try:  # a word Relais does not know is said, not cut or dropped
+                setattr(person, name, read(raw.get(f"{key}.{name}", "")) or default)
+            except values.BadValue as bad:
+                form.problems.append(Problem(f"{key}.{name}", bad.key, bad.params))
         person.national_number = raw.get(f"{key}.national_number", "")
         number = raw.get(f"{key}.document_number", "")
         if number or raw.get(f"{key}.document_type"):  # a type alone: "number required"
@@ -201,5 +205,4 @@ class FillableImport:
         person.phone = raw.get(f"{key}.phone", "")
         person.email = raw.get(f"{key}.email", "")
         person.contact_consent = raw.get("household.consent", "") not in ("", "/Off", "Off")
-        person.languages = values.languages(raw.get(f"{key}.languages", "")) or ["uk"]
         form.household.members.append(person)

@@ -28,6 +28,7 @@ from desktop.core.roles import Actor, Permission
 from desktop.core.uow import UnitOfWork
 from desktop.exchange import values
 from desktop.exchange.columns import Mapping, fold, propose
+from desktop.exchange.ignored import IgnoredColumn, ignored_columns
 from desktop.exchange.sheets import Table, read_table
 
 Progress = Callable[[int, int], None]
@@ -68,6 +69,10 @@ class ImportPlan:
     households: list[PlannedHousehold] = field(default_factory=list)
     rejected: list[RowProblem] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
+    # Columns of the file left out of the import, each said in the dry run.
+    ignored_columns: list[IgnoredColumn] = field(default_factory=list)
+    # What the import will do differently from the file (a file number already taken).
+    notices: list[RowProblem] = field(default_factory=list)
 
     @property
     def persons(self) -> int:
@@ -130,7 +135,8 @@ class ImportService:
         mapping = mapping or proposed
         if not {"surname", "surname_latin"} & set(mapping.columns.values()):
             raise RelaisError("import.no_name_column", file=Path(path).name)
-        plan = ImportPlan(file=Path(path), mapping=mapping, headers=list(headers))
+        plan = ImportPlan(file=Path(path), mapping=mapping, headers=list(headers),
+                          ignored_columns=ignored_columns(table.rows, mapping))
         rows: list[_Row] = []
         for index in range(mapping.header_row + 1, len(table.rows)):
             cells = table.rows[index]
@@ -140,6 +146,7 @@ class ImportService:
         for group in self._group(rows):
             self._plan_household(plan, group)
         self._find_duplicates(plan)
+        self._taken_numbers(plan)
         return plan
 
     def _row(self, line: int, cells: list[Any], mapping: Mapping) -> _Row:
@@ -181,8 +188,7 @@ class ImportService:
         person.birth_date = values.date_text(cell.get("birth_date"))
         relationship = values.relationship(cell.get("relationship"))
         person.relationship = relationship.value if relationship else ""
-        if values.text(cell.get("nationality")):
-            person.nationality = values.text(cell.get("nationality")).upper()[:3]
+        person.nationality = values.nationality(cell.get("nationality")) or person.nationality
         person.national_number = values.text(cell.get("nrn"))
         number = values.text(cell.get("document_number"))
         if number:
@@ -210,6 +216,12 @@ class ImportService:
         unreadable = [row for row in group if row.problem]
         if unreadable:
             self._reject_household(plan, group, {r.line: r.problem for r in unreadable})
+            return
+        numbers = sorted({r.case_number for r in group if r.case_number})
+        if len(numbers) > 1:  # rows grouped by address, yet kept in different files
+            self._reject_household(plan, group, {r.line: RowProblem(
+                r.line, "import.case_numbers_differ", {"numbers": ", ".join(numbers)})
+                for r in group if r.case_number})
             return
         if not any(r.person.relationship == Relationship.HEAD for r in group):
             group[0].person.relationship = Relationship.HEAD.value
@@ -248,7 +260,7 @@ class ImportService:
             return
         plan.households.append(PlannedHousehold(
             lines=[r.line for r in group], household=household,
-            case_number=next((r.case_number for r in group if r.case_number), ""),
+            case_number=numbers[0] if numbers else "",
             notes=[r.notes for r in group if r.notes]))
 
     def _reject_household(self, plan: ImportPlan, group: list[_Row],
@@ -302,6 +314,20 @@ class ImportService:
                 keep_members[0].relationship = Relationship.HEAD.value
             planned.household.members, planned.lines = keep_members, keep_lines
         plan.households = [h for h in plan.households if h.household.members]
+
+    def _taken_numbers(self, plan: ImportPlan) -> None:
+        """A file number already used (in Relais or higher in the file) cannot be given
+        again: the household gets the next free one, and the dry run says so."""
+        with Session(self.engine) as db:
+            taken = set(db.execute(select(CaseFile.file_number)).scalars())
+        for planned in plan.households:
+            number = planned.case_number
+            if number and planned.existing_household_id is None:
+                if number in taken:
+                    plan.notices.append(RowProblem(planned.lines[0],
+                                                   "import.case_number_taken",
+                                                   {"number": number}))
+                taken.add(number)
 
     def _known(self) -> tuple[dict[tuple[str, str, str], uuid.UUID], dict[str, uuid.UUID],
                               dict[uuid.UUID, uuid.UUID]]:

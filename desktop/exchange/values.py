@@ -92,6 +92,28 @@ LANGUAGE_WORDS = {
     "de": ("de", "allemand", "duits", "deutsch", "german", "німецька"),
 }
 LANGUAGES = {fold(word): code for code, words in LANGUAGE_WORDS.items() for word in words}
+# Words between languages ("ukrainien et russe"), not languages themselves.
+LANGUAGE_JOINS = {fold(w) for w in ("et", "ou", "en", "of", "und", "oder", "and", "or", "і",
+                                    "та", "або")}
+
+# Nationalities as people write them (country, adjective, code); any other three-letter
+# code is taken as ISO 3166-1 alpha-3. Cutting a word to three letters would turn
+# "Oekraïens" into "OEK": a word Relais does not know is said, not guessed.
+NATIONALITY_WORDS = {
+    "UKR": ("ua", "ukraine", "ukrainien", "ukrainienne", "oekraïne", "oekraïens",
+            "oekraïense", "ukrainisch", "ukrainer", "ukrainerin", "ukrainian", "україна",
+            "українець", "українка", "українська", "украина"),
+    "RUS": ("ru", "russie", "russe", "rusland", "russisch", "russische", "russland",
+            "russia", "russian", "росія", "російська", "россия"),
+    "BLR": ("by", "biélorussie", "bélarus", "biélorusse", "belarus", "wit-rusland",
+            "wit-russisch", "belarussisch", "belarusian", "білорусь", "білоруська"),
+    "MDA": ("md", "moldavie", "moldave", "moldavië", "moldavisch", "moldau", "moldova",
+            "moldovan", "молдова"),
+    "BEL": ("be", "belgique", "belge", "belgië", "belg", "belgisch", "belgische", "belgien",
+            "belgier", "belgium", "belgian", "бельгія"),
+    "XXA": ("apatride", "staatloos", "staatenlos", "stateless", "без громадянства"),
+}
+NATIONALITIES = {fold(w): code for code, words in NATIONALITY_WORDS.items() for w in words}
 
 
 class BadValue(Exception):
@@ -151,12 +173,31 @@ def date_text(cell: Any) -> str:
 
 
 def languages(cell: Any) -> list[str]:
+    """Language codes among those the person form offers; anything else is a BadValue
+    (dropping it would leave "uk" in its place)."""
     found = []
     for part in re.split(r"[,;/+ ]+", text(cell)):
-        code = LANGUAGES.get(fold(part))
-        if code and code not in found:
+        word = fold(part)
+        if not word or word in LANGUAGE_JOINS:
+            continue
+        code = LANGUAGES.get(word)
+        if code is None:
+            raise BadValue("import.bad_language", value=part)
+        if code not in found:
             found.append(code)
     return found
+
+
+def nationality(cell: Any) -> str:
+    """ISO 3166-1 alpha-3, "" for an empty cell."""
+    value = fold(text(cell))
+    if not value:
+        return ""
+    if value in NATIONALITIES:
+        return NATIONALITIES[value]
+    if re.fullmatch(r"[a-z]{3}", value):
+        return value.upper()
+    raise BadValue("import.bad_nationality", value=text(cell))
 
 
 def accommodation(cell: Any) -> AccommodationType | None:

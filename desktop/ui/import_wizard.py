@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.exchange.columns import CANONICAL, Mapping
+from desktop.exchange.columns import CANONICAL, Mapping, column_letter
+from desktop.exchange.ignored import IgnoredColumn, ignored_columns
 from desktop.exchange.importer import GROUPINGS, ImportPlan, ImportResult
 from desktop.exchange.mappings import load_mapping, save_mapping, saved_names
 from desktop.paths import DataPaths
@@ -32,7 +33,7 @@ from desktop.services import Services
 from desktop.ui.file_dialogs import ask_open_path
 from desktop.ui.language import UiLanguage
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets import ErrorLabel, error_text
+from desktop.ui.widgets import ErrorLabel, error_text, fit_to_screen
 
 
 class ImportWizard(QWizard):
@@ -54,7 +55,7 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.mapping_page, self.report_page, self.run_page):
             self.addPage(page)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.resize(980, 640)
+        fit_to_screen(self, 980, 640)
         tr = lang.tr
         self.setWindowTitle(tr("importer.window_title"))
         self.setButtonText(QWizard.WizardButton.NextButton, tr("setup.next"))
@@ -131,7 +132,6 @@ class MappingPage(QWizardPage):
                                               tr("importer.col_examples"),
                                               tr("importer.col_meaning")])
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
         self.table.setAccessibleName(tr("importer.mapping_title"))
         self.name = QLineEdit()
         self.name.setPlaceholderText(tr("importer.mapping_name"))
@@ -140,11 +140,13 @@ class MappingPage(QWizardPage):
         save.clicked.connect(self._save)
         self.saved = QLabel()
         self.error = ErrorLabel()
+        self.ignored = IgnoredNotice(wizard)
         row = QHBoxLayout()
         row.addWidget(self.name, 1)
         row.addWidget(save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.ignored)
         layout.addLayout(row)
         layout.addWidget(self.saved)
         layout.addWidget(self.error)
@@ -156,9 +158,13 @@ class MappingPage(QWizardPage):
         assert mapping is not None
         rows = self.w.table_rows
         headers = rows[mapping.header_row] if rows else []
-        self.table.setRowCount(len(headers))
+        # As wide as the widest row: a column with data but no header is choosable too.
+        width = max([len(headers), *(len(r) for r in rows[mapping.header_row + 1:])])
+        self.table.setRowCount(width)
+        self.table.setVerticalHeaderLabels([column_letter(i) for i in range(width)])
         self.combos = []
-        for index, header in enumerate(headers):
+        for index in range(width):
+            header = headers[index] if index < len(headers) else None
             self.table.setItem(index, 0, QTableWidgetItem(str(header or "")))
             examples = [str(r[index]) for r in rows[mapping.header_row + 1:
                                                     mapping.header_row + 4]
@@ -168,20 +174,38 @@ class MappingPage(QWizardPage):
             combo.addItem(tr("importer.ignore"), "")
             for name in CANONICAL:
                 combo.addItem(tr(f"importer.column_{name}"), name)
-            combo.setCurrentIndex(max(0, combo.findData(mapping.columns.get(index, ""))))
-            combo.setAccessibleName(f"{tr('importer.col_meaning')} {header}")
+            # A second column with a known meaning shows it, and is listed as a duplicate.
+            meaning = mapping.columns.get(index) or mapping.duplicates.get(index, "")
+            combo.setCurrentIndex(max(0, combo.findData(meaning)))
+            combo.setAccessibleName(  # the letter too: a column may have no header
+                f"{tr('importer.col_meaning')} {column_letter(index)} {header or ''}".strip())
+            combo.currentIndexChanged.connect(self._show_ignored)
             self.table.setCellWidget(index, 2, combo)
             self.combos.append(combo)
         self.table.resizeColumnsToContents()
+        self._show_ignored()
 
     def chosen(self) -> Mapping:
+        """What the combos say; a meaning chosen twice is kept from its first column and
+        the other column is reported, not dropped silently."""
         assert self.w.mapping is not None
         mapping = Mapping(header_row=self.w.mapping.header_row)
         for index, combo in enumerate(self.combos):
-            name = combo.currentData()
-            if name and name not in mapping.columns.values():
-                mapping.columns[index] = name
+            if combo.currentData():
+                mapping.assign(index, combo.currentData())
         return mapping
+
+    def _show_ignored(self) -> None:
+        ignored = ignored_columns(self.w.table_rows, self.chosen())
+        self.ignored.show_columns(ignored)
+        left_out = {column.index: column for column in ignored}
+        for index in range(self.table.rowCount()):
+            item = self.table.item(index, 0)
+            font = item.font()
+            font.setItalic(index in left_out)  # besides the notice, not instead of it
+            item.setFont(font)
+            item.setToolTip(left_out[index].describe(self.w.lang.tr) if index in left_out
+                            else "")
 
     def _save(self) -> None:
         name = self.name.text().strip()
@@ -201,6 +225,30 @@ class MappingPage(QWizardPage):
         return True
 
 
+class IgnoredNotice(QLabel):
+    """The columns an import leaves out, by letter and header, where the person decides."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #8a4b00;")  # amber: to read, not an error
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_columns(self, ignored: list[IgnoredColumn]) -> None:
+        """Letters and headers in the text (short, so forty columns still fit); why each
+        one is left out in the tooltip and for screen readers."""
+        tr = self.w.lang.tr
+        short = ", ".join(column.short(tr) for column in ignored)
+        self.setText(tr("importer.ignored_notice", columns=short) if ignored else "")
+        why = "\n".join(column.describe(tr) for column in ignored)
+        self.setToolTip(why)
+        self.setAccessibleName(self.text())
+        self.setAccessibleDescription(why)
+        self.setVisible(bool(ignored))
+
+
 class ReportPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
@@ -209,6 +257,7 @@ class ReportPage(QWizardPage):
         self.setTitle(tr("importer.report_title"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.ignored = IgnoredNotice(wizard)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.problems = QTableWidget(0, 2)
@@ -237,7 +286,7 @@ class ReportPage(QWizardPage):
         grouping_row.addWidget(grouping_label)
         grouping_row.addWidget(self.grouping, 1)
         layout = QVBoxLayout(self)
-        for widget in (self.summary, self.busy):
+        for widget in (self.summary, self.ignored, self.busy):
             layout.addWidget(widget)
         layout.addLayout(grouping_row)
         for widget in (self.households, self.problems, self.skip_invalid, self.error):
@@ -262,7 +311,8 @@ class ReportPage(QWizardPage):
         self.summary.setText(tr("import.summary", persons=plan.persons,
                                 households=plan.new_households,
                                 duplicates=len(plan.duplicates), rejected=len(plan.rejected)))
-        lines = [(r.line, tr(r.key, **r.params)) for r in plan.rejected]
+        self.ignored.show_columns(plan.ignored_columns)
+        lines = [(r.line, tr(r.key, **r.params)) for r in plan.rejected + plan.notices]
         lines += [(d.line, tr(d.reason) + (tr("importer.same_as_line", line=d.other_line)
                                           if d.other_line else "")) for d in plan.duplicates]
         lines.sort()

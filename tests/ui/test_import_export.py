@@ -54,3 +54,42 @@ def test_export_dialog_writes_the_chosen_columns(qtbot, lang, services, tasks, t
     dialog.export(target)
     qtbot.waitUntil(lambda: dialog.done_label.text() != "", timeout=10_000)
     assert target.read_text(encoding="utf-8-sig").splitlines()[0] == "case_number;status"
+
+
+def test_the_mapping_page_shows_the_columns_left_out(qtbot, lang, services, paths, tasks,
+                                                      tmp_path):
+    from tests.exchange.test_ignored_columns import LIST
+
+    wizard = ImportWizard(lang, services, paths, tasks)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    beyond = LIST + "Melnyk;Iryna;05/06/1990;;;;;0470 12 34 56\n"  # data past the last header
+    wizard.file_page.path.setText(str(write(tmp_path / "liste.csv", beyond, "utf-8")))
+    wizard.next()
+    page = wizard.mapping_page
+    labels = [page.table.verticalHeaderItem(i).text() for i in range(page.table.rowCount())]
+    assert labels == ["A", "B", "C", "D", "E", "F", "G", "H"]  # H has no header: choosable
+    assert page.combos[7].accessibleName() == "Signifie H"
+    notice = page.ignored
+    assert notice.isVisible()
+    assert notice.text().endswith(": D « Nom de famille » (même contenu que A), "
+                                  "E « Remarques du bénévole », F, G « Lieu de naissance », H")
+    assert "colonne D « Nom de famille » : « Nom (tout alphabet) » vient déjà de la colonne " \
+        "A" in notice.toolTip()  # why, for each one
+    assert "non reconnue" in page.table.item(4, 0).toolTip() and \
+        page.table.item(4, 0).font().italic()
+    # Still choosable: giving E a meaning takes it off the list; the notes are imported.
+    page.combos[4].setCurrentIndex(page.combos[4].findData("notes"))
+    assert "E «" not in notice.text() and not page.table.item(4, 0).font().italic()
+    # Choosing a meaning a first column already holds puts the second one on the list.
+    page.combos[2].setCurrentIndex(page.combos[2].findData("given_name"))
+    assert "C « Date de naissance (jj/mm/aaaa) » (même contenu que B)" in notice.text()
+    page.combos[2].setCurrentIndex(page.combos[2].findData("birth_date"))
+    wizard.resize(1000, 640)
+    wizard.grab().save("/tmp/B-mapping.png")
+    wizard.next()
+    report = wizard.report_page
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
+    assert [c.letter for c in wizard.plan.ignored_columns] == ["D", "F", "G", "H"]
+    assert report.ignored.isVisible() and "G « Lieu de naissance »" in report.ignored.text()
+    wizard.grab().save("/tmp/B-report.png")
