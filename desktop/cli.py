@@ -269,11 +269,11 @@ class Cli:
             services = Services.for_session(session)
 
             def progress(done: int, total: int) -> None:
-                print(self.tr("cli.demo_progress", done=done, total=total), file=sys.stderr)
+                print(self.tr.plural("cli.demo_progress", total, done=done), file=sys.stderr)
 
             made = services.demo.generate(self.args.persons, self.args.seed, progress)
             log.info("demo data: %d synthetic persons added", made)
-            self.print(self.tr("cli.demo_done", count=made))
+            self.print(self.tr.plural("cli.demo_done", made))
             return 0
         finally:
             session.close()
@@ -298,6 +298,8 @@ class Cli:
             session.close()
 
     def _report_import(self, plan, written) -> None:
+        from desktop.exchange.summaries import import_done, import_summary
+
         tr = self.tr
         if self.args.json:
             self.print(json.dumps({
@@ -313,18 +315,17 @@ class Cli:
                              for r in plan.rejected],
             }, ensure_ascii=False, indent=1))
             return
-        self.print(tr("import.summary", persons=plan.persons, households=plan.new_households,
-                      duplicates=len(plan.duplicates), rejected=len(plan.rejected)))
+        self.print(import_summary(tr, plan.persons, plan.new_households,
+                                  len(plan.duplicates), len(plan.rejected)))
         for problem in plan.rejected:
             self.print(tr("import.line", line=problem.line,
                           reason=tr(problem.key, **problem.params)))
         for duplicate in plan.duplicates:
             self.print(tr("import.line", line=duplicate.line, reason=tr(duplicate.reason)))
         if written:
-            self.print(tr("import.done", persons=written.created,
-                          households=written.households))
+            self.print(import_done(tr, written.created, written.households))
         elif plan.rejected and not self.args.dry_run:
-            print(tr("import.rows_rejected", count=len(plan.rejected)), file=sys.stderr)
+            print(tr.plural("import.rows_rejected", len(plan.rejected)), file=sys.stderr)
 
     def export(self) -> int:
         from desktop.services import Services
@@ -336,7 +337,7 @@ class Cli:
                 if self.args.columns else None
             count = services.exports.export(self.args.kind, Path(self.args.output),
                                             self.args.format, columns)
-            self.print(self.tr("export.done", count=count, path=self.args.output))
+            self.print(self.tr.plural("export.done", count, path=self.args.output))
             return 0
         finally:
             session.close()
@@ -396,6 +397,8 @@ class Cli:
             session.close()
 
     def _import_intake(self, services: Services) -> int:
+        from desktop.exchange.summaries import fillable_summary
+
         tr = self.tr
         form = services.fillable.read(Path(self.args.file))
         duplicates = [(number, duplicate) for number, found in form.duplicates.items()
@@ -418,8 +421,8 @@ class Cli:
                                for number, d in duplicates],
             }, ensure_ascii=False, indent=1))
         else:
-            self.print(tr("fillable.summary", persons=form.persons,
-                          problems=len(form.problems), duplicates=len(duplicates)))
+            self.print(fillable_summary(tr, form.persons, len(form.problems),
+                                        len(duplicates)))
             for problem in form.problems:
                 self.print(f"{problem.field}: {tr(problem.key, **problem.params)}")
             for number, duplicate in duplicates:
@@ -430,7 +433,7 @@ class Cli:
         if self.args.dry_run:
             return 0
         if form.problems:
-            print(tr("fillable.has_problems", count=len(form.problems)), file=sys.stderr)
+            print(tr.plural("fillable.has_problems", len(form.problems)), file=sys.stderr)
             return 1
         if blocked:
             print(tr("fillable.duplicates_found"), file=sys.stderr)

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from desktop.core import enums
-from desktop.core.i18n import LANGUAGES, SOURCE_LANGUAGE, Translator, placeholders
+from desktop.core.i18n import (
+    LANGUAGES,
+    SOURCE_LANGUAGE,
+    Translator,
+    placeholders,
+    plural_categories,
+    texts,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGS = {lang: json.loads((ROOT / "i18n" / f"{lang}.json").read_text("utf-8"))
@@ -66,7 +73,45 @@ def test_placeholders_match_the_source(lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_message_is_left_empty(lang):
-    assert [key for key, text in CATALOGS[lang].items() if not text.strip()] == []
+    assert [key for key, text in CATALOGS[lang].items()
+            if not all(form.strip() for form in texts(text))] == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_plural_message_has_exactly_the_forms_the_language_needs(lang):
+    """A count is a plural message in every language or in none, with the CLDR categories
+    of the language (Ukrainian: one, few, many, other) and the same placeholders per form."""
+    plural_keys = {key for key, text in SOURCE.items() if isinstance(text, dict)}
+    catalog = CATALOGS[lang]
+    assert sorted(k for k in plural_keys if not isinstance(catalog[k], dict)) == []
+    assert sorted(k for k, v in catalog.items() if isinstance(v, dict)
+                  and k not in plural_keys) == []
+    needed = plural_categories(lang)
+    assert {k: sorted(catalog[k]) for k in plural_keys if set(catalog[k]) != needed} == {}
+    wanted = {k: placeholders(SOURCE[k]["other"]) for k in plural_keys}
+    assert {(k, category): form for k in plural_keys for category, form in catalog[k].items()
+            if placeholders(form) != wanted[k]} == {}
+
+
+def test_counts_follow_the_plural_rules_of_each_language():
+    assert Translator("fr").plural("count.persons", 1) == "1 personne"
+    assert Translator("fr").plural("count.persons", 0) == "0 personne"
+    assert Translator("en").plural("count.persons", 1) == "1 person"
+    assert Translator("en").plural("count.persons", 0) == "0 persons"
+    ukrainian = Translator("uk")
+    assert [ukrainian.plural("count.persons", n) for n in (1, 2, 5, 21, 22, 11)] == [
+        "1 особа", "2 особи", "5 осіб", "21 особа", "22 особи", "11 осіб"]
+    assert Translator("nl").plural("count.persons", 12345) == "12.345 personen"
+    assert Translator("fr").plural("count.persons", 12345) == "12\u202f345 personnes"
+
+
+def test_no_count_is_spelled_out_with_a_fixed_plural():
+    """'1 personnes': every message that counts something is a plural message."""
+    counted = re.compile(r"\{(n|count|persons|households|total|problems|duplicates|rejected"
+                         r"|days|seconds)\} [a-z]")
+    fixed = [key for key, text in SOURCE.items()
+             if isinstance(text, str) and counted.search(text)]
+    assert fixed == []
 
 
 def test_every_key_used_in_code_is_in_the_catalogs():
@@ -156,3 +201,5 @@ def test_the_russian_document_catalog_covers_what_documents_print():
     expected = (printed - ui_only) | {key for key in SOURCE if key.startswith(prefixes)}
     assert sorted(expected - set(russian)) == []
     assert {k: v for k, v in russian.items() if placeholders(v) != placeholders(SOURCE[k])} == {}
+    assert {k: sorted(v) for k, v in russian.items() if isinstance(v, dict)
+            and set(v) != plural_categories("ru")} == {}

@@ -237,7 +237,7 @@ class CaseWindow(QWidget):
             status += f" · {tr.choice('closure_reason', case.closure_reason)}"
         self.summary.setText(tr("case.summary", status=status, worker=view.worker or "—",
                                 opened=case.opened_on.strftime("%d/%m/%Y"),
-                                persons=len(view.members)))
+                                persons=tr.plural("count.persons", len(view.members))))
         homes = []
         for home in view.accommodations:
             municipality = self.services.reference.municipality(home.municipality_refnis)

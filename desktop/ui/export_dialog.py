@@ -104,7 +104,7 @@ class ExportDialog(QDialog):
     def _done(self, count: int, target: Path) -> None:
         self.progress.hide()
         self.export_button.setEnabled(True)
-        self.done_label.setText(self.lang.tr("export.done", count=count, path=str(target)))
+        self.done_label.setText(self.lang.tr.plural("export.done", count, path=str(target)))
 
     def _failed(self, error: BaseException) -> None:
         self.progress.hide()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.exchange.columns import CANONICAL, Mapping
 from desktop.exchange.importer import GROUPINGS, ImportPlan, ImportResult
 from desktop.exchange.mappings import load_mapping, save_mapping, saved_names
+from desktop.exchange.summaries import import_done, import_summary
 from desktop.paths import DataPaths
 from desktop.services import Services
 from desktop.ui.language import UiLanguage
@@ -260,9 +261,8 @@ class ReportPage(QWizardPage):
         tr = self.w.lang.tr
         self.w.plan = plan
         self.busy.hide()
-        self.summary.setText(tr("import.summary", persons=plan.persons,
-                                households=plan.new_households,
-                                duplicates=len(plan.duplicates), rejected=len(plan.rejected)))
+        self.summary.setText(import_summary(tr, plan.persons, plan.new_households,
+                                            len(plan.duplicates), len(plan.rejected)))
         lines = [(r.line, tr(r.key, **r.params)) for r in plan.rejected]
         lines += [(d.line, tr(d.reason) + (tr("importer.same_as_line", line=d.other_line)
                                           if d.other_line else "")) for d in plan.duplicates]
@@ -326,8 +326,7 @@ class RunPage(QWizardPage):
         self.finished = True
         self.w.result = result
         self.progress.setValue(self.progress.maximum())
-        self.label.setText(self.w.lang.tr("import.done", persons=result.created,
-                                          households=result.households))
+        self.label.setText(import_done(self.w.lang.tr, result.created, result.households))
         self.w.imported.emit(result)
         self.completeChanged.emit()
 

@@ -76,7 +76,7 @@ class PasswordRules(QWidget):
         for rule, label in self.labels.items():
             ok = rule not in broken
             mark = "✓" if ok else "✗"
-            label.setText(f"{mark} {self.lang.tr(rule, min_length=MIN_LENGTH)}")
+            label.setText(f"{mark} {self.lang.tr(rule, n=MIN_LENGTH)}")
             label.setStyleSheet("color: #1b5e20;" if ok else "color: #555;")
 
     def retranslate(self) -> None:
