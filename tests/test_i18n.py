@@ -141,6 +141,15 @@ def test_every_enumerated_value_has_a_label(prefix):
     assert missing == []
 
 
+def test_the_history_names_every_record_and_field_it_can_list():
+    from desktop.core.history import history_fields
+
+    fields = history_fields()
+    built = [f"entity.{table}" for table in fields]
+    built += [f"field.{name}" for names in fields.values() for name in names]
+    assert sorted(key for key in built if key not in SOURCE) == []
+
+
 def test_two_languages_at_once_for_bilingual_documents():
     french, ukrainian = Translator("fr"), Translator("uk")
     assert french("auth.wrong_credentials") != ukrainian("auth.wrong_credentials")
@@ -197,7 +206,7 @@ def test_the_russian_document_catalog_covers_what_documents_print():
         printed |= set(re.findall(r'"((?:doc|figures)\.[a-z_0-9]+)"', path.read_text("utf-8")))
     ui_only = {key for key in printed if key.startswith("figures.") and key != "figures.title"}
     prefixes = ("sex.", "relationship.", "accommodation.", "document_type.", "case_status.",
-                "closure_reason.", "aid_category.", "referral_status.", "language.")
+                "closure_reason.", "aid_category.", "referral_status.", "language.", "need_area.")
     expected = (printed - ui_only) | {key for key in SOURCE if key.startswith(prefixes)}
     assert sorted(expected - set(russian)) == []
     assert {k: v for k, v in russian.items() if placeholders(v) != placeholders(SOURCE[k])} == {}

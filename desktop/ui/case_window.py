@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.core.dates import display_iso, parse_partial
 from desktop.core.enums import AidCategory, CaseStatus, ClosureReason, DatePrecision, NoteAudience
 from desktop.core.errors import ValidationError
+from desktop.core.history import describe
 from desktop.core.roles import Permission
 from desktop.services import Services
 from desktop.ui.documents_dialog import DocumentsDialog
@@ -247,7 +248,9 @@ class CaseWindow(QWidget):
             homes.append(tr("case.accommodation",
                             kind=tr.choice("accommodation", home.accommodation_type),
                             details=details or "—"))
-        self.summary.setText("\n".join([self.summary.text(), *homes]))
+        needs = [tr("case.needs", needs=", ".join(tr.choice("need_area", need)
+                                                   for need in case.needs))] if case.needs else []
+        self.summary.setText("\n".join([self.summary.text(), *homes, *needs]))
         self.reminders.setText("\n".join(
             "⚠ " + tr(r.key, **{**r.params, "date": r.on.strftime("%d/%m/%Y"),
                                 "document": tr.choice("document_type",
@@ -288,8 +291,7 @@ class CaseWindow(QWidget):
                                                                        a.category),
                          "✓" if a.piis else ""] for a in view.aid or []])
         fill(self.history, [[h.at.astimezone().strftime("%d/%m/%Y %H:%M"), h.actor,
-                             f"{tr.choice('audit', h.action)} · {h.entity}",
-                             ", ".join(h.fields)] for h in view.history])
+                             *describe(tr, h)] for h in view.history])
 
     def _status(self, status: CaseStatus) -> None:
         reason = self.reason.currentData() if status == CaseStatus.CLOSED else None

@@ -1,0 +1,62 @@
+"""needs of a case as codes
+
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-11-29 00:20:00
+
+The intake used to write the ticked needs as a note ("housing · school"), which every reader
+saw as raw codes. They become the case's ``needs`` list, labelled in the reader's language;
+such notes are moved there and soft-deleted (the history keeps them).
+"""
+
+from datetime import datetime, timezone
+
+from alembic import op
+import sqlalchemy as sa
+import sqlmodel  # noqa: F401
+
+
+revision = '0006'
+down_revision = '0005'
+branch_labels = None
+depends_on = None
+
+# The NeedArea values of this step (a migration never follows later enum changes).
+NEED_AREAS = frozenset({"income", "housing", "health", "school", "language", "work",
+                        "childcare", "psychosocial", "documents"})
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('case_file', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('needs', sa.JSON(), nullable=True))
+    move_needs_out_of_notes(op.get_bind())
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('case_file', schema=None) as batch_op:
+        batch_op.drop_column('needs')
+
+
+def needs_in(body: str) -> list[str]:
+    """The codes of a note written by the old intake, or [] for a note a person wrote."""
+    parts = [part.strip() for part in body.split("·")]
+    return parts if parts and all(part in NEED_AREAS for part in parts) else []
+
+
+def move_needs_out_of_notes(connection: sa.Connection) -> None:
+    note = sa.table("note", sa.column("id", sa.LargeBinary), sa.column("case_id", sa.LargeBinary),
+                    sa.column("body", sa.String),
+                    sa.column("deleted_at", sqlmodel.sql.sqltypes.UTCDateTime()))
+    case = sa.table("case_file", sa.column("id", sa.LargeBinary), sa.column("needs", sa.JSON))
+    now = datetime.now(timezone.utc)
+    rows = connection.execute(sa.select(note.c.id, note.c.case_id, note.c.body)
+                              .where(note.c.deleted_at.is_(None))).all()
+    for note_id, case_id, body in rows:
+        codes = needs_in(body or "")
+        if not codes:
+            continue
+        old = connection.execute(sa.select(case.c.needs).where(case.c.id == case_id)).scalar()
+        merged = list(dict.fromkeys([*(old or []), *codes]))
+        connection.execute(sa.update(case).where(case.c.id == case_id).values(needs=merged))
+        connection.execute(sa.update(note).where(note.c.id == note_id).values(deleted_at=now))
+
