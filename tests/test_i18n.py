@@ -191,6 +191,9 @@ def test_keys_built_at_run_time_exist():
               if name in ("postal_code", "municipality_refnis", "members_in_ukraine")]
     built += [f"search.reason_{reason}" for reason in (
         "name", "file_number", "birth_date", "phone", "document_number", "national_number")]
+    from desktop.core.matches import IDENTIFIER_KINDS, NAME_KINDS
+
+    built += [f"match.{kind}" for kind in NAME_KINDS + IDENTIFIER_KINDS]
     assert MemberRow is not None
     assert [key for key in built if key not in SOURCE] == []
 

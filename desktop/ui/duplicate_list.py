@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from desktop.core.dates import display_iso
 from desktop.core.duplicates import PossibleDuplicate
 from desktop.core.intake_input import PersonInput
+from desktop.core.matches import describe_all
 from desktop.ui.language import UiLanguage
 
 
@@ -38,7 +39,10 @@ class DuplicateList(QWidget):
         for member, duplicate in found:
             typed = f"{member.surname_lat or member.surname_cyr} " \
                     f"{member.given_name_lat or member.given_name_cyr}"
+            # Why, and by which spelling or identifier: "same name (Chevtchenko ≈ ШЕВЧЕНКО)".
             reasons = ", ".join(tr(reason) for reason in duplicate.reasons)
+            if duplicate.matched:
+                reasons += f" — {describe_all(tr, duplicate.matched)}"
             item = QListWidgetItem(tr("duplicate.line", typed=typed, name=duplicate.display_name,
                                       birth=display_iso(duplicate.birth_date) or "?",
                                       file=duplicate.file_number or "-", reasons=reasons))
