@@ -28,6 +28,8 @@ class Match:
 
 def describe(tr: Translator, match: Match) -> str:
     found = display_iso(match.found) if match.kind == "birth_date" else match.found
+    if match.kind == "name" and match.typed.casefold() == found.casefold():
+        return found  # typed as stored: nothing to compare
     return tr(f"match.{match.kind}", typed=match.typed, found=found)
 
 
@@ -35,10 +37,10 @@ def describe_all(tr: Translator, matches: list[Match]) -> str:
     return "; ".join(describe(tr, match) for match in matches)
 
 
-def stored_spelling(values: dict[str, Any], form: str, typed: str) -> str:
-    """The person's own spelling that gave the index form ``form``: the one spelled as typed
-    if there is one, else the Cyrillic one (the passport's), else any. Surnames in capitals,
-    as names are shown everywhere."""
+def stored_spelling(values: dict[str, Any], form: str) -> str:
+    """The person's own spelling that gave the index form ``form``: the Cyrillic one (the
+    passport's) when there is one, so a worker sees what a Latin spelling stands for. Surnames
+    in capitals, as names are shown everywhere."""
     candidates: list[str] = []
     fields = [(name, values.get(name) or "") for name in NAME_FIELDS]
     fields += [("other", spelling) for spelling in values.get("other_spellings") or []]
@@ -48,7 +50,4 @@ def stored_spelling(values: dict[str, Any], form: str, typed: str) -> str:
                                                                                   ())}
             if form in forms:
                 candidates.append(token.upper() if name.startswith("surname") else token)
-    if not candidates:
-        return form
-    same = [c for c in candidates if c.casefold() == typed.casefold()]
-    return (same or candidates)[0]
+    return candidates[0] if candidates else form

@@ -301,7 +301,7 @@ def _resolved(matched: list, values: dict) -> list[Match]:
     for item in matched:
         if not isinstance(item, Match):
             typed, form, kind = item
-            item = Match(kind, typed, stored_spelling(values, form, typed))
+            item = Match(kind, typed, stored_spelling(values, form))
         if item not in out:
             out.append(item)
     return out

@@ -1,0 +1,74 @@
+"""What the windows show holds no internal word (item 5): the case window, every tab, in
+each language, on a case with something everywhere; and home search results."""
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QTableWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from desktop.core.i18n import LANGUAGES
+from desktop.ui.case_window import CaseWindow
+from tests.rich_case import raw_words, rich_case
+
+
+def shown_texts(root: QWidget) -> list[str]:
+    """Every text a person can read in a window: labels, buttons, hints, tabs, combo items,
+    table cells and headers, list items, tooltips."""
+    found = [root.windowTitle()]
+    for widget in [root, *root.findChildren(QWidget)]:
+        found.append(widget.toolTip())
+        if isinstance(widget, QLabel | QAbstractButton):
+            found.append(widget.text())
+        if isinstance(widget, QLineEdit):
+            found += [widget.text(), widget.placeholderText()]
+        if isinstance(widget, QComboBox):
+            found += [widget.itemText(i) for i in range(widget.count())]
+        if isinstance(widget, QTabWidget):
+            found += [widget.tabText(i) for i in range(widget.count())]
+        if isinstance(widget, QListWidget):
+            found += [widget.item(i).text() for i in range(widget.count())]
+        if isinstance(widget, QTableWidget):
+            for column in range(widget.columnCount()):
+                header = widget.horizontalHeaderItem(column)
+                found.append(header.text() if header else "")
+                found += [widget.item(row, column).text() for row in range(widget.rowCount())
+                          if widget.item(row, column) is not None]
+    return [text for text in found if text]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_case_window_shows_no_internal_word(qtbot, lang, services, code):
+    case_id = rich_case(services)
+    lang.set_language(code)
+    window = CaseWindow(lang, services, case_id)
+    qtbot.addWidget(window)
+    window.show()
+    shown = shown_texts(window)
+    # The case is rich: needs, history with changed fields, aid, tasks, referrals.
+    assert window.history.rowCount() >= 10 and window.aid.rowCount() == 1
+    assert window.tasks.rowCount() == 2 and window.referrals.rowCount() == 2
+    assert lang.tr("need_area.psychosocial") in window.summary.text()
+    assert raw_words(shown, code) == []
+
+
+def test_home_search_results_say_which_spelling_met(qtbot, make_main, services):
+    rich_case(services)
+    window = make_main(services)
+    window.home.search.setText("Bondarenko Iryna")
+    window.home.run_search()
+    said = window.home.results.item(0, 3).text()
+    assert said == "Bondarenko ≈ БОНДАРЕНКО; Iryna ≈ Ірина"
+    window.home.search.setText("Бондаренко")
+    window.home.run_search()
+    assert window.home.results.item(0, 3).text() == "БОНДАРЕНКО"
+    window.home.search.setText("0470 11 22 33")
+    window.home.run_search()
+    assert window.home.results.item(0, 3).text() == "téléphone …2233"
+    assert raw_words(shown_texts(window), "fr") == []
