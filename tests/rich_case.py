@@ -49,7 +49,7 @@ def rich_case(services) -> uuid.UUID:
     # The same mother registered again by someone else, then merged into the first record.
     again = services.intake.register(HouseholdInput(members=[PersonInput(
         surname_lat="Bondarenko", given_name_lat="Iryna", sex="F", birth_date="12/03/1988",
-        phone="0470 11 22 33", email="iryna@example.org")]))
+        phone="0499 99 88 77", email="iryna@example.org")]))
     view = services.case_files.open(case_id)
     other = services.case_files.open(again)
     services.merge.merge(view.members[0].person.id, other.members[0].person.id)

@@ -125,6 +125,7 @@ ENUM_PREFIXES = {
     "specific_need": enums.SpecificNeedType, "aid_category": enums.AidCategory,
     "need_area": enums.NeedArea, "referral_status": enums.ReferralStatus,
     "note_audience": enums.NoteAudience, "audit": enums.AuditAction,
+    "national_number_kind": enums.NationalNumberKind,
 }
 
 

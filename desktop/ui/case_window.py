@@ -26,6 +26,7 @@ from desktop.core.dates import display_iso, parse_partial
 from desktop.core.enums import AidCategory, CaseStatus, ClosureReason, DatePrecision, NoteAudience
 from desktop.core.errors import ValidationError
 from desktop.core.history import describe
+from desktop.core.notes import note_text
 from desktop.core.roles import Permission
 from desktop.services import Services
 from desktop.ui.documents_dialog import DocumentsDialog
@@ -276,7 +277,8 @@ class CaseWindow(QWidget):
                       for n in m.needs),
         ] for m in view.members])
         fill(self.notes, [[n.created_at.astimezone().strftime("%d/%m/%Y %H:%M"),
-                           tr.choice("note_audience", n.audience), n.body] for n in view.notes])
+                           tr.choice("note_audience", n.audience), note_text(tr, n)]
+                          for n in view.notes])
         fill(self.tasks, [[t.due_on.strftime("%d/%m/%Y") if t.due_on else "", t.title,
                            "✓" if t.done_at else ""] for t in view.tasks])
         for row, member in enumerate(view.members):

@@ -225,3 +225,24 @@ def test_an_old_needs_note_moves_to_the_case_when_the_database_is_upgraded(servi
     assert view.case.needs == ["housing", "school"]
     assert [n.body for n in view.notes] == ["Appointment on Monday.",
                                             "Social investigation started."]
+
+
+def test_an_old_merge_note_becomes_values_read_in_words(services, case_id):
+    from importlib import import_module
+
+    from desktop.core.i18n import Translator
+    from desktop.core.notes import note_text
+
+    step = import_module("desktop.store.migrations.versions.0006_case_needs")
+    services.case_files.add_note(case_id, "[merge] birth_date: 1985-07; sex: F",
+                                 NoteAudience.SOCIAL_WORKERS)
+    services.case_files.add_note(case_id, "[merge] is what I wrote: fine", NoteAudience.EVERYONE)
+    with services.session.engine.begin() as connection:
+        step.merge_notes_as_values(connection)
+    notes = {n.body: n for n in services.case_files.open(case_id).notes}
+    assert "[merge] is what I wrote: fine" in notes  # a person's own text is left alone
+    merged = notes[""]
+    assert merged.merged_values == {"birth_date": "1985-07", "sex": "F"}
+    assert note_text(Translator("en"), merged) == (
+        "Values of the merged record that differ from this one: "
+        "Date of birth: 07/1985; Sex: Female")

@@ -55,6 +55,8 @@ def test_the_case_window_shows_no_internal_word(qtbot, lang, services, code):
     assert window.history.rowCount() >= 10 and window.aid.rowCount() == 1
     assert window.tasks.rowCount() == 2 and window.referrals.rowCount() == 2
     assert lang.tr("need_area.psychosocial") in window.summary.text()
+    notes = [window.notes.item(row, 2).text() for row in range(window.notes.rowCount())]
+    assert any("0499 99 88 77" in note for note in notes)  # the merge's differing phone
     assert raw_words(shown, code) == []
 
 

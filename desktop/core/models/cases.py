@@ -58,6 +58,9 @@ class Note(Record, table=True):
     case_id: uuid.UUID = uuid_field(foreign_key="case_file.id", index=True)
     audience: NoteAudience = enum_field(NoteAudience, NoteAudience.SOCIAL_WORKERS)
     body: str = ""
+    # Written by a merge: the other record's differing values (field -> value), labelled
+    # when shown (core/notes.py) rather than written as a text of field names.
+    merged_values: dict | None = Field(default=None, sa_column=Column(JSON))
 
 
 class Task(Record, table=True):

@@ -1,4 +1,4 @@
-"""needs of a case as codes
+"""needs of a case and values of a merge as data, not text
 
 Revision ID: 0006
 Revises: 0005
@@ -6,7 +6,8 @@ Create Date: 2026-11-29 00:20:00
 
 The intake used to write the ticked needs as a note ("housing · school"), which every reader
 saw as raw codes. They become the case's ``needs`` list, labelled in the reader's language;
-such notes are moved there and soft-deleted (the history keeps them).
+such notes are moved there and soft-deleted (the history keeps them). Likewise a merge
+wrote "[merge] birth_place: …; sex: F": those values become the note's ``merged_values``.
 """
 
 from datetime import datetime, timezone
@@ -29,10 +30,15 @@ NEED_AREAS = frozenset({"income", "housing", "health", "school", "language", "wo
 def upgrade() -> None:
     with op.batch_alter_table('case_file', schema=None) as batch_op:
         batch_op.add_column(sa.Column('needs', sa.JSON(), nullable=True))
+    with op.batch_alter_table('note', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('merged_values', sa.JSON(), nullable=True))
     move_needs_out_of_notes(op.get_bind())
+    merge_notes_as_values(op.get_bind())
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('note', schema=None) as batch_op:
+        batch_op.drop_column('merged_values')
     with op.batch_alter_table('case_file', schema=None) as batch_op:
         batch_op.drop_column('needs')
 
@@ -60,3 +66,31 @@ def move_needs_out_of_notes(connection: sa.Connection) -> None:
         connection.execute(sa.update(case).where(case.c.id == case_id).values(needs=merged))
         connection.execute(sa.update(note).where(note.c.id == note_id).values(deleted_at=now))
 
+
+
+MERGE_MARK = "[merge] "
+
+
+def merged_values_in(body: str) -> dict[str, str] | None:
+    """{field: value} of a note written by the old merge, or None for any other note."""
+    if not body.startswith(MERGE_MARK):
+        return None
+    values = {}
+    for pair in body[len(MERGE_MARK):].split("; "):
+        name, colon, value = pair.partition(": ")
+        if not colon or not name.isidentifier() or name != name.lower():
+            return None
+        values[name] = value
+    return values
+
+
+def merge_notes_as_values(connection: sa.Connection) -> None:
+    note = sa.table("note", sa.column("id", sa.LargeBinary), sa.column("body", sa.String),
+                    sa.column("merged_values", sa.JSON))
+    rows = connection.execute(sa.select(note.c.id, note.c.body)
+                              .where(note.c.body.like("[merge] %"))).all()
+    for note_id, body in rows:
+        values = merged_values_in(body)
+        if values:
+            connection.execute(sa.update(note).where(note.c.id == note_id)
+                               .values(body="", merged_values=values))
