@@ -172,6 +172,9 @@ def test_keys_built_at_run_time_exist():
 
     built += [f"importer.column_{name}" for name in CANONICAL]
     built += [f"exporter.kind_{kind}" for kind in KINDS]
+    from desktop.exchange.exporter import COLUMNS, column_label_key
+
+    built += [column_label_key(column) for columns in COLUMNS.values() for column in columns]
     from desktop.exchange.importer import GROUPINGS
 
     built += [f"importer.grouping_{mode}" for mode in GROUPINGS]

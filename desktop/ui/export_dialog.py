@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.exchange.exporter import KINDS
+from desktop.exchange.exporter import KINDS, column_label_key
 from desktop.services import Services
 from desktop.ui.language import UiLanguage
 from desktop.ui.tasks import TaskRunner
@@ -76,13 +76,15 @@ class ExportDialog(QDialog):
     def _fill_columns(self) -> None:
         self.columns.clear()
         for column in self.services.exports.allowed_columns(self.kind.currentData()):
-            item = QListWidgetItem(column)
+            item = QListWidgetItem(self.lang.tr(column_label_key(column)))
+            item.setData(Qt.ItemDataRole.UserRole, column)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.columns.addItem(item)
 
     def chosen_columns(self) -> list[str]:
-        return [self.columns.item(i).text() for i in range(self.columns.count())
+        return [self.columns.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.columns.count())
                 if self.columns.item(i).checkState() == Qt.CheckState.Checked]
 
     def export(self, target: Path | None = None) -> None:
