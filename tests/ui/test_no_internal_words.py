@@ -74,3 +74,37 @@ def test_home_search_results_say_which_spelling_met(qtbot, make_main, services):
     window.home.run_search()
     assert window.home.results.item(0, 3).text() == "téléphone …2233"
     assert raw_words(shown_texts(window), "fr") == []
+
+
+def test_possible_duplicates_and_merge_candidates_say_what_met(qtbot, lang, services):
+    from desktop.core.intake_input import PersonInput
+    from desktop.ui.duplicate_list import DuplicateList
+    from desktop.ui.merge_dialog import MergeDialog
+
+    rich_case(services)
+    typed = PersonInput(surname_lat="Bondarenko", given_name_lat="Irina",
+                        birth_date="12/03/1988")
+    duplicates = DuplicateList(lang)
+    qtbot.addWidget(duplicates)
+    duplicates.show_found([(typed, d) for d in services.duplicates.find(typed)])
+    assert "Bondarenko ≈ БОНДАРЕНКО; Irina ≈ Ірина" in duplicates.text()
+    dialog = MergeDialog(lang, services, None, "—")
+    qtbot.addWidget(dialog)
+    dialog.search.setText("Бондаренко Максим")
+    dialog.find()
+    assert dialog.results.item(0).text().endswith("— БОНДАРЕНКО; Максим")
+
+
+def test_the_case_summary_counts_persons_with_the_plural_rules(qtbot, lang, services):
+    from desktop.core.intake_input import HouseholdInput, PersonInput
+
+    one = services.intake.register(HouseholdInput(members=[PersonInput(
+        surname_lat="Melnyk", given_name_lat="Olena", sex="F", birth_date="1990")]))
+    window = CaseWindow(lang, services, one)
+    qtbot.addWidget(window)
+    assert window.summary.text().splitlines()[0].endswith("· 1 personne")
+    lang.set_language("uk")
+    two = rich_case(services)
+    window = CaseWindow(lang, services, two)
+    qtbot.addWidget(window)
+    assert window.summary.text().splitlines()[0].endswith("· 2 особи")
