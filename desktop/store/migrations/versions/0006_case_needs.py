@@ -51,9 +51,9 @@ def needs_in(body: str) -> list[str]:
 
 def move_needs_out_of_notes(connection: sa.Connection) -> None:
     note = sa.table("note", sa.column("id", sa.LargeBinary), sa.column("case_id", sa.LargeBinary),
-                    sa.column("body", sa.String),
-                    sa.column("deleted_at", sqlmodel.sql.sqltypes.UTCDateTime()))
-    case = sa.table("case_file", sa.column("id", sa.LargeBinary), sa.column("needs", sa.JSON))
+                    sa.column("body", sa.String), *_versioned())
+    case = sa.table("case_file", sa.column("id", sa.LargeBinary), sa.column("needs", sa.JSON),
+                    *_versioned())
     now = datetime.now(timezone.utc)
     rows = connection.execute(sa.select(note.c.id, note.c.case_id, note.c.body)
                               .where(note.c.deleted_at.is_(None))).all()
@@ -63,8 +63,10 @@ def move_needs_out_of_notes(connection: sa.Connection) -> None:
             continue
         old = connection.execute(sa.select(case.c.needs).where(case.c.id == case_id)).scalar()
         merged = list(dict.fromkeys([*(old or []), *codes]))
-        connection.execute(sa.update(case).where(case.c.id == case_id).values(needs=merged))
-        connection.execute(sa.update(note).where(note.c.id == note_id).values(deleted_at=now))
+        connection.execute(sa.update(case).where(case.c.id == case_id).values(
+            needs=merged, **_changed(case, now)))
+        connection.execute(sa.update(note).where(note.c.id == note_id).values(
+            deleted_at=now, **_changed(note, now)))
 
 
 
@@ -86,11 +88,23 @@ def merged_values_in(body: str) -> dict[str, str] | None:
 
 def merge_notes_as_values(connection: sa.Connection) -> None:
     note = sa.table("note", sa.column("id", sa.LargeBinary), sa.column("body", sa.String),
-                    sa.column("merged_values", sa.JSON))
+                    sa.column("merged_values", sa.JSON), *_versioned())
+    now = datetime.now(timezone.utc)
     rows = connection.execute(sa.select(note.c.id, note.c.body)
                               .where(note.c.body.like("[merge] %"))).all()
     for note_id, body in rows:
         values = merged_values_in(body)
         if values:
-            connection.execute(sa.update(note).where(note.c.id == note_id)
-                               .values(body="", merged_values=values))
+            connection.execute(sa.update(note).where(note.c.id == note_id).values(
+                body="", merged_values=values, **_changed(note, now)))
+
+
+def _versioned() -> list[sa.ColumnClause]:
+    utc = sqlmodel.sql.sqltypes.UTCDateTime()
+    return [sa.column("deleted_at", utc), sa.column("updated_at", utc),
+            sa.column("version", sa.Integer)]
+
+
+def _changed(table: sa.TableClause, now: datetime) -> dict:
+    """A changed record is stamped as the unit of work stamps it (sync compares versions)."""
+    return {"updated_at": now, "version": table.c.version + 1}
