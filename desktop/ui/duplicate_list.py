@@ -39,13 +39,15 @@ class DuplicateList(QWidget):
         for member, duplicate in found:
             typed = f"{member.surname_lat or member.surname_cyr} " \
                     f"{member.given_name_lat or member.given_name_cyr}"
-            # Why, and by which spelling or identifier: "same name (Chevtchenko ≈ ШЕВЧЕНКО)".
             reasons = ", ".join(tr(reason) for reason in duplicate.reasons)
+            line = tr("duplicate.line", typed=typed, name=duplicate.display_name,
+                      birth=display_iso(duplicate.birth_date) or "?",
+                      file=duplicate.file_number or "-", reasons=reasons)
+            # Below it, by which spelling or identifier: "Chevtchenko ≈ ШЕВЧЕНКО".
             if duplicate.matched:
-                reasons += f" — {describe_all(tr, duplicate.matched)}"
-            item = QListWidgetItem(tr("duplicate.line", typed=typed, name=duplicate.display_name,
-                                      birth=display_iso(duplicate.birth_date) or "?",
-                                      file=duplicate.file_number or "-", reasons=reasons))
+                line += f"\n      {describe_all(tr, duplicate.matched)}"
+            item = QListWidgetItem(line)
+            item.setToolTip(line)
             item.setData(Qt.ItemDataRole.UserRole, duplicate.case_id)
             self.items.addItem(item)
         self.title.setText(tr("duplicate.title"))
