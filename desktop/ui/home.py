@@ -103,7 +103,7 @@ class HomePage(QWidget):
                 self.grid.addWidget(box, index // 2, index % 2)
                 self.boxes[worklist.key] = (box, items)
             box, items = self.boxes[worklist.key]
-            box.setTitle(f"{tr(worklist.key)} ({worklist.total})")
+            box.setTitle(f"{tr(worklist.key)} ({tr.count(worklist.total)})")
             items.clear()
             for work in worklist.items:
                 when = work.on.strftime("%d/%m/%Y") if work.on else ""

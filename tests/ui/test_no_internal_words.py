@@ -108,3 +108,14 @@ def test_the_case_summary_counts_persons_with_the_plural_rules(qtbot, lang, serv
     window = CaseWindow(lang, services, two)
     qtbot.addWidget(window)
     assert window.summary.text().splitlines()[0].endswith("· 2 особи")
+
+
+def test_the_case_list_counts_with_the_plural_rules(qtbot, lang, make_main, services):
+    from desktop.core.intake_input import HouseholdInput, PersonInput
+
+    services.intake.register(HouseholdInput(members=[PersonInput(
+        surname_lat="Melnyk", given_name_lat="Olena", sex="F", birth_date="1990")]))
+    window = make_main(services)
+    assert window.count_label.text() == "1 dossier sur 1"
+    lang.set_language("uk")
+    assert window.count_label.text() == "1 з 1 справи"
