@@ -2,13 +2,13 @@
 each language, on a case with something everywhere; and home search results."""
 
 import pytest
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QComboBox,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QTableWidget,
     QTabWidget,
     QWidget,
 )
@@ -32,15 +32,26 @@ def shown_texts(root: QWidget) -> list[str]:
             found += [widget.itemText(i) for i in range(widget.count())]
         if isinstance(widget, QTabWidget):
             found += [widget.tabText(i) for i in range(widget.count())]
-        if isinstance(widget, QListWidget):
-            found += [widget.item(i).text() for i in range(widget.count())]
-        if isinstance(widget, QTableWidget):
-            for column in range(widget.columnCount()):
-                header = widget.horizontalHeaderItem(column)
-                found.append(header.text() if header else "")
-                found += [widget.item(row, column).text() for row in range(widget.rowCount())
-                          if widget.item(row, column) is not None]
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            found += model_texts(widget.model())
     return [text for text in found if text]
+
+
+def model_texts(model: QAbstractItemModel, rows: int = 100) -> list[str]:
+    """Headers and cells (display text and tooltips) of any list, table or tree view."""
+    horizontal, root = Qt.Orientation.Horizontal, QModelIndex()
+    try:
+        columns = model.columnCount(root)
+    except TypeError:  # a list model (completers) keeps its one column private
+        columns = 1
+    found = [str(model.headerData(c, horizontal) or "") for c in range(columns)]
+    for row in range(min(model.rowCount(root), rows)):
+        for column in range(columns):
+            index = model.index(row, column)
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                value = model.data(index, role)
+                found.append(value if isinstance(value, str) else "")
+    return found
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -57,6 +68,19 @@ def test_the_case_window_shows_no_internal_word(qtbot, lang, services, code):
     assert lang.tr("need_area.psychosocial") in window.summary.text()
     notes = [window.notes.item(row, 2).text() for row in range(window.notes.rowCount())]
     assert any("0499 99 88 77" in note for note in notes)  # the merge's differing phone
+    assert raw_words(shown, code) == []
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_main_window_shows_no_internal_word(qtbot, lang, make_main, services, code):
+    rich_case(services)
+    lang.set_language(code)
+    window = make_main(services)
+    window.home.search.setText("Bondarenko")
+    window.home.run_search()
+    shown = shown_texts(window)
+    window.sections.setCurrentIndex(1)  # the case list
+    shown += shown_texts(window)
     assert raw_words(shown, code) == []
 
 
