@@ -219,3 +219,28 @@ def test_the_russian_document_catalog_covers_what_documents_print():
     assert {k: v for k, v in russian.items() if placeholders(v) != placeholders(SOURCE[k])} == {}
     assert {k: sorted(v) for k, v in russian.items() if isinstance(v, dict)
             and set(v) != plural_categories("ru")} == {}
+
+
+def test_the_maintainer_script_adds_plural_messages(tmp_path, monkeypatch):
+    import importlib.util
+    import shutil
+
+    spec = importlib.util.spec_from_file_location("i18n_add", ROOT / "scripts" / "i18n_add.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    for lang in LANGUAGES:
+        shutil.copy(ROOT / "i18n" / f"{lang}.json", tmp_path / f"{lang}.json")
+    monkeypatch.setattr(script, "CATALOGS", tmp_path)
+    forms = {"en": '{"one": "{n} cat", "other": "{n} cats"}', "fr": "{n} chat(s)",
+             "nl": "{n} katten", "de": "{n} Katzen",
+             "uk": '{"one": "{n} кіт", "few": "{n} коти", "many": "{n} котів", '
+                   '"other": "{n} кота"}'}
+    tsv = tmp_path / "new.tsv"
+    tsv.write_text("\t".join(["test.cats", *(forms[lang] for lang in script.ORDER)]) + "\n",
+                   encoding="utf-8")
+    script.main(tsv)
+    written = {lang: json.loads((tmp_path / f"{lang}.json").read_text("utf-8"))["test.cats"]
+               for lang in LANGUAGES}
+    assert written["uk"] == {"one": "{n} кіт", "few": "{n} коти", "many": "{n} котів",
+                             "other": "{n} кота"}
+    assert written["fr"] == "{n} chat(s)"
