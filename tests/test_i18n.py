@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from desktop.core import enums
-from desktop.core.i18n import LANGUAGES, SOURCE_LANGUAGE, Translator, placeholders
+from desktop.core.i18n import (
+    LANGUAGES,
+    SOURCE_LANGUAGE,
+    Translator,
+    placeholders,
+    plural_categories,
+    texts,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGS = {lang: json.loads((ROOT / "i18n" / f"{lang}.json").read_text("utf-8"))
@@ -66,7 +73,45 @@ def test_placeholders_match_the_source(lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_message_is_left_empty(lang):
-    assert [key for key, text in CATALOGS[lang].items() if not text.strip()] == []
+    assert [key for key, text in CATALOGS[lang].items()
+            if not all(form.strip() for form in texts(text))] == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_plural_message_has_exactly_the_forms_the_language_needs(lang):
+    """A count is a plural message in every language or in none, with the CLDR categories
+    of the language (Ukrainian: one, few, many, other) and the same placeholders per form."""
+    plural_keys = {key for key, text in SOURCE.items() if isinstance(text, dict)}
+    catalog = CATALOGS[lang]
+    assert sorted(k for k in plural_keys if not isinstance(catalog[k], dict)) == []
+    assert sorted(k for k, v in catalog.items() if isinstance(v, dict)
+                  and k not in plural_keys) == []
+    needed = plural_categories(lang)
+    assert {k: sorted(catalog[k]) for k in plural_keys if set(catalog[k]) != needed} == {}
+    wanted = {k: placeholders(SOURCE[k]["other"]) for k in plural_keys}
+    assert {(k, category): form for k in plural_keys for category, form in catalog[k].items()
+            if placeholders(form) != wanted[k]} == {}
+
+
+def test_counts_follow_the_plural_rules_of_each_language():
+    assert Translator("fr").plural("count.persons", 1) == "1 personne"
+    assert Translator("fr").plural("count.persons", 0) == "0 personne"
+    assert Translator("en").plural("count.persons", 1) == "1 person"
+    assert Translator("en").plural("count.persons", 0) == "0 persons"
+    ukrainian = Translator("uk")
+    assert [ukrainian.plural("count.persons", n) for n in (1, 2, 5, 21, 22, 11)] == [
+        "1 особа", "2 особи", "5 осіб", "21 особа", "22 особи", "11 осіб"]
+    assert Translator("nl").plural("count.persons", 12345) == "12.345 personen"
+    assert Translator("fr").plural("count.persons", 12345) == "12\u202f345 personnes"
+
+
+def test_no_count_is_spelled_out_with_a_fixed_plural():
+    """'1 personnes': every message that counts something is a plural message."""
+    counted = re.compile(r"\{(n|count|persons|households|total|problems|duplicates|rejected"
+                         r"|days|seconds|pages)\} [a-z]")
+    fixed = [key for key, text in SOURCE.items()
+             if isinstance(text, str) and counted.search(text)]
+    assert fixed == []
 
 
 def test_every_key_used_in_code_is_in_the_catalogs():
@@ -80,6 +125,7 @@ ENUM_PREFIXES = {
     "specific_need": enums.SpecificNeedType, "aid_category": enums.AidCategory,
     "need_area": enums.NeedArea, "referral_status": enums.ReferralStatus,
     "note_audience": enums.NoteAudience, "audit": enums.AuditAction,
+    "national_number_kind": enums.NationalNumberKind,
 }
 
 
@@ -94,6 +140,15 @@ def test_every_enumerated_value_has_a_label(prefix):
     missing = [f"{prefix}.{v.value}" for v in ENUM_PREFIXES[prefix]
                if f"{prefix}.{v.value}" not in SOURCE]
     assert missing == []
+
+
+def test_the_history_names_every_record_and_field_it_can_list():
+    from desktop.core.history import history_fields
+
+    fields = history_fields()
+    built = [f"entity.{table}" for table in fields]
+    built += [f"field.{name}" for names in fields.values() for name in names]
+    assert sorted(key for key in built if key not in SOURCE) == []
 
 
 def test_two_languages_at_once_for_bilingual_documents():
@@ -117,6 +172,9 @@ def test_keys_built_at_run_time_exist():
 
     built += [f"importer.column_{name}" for name in CANONICAL]
     built += [f"exporter.kind_{kind}" for kind in KINDS]
+    from desktop.exchange.exporter import COLUMNS, column_label_key
+
+    built += [column_label_key(column) for columns in COLUMNS.values() for column in columns]
     from desktop.exchange.importer import GROUPINGS
 
     built += [f"importer.grouping_{mode}" for mode in GROUPINGS]
@@ -137,6 +195,9 @@ def test_keys_built_at_run_time_exist():
               if name in ("postal_code", "municipality_refnis", "members_in_ukraine")]
     built += [f"search.reason_{reason}" for reason in (
         "name", "file_number", "birth_date", "phone", "document_number", "national_number")]
+    from desktop.core.matches import IDENTIFIER_KINDS, NAME_KINDS
+
+    built += [f"match.{kind}" for kind in NAME_KINDS + IDENTIFIER_KINDS]
     assert MemberRow is not None
     assert [key for key in built if key not in SOURCE] == []
 
@@ -152,7 +213,34 @@ def test_the_russian_document_catalog_covers_what_documents_print():
         printed |= set(re.findall(r'"((?:doc|figures)\.[a-z_0-9]+)"', path.read_text("utf-8")))
     ui_only = {key for key in printed if key.startswith("figures.") and key != "figures.title"}
     prefixes = ("sex.", "relationship.", "accommodation.", "document_type.", "case_status.",
-                "closure_reason.", "aid_category.", "referral_status.", "language.")
+                "closure_reason.", "aid_category.", "referral_status.", "language.", "need_area.")
     expected = (printed - ui_only) | {key for key in SOURCE if key.startswith(prefixes)}
     assert sorted(expected - set(russian)) == []
     assert {k: v for k, v in russian.items() if placeholders(v) != placeholders(SOURCE[k])} == {}
+    assert {k: sorted(v) for k, v in russian.items() if isinstance(v, dict)
+            and set(v) != plural_categories("ru")} == {}
+
+
+def test_the_maintainer_script_adds_plural_messages(tmp_path, monkeypatch):
+    import importlib.util
+    import shutil
+
+    spec = importlib.util.spec_from_file_location("i18n_add", ROOT / "scripts" / "i18n_add.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    for lang in LANGUAGES:
+        shutil.copy(ROOT / "i18n" / f"{lang}.json", tmp_path / f"{lang}.json")
+    monkeypatch.setattr(script, "CATALOGS", tmp_path)
+    forms = {"en": '{"one": "{n} cat", "other": "{n} cats"}', "fr": "{n} chat(s)",
+             "nl": "{n} katten", "de": "{n} Katzen",
+             "uk": '{"one": "{n} кіт", "few": "{n} коти", "many": "{n} котів", '
+                   '"other": "{n} кота"}'}
+    tsv = tmp_path / "new.tsv"
+    tsv.write_text("\t".join(["test.cats", *(forms[lang] for lang in script.ORDER)]) + "\n",
+                   encoding="utf-8")
+    script.main(tsv)
+    written = {lang: json.loads((tmp_path / f"{lang}.json").read_text("utf-8"))["test.cats"]
+               for lang in LANGUAGES}
+    assert written["uk"] == {"one": "{n} кіт", "few": "{n} коти", "many": "{n} котів",
+                             "other": "{n} кота"}
+    assert written["fr"] == "{n} chat(s)"

@@ -25,9 +25,9 @@ def generate(ctx: CliContext) -> int:
     with ctx.services() as services:
 
         def progress(done: int, total: int) -> None:
-            ctx.warn(ctx.tr("cli.demo_progress", done=done, total=total))
+            ctx.warn(ctx.tr.plural("cli.demo_progress", total, done=done))
 
         made = services.demo.generate(ctx.args.persons, ctx.args.seed, progress)
         log.info("demo data: %d synthetic persons added", made)
-        ctx.print(ctx.tr("cli.demo_done", count=made))
+        ctx.print(ctx.tr.plural("cli.demo_done", made))
     return EXIT_OK

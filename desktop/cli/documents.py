@@ -83,6 +83,8 @@ def import_intake(ctx: CliContext) -> int:
 
 
 def _import_intake(ctx: CliContext, services: Services) -> int:
+    from desktop.exchange.summaries import fillable_summary
+
     args, tr = ctx.args, ctx.tr
     form = services.fillable.read(Path(args.file))
     duplicates = [(number, duplicate) for number, found in form.duplicates.items()
@@ -105,8 +107,7 @@ def _import_intake(ctx: CliContext, services: Services) -> int:
                            for number, d in duplicates],
         }, ensure_ascii=False, indent=1))
     else:
-        ctx.print(tr("fillable.summary", persons=form.persons,
-                     problems=len(form.problems), duplicates=len(duplicates)))
+        ctx.print(fillable_summary(tr, form.persons, len(form.problems), len(duplicates)))
         for problem in form.problems:
             ctx.print(f"{problem.field}: {tr(problem.key, **problem.params)}")
         for number, duplicate in duplicates:
@@ -117,7 +118,7 @@ def _import_intake(ctx: CliContext, services: Services) -> int:
     if args.dry_run:
         return EXIT_OK
     if form.problems:
-        ctx.warn(tr("fillable.has_problems", count=len(form.problems)))
+        ctx.warn(tr.plural("fillable.has_problems", len(form.problems)))
         return EXIT_FAILURE
     if blocked:
         ctx.warn(tr("fillable.duplicates_found"))

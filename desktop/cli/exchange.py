@@ -56,6 +56,7 @@ def import_persons(ctx: CliContext) -> int:
 def report_import(ctx: CliContext, plan: ImportPlan, written: ImportResult | None) -> None:
     """What the import found (and wrote): JSON with --json, else lines of text."""
     from desktop.exchange.ignored import report_lines
+    from desktop.exchange.summaries import import_done, import_summary
 
     args, tr = ctx.args, ctx.tr
     if args.json:
@@ -75,8 +76,8 @@ def report_import(ctx: CliContext, plan: ImportPlan, written: ImportResult | Non
                         for n in plan.notices],
         }, ensure_ascii=False, indent=1))
         return
-    ctx.print(tr("import.summary", persons=plan.persons, households=plan.new_households,
-                 duplicates=len(plan.duplicates), rejected=len(plan.rejected)))
+    ctx.print(import_summary(tr, plan.persons, plan.new_households,
+                             len(plan.duplicates), len(plan.rejected)))
     for line in report_lines(plan.ignored_columns, tr):
         ctx.print(line)
     for problem in plan.rejected:
@@ -87,9 +88,9 @@ def report_import(ctx: CliContext, plan: ImportPlan, written: ImportResult | Non
     for notice in plan.notices:
         ctx.print(tr("import.line", line=notice.line, reason=tr(notice.key, **notice.params)))
     if written:
-        ctx.print(tr("import.done", persons=written.created, households=written.households))
+        ctx.print(import_done(tr, written.created, written.households))
     elif plan.rejected and not args.dry_run:
-        ctx.warn(tr("import.rows_rejected", count=len(plan.rejected)))
+        ctx.warn(tr.plural("import.rows_rejected", len(plan.rejected)))
 
 
 def export(ctx: CliContext) -> int:
@@ -97,5 +98,5 @@ def export(ctx: CliContext) -> int:
     with ctx.services() as services:
         columns = [c.strip() for c in args.columns.split(",")] if args.columns else None
         count = services.exports.export(args.kind, Path(args.output), args.format, columns)
-        ctx.print(ctx.tr("export.done", count=count, path=args.output))
+        ctx.print(ctx.tr.plural("export.done", count, path=args.output))
     return EXIT_OK

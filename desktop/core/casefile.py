@@ -7,7 +7,6 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import or_
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -21,10 +20,10 @@ from desktop.core.enums import (
     ReferralStatus,
 )
 from desktop.core.errors import RelaisError, ValidationError
+from desktop.core.history import HistoryEntry, case_history
 from desktop.core.models import (
     Accommodation,
     AidDecision,
-    AuditEvent,
     CaseFile,
     Household,
     HouseholdMember,
@@ -57,15 +56,6 @@ class MemberView:
     documents: list[IdentityDocument]
     protection: ProtectionStatus | None
     needs: list[SpecificNeed]  # details blanked for roles that may not see them
-
-
-@dataclass
-class HistoryEntry:
-    at: object
-    actor: str
-    action: str
-    entity: str
-    fields: list[str]
 
 
 @dataclass
@@ -154,23 +144,12 @@ class CaseFileService:
                                    .order_by(Task.due_on))),
                 referrals=list(db.exec(select(Referral).where(
                     Referral.case_id == case_id, Referral.deleted_at.is_(None)))),
-                history=self._history(db, case, memberships),
+                history=case_history(db, self.actor, case, memberships),
                 reminders=sorted(reminders, key=lambda r: r.on),
             )
         with UnitOfWork(self.engine, self.actor) as uow:
             uow.record_access(AuditAction.VIEW, CaseFile.__tablename__, case_id)
         return view
-
-    def _history(self, db: Session, case: CaseFile, memberships: list) -> list[HistoryEntry]:
-        related = {case.id, case.household_id, *[m.id for m in memberships],
-                   *[m.person_id for m in memberships]}
-        for model in (Note, Task, Referral, AidDecision):
-            related |= set(db.exec(select(model.id).where(model.case_id == case.id)))
-        events = db.exec(select(AuditEvent).where(or_(AuditEvent.entity_id.in_(related)))
-                         .order_by(AuditEvent.at.desc()).limit(500)).all()
-        names = {u.id: u.display_name for u in db.exec(select(UserAccount))}
-        return [HistoryEntry(at=e.at, actor=names.get(e.actor_id, ""), action=e.action,
-                             entity=e.entity, fields=list(e.fields or [])) for e in events]
 
     # -- changing ---------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from desktop.core.intake_input import PersonInput
 from desktop.core.intake_rules import parse_date
+from desktop.core.matches import NAME_KINDS, Match
 from desktop.core.search import SearchService
 
 NAME_SCORE = 4.2  # both names match well (5.0 is every word spelled the same way)
@@ -23,6 +24,7 @@ class PossibleDuplicate:
     display_name: str
     birth_date: str
     reasons: list[str] = field(default_factory=list)  # message keys: duplicate.same_*
+    matched: list[Match] = field(default_factory=list)  # which spelling or identifier met
 
     @property
     def strength(self) -> int:
@@ -42,6 +44,7 @@ class DuplicateFinder:
                     continue
                 entry = found.setdefault(hit.person_id, _entry(hit))
                 _reason(entry, "duplicate.same_name")
+                _matched(entry, hit.matched, NAME_KINDS)
                 if birth and hit.birth_date and _same_birth(birth, hit.birth_date):
                     _reason(entry, "duplicate.same_birth_date")
         for document in person.documents:
@@ -49,13 +52,16 @@ class DuplicateFinder:
             if len(number) >= 6:
                 for hit in self.search.search(number, limit=10):
                     if "document_number" in hit.reasons:
-                        _reason(found.setdefault(hit.person_id, _entry(hit)),
-                                "duplicate.same_document")
+                        entry = found.setdefault(hit.person_id, _entry(hit))
+                        _reason(entry, "duplicate.same_document")
+                        _matched(entry, hit.matched, ("document_number",))
         digits = re.sub(r"\D", "", person.phone)
         if len(digits) >= 8:
             for hit in self.search.search(digits, limit=10):
                 if "phone" in hit.reasons:
-                    _reason(found.setdefault(hit.person_id, _entry(hit)), "duplicate.same_phone")
+                    entry = found.setdefault(hit.person_id, _entry(hit))
+                    _reason(entry, "duplicate.same_phone")
+                    _matched(entry, hit.matched, ("phone",))
         # A shared name alone is common (namesakes): it needs another reason to count.
         likely = [d for d in found.values()
                   if d.strength >= 2 or "duplicate.same_document" in d.reasons
@@ -94,3 +100,9 @@ def _entry(hit) -> PossibleDuplicate:
 def _reason(entry: PossibleDuplicate, key: str) -> None:
     if key not in entry.reasons:
         entry.reasons.append(key)
+
+
+def _matched(entry: PossibleDuplicate, matched: list[Match], kinds: tuple[str, ...]) -> None:
+    for match in matched:
+        if match.kind in kinds and match not in entry.matched:
+            entry.matched.append(match)

@@ -1,9 +1,11 @@
 """One translation layer for the UI, the CLI and the PDF documents.
 
 Catalogs are flat JSON files ``i18n/<lang>.json`` mapping a stable message key to text with
-``{named}`` placeholders. English is the source catalog. JSON (rather than Qt's .ts/.qm) keeps
-the catalogs usable without Qt, so a PDF can hold two languages at once (official language
-beside Ukrainian) from two ``Translator`` objects.
+``{named}`` placeholders. English is the source catalog. A count's message is a JSON object of
+its CLDR plural categories ({"one": "{n} person", "other": "{n} persons"}; Ukrainian needs
+one/few/many/other), chosen by Babel's plural rules in ``Translator.plural``. JSON (rather
+than Qt's .ts/.qm) keeps the catalogs usable without Qt, so a PDF can hold two languages at
+once (official language beside Ukrainian) from two ``Translator`` objects.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ import string
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+
+from babel import Locale
+from babel.numbers import format_decimal
 
 from desktop.paths import CATALOGS
 
@@ -30,10 +35,16 @@ LANGUAGE_NAMES: dict[str, str] = {
 # Printed beside the official language on documents, without a UI of their own: their
 # catalogs hold only what documents print (i18n/documents/<lang>.json).
 DOCUMENT_ONLY_LANGUAGES: tuple[str, ...] = ("ru",)
+# Numbers are written as in Belgium (12.345 in Dutch, 12 345 in French) and in Ukraine.
+NUMBER_LOCALES: dict[str, str] = {"fr": "fr_BE", "nl": "nl_BE", "de": "de_BE", "en": "en_BE",
+                                  "uk": "uk_UA", "ru": "ru"}
+
+# A catalog value: a text, or a plural message (CLDR category -> text).
+Message = str | dict[str, str]
 
 
 @cache
-def load_catalog(lang: str, folder: Path = CATALOGS) -> dict[str, str]:
+def load_catalog(lang: str, folder: Path = CATALOGS) -> dict[str, Message]:
     if lang in DOCUMENT_ONLY_LANGUAGES:
         folder = folder / "documents"
     elif lang not in LANGUAGES:
@@ -42,9 +53,31 @@ def load_catalog(lang: str, folder: Path = CATALOGS) -> dict[str, str]:
         return json.load(handle)
 
 
-def placeholders(text: str) -> set[str]:
-    """The named fields of a message, e.g. {'name'} for 'Hello {name}'."""
-    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
+def placeholders(text: Message) -> set[str]:
+    """The named fields of a message, e.g. {'name'} for 'Hello {name}' (of every form of a
+    plural message together)."""
+    forms = text.values() if isinstance(text, dict) else [text]
+    return {field for form in forms for _, field, _, _ in string.Formatter().parse(form)
+            if field}
+
+
+def texts(message: Message) -> list[str]:
+    """Every text of a message: itself, or each form of a plural message."""
+    return list(message.values()) if isinstance(message, dict) else [message]
+
+
+@cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
+def plural_categories(lang: str) -> frozenset[str]:
+    """The CLDR categories a plural message needs in this language ('other' always)."""
+    return frozenset(_locale(lang).plural_form.tags | {"other"})
+
+
+def format_count(n: int | float, lang: str) -> str:
+    return format_decimal(n, locale=NUMBER_LOCALES.get(lang, lang))
 
 
 class Translator:
@@ -67,6 +100,31 @@ class Translator:
 
     def __call__(self, key: str, /, **params: object) -> str:
         text = self._catalog.get(key) or self._fallback.get(key) or key
+        if isinstance(text, dict):
+            count = params.pop("n", None)
+            # A count passed as n= (errors and reminders carry it in their params).
+            if isinstance(count, int | float) and not isinstance(count, bool):
+                return self.plural(key, count, **params)
+            text = text.get("other", key)  # asked for without a count
+        return self._format(text, params)
+
+    def plural(self, key: str, n: int | float, /, **params: object) -> str:
+        """The form of a count message for ``n`` by the language's plural rules, with ``{n}``
+        written as numbers are written in that language: plural('case.persons', 3)."""
+        message = self._catalog.get(key) or self._fallback.get(key) or key
+        if isinstance(message, dict):
+            category = _locale(self._lang).plural_form(n)
+            text = message.get(category) or message.get("other", key)
+        else:
+            text = message
+        return self._format(text, {**params, "n": format_count(n, self._lang)})
+
+    def count(self, n: int) -> str:
+        """A bare number as written in this language (12 345, 12.345)."""
+        return format_count(n, self._lang)
+
+    @staticmethod
+    def _format(text: str, params: dict) -> str:
         if not params:
             return text
         try:

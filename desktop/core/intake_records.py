@@ -15,6 +15,7 @@ from desktop.core.enums import (
     DatePrecision,
     DocumentType,
     NationalNumberKind,
+    NeedArea,
     NoteAudience,
     Relationship,
     Sex,
@@ -99,8 +100,9 @@ def add_household(batch: RecordBatch, household: HouseholdInput, case: NewCase) 
     case_id = batch.add(CaseFile, organisation_id=case.organisation_id,
                         household_id=household_id, file_number=case.file_number,
                         opened_on=case.opened_on, to_be_completed=case.quick,
-                        assigned_worker_id=case.worker_id)
-    bodies = [household.sleeps_tonight.strip(), " · ".join(household.needs), *case.notes]
+                        assigned_worker_id=case.worker_id,
+                        needs=[NeedArea(need).value for need in household.needs])
+    bodies = [household.sleeps_tonight.strip(), *case.notes]
     for body in bodies:
         if body.strip():
             batch.add(Note, case_id=case_id, audience=NoteAudience.EVERYONE, body=body.strip())

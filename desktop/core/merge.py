@@ -7,11 +7,13 @@ tombstone with its whole history."""
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
+from desktop.core.dates import iso_partial
 from desktop.core.enums import AuditAction, NoteAudience, Sex
 from desktop.core.errors import RelaisError, ValidationError
 from desktop.core.models import (
@@ -92,6 +94,9 @@ class MergeService:
             if value in changes:
                 changes[qualifier] = getattr(other, qualifier)
                 differing.pop(qualifier, None)
+        if "birth_date" in differing:  # the other record's date as far as it is known
+            differing["birth_date"] = iso_partial(other.birth_date, other.birth_precision)
+            differing.pop("birth_precision", None)
         for spelling in other.other_spellings or []:
             if spelling not in spellings:
                 spellings.append(spelling)
@@ -106,13 +111,21 @@ class MergeService:
                           differing: dict[str, Any]) -> None:
         households = [m.household_id for m in uow.session.exec(select(HouseholdMember).where(
             HouseholdMember.person_id == keep_id, HouseholdMember.deleted_at.is_(None)))]
-        text = "; ".join(f"{name}: {value}" for name, value in sorted(differing.items()))
+        # Kept as data, labelled when read (core/notes.py): never field names in a text.
+        values = {name: _plain(value) for name, value in sorted(differing.items())}
         for case in uow.session.exec(select(CaseFile).where(
                 CaseFile.household_id.in_(households), CaseFile.deleted_at.is_(None))):
-            uow.add(Note(case_id=case.id, audience=NoteAudience.SOCIAL_WORKERS,
-                         body=f"[merge] {text}"))
+            uow.add(Note(case_id=case.id, audience=NoteAudience.SOCIAL_WORKERS, body="",
+                         merged_values=values))
 
 
 def _empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value is False or \
         value == Sex.UNKNOWN
+
+
+def _plain(value: Any) -> Any:
+    """A value as JSON keeps it: dates as ISO text, enumerations as their code."""
+    if isinstance(value, date):
+        return value.isoformat()
+    return getattr(value, "value", value)

@@ -26,7 +26,7 @@ def all_rules() -> list[str]:
 def check_password(password: str, username: str = "") -> None:
     broken = broken_rules(password, username)
     if broken:
-        raise ValidationError(broken[0], field="password", min_length=MIN_LENGTH)
+        raise ValidationError(broken[0], field="password", n=MIN_LENGTH)
 
 
 def normalise_username(username: str) -> str:

@@ -37,7 +37,7 @@ def protection_reminders(protection: ProtectionStatus, name: str, today: date) -
     attested = protection.attestation_on
     if attested and not protection.a_card_issued_on and attested + NO_A_CARD_AFTER < today:
         found.append(Reminder("reminder.no_a_card", attested + NO_A_CARD_AFTER,
-                              {"name": name, "days": (today - attested).days}, overdue=True))
+                              {"name": name, "n": (today - attested).days}, overdue=True))
     return found
 
 

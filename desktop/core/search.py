@@ -19,6 +19,7 @@ from sqlmodel import Session
 from desktop.core.dates import iso_partial, parse_partial
 from desktop.core.enums import DatePrecision
 from desktop.core.errors import ValidationError
+from desktop.core.matches import Match, stored_spelling
 from desktop.core.models import (
     CaseFile,
     Household,
@@ -53,6 +54,8 @@ class SearchHit:
     birth_date: str
     score: float
     reasons: list[str] = field(default_factory=list)
+    # Which typed word met which spelling, or which identifier: shown beside the result.
+    matched: list[Match] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {
@@ -64,6 +67,7 @@ class SearchHit:
             "birth_date": self.birth_date,
             "score": round(self.score, 3),
             "reasons": self.reasons,
+            "matched": [match.to_json() for match in self.matched],
         }
 
 
@@ -92,7 +96,7 @@ class SearchService:
         query = query.strip()
         if not query:
             return []
-        scores: dict[uuid.UUID, tuple[float, list[str]]] = {}
+        scores: dict[uuid.UUID, tuple[float, list[str], list]] = {}
         with Session(self.engine) as db:
             self._by_identifiers(db, query, scores)
             self._by_date(db, query, scores)
@@ -102,9 +106,12 @@ class SearchService:
 
     # -- matchers ---------------------------------------------------------------------------
 
-    def _add(self, scores: dict, person_id: uuid.UUID, score: float, reason: str) -> None:
-        old_score, reasons = scores.get(person_id, (0.0, []))
-        scores[person_id] = (old_score + score, [*reasons, reason])
+    def _add(self, scores: dict, person_id: uuid.UUID, score: float, reason: str,
+             matched: list) -> None:
+        """``matched``: Match objects, or (typed word, index form, kind) of a name, whose
+        stored spelling is looked up once the person is loaded."""
+        old_score, reasons, old_matched = scores.get(person_id, (0.0, [], []))
+        scores[person_id] = (old_score + score, [*reasons, reason], [*old_matched, *matched])
 
     def _by_identifiers(self, db: Session, query: str, scores: dict) -> None:
         if _FILE_NUMBER.match(query):
@@ -114,14 +121,16 @@ class SearchService:
                 .where(CaseFile.file_number == query, HouseholdMember.deleted_at.is_(None))
             )
             for (person_id,) in rows:
-                self._add(scores, person_id, 10.0, "file_number")
+                self._add(scores, person_id, 10.0, "file_number",
+                          [Match("file_number", query, query)])
             return
         if not _DIGITS.match(query):
             compact = query.replace(" ", "").upper()
             for (person_id,) in db.execute(
                 select(IdentityDocument.person_id).where(IdentityDocument.number == compact)
             ):
-                self._add(scores, person_id, 10.0, "document_number")
+                self._add(scores, person_id, 10.0, "document_number",
+                          [Match("document_number", query, compact)])
             return
         if _looks_like_date(query):
             return
@@ -130,12 +139,14 @@ class SearchService:
             for (person_id,) in db.execute(
                 select(Person.id).where(Person.national_number == digits)
             ):
-                self._add(scores, person_id, 10.0, "national_number")
+                self._add(scores, person_id, 10.0, "national_number",
+                          [Match("national_number", query, "")])
         if len(digits) >= 6:
             for (person_id,) in db.execute(
                 select(IdentityDocument.person_id).where(IdentityDocument.number == digits)
             ):
-                self._add(scores, person_id, 10.0, "document_number")
+                self._add(scores, person_id, 10.0, "document_number",
+                          [Match("document_number", query, digits)])
         if len(digits) >= 8:
             # The last nine digits identify a Belgian or Ukrainian mobile number whatever
             # the prefix (+32 4.., 04.., +380 ..); an index on that expression finds them.
@@ -143,7 +154,8 @@ class SearchService:
                 text(f"SELECT id FROM person WHERE {PHONE_TAIL_SQL} = :tail").columns(
                     id=UUID_TYPE), {"tail": digits[-9:]}
             ):
-                self._add(scores, person_id, 8.0, "phone")
+                self._add(scores, person_id, 8.0, "phone",
+                          [Match("phone", query, digits[-4:])])
 
     def _by_date(self, db: Session, query: str, scores: dict) -> None:
         try:
@@ -153,7 +165,8 @@ class SearchService:
         if precision != DatePrecision.DAY:
             return
         for (person_id,) in db.execute(select(Person.id).where(Person.birth_date == day)):
-            self._add(scores, person_id, 6.0, "birth_date")
+            self._add(scores, person_id, 6.0, "birth_date",
+                      [Match("birth_date", query, day.isoformat())])
 
     def _by_names(self, db: Session, query: str, scores: dict) -> None:
         """Every word must match a name of the person by one of its spellings (with three
@@ -165,34 +178,42 @@ class SearchService:
         if not words:
             return
         self.index.refresh(db)
-        wanted = [self._word_keys(word, last=i == len(words) - 1) for i, word in
-                  enumerate(words)]
-        wanted = [w for w in wanted if w]
+        all_wanted = [self._word_keys(word, last=i == len(words) - 1) for i, word in
+                      enumerate(words)]
+        wanted = [w for w in all_wanted if w]
         if not wanted:
             return
+        typed_words = [word for word, keyed in zip(words, all_wanted, strict=True) if keyed]
+        typed_forms = [latin_letters(word) for word in typed_words]
         needed = len(wanted) - (1 if len(wanted) >= 3 else 0)
-        best: dict[bytes, list[float]] = {}
+        # person -> per typed word: (weight, index form it met, kind of match)
+        best: dict[bytes, list[tuple[float, str, str]]] = {}
         for person_id, key, form in self._matching_rows(db, wanted, needed):
             marks = best.get(person_id)
             if marks is None:
-                marks = best[person_id] = [0.0] * len(wanted)
+                marks = best[person_id] = [(0.0, "", "")] * len(wanted)
             spelled = normal(form)
             for position, keyed in enumerate(wanted):
                 match = keyed.get(key)
                 if match is None:
                     continue
-                weight, reference = match
+                weight, reference, kind = match
                 closeness = 1.0 if spelled == reference else fuzz.ratio(spelled, reference) / 100
                 weight *= 0.3 + 0.7 * closeness
-                if weight > marks[position]:
-                    marks[position] = weight
+                held = marks[position][0]
+                # On a tie, the form spelled as typed: it is the spelling that was met.
+                if weight > held or (weight == held and form == typed_forms[position]):
+                    marks[position] = (weight, form, kind)
         ranked = sorted(
-            ((sum(marks) / len(wanted) * (0.8 if 0.0 in marks else 1.0), person_id)
+            ((sum(m[0] for m in marks) / len(wanted)
+              * (0.8 if any(m[0] == 0.0 for m in marks) else 1.0), person_id, marks)
              for person_id, marks in best.items()),
-            reverse=True,
+            key=lambda item: (item[0], item[1]), reverse=True,
         )[:MAX_NAME_RESULTS]
-        for score, person_id in ranked:
-            self._add(scores, uuid.UUID(bytes=person_id), 5.0 * score, "name")
+        for score, person_id, marks in ranked:
+            matched = [(typed, form, kind) for typed, (weight, form, kind)
+                       in zip(typed_words, marks, strict=True) if weight > 0.0]
+            self._add(scores, uuid.UUID(bytes=person_id), 5.0 * score, "name", matched)
 
     def _matching_rows(
         self, db: Session, wanted: list[dict[str, tuple[float, str]]], needed: int
@@ -218,20 +239,21 @@ class SearchService:
         params += [needed, MAX_CANDIDATES, *all_keys]
         return db.connection().exec_driver_sql(sql, tuple(params)).all()
 
-    def _word_keys(self, word: str, last: bool) -> dict[str, tuple[float, str]]:
-        """key -> (weight of the kind of match, normal form a row's spelling is compared to)."""
+    def _word_keys(self, word: str, last: bool) -> dict[str, tuple[float, str, str]]:
+        """key -> (weight of the kind of match, normal form a row's spelling is compared to,
+        kind of match as named in ``matches.NAME_KINDS``)."""
         key, spelled = skeleton(word), normal(word)
-        keyed: dict[str, tuple[float, str]] = {}
+        keyed: dict[str, tuple[float, str, str]] = {}
         if key and key != "_":
-            keyed[key] = (1.0, spelled)
+            keyed[key] = (1.0, spelled, "name")
         for alias_form, alias_key in aliases().get(spelled, ()):
-            keyed.setdefault(alias_key, (0.95, normal(alias_form)))
+            keyed.setdefault(alias_key, (0.95, normal(alias_form), "name_alias"))
         for near_key, near_form in self.index.near_keys(word).items():
-            keyed.setdefault(near_key, (0.97, near_form))
+            keyed.setdefault(near_key, (0.97, near_form, "name_typo"))
         typed = latin_letters(word)
         if last and len(typed) >= 3:
             for prefix_key, form in self.index.forms_starting_with(typed).items():
-                keyed.setdefault(prefix_key, (0.7, normal(form)))
+                keyed.setdefault(prefix_key, (0.7, normal(form), "name_prefix"))
         return keyed
 
     # -- results ----------------------------------------------------------------------------
@@ -250,21 +272,36 @@ class SearchService:
             ).all()
         )
         hits = []
-        for person_id, (score, reasons) in ranked:
+        for person_id, (score, reasons, matched) in ranked:
             person = persons.get(person_id)
             if person is None or person.deleted_at is not None:
                 continue
             case = cases.get(person_id)
+            values = person.model_dump()
             hits.append(
                 SearchHit(
                     person_id=person_id,
                     case_id=case.id if case else None,
                     file_number=case.file_number if case else "",
                     display_name=display_name(person),
-                    names=person_spellings(person.model_dump()),
+                    names=person_spellings(values),
                     birth_date=iso_partial(person.birth_date, person.birth_precision),
                     score=score,
                     reasons=list(dict.fromkeys(reasons)),
+                    matched=_resolved(matched, values),
                 )
             )
         return hits
+
+
+def _resolved(matched: list, values: dict) -> list[Match]:
+    """Name matches carry the index form they met; the worker is shown the person's own
+    spelling of it. Each distinct match once, in the order found."""
+    out: list[Match] = []
+    for item in matched:
+        if not isinstance(item, Match):
+            typed, form, kind = item
+            item = Match(kind, typed, stored_spelling(values, form))
+        if item not in out:
+            out.append(item)
+    return out

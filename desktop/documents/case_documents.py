@@ -12,6 +12,7 @@ from reportlab.platypus import KeepTogether
 
 from desktop.core.casefile import CaseView, MemberView
 from desktop.core.dates import display_iso
+from desktop.core.models import CaseFile
 from desktop.core.reference import ReferenceData
 from desktop.documents.base import (
     DocumentWriter,
@@ -46,6 +47,14 @@ def _home_rows(languages: Languages, view: CaseView, reference: ReferenceData) -
                  (languages.both("doc.address"), ", ".join(x for x in (home.street, place)
                                                            if x))]
     return rows
+
+
+def _needs_rows(languages: Languages, case: CaseFile) -> list:
+    """What the household needs help with, labelled (the case keeps them as codes)."""
+    if not case.needs:
+        return []
+    return [(languages.both("doc.needs"), ", ".join(_choice(languages, "need_area", need)
+                                                    for need in case.needs))]
 
 
 def _person_rows(languages: Languages, member: MemberView) -> list:
@@ -104,7 +113,8 @@ def intake_form(target: Target, view: CaseView, languages: Languages, organisati
              p(languages.both("doc.intake_intro"), s.small), spacer(),
              field_table([(languages.both("doc.file_number"), case.file_number),
                           (languages.both("doc.opened_on"), _day(case.opened_on)),
-                          *_home_rows(languages, view, reference)])]
+                          *_home_rows(languages, view, reference),
+                          *_needs_rows(languages, case)])]
     for index, member in enumerate(view.members, 1):
         story += [p(f"{index}. {member.display_name}", s.heading),
                   field_table(_person_rows(languages, member))]
@@ -125,6 +135,7 @@ def case_summary(target: Target, view: CaseView, languages: Languages, organisat
     header = [(both("doc.file_number"), case.file_number), (both("doc.status"), status),
               (both("doc.opened_on"), _day(case.opened_on)),
               (both("doc.worker"), view.worker)]
+    header += _needs_rows(languages, case)
     if case.destination_refnis:
         destination = reference.municipality(case.destination_refnis)
         header.append((both("doc.destination"), destination.name(languages.code)

@@ -43,6 +43,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
               "to_be_completed", "worker", "head", "members", "piis"),
 }
 RESTRICTED = {"nrn": Permission.VIEW_NATIONAL_NUMBER, "piis": Permission.VIEW_SOCIAL_NOTES}
+# Columns the import reads are labelled as the import labels them; the others by their own.
+IMPORTED = {"case_number", "household", "relationship", "surname", "given_name", "patronymic",
+            "surname_latin", "given_name_latin", "sex", "birth_date", "nationality", "nrn",
+            "document_type", "document_number", "phone", "email", "languages", "arrival_date",
+            "municipality", "postal_code", "street", "accommodation_type"}
+
+
+def column_label_key(column: str) -> str:
+    """The message that names a column in the export dialog (never the column's code)."""
+    return f"importer.column_{column}" if column in IMPORTED else f"exporter.column_{column}"
 Progress = Callable[[int, int], None]
 
 

@@ -119,7 +119,7 @@ class FillableImport:
     def register(self, form: FilledForm) -> uuid.UUID:
         """Writes the intake; refused while problems remain (the service checks again)."""
         if form.problems:
-            raise RelaisError("fillable.has_problems", count=len(form.problems))
+            raise RelaisError("fillable.has_problems", n=len(form.problems))
         form.case_id = self.intake.register(form.household)
         return form.case_id
 

@@ -358,7 +358,7 @@ class ImportService:
         """All households of the plan in one transaction, or nothing at all."""
         self.actor.require(Permission.EDIT_CASES)
         if plan.rejected and not skip_invalid:
-            raise RelaisError("import.rows_rejected", count=len(plan.rejected))
+            raise RelaisError("import.rows_rejected", n=len(plan.rejected))
         org = self.actor.organisation_id
         total = len(plan.households)
         with UnitOfWork(self.engine, self.actor) as uow:

@@ -140,7 +140,7 @@ class Vault:
         failed = keystore.failures.get(username, FailedLogins())
         remaining = failed.locked_until - self.clock()
         if remaining > 0:
-            raise RelaisError("auth.locked", seconds=int(remaining) + 1)
+            raise RelaisError("auth.locked", n=int(remaining) + 1)
         wrapped = keystore.users.get(username)
         try:
             if wrapped is None:

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from desktop.core.dates import display_iso, parse_partial
 from desktop.core.enums import AidCategory, CaseStatus, ClosureReason, DatePrecision, NoteAudience
 from desktop.core.errors import ValidationError
+from desktop.core.history import describe
+from desktop.core.notes import note_text
 from desktop.core.roles import Permission
 from desktop.services import Services
 from desktop.ui.documents_dialog import DocumentsDialog
@@ -237,7 +239,7 @@ class CaseWindow(QWidget):
             status += f" · {tr.choice('closure_reason', case.closure_reason)}"
         self.summary.setText(tr("case.summary", status=status, worker=view.worker or "—",
                                 opened=case.opened_on.strftime("%d/%m/%Y"),
-                                persons=len(view.members)))
+                                persons=tr.plural("count.persons", len(view.members))))
         homes = []
         for home in view.accommodations:
             municipality = self.services.reference.municipality(home.municipality_refnis)
@@ -247,7 +249,9 @@ class CaseWindow(QWidget):
             homes.append(tr("case.accommodation",
                             kind=tr.choice("accommodation", home.accommodation_type),
                             details=details or "—"))
-        self.summary.setText("\n".join([self.summary.text(), *homes]))
+        needs = [tr("case.needs", needs=", ".join(tr.choice("need_area", need)
+                                                   for need in case.needs))] if case.needs else []
+        self.summary.setText("\n".join([self.summary.text(), *homes, *needs]))
         self.reminders.setText("\n".join(
             "⚠ " + tr(r.key, **{**r.params, "date": r.on.strftime("%d/%m/%Y"),
                                 "document": tr.choice("document_type",
@@ -273,7 +277,8 @@ class CaseWindow(QWidget):
                       for n in m.needs),
         ] for m in view.members])
         fill(self.notes, [[n.created_at.astimezone().strftime("%d/%m/%Y %H:%M"),
-                           tr.choice("note_audience", n.audience), n.body] for n in view.notes])
+                           tr.choice("note_audience", n.audience), note_text(tr, n)]
+                          for n in view.notes])
         fill(self.tasks, [[t.due_on.strftime("%d/%m/%Y") if t.due_on else "", t.title,
                            "✓" if t.done_at else ""] for t in view.tasks])
         for row, member in enumerate(view.members):
@@ -288,8 +293,7 @@ class CaseWindow(QWidget):
                                                                        a.category),
                          "✓" if a.piis else ""] for a in view.aid or []])
         fill(self.history, [[h.at.astimezone().strftime("%d/%m/%Y %H:%M"), h.actor,
-                             f"{tr.choice('audit', h.action)} · {h.entity}",
-                             ", ".join(h.fields)] for h in view.history])
+                             *describe(tr, h)] for h in view.history])
 
     def _status(self, status: CaseStatus) -> None:
         reason = self.reason.currentData() if status == CaseStatus.CLOSED else None

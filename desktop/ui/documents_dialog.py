@@ -270,7 +270,7 @@ class DocumentsDialog(QDialog):
         except OSError as exc:
             self.error.show_message(error_text(self.lang, exc))
             return 0
-        self.status.setText(self.lang.tr("doc.printed", pages=pages))
+        self.status.setText(self.lang.tr.plural("doc.printed", pages))
         return pages
 
     def save_table(self, target: Path | None = None) -> Path | None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from desktop.core.dates import display_iso
 from desktop.core.duplicates import PossibleDuplicate
 from desktop.core.intake_input import PersonInput
+from desktop.core.matches import describe_all
 from desktop.ui.language import UiLanguage
 from desktop.ui.widgets import wrapped_entries
 
@@ -40,9 +41,14 @@ class DuplicateList(QWidget):
             typed = f"{member.surname_lat or member.surname_cyr} " \
                     f"{member.given_name_lat or member.given_name_cyr}"
             reasons = ", ".join(tr(reason) for reason in duplicate.reasons)
-            item = QListWidgetItem(tr("duplicate.line", typed=typed, name=duplicate.display_name,
-                                      birth=display_iso(duplicate.birth_date) or "?",
-                                      file=duplicate.file_number or "-", reasons=reasons))
+            line = tr("duplicate.line", typed=typed, name=duplicate.display_name,
+                      birth=display_iso(duplicate.birth_date) or "?",
+                      file=duplicate.file_number or "-", reasons=reasons)
+            # Below it, by which spelling or identifier: "Chevtchenko ≈ ШЕВЧЕНКО".
+            if duplicate.matched:
+                line += f"\n      {describe_all(tr, duplicate.matched)}"
+            item = QListWidgetItem(line)
+            item.setToolTip(line)
             item.setData(Qt.ItemDataRole.UserRole, duplicate.case_id)
             self.items.addItem(item)
         self.title.setText(tr("duplicate.title"))

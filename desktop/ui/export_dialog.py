@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.file_names import suggested_name
-from desktop.exchange.exporter import KINDS
+from desktop.exchange.exporter import KINDS, column_label_key
 from desktop.services import Services
 from desktop.ui.file_dialogs import ask_save_path
 from desktop.ui.language import UiLanguage
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets import ErrorLabel, error_text, fit_to_screen
+from desktop.ui.widgets import ErrorLabel, error_text, fit_to_screen, wrapped_entries
 
 
 class ExportDialog(QDialog):
@@ -43,7 +43,7 @@ class ExportDialog(QDialog):
         self.format = QComboBox()
         self.format.addItem("Excel (.xlsx)", "xlsx")
         self.format.addItem("CSV (UTF-8)", "csv")
-        self.columns = QListWidget()
+        self.columns = wrapped_entries(QListWidget())
         self.kind.currentIndexChanged.connect(self._fill_columns)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
@@ -78,13 +78,15 @@ class ExportDialog(QDialog):
     def _fill_columns(self) -> None:
         self.columns.clear()
         for column in self.services.exports.allowed_columns(self.kind.currentData()):
-            item = QListWidgetItem(column)
+            item = QListWidgetItem(self.lang.tr(column_label_key(column)))
+            item.setData(Qt.ItemDataRole.UserRole, column)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.columns.addItem(item)
 
     def chosen_columns(self) -> list[str]:
-        return [self.columns.item(i).text() for i in range(self.columns.count())
+        return [self.columns.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.columns.count())
                 if self.columns.item(i).checkState() == Qt.CheckState.Checked]
 
     def export(self, target: Path | None = None) -> None:
@@ -105,7 +107,7 @@ class ExportDialog(QDialog):
     def _done(self, count: int, target: Path) -> None:
         self.progress.hide()
         self.export_button.setEnabled(True)
-        self.done_label.setText(self.lang.tr("export.done", count=count, path=str(target)))
+        self.done_label.setText(self.lang.tr.plural("export.done", count, path=str(target)))
 
     def _failed(self, error: BaseException) -> None:
         self.progress.hide()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dates import display_iso
+from desktop.core.matches import describe_all
 from desktop.services import Services
 from desktop.ui.language import UiLanguage
 from desktop.ui.worklist_table import WorklistBox
@@ -66,7 +67,8 @@ class HomePage(QWidget):
         self.results.setRowCount(len(hits))
         for row, hit in enumerate(hits):
             values = [hit.display_name, display_iso(hit.birth_date), hit.file_number,
-                      ", ".join(tr(f"search.reason_{reason}") for reason in hit.reasons)]
+                      describe_all(tr, hit.matched) or ", ".join(
+                          tr(f"search.reason_{reason}") for reason in hit.reasons)]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, hit.case_id)

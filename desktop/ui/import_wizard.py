@@ -28,6 +28,7 @@ from desktop.exchange.columns import CANONICAL, Mapping, column_letter
 from desktop.exchange.ignored import IgnoredColumn, ignored_columns
 from desktop.exchange.importer import GROUPINGS, ImportPlan, ImportResult
 from desktop.exchange.mappings import load_mapping, save_mapping, saved_names
+from desktop.exchange.summaries import import_done, import_summary
 from desktop.paths import DataPaths
 from desktop.services import Services
 from desktop.ui.file_dialogs import ask_open_path
@@ -308,9 +309,8 @@ class ReportPage(QWizardPage):
         tr = self.w.lang.tr
         self.w.plan = plan
         self.busy.hide()
-        self.summary.setText(tr("import.summary", persons=plan.persons,
-                                households=plan.new_households,
-                                duplicates=len(plan.duplicates), rejected=len(plan.rejected)))
+        self.summary.setText(import_summary(tr, plan.persons, plan.new_households,
+                                            len(plan.duplicates), len(plan.rejected)))
         self.ignored.show_columns(plan.ignored_columns)
         lines = [(r.line, tr(r.key, **r.params)) for r in plan.rejected + plan.notices]
         lines += [(d.line, tr(d.reason) + (tr("importer.same_as_line", line=d.other_line)
@@ -375,8 +375,7 @@ class RunPage(QWizardPage):
         self.finished = True
         self.w.result = result
         self.progress.setValue(self.progress.maximum())
-        self.label.setText(self.w.lang.tr("import.done", persons=result.created,
-                                          households=result.households))
+        self.label.setText(import_done(self.w.lang.tr, result.created, result.households))
         self.w.imported.emit(result)
         self.completeChanged.emit()
 

@@ -288,7 +288,7 @@ class ReviewPage(QWizardPage):
     def initializePage(self) -> None:
         tr = self.wizard_.lang.tr
         household = self.wizard_.collect()
-        lines = [tr("wizard.review_members", count=len(household.members))]
+        lines = [tr.plural("wizard.review_members", len(household.members))]
         for member in household.members:
             lines.append(f"• {member.surname_lat or member.surname_cyr} "
                          f"{member.given_name_lat or member.given_name_cyr} — "

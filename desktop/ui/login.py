@@ -161,7 +161,7 @@ class LoginWindow(QWidget):
             remaining = 0
         if remaining > 0:
             self.sign_in.setEnabled(False)
-            self._show_error(RelaisError("auth.locked", seconds=int(remaining) + 1))
+            self._show_error(RelaisError("auth.locked", n=int(remaining) + 1))
             if not self.countdown.isActive():
                 self.countdown.start()
         elif self.countdown.isActive():

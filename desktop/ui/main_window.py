@@ -7,7 +7,7 @@ import logging
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -270,9 +270,8 @@ class MainWindow(QMainWindow):
             self.content.setCurrentWidget(self.no_match)
         else:
             self.content.setCurrentWidget(self.table)
-        locale = QLocale()
-        self.count_label.setText(tr("cases.count", shown=locale.toString(self.model.rowCount()),
-                                    total=locale.toString(self.model.total)))
+        self.count_label.setText(tr.plural("cases.count", self.model.total,
+                                           shown=tr.count(self.model.rowCount())))
 
     def refresh(self) -> None:
         self.model.reload()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dates import display_iso
+from desktop.core.matches import describe_all
 from desktop.services import Services
 from desktop.ui.language import UiLanguage
 from desktop.ui.widgets import (
@@ -65,8 +66,11 @@ class MergeDialog(QDialog):
         for hit in self.services.search.search(self.search.text(), limit=20):
             if hit.person_id == self.keep_id:
                 continue
-            item = QListWidgetItem(f"{hit.display_name} — {display_iso(hit.birth_date)} — "
-                                   f"{hit.file_number or '-'}")
+            # What it was found by, so a near namesake is not merged by mistake.
+            found_by = describe_all(self.lang.tr, hit.matched)
+            item = QListWidgetItem(" — ".join(part for part in (
+                hit.display_name, display_iso(hit.birth_date), hit.file_number or "-",
+                found_by) if part))
             item.setData(Qt.ItemDataRole.UserRole, hit.person_id)
             self.results.addItem(item)
         self.results.setCurrentRow(0)

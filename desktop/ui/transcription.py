@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import RelaisError
 from desktop.documents.form_fields import PERSONS, FormField, household_fields, person_fields
 from desktop.exchange.fillable import FilledForm
+from desktop.exchange.summaries import fillable_summary
 from desktop.services import Services
 from desktop.ui.duplicate_list import DuplicateList
 from desktop.ui.file_dialogs import ask_open_path
@@ -207,8 +208,7 @@ class TranscriptionDialog(QDialog):
                  for duplicate in duplicates]
         self.duplicates.show_found(found)
         if form and not problems:
-            self.status.setText(tr("fillable.summary", persons=form.persons, problems=0,
-                                   duplicates=len(found)))
+            self.status.setText(fillable_summary(tr, form.persons, 0, len(found)))
 
     def register(self) -> uuid.UUID | None:
         """Checks again (someone may have typed since) and registers when nothing is wrong;

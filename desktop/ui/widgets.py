@@ -127,7 +127,7 @@ class PasswordRules(QWidget):
             state = "empty" if not password else "met" if rule not in broken else "unmet"
             mark, colour = {"empty": ("•", "#555"), "met": ("✓", "#1b5e20"),
                             "unmet": ("✗", "#555")}[state]
-            label.setText(f"{mark} {self.lang.tr(rule, min_length=MIN_LENGTH)}")
+            label.setText(f"{mark} {self.lang.tr(rule, n=MIN_LENGTH)}")
             label.setStyleSheet(f"color: {colour};")
             label.setProperty("state", state)  # for tests and assistive styling
 

@@ -117,7 +117,7 @@ class WorklistBox(QGroupBox):
 
     def show_list(self, worklist: Worklist, lang: UiLanguage) -> None:
         tr = lang.tr
-        self.setTitle(f"{tr(worklist.key)} ({worklist.total})")
+        self.setTitle(f"{tr(worklist.key)} ({tr.count(worklist.total)})")
         self.table.setAccessibleName(tr(worklist.key))
         self.table.show_items(worklist, lang)
         self.empty.setText(tr(PURPOSES[worklist.key]))

@@ -185,3 +185,64 @@ def test_volunteers_cannot_edit_persons(vault, services, case_id):
     with pytest.raises(AccessDenied):
         volunteer.people.form(person_id)
     volunteer.session.close()
+
+
+def test_a_volunteers_history_does_not_reveal_restricted_records(vault, services, case_id):
+    """Aid decisions and social workers' notes exist for this case; a volunteer's history
+    lists neither, not even as 'created · note' lines (filtered in the service)."""
+    services.case_files.record_aid(case_id, AidCategory.ISOLATED, TODAY,
+                                   TODAY, piis=True)
+    worker_history = services.case_files.open(case_id).history
+    assert [h.entity for h in worker_history].count("note") == 2
+    assert "aid_decision" in {h.entity for h in worker_history}
+    volunteer = login_as(vault, services, "vera", Role.VOLUNTEER)
+    history = volunteer.case_files.open(case_id).history
+    assert "aid_decision" not in {h.entity for h in history}
+    assert [h.entity for h in history].count("note") == 1  # the note for everyone
+    assert {h.entity for h in history} >= {"case_file", "person"}
+    volunteer.session.close()
+
+
+def test_ticked_needs_are_kept_as_codes_of_the_case_not_as_a_note(services):
+    person = PersonInput(surname_lat="Bondarenko", given_name_lat="Iryna", sex=Sex.FEMALE.value,
+                         birth_date="01/02/1990")
+    case_id = services.intake.register(HouseholdInput(members=[person],
+                                                      needs=["housing", "school"]))
+    view = services.case_files.open(case_id)
+    assert view.case.needs == ["housing", "school"]
+    assert [n.body for n in view.notes] == []
+
+
+def test_an_old_needs_note_moves_to_the_case_when_the_database_is_upgraded(services, case_id):
+    from importlib import import_module
+
+    step = import_module("desktop.store.migrations.versions.0006_case_needs")
+    services.case_files.add_note(case_id, "housing · school", NoteAudience.EVERYONE)
+    services.case_files.add_note(case_id, "school", NoteAudience.EVERYONE)
+    with services.session.engine.begin() as connection:
+        step.move_needs_out_of_notes(connection)
+    view = services.case_files.open(case_id)
+    assert view.case.needs == ["housing", "school"]
+    assert [n.body for n in view.notes] == ["Appointment on Monday.",
+                                            "Social investigation started."]
+
+
+def test_an_old_merge_note_becomes_values_read_in_words(services, case_id):
+    from importlib import import_module
+
+    from desktop.core.i18n import Translator
+    from desktop.core.notes import note_text
+
+    step = import_module("desktop.store.migrations.versions.0006_case_needs")
+    services.case_files.add_note(case_id, "[merge] birth_date: 1985-07; sex: F",
+                                 NoteAudience.SOCIAL_WORKERS)
+    services.case_files.add_note(case_id, "[merge] is what I wrote: fine", NoteAudience.EVERYONE)
+    with services.session.engine.begin() as connection:
+        step.merge_notes_as_values(connection)
+    notes = {n.body: n for n in services.case_files.open(case_id).notes}
+    assert "[merge] is what I wrote: fine" in notes  # a person's own text is left alone
+    merged = notes[""]
+    assert merged.merged_values == {"birth_date": "1985-07", "sex": "F"}
+    assert note_text(Translator("en"), merged) == (
+        "Values of the merged record that differ from this one: "
+        "Date of birth: 07/1985; Sex: Female")

@@ -57,7 +57,14 @@ def test_merge_keeps_everything_of_both_records(services):
     assert kept.languages == ["uk", "ru", "en"]
     assert {d.number for d in documents} == {"FA123456", "123456789"}
     assert len(memberships) == 2  # now a member of both households
-    assert notes and "+32 499 99 99 99" in notes[0].body  # the differing value is kept
+    # The differing value is kept as data and read in words, never as a field name.
+    assert notes[0].merged_values == {"phone": "+32 499 99 99 99"}
+    from desktop.core.i18n import Translator
+    from desktop.core.notes import note_text
+
+    assert note_text(Translator("fr"), notes[0]) == (
+        "Valeurs de la fiche fusionnée qui diffèrent de celle-ci : "
+        "Téléphone : +32 499 99 99 99")
     assert merged.deleted_at is not None
     assert len(history) > other_history  # its history stays, plus the merge
     assert AuditAction.MERGE in {e.action for e in history}

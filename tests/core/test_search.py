@@ -134,3 +134,53 @@ def test_the_index_can_be_rebuilt_from_the_persons(services, people):
         connection.execute(text("DELETE FROM person_name_key"))
         assert rebuild_name_index(connection) > 0
     assert top(services, "Chevtchenko Ioulia", 2)[0] in {people["yuliia"], people["namesake"]}
+
+
+def matched(services, query, tag, people):
+    from desktop.core.i18n import Translator
+    from desktop.core.matches import describe_all
+
+    hit = next(h for h in services.search.search(query, limit=10)
+               if h.person_id == people[tag])
+    return [(m.kind, m.typed, m.found) for m in hit.matched], describe_all(Translator("en"),
+                                                                           hit.matched)
+
+
+def test_a_result_says_which_spelling_each_typed_word_met(services, people):
+    # Transliterated (Dutch): the person's own Cyrillic spelling is shown.
+    found, said = matched(services, "Sjevtsjenko Joelija", "yuliia", people)
+    assert ("name", "Sjevtsjenko", "ШЕВЧЕНКО") in found
+    assert "Sjevtsjenko ≈ ШЕВЧЕНКО" in said
+    # One of the person's recorded other spellings, typed as recorded: just that one.
+    assert matched(services, "Chevtchenko Ioulia", "yuliia", people)[1] == \
+        "Chevtchenko; Ioulia"
+    # Typed as stored: just that spelling.
+    assert matched(services, "шевченко", "yuliia", people)[1] == "ШЕВЧЕНКО"
+    # A typo, a diminutive, a name still being typed: each says so.
+    found, said = matched(services, "Kravcheeko Oksana", "kravchenko", people)
+    assert ("name_typo", "Kravcheeko", "КРАВЧЕНКО") in found
+    assert "Kravcheeko ≈ КРАВЧЕНКО (one letter differs)" in said
+    found, said = matched(services, "Гончаренко Саша", "oleksandr", people)
+    assert ("name_alias", "Саша", "Олександр") in found
+    assert "Саша ≈ Олександр (another form of the name)" in said
+    found, _ = matched(services, "Bondar Tet", "tetiana", people)
+    assert ("name_prefix", "Tet", "Тетяна") in found
+
+
+def test_a_result_found_by_an_identifier_names_it(services, people):
+    assert matched(services, "2024/000001", "yuliia", people)[1] == "file number 2024/000001"
+    assert matched(services, "0470 12 34 56", "yuliia", people)[1] == "phone …3456"
+    assert matched(services, "fa123456", "yuliia", people)[1] == "document FA123456"
+    assert matched(services, "30/07/1985", "yuliia", people)[1] == "birth date 30/07/1985"
+
+
+def test_a_possible_duplicate_says_which_spelling_and_identifier_met(services, people):
+    from desktop.core.intake_input import PersonInput
+
+    typed = PersonInput(surname_lat="Sjevtsjenko", given_name_lat="Joelija",
+                        birth_date="30/07/1985", phone="0470 12 34 56")
+    [duplicate, *_] = services.duplicates.find(typed)
+    assert duplicate.person_id == people["yuliia"]
+    met = [(m.kind, m.typed, m.found) for m in duplicate.matched]
+    assert ("name", "Sjevtsjenko", "ШЕВЧЕНКО") in met
+    assert ("phone", "0470123456", "3456") in met

@@ -65,7 +65,7 @@ def test_three_wrong_passwords_impose_a_short_wait(vault, created, clock):
     with pytest.raises(RelaisError) as locked:
         vault.login("admin", ADMIN_PASSWORD)  # even the right password waits
     assert locked.value.key == "auth.locked"
-    assert locked.value.params["seconds"] == 31
+    assert locked.value.params["n"] == 31
     clock.now += 31
     vault.login("admin", ADMIN_PASSWORD).close()
     assert vault.lockout_remaining("admin") == 0

@@ -26,7 +26,7 @@ def test_home_search_finds_any_spelling_and_opens_the_case(qtbot, make_main, ser
     qtbot.keyClicks(window.home.search, "Chevtchenko Ioulia")
     window.home.run_search()
     assert window.home.results.rowCount() == 1
-    assert window.home.results.item(0, 3).text() == "nom"
+    assert window.home.results.item(0, 3).text() == "Chevtchenko ≈ ШЕВЧЕНКО; Ioulia ≈ Юлія"
     assert window.home.results.item(0, 1).text() == "30/07/1985"
     with qtbot.waitSignal(window.home.open_case) as opened:
         window.home._open_first()

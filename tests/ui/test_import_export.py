@@ -46,8 +46,12 @@ def test_export_dialog_writes_the_chosen_columns(qtbot, lang, services, tasks, t
     qtbot.addWidget(dialog)
     dialog.kind.setCurrentIndex(dialog.kind.findData("cases"))
     dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    # The columns are named in the interface language, not by their codes.
+    shown = [dialog.columns.item(index).text() for index in range(dialog.columns.count())]
+    assert "N° de dossier" in shown and "Statut" in shown
+    assert [text for text in shown if "_" in text] == []
     for index in range(dialog.columns.count()):
-        if dialog.columns.item(index).text() not in ("case_number", "status"):
+        if dialog.columns.item(index).text() not in ("N° de dossier", "Statut"):
             dialog.columns.item(index).setCheckState(
                 __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.CheckState.Unchecked)
     target = tmp_path / "cases.csv"

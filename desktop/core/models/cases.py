@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field
 
 from desktop.core.enums import (
@@ -34,6 +34,9 @@ class CaseFile(Record, table=True):
     closed_on: date | None = None
     # Set by a volunteer's quick intake: the CPAS still has to complete the file.
     to_be_completed: bool = Field(default=False, index=True)
+    # What the household needs help with (NeedArea values), labelled when shown: never a
+    # note, which a person reads as it is written.
+    needs: list[str] = Field(default_factory=list, sa_column=Column(JSON))
 
 
 class Accommodation(Record, table=True):
@@ -55,6 +58,9 @@ class Note(Record, table=True):
     case_id: uuid.UUID = uuid_field(foreign_key="case_file.id", index=True)
     audience: NoteAudience = enum_field(NoteAudience, NoteAudience.SOCIAL_WORKERS)
     body: str = ""
+    # Written by a merge: the other record's differing values (field -> value), labelled
+    # when shown (core/notes.py) rather than written as a text of field names.
+    merged_values: dict | None = Field(default=None, sa_column=Column(JSON))
 
 
 class Task(Record, table=True):

@@ -1,0 +1,31 @@
+"""The text of a note as a person reads it. Most notes are what someone typed; a note the
+merge writes holds the other record's differing values as data (field -> value), labelled
+here in the reader's language, so no field name or code reaches the screen."""
+
+from __future__ import annotations
+
+from desktop.core.dates import display_iso
+from desktop.core.i18n import Translator
+from desktop.core.models import Note
+
+DATES = {"birth_date", "arrived_on", "left_ukraine_on"}
+CHOICES = {"sex": "sex", "national_number_kind": "national_number_kind"}
+NOT_SHOWN = {"birth_precision"}  # carried by the birth date itself ("1985-07")
+
+
+def note_text(tr: Translator, note: Note) -> str:
+    if not note.merged_values:
+        return note.body
+    parts = [tr("merge.value", field=tr(f"field.{name}"), value=_value(tr, name, value))
+             for name, value in note.merged_values.items() if name not in NOT_SHOWN]
+    return tr("merge.note", values="; ".join(parts))
+
+
+def _value(tr: Translator, name: str, value: object) -> str:
+    if name in DATES:
+        return display_iso(str(value))
+    if name in CHOICES:
+        return tr.choice(CHOICES[name], str(value))
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value)
