@@ -34,7 +34,7 @@ from desktop.ui.intake_home_page import AccommodationPage
 from desktop.ui.language import UiLanguage
 from desktop.ui.member_row import MemberRow
 from desktop.ui.person_details import PersonDetails
-from desktop.ui.screen_fit import resize_within_screen
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.shown_problems import ShownProblems
 from desktop.ui.widgets import ErrorLabel, error_text
 
@@ -59,7 +59,7 @@ class IntakeWizard(QWizard):
         for page in (self.members_page, self.details_page, self.home_page, self.review_page):
             self.addPage(page)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        resize_within_screen(self, 1000, 720)
+        fit_to_screen(self, 1000, 720)
         lang.changed.connect(self.retranslate)
         self.retranslate()
 

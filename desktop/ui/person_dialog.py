@@ -12,7 +12,7 @@ from desktop.services import Services
 from desktop.ui.language import UiLanguage
 from desktop.ui.member_row import MemberRow
 from desktop.ui.person_details import PersonDetails
-from desktop.ui.screen_fit import resize_within_screen
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.widgets import ErrorLabel, error_text
 
 
@@ -39,7 +39,7 @@ class PersonDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setWindowTitle(lang.tr("person.edit_title"))
-        resize_within_screen(self, 1000, 720)
+        fit_to_screen(self, 1000, 720)
 
     def save(self) -> None:
         form = self.details.fill(self.row.person(self.form_input))

@@ -32,7 +32,7 @@ from desktop.ui.duplicate_list import DuplicateList
 from desktop.ui.enter_key import enter_moves_on
 from desktop.ui.language import UiLanguage
 from desktop.ui.member_row import MemberRow
-from desktop.ui.screen_fit import resize_within_screen
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.shown_problems import ShownProblems
 from desktop.ui.widgets import ErrorLabel, error_text
 
@@ -110,7 +110,7 @@ class QuickIntakeDialog(QDialog):
         layout.addLayout(buttons)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.register)
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, activated=self.add_person.click)
-        resize_within_screen(self, 1120, 640)
+        fit_to_screen(self, 1120, 640)
         lang.changed.connect(self.retranslate)
         household = services.drafts.load(draft_id) if draft_id else HouseholdInput()
         self.set_household(household)

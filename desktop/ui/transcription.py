@@ -30,7 +30,7 @@ from desktop.services import Services
 from desktop.ui.duplicate_list import DuplicateList
 from desktop.ui.file_dialogs import ask_open_path
 from desktop.ui.language import UiLanguage
-from desktop.ui.screen_fit import resize_within_screen
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.widgets import ErrorLabel, emphasise, error_text
 
 FieldWidget = QLineEdit | QComboBox | QCheckBox
@@ -94,7 +94,7 @@ class TranscriptionDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.form: FilledForm | None = None
-        resize_within_screen(self, 760, 860)
+        fit_to_screen(self, 760, 860)
 
     def _label(self, key: str, name: str, buddy: QWidget) -> QLabel:
         label = QLabel(f"{self.lang.tr(key)}  <small style='color:#777'>{name}</small>")

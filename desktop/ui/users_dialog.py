@@ -25,6 +25,7 @@ from desktop.core.enums import Role
 from desktop.core.passwords import normalise_username
 from desktop.core.users import UserService
 from desktop.ui.language import UiLanguage
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.widgets import ErrorLabel, PasswordField, PasswordRules, error_text
 
 
@@ -62,7 +63,7 @@ class UsersDialog(QDialog):
         self.reset_button.clicked.connect(self.reset_password)
         self.toggle_button.clicked.connect(self._toggle)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.resize(680, 420)
+        fit_to_screen(self, 680, 420)
         self.refresh()
 
     def refresh(self) -> None:
