@@ -156,7 +156,7 @@ class MembersPage(QWizardPage):
         row = MemberRow(self.wizard_.lang, person, removable=bool(self.rows))
         row.remove.clicked.connect(lambda: self._remove(row))
         for field in row.fields.values():
-            field.editingFinished.connect(lambda: self.show_problems(live=True))
+            field.editingFinished.connect(self.check_as_typed)
         self.rows.append(row)
         self.box.insertWidget(self.box.count() - 1, row)
         if focus:
@@ -185,6 +185,9 @@ class MembersPage(QWizardPage):
         if not problems:
             self.wizard_.details_page.rebuild()
         return not problems
+
+    def check_as_typed(self) -> None:
+        self.show_problems(live=True)
 
     def show_problems(self, live: bool = False) -> list[Problem]:
         """On this page's fields; while typing (``live``), what is missing only once Next
@@ -233,7 +236,7 @@ class DetailsPage(QWizardPage):
             form = PersonDetails(self.wizard_.lang, self.show_nrn, self.show_details)
             form.set_person(member)
             for field in form.findChildren(QLineEdit):
-                field.editingFinished.connect(lambda: self.show_problems(live=True))
+                field.editingFinished.connect(self.check_as_typed)
             self.forms.append(form)
             name = " ".join(p for p in (member.given_name_lat or member.given_name_cyr,
                                         member.surname_lat or member.surname_cyr) if p)
@@ -249,6 +252,9 @@ class DetailsPage(QWizardPage):
         if index < len(self.forms):
             self.tabs.removeTab(index)
             self.forms.pop(index).deleteLater()
+
+    def check_as_typed(self) -> None:
+        self.show_problems(live=True)
 
     def show_problems(self, live: bool = False) -> int | None:
         """Messages by each person's fields; returns the first tab with a problem. While
