@@ -59,7 +59,7 @@ class Services:
         organisation = session.organisation
         return cls(
             session=session,
-            users=UserService(engine, actor, credentials=session),
+            users=UserService(engine, actor, credentials=session, reference=reference_data()),
             cases=CaseListService(engine, actor),
             search=search,
             demo=DemoGenerator(engine, actor),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from desktop.cli.context import EXIT_OK, CliContext, Parents, subcommands
 from desktop.core.enums import Role
 from desktop.core.errors import RelaisError
+from desktop.core.i18n import LANGUAGES
 
 if TYPE_CHECKING:
     from desktop.core.models import UserAccount
@@ -28,6 +29,7 @@ def register(commands: argparse._SubParsersAction, parents: Parents) -> None:
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
     add.add_argument("--display-name", default="")
+    add.add_argument("--language", choices=LANGUAGES, default="")
     add.set_defaults(handler=add_user)
     actions.add_parser("list", parents=parents.signed_in()).set_defaults(handler=list_users)
     disable = actions.add_parser("disable", parents=parents.signed_in())
@@ -50,9 +52,11 @@ def add_user(ctx: CliContext) -> int:
     args = ctx.args
     with ctx.services() as services:
         password, generated = _new_password(ctx)
-        # the new user's language is the one this command speaks (theirs to change later)
+        # --language, else as in the Users dialog: the organisation's official language, or in
+        # a bilingual municipality the language this command speaks (theirs to change later)
+        language = args.language or services.users.default_language(ctx.tr.language)
         services.users.add_user(args.name, Role(args.role), password,
-                                display_name=args.display_name, language=ctx.tr.language)
+                                display_name=args.display_name, language=language)
         ctx.print(ctx.tr("cli.user_added", username=args.name.strip().lower()))
         _show_generated(ctx, password, generated)
     return EXIT_OK

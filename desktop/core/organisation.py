@@ -1,4 +1,4 @@
-"""The name an organisation carries in its own language area."""
+"""The name and the official language an organisation has in its own language area."""
 
 from __future__ import annotations
 
@@ -17,3 +17,11 @@ def organisation_name(municipality: Municipality) -> str:
             template = "CPAS d'{name}"
         names.append(template.format(name=name))
     return " / ".join(names)
+
+
+def official_language(municipality: Municipality | None) -> str | None:
+    """The one official language of the municipality (fr, nl or de); None where there are two
+    (Brussels' bilingual municipalities) or the municipality is unknown."""
+    if municipality is None or len(municipality.languages) != 1:
+        return None
+    return municipality.languages[0]

@@ -15,8 +15,11 @@ from sqlmodel import Session, select
 
 from desktop.core.enums import Role
 from desktop.core.errors import RelaisError, ValidationError
-from desktop.core.models import UserAccount
+from desktop.core.i18n import LANGUAGES, SOURCE_LANGUAGE
+from desktop.core.models import Organisation, UserAccount
+from desktop.core.organisation import official_language
 from desktop.core.passwords import check_password, check_username
+from desktop.core.reference import ReferenceData
 from desktop.core.roles import Actor, Permission
 from desktop.core.uow import UnitOfWork
 
@@ -27,10 +30,12 @@ class Credentials(Protocol):
 
 
 class UserService:
-    def __init__(self, engine: Engine, actor: Actor, credentials: Credentials) -> None:
+    def __init__(self, engine: Engine, actor: Actor, credentials: Credentials,
+                 reference: ReferenceData) -> None:
         self.engine = engine
         self.actor = actor
         self.credentials = credentials
+        self.reference = reference
 
     def list_users(self) -> list[UserAccount]:
         self.actor.require(Permission.MANAGE_USERS)
@@ -44,11 +49,30 @@ class UserService:
             raise RelaisError("user.not_found")
         return user
 
+    def default_language(self, interface_language: str = "") -> str:
+        """The language a new user starts in: the organisation's official language where it
+        has one (fr, nl or de); in a bilingual municipality (Brussels), the language the
+        administrator works in (``interface_language``, else their saved one)."""
+        with Session(self.engine) as db:
+            organisation = (db.get(Organisation, self.actor.organisation_id)
+                            if self.actor.organisation_id else
+                            db.exec(select(Organisation)).first())
+            admin = db.get(UserAccount, self.actor.user_id) if self.actor.user_id else None
+        if organisation is None:
+            return interface_language if interface_language in LANGUAGES else SOURCE_LANGUAGE
+        official = official_language(self.reference.municipality(organisation.refnis))
+        candidates = (official, interface_language, admin.language if admin else None,
+                      organisation.document_language)
+        return next((code for code in candidates if code in LANGUAGES), SOURCE_LANGUAGE)
+
     def add_user(
         self, username: str, role: Role, password: str, display_name: str = "", language: str = ""
     ) -> UserAccount:
+        """``language``: the new user's interface language; none given, default_language()."""
         self.actor.require(Permission.MANAGE_USERS)
         name = check_username(username)
+        if language:
+            _check_language(language)
         check_password(password, name)
         with Session(self.engine) as db:
             if db.exec(select(UserAccount).where(UserAccount.username == name)).first():
@@ -60,7 +84,7 @@ class UserService:
                     username=name,
                     display_name=display_name.strip() or name,
                     role=Role(role),
-                    language=language or "fr",
+                    language=language or self.default_language(),
                     # The administrator chose this password: the user replaces it first thing.
                     must_change_password=True,
                 )
@@ -113,11 +137,28 @@ class UserService:
                 raise RelaisError("user.not_found")
             uow.update(user, role=Role(role))
 
+    def set_user_language(self, user_id: uuid.UUID, language: str) -> None:
+        """An administrator sets the language a user's window opens in at their next login."""
+        self.actor.require(Permission.MANAGE_USERS)
+        _check_language(language)
+        with UnitOfWork(self.engine, self.actor) as uow:
+            user = uow.session.get(UserAccount, user_id)
+            if user is None:
+                raise RelaisError("user.not_found")
+            uow.update(user, language=language)
+
     def set_language(self, language: str) -> None:
         """The signed-in user's interface language, remembered for the next login."""
         if self.actor.user_id is None:
             return
+        _check_language(language)
         with UnitOfWork(self.engine, self.actor) as uow:
             user = uow.session.get(UserAccount, self.actor.user_id)
             if user is not None:
                 uow.update(user, language=language)
+
+
+def _check_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValidationError("user.language_unknown", field="language", language=language,
+                              languages=", ".join(LANGUAGES))

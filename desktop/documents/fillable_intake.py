@@ -9,12 +9,13 @@ from __future__ import annotations
 import io
 from datetime import date
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, NameObject, TextStringObject
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from desktop.documents.base import (
     DocumentWriter,
@@ -35,42 +36,48 @@ from desktop.documents.form_fields import (
 from desktop.documents.form_font import use_field_font
 
 FORM_VERSION = "intake-fillable-1"
-LABEL_WIDTH, FIELD_WIDTH, ROW_HEIGHT = 62 * mm, 112 * mm, 11 * mm
+ROW_WIDTH = 174 * mm
+BOX_HEIGHT, LABEL_GAP, ROW_GAP = 7.5 * mm, 0.8 * mm, 2.2 * mm
+CHECKBOX_SIZE = 6 * mm
+ID_STYLE = '<font size="5.5" color="#777777">{}</font>'
 
 
 class FieldRow(Flowable):
-    """One labelled field: the label in both languages with the field name under it."""
+    """One field: its label in both languages above its box, with the field's name (the id a
+    reader may show) small beside the label, so neither can be read as the next field's."""
 
     def __init__(self, field: FormField, languages: Languages) -> None:
         super().__init__()
-        self.field, self.languages = field, languages
+        self.field = field
+        self.label = Paragraph(
+            f"{escape(languages.both(field.label_key))}&nbsp;&nbsp;&nbsp;"
+            + ID_STYLE.format(escape(field.name)), styles().label)
+        self.box_height = CHECKBOX_SIZE if field.checkbox else BOX_HEIGHT
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return LABEL_WIDTH + FIELD_WIDTH, ROW_HEIGHT
+        _, label_height = self.label.wrap(ROW_WIDTH, available_height)
+        self.label_height = label_height
+        return ROW_WIDTH, label_height + LABEL_GAP + self.box_height + ROW_GAP
 
     def draw(self) -> None:
-        s, canvas, field = styles(), self.canv, self.field
-        label = p(self.languages.both(field.label_key), s.label)
-        label.wrapOn(canvas, LABEL_WIDTH - 2 * mm, ROW_HEIGHT)
-        label.drawOn(canvas, 0, ROW_HEIGHT - label.height - 0.5 * mm)
-        canvas.setFont(s.regular, 5.5)
-        canvas.setFillColor(colors.HexColor("#777777"))
-        canvas.drawString(0, 0.8 * mm, field.name)
-        common = {"name": field.name, "x": LABEL_WIDTH, "y": 0.6 * mm,
+        canvas, field = self.canv, self.field
+        box_top = ROW_GAP + self.box_height
+        self.label.drawOn(canvas, 0, box_top + LABEL_GAP)
+        common = {"name": field.name, "x": 0, "y": ROW_GAP,
                   "borderColor": colors.HexColor("#777777"), "borderWidth": 0.6,
                   "fillColor": colors.HexColor("#f4f7fb"), "relative": True}
         form = canvas.acroForm
         if field.checkbox:
-            form.checkbox(size=7.5 * mm, buttonStyle="check", checked=False,
+            form.checkbox(size=CHECKBOX_SIZE, buttonStyle="check", checked=False,
                           tooltip=field.name, **common)
         elif field.choices:
             # ReportLab draws option labels in Helvetica: it gets the stored values here and
             # the bilingual labels are written afterwards (_label_options)
             form.choice(value=[""], options=[("", ""), *((v, v) for v in field.choices)],
-                        width=FIELD_WIDTH, height=ROW_HEIGHT - 1.5 * mm, fontSize=10,
+                        width=ROW_WIDTH, height=BOX_HEIGHT, fontSize=10,
                         fieldFlags="combo", tooltip=field.name, **common)
         else:
-            form.textfield(value="", width=FIELD_WIDTH, height=ROW_HEIGHT - 1.5 * mm,
+            form.textfield(value="", width=ROW_WIDTH, height=BOX_HEIGHT,
                            fontSize=10, maxlen=200, tooltip=field.name, **common)
 
 

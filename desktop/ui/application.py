@@ -20,7 +20,7 @@ from desktop.store.vault import Vault
 from desktop.ui.fonts import install_fonts
 from desktop.ui.language import UiLanguage
 from desktop.ui.login import ChangePasswordDialog, LoginWindow
-from desktop.ui.placement import centre_on_screen
+from desktop.ui.screen_fit import centre_on_screen
 from desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:

@@ -33,7 +33,8 @@ from desktop.ui.documents_dialog import DocumentsDialog
 from desktop.ui.language import UiLanguage
 from desktop.ui.merge_dialog import MergeDialog
 from desktop.ui.person_dialog import PersonDialog
-from desktop.ui.widgets import ErrorLabel, emphasise, error_text, fit_to_screen, show_placeholder
+from desktop.ui.screen_fit import fit_to_screen
+from desktop.ui.widgets import ErrorLabel, emphasise, error_text, show_placeholder
 
 PEOPLE_COLUMNS = ("case.col_name", "intake.field_relationship", "intake.field_birth_date",
                   "case.col_nrn", "case.col_documents", "case.col_needs")

@@ -42,8 +42,9 @@ from desktop.services import Services
 from desktop.ui.file_dialogs import ask_save_path
 from desktop.ui.language import UiLanguage
 from desktop.ui.pdf_pages import page_images, print_pdf
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets import ErrorLabel, error_text, fit_to_screen
+from desktop.ui.widgets import ErrorLabel, error_text
 
 CASE_KINDS = ("intake", "summary", "referral", "slip")
 GENERAL_KINDS = ("blank", "fillable", "monthly")

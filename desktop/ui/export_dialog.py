@@ -26,8 +26,9 @@ from desktop.exchange.exporter import KINDS, column_label_key
 from desktop.services import Services
 from desktop.ui.file_dialogs import ask_save_path
 from desktop.ui.language import UiLanguage
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets import ErrorLabel, error_text, fit_to_screen, wrapped_entries
+from desktop.ui.widgets import ErrorLabel, error_text, wrapped_entries
 
 
 class ExportDialog(QDialog):

@@ -33,8 +33,9 @@ from desktop.paths import DataPaths
 from desktop.services import Services
 from desktop.ui.file_dialogs import ask_open_path
 from desktop.ui.language import UiLanguage
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets import ErrorLabel, error_text, fit_to_screen
+from desktop.ui.widgets import ErrorLabel, error_text
 
 
 class ImportWizard(QWizard):

@@ -34,13 +34,9 @@ from desktop.ui.intake_home_page import AccommodationPage
 from desktop.ui.language import UiLanguage
 from desktop.ui.member_row import MemberRow
 from desktop.ui.person_details import PersonDetails
-from desktop.ui.widgets import ErrorLabel, error_text, fit_to_screen
-
-
-def is_missing(problem: Problem) -> bool:
-    """Something not typed yet (said when going on), as opposed to something typed wrong
-    (said as soon as the field is left)."""
-    return problem.key.endswith("_required") or problem.field == "members"
+from desktop.ui.screen_fit import fit_to_screen
+from desktop.ui.shown_problems import ShownProblems
+from desktop.ui.widgets import ErrorLabel, error_text
 
 
 class IntakeWizard(QWizard):
@@ -137,6 +133,7 @@ class MembersPage(QWizardPage):
         self.in_ukraine_label = QLabel()
         self.in_ukraine_label.setBuddy(self.in_ukraine)
         self.error = ErrorLabel()
+        self.shown = ShownProblems()
         bottom = QHBoxLayout()
         bottom.addWidget(self.add)
         bottom.addStretch(1)
@@ -158,6 +155,8 @@ class MembersPage(QWizardPage):
     def _add(self, person: PersonInput, focus: bool = False) -> None:
         row = MemberRow(self.wizard_.lang, person, removable=bool(self.rows))
         row.remove.clicked.connect(lambda: self._remove(row))
+        for field in row.fields.values():
+            field.editingFinished.connect(self.check_as_typed)
         self.rows.append(row)
         self.box.insertWidget(self.box.count() - 1, row)
         if focus:
@@ -165,6 +164,7 @@ class MembersPage(QWizardPage):
 
     def _remove(self, row: MemberRow) -> None:
         index = self.rows.index(row)
+        self.shown.member_removed(index)
         self.rows.remove(row)
         del self.wizard_.household_input.members[index]
         self.wizard_.details_page.forget(index)
@@ -181,19 +181,29 @@ class MembersPage(QWizardPage):
 
     def validatePage(self) -> bool:
         """Names, dates of birth and one head before going on; the rest can wait."""
+        problems = self.show_problems()
+        if not problems:
+            self.wizard_.details_page.rebuild()
+        return not problems
+
+    def check_as_typed(self) -> None:
+        self.show_problems(live=True)
+
+    def show_problems(self, live: bool = False) -> list[Problem]:
+        """On this page's fields; while typing (``live``), what is missing only once Next
+        said so."""
         household = self.wizard_.collect()
         problems = [p for p in self.wizard_.services.intake.check(household)
                     if p.field == "members" or p.field.split(".")[-1] in (
                         "surname_cyr", "given_name_cyr", "birth_date")]
+        problems = (self.shown.on_leave if live else self.shown.on_submit)(problems)
         tr = self.wizard_.lang.tr
         for index, row in enumerate(self.rows):
             mine = [p for p in problems if p.field.startswith(f"members.{index}.")]
             row.error.show_message("\n".join(tr(p.key, **p.params) for p in mine))
         general = [p for p in problems if p.field == "members"]
         self.error.show_message("\n".join(tr(p.key, **p.params) for p in general))
-        if not problems:
-            self.wizard_.details_page.rebuild()
-        return not problems
+        return problems
 
     def retranslate(self) -> None:
         tr = self.wizard_.lang.tr
@@ -212,6 +222,7 @@ class DetailsPage(QWizardPage):
         self.show_nrn, self.show_details = show_nrn, show_details
         self.tabs = QTabWidget()
         self.forms: list[PersonDetails] = []
+        self.shown = ShownProblems()
         QVBoxLayout(self).addWidget(self.tabs)
 
     def rebuild(self) -> None:
@@ -225,7 +236,7 @@ class DetailsPage(QWizardPage):
             form = PersonDetails(self.wizard_.lang, self.show_nrn, self.show_details)
             form.set_person(member)
             for field in form.findChildren(QLineEdit):
-                field.editingFinished.connect(lambda: self.show_problems(live=True))
+                field.editingFinished.connect(self.check_as_typed)
             self.forms.append(form)
             name = " ".join(p for p in (member.given_name_lat or member.given_name_cyr,
                                         member.surname_lat or member.surname_cyr) if p)
@@ -237,16 +248,21 @@ class DetailsPage(QWizardPage):
 
     def forget(self, index: int) -> None:
         """A member was removed: drop their tab, so the others keep their own details."""
+        self.shown.member_removed(index)
         if index < len(self.forms):
             self.tabs.removeTab(index)
             self.forms.pop(index).deleteLater()
 
+    def check_as_typed(self) -> None:
+        self.show_problems(live=True)
+
     def show_problems(self, live: bool = False) -> int | None:
         """Messages by each person's fields; returns the first tab with a problem. While
-        typing (``live``), only what is wrong, not what is still missing."""
+        typing (``live``), what is wrong, and what is missing only once Next said so."""
         household = self.wizard_.collect()
         problems = [p for p in self.wizard_.services.intake.check(household)
-                    if p.field.startswith("members.") and not (live and is_missing(p))]
+                    if p.field.startswith("members.")]
+        problems = (self.shown.on_leave if live else self.shown.on_submit)(problems)
         tr = self.wizard_.lang.tr
         first_wrong = None
         for index, form in enumerate(self.forms):

@@ -48,11 +48,12 @@ from desktop.ui.intake_wizard import IntakeWizard
 from desktop.ui.language import UiLanguage
 from desktop.ui.lock_screen import IdleWatcher, LockScreen
 from desktop.ui.quick_intake import QuickIntakeDialog
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.transcription import TranscriptionDialog
 from desktop.ui.users_dialog import UsersDialog
-from desktop.ui.widgets import emphasise, fit_to_screen
+from desktop.ui.widgets import emphasise
 
 log = logging.getLogger(__name__)
 

@@ -22,10 +22,10 @@ from desktop.core.dates import display_iso
 from desktop.core.matches import describe_all
 from desktop.services import Services
 from desktop.ui.language import UiLanguage
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.widgets import (
     ErrorLabel,
     error_text,
-    fit_to_screen,
     show_placeholder,
     wrapped_entries,
 )

@@ -12,7 +12,8 @@ from desktop.services import Services
 from desktop.ui.language import UiLanguage
 from desktop.ui.member_row import MemberRow
 from desktop.ui.person_details import PersonDetails
-from desktop.ui.widgets import ErrorLabel, error_text, fit_to_screen
+from desktop.ui.screen_fit import fit_to_screen
+from desktop.ui.widgets import ErrorLabel, error_text
 
 
 class PersonDialog(QDialog):

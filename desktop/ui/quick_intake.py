@@ -30,10 +30,11 @@ from desktop.services import Services
 from desktop.ui.check_grid import check_grid
 from desktop.ui.duplicate_list import DuplicateList
 from desktop.ui.enter_key import enter_moves_on
-from desktop.ui.intake_wizard import is_missing
 from desktop.ui.language import UiLanguage
 from desktop.ui.member_row import MemberRow
-from desktop.ui.widgets import ErrorLabel, error_text, fit_to_screen
+from desktop.ui.screen_fit import fit_to_screen
+from desktop.ui.shown_problems import ShownProblems
+from desktop.ui.widgets import ErrorLabel, error_text
 
 LANGUAGES = ("uk", "ru", "en", "fr", "nl", "de")
 URGENT_NEEDS = (
@@ -54,6 +55,7 @@ class QuickIntakeDialog(QDialog):
         self.done_registering = False
         self._duplicates_shown = False
         self._problems: list[Problem] = []
+        self._shown = ShownProblems()
         self.rows: list[MemberRow] = []
         self.rows_box = QVBoxLayout()
         self.rows_box.addStretch(1)  # rows stay together at the top
@@ -129,6 +131,7 @@ class QuickIntakeDialog(QDialog):
         return row
 
     def _remove_row(self, row: MemberRow) -> None:
+        self._shown.member_removed(self.rows.index(row))
         self.rows.remove(row)
         row.setParent(None)
         row.deleteLater()
@@ -172,7 +175,7 @@ class QuickIntakeDialog(QDialog):
     def register(self) -> None:
         household = self.household()
         problems = self.services.intake.check(household)
-        self._show_problems(problems)
+        self._show_problems(self._shown.on_submit(problems))
         if problems:
             return
         if not self._duplicates_shown:
@@ -184,7 +187,7 @@ class QuickIntakeDialog(QDialog):
         try:
             case_id = self.services.intake.register(household, quick=True)
         except IntakeRejected as rejected:
-            self._show_problems(rejected.problems)
+            self._show_problems(self._shown.on_submit(rejected.problems))
             return
         except Exception as exc:  # noqa: BLE001 (said next to the buttons; the form stays)
             self.error.show_message(error_text(self.lang, exc))
@@ -196,9 +199,9 @@ class QuickIntakeDialog(QDialog):
         self.accept()
 
     def check_as_typed(self) -> None:
-        """On leaving a field: say what is wrong, not yet what is still missing."""
-        self._show_problems([p for p in self.services.intake.check(self.household())
-                             if not is_missing(p)])
+        """On leaving a field: say what is wrong; what is missing only once Register said so
+        (and then until it is filled)."""
+        self._show_problems(self._shown.on_leave(self.services.intake.check(self.household())))
 
     def _show_problems(self, problems: list[Problem]) -> None:
         self._problems = problems

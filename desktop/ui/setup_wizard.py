@@ -31,6 +31,7 @@ from desktop.documents.recovery_sheet import write_recovery_sheet
 from desktop.store.vault import NewOrganisation, Vault
 from desktop.ui.file_dialogs import ask_save_path
 from desktop.ui.language import UiLanguage
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.widgets import ErrorLabel, PasswordField, PasswordRules, emphasise, error_text
 
 if TYPE_CHECKING:
@@ -269,7 +270,7 @@ class SetupWizard(QWizard):
         for page in (self.language_page, self.organisation_page, self.admin_page,
                      self.recovery_page):
             self.addPage(page)
-        self.resize(720, 560)
+        fit_to_screen(self, 720, 560)
         lang.changed.connect(self.retranslate)
         self.retranslate()
 

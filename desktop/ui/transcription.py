@@ -31,7 +31,8 @@ from desktop.services import Services
 from desktop.ui.duplicate_list import DuplicateList
 from desktop.ui.file_dialogs import ask_open_path
 from desktop.ui.language import UiLanguage
-from desktop.ui.widgets import ErrorLabel, emphasise, error_text, fit_to_screen
+from desktop.ui.screen_fit import fit_to_screen
+from desktop.ui.widgets import ErrorLabel, emphasise, error_text
 
 FieldWidget = QLineEdit | QComboBox | QCheckBox
 WRONG = "border: 1px solid #b00020;"

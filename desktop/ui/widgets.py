@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -39,30 +39,6 @@ def emphasise(label: QLabel, extra_points: int) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
-
-
-# What a window leaves of its screen's available area for its own title bar and frame (the
-# taskbar is already outside the available area).
-WINDOW_FRAME = 60
-# The size a window is designed for, kept on it so its size on any screen can be worked out.
-DESIGNED_SIZE = "designedSize"
-
-
-def size_on_screen(designed: QSize, room: QSize) -> QSize:
-    """The designed size, or less where the screen's available ``room`` is smaller."""
-    return QSize(min(designed.width(), room.width()),
-                 min(designed.height(), room.height() - WINDOW_FRAME))
-
-
-def fit_to_screen(window: QWidget, width: int, height: int) -> None:
-    """Opens ``window`` at the size it is designed for, or smaller on a smaller screen: a
-    1366x768 laptop at 125 % offers 1093x614, and a window taller than that hides its
-    buttons. Qt keeps it no smaller than its layout needs."""
-    designed = QSize(width, height)
-    window.setProperty(DESIGNED_SIZE, designed)
-    screen = window.screen() or QGuiApplication.primaryScreen()
-    room = screen.availableGeometry().size() if screen is not None else designed
-    window.resize(size_on_screen(designed, room))
 
 
 def show_placeholder(field: QLineEdit, text: str) -> None:

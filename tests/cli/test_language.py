@@ -59,16 +59,33 @@ def test_before_signing_in_the_system_language_applies(dutch_admin):
     assert err.strip() == "Unknown user name or wrong password."  # not the window's Ukrainian
 
 
-def test_a_user_added_from_the_command_line_gets_the_commands_language(dutch_admin):
-    code, _out, err = cli("--data-dir", dutch_admin, "users", "add", "marie", "--role",
-                          "social_worker",
+def _language_of(folder: str, username: str) -> str:
+    code, out, err = cli("--data-dir", folder, "search", "nobody-at-all",
+                         env={**system("fr_BE.UTF-8"), "RELAIS_USER": username,
+                              "RELAIS_PASSWORD": "temporary pass 1"})
+    assert code == 0, err
+    return {"Niets gevonden.": "nl", "Нічого не знайдено.": "uk"}.get(out.strip(), out)
+
+
+def test_a_user_added_from_the_command_line_gets_the_organisations_language(dutch_admin):
+    # Gent speaks Dutch: not the system's German, not the English this command speaks
+    code, _out, err = cli("--data-dir", dutch_admin, "--lang", "en", "users", "add", "marie",
+                          "--role", "social_worker",
                           env={**system("de_BE.UTF-8"), **ADMIN,
                                "RELAIS_NEW_PASSWORD": "temporary pass 1"})
     assert code == 0, err
-    code, out, err = cli("--data-dir", dutch_admin, "search", "nobody-at-all",
-                         env={**system("fr_BE.UTF-8"), "RELAIS_USER": "marie",
-                              "RELAIS_PASSWORD": "temporary pass 1"})
-    assert (code, out.strip()) == (0, "Niets gevonden."), err
+    assert _language_of(dutch_admin, "marie") == "nl"
+
+
+def test_users_add_takes_the_new_users_language(dutch_admin):
+    code, _out, err = cli("--data-dir", dutch_admin, "users", "add", "olena", "--role",
+                          "volunteer", "--language", "uk",
+                          env={**ADMIN, "RELAIS_NEW_PASSWORD": "temporary pass 1"})
+    assert code == 0, err
+    assert _language_of(dutch_admin, "olena") == "uk"
+    code, _out, _err = cli("--data-dir", dutch_admin, "users", "add", "x", "--role",
+                           "volunteer", "--language", "xx", env=ADMIN)
+    assert code == 2  # not one of the five
 
 
 @pytest.mark.parametrize(("env", "expected"), [

@@ -67,3 +67,53 @@ def test_weak_password_for_a_new_user_is_refused_and_no_account_is_made(vault, s
         services.users.add_user("vera", Role.VOLUNTEER, "vera12345678")
     assert [u.username for u in services.users.list_users()] == ["admin"]
     assert not vault.has_user_key("vera")
+
+
+def _admin_of(vault, refnis: str, document_language: str, admin_language: str):
+    from desktop.services import Services
+    from desktop.store.vault import NewOrganisation
+    from tests.conftest import ADMIN_PASSWORD
+
+    session, _ = vault.create(NewOrganisation("CPAS", refnis, document_language), "admin",
+                              ADMIN_PASSWORD, language=admin_language)
+    return Services.for_session(session)
+
+
+@pytest.mark.parametrize(("refnis", "official", "admin_language", "expected"), [
+    ("44021", "nl", "en", "nl"),  # Gent: Dutch, whatever the administrator works in
+    ("63023", "de", "fr", "de"),  # Eupen: German
+    ("62063", "fr", "nl", "fr"),  # Liège: French
+    ("21009", "fr", "nl", "nl"),  # Ixelles/Elsene, bilingual: the administrator's language
+])
+def test_a_new_user_starts_in_the_organisations_official_language(
+        vault, refnis, official, admin_language, expected):
+    admin = _admin_of(vault, refnis, official, admin_language)
+    try:
+        assert admin.users.default_language() == expected
+        user = admin.users.add_user("marie", Role.SOCIAL_WORKER, USER_PASSWORD)
+        assert user.language == expected
+        # in Brussels, the language the administrator works in right now decides
+        assert admin.users.default_language("de") == ("de" if refnis == "21009" else expected)
+    finally:
+        admin.session.close()
+
+
+def test_the_administrator_chooses_and_changes_a_users_language(vault, services):
+    user = services.users.add_user("marie", Role.SOCIAL_WORKER, USER_PASSWORD, language="uk")
+    assert user.language == "uk"
+    services.users.set_user_language(user.id, "nl")
+    session = vault.login("marie", USER_PASSWORD)
+    assert session.user.language == "nl"  # the window opens in Dutch at her next login
+    session.close()
+    with pytest.raises(ValidationError) as failure:
+        services.users.set_user_language(user.id, "xx")
+    assert failure.value.field == "language"
+    with pytest.raises(ValidationError):
+        services.users.add_user("piet", Role.VOLUNTEER, USER_PASSWORD, language="klingon")
+
+
+def test_only_administrators_change_another_users_language(vault, services):
+    worker = login_as(vault, services, "sam", Role.SOCIAL_WORKER)
+    with pytest.raises(AccessDenied):
+        worker.users.set_user_language(services.session.user.id, "uk")
+    worker.session.close()

@@ -10,7 +10,7 @@ target.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.widgets import DESIGNED_SIZE, WINDOW_FRAME, size_on_screen
+from desktop.ui.screen_fit import DESIGNED_SIZE, FRAME, size_within
 
 # Room for a title bar and a taskbar: a screen's full height minus this is what a window
 # may use.
-CHROME = WINDOW_FRAME
+CHROME = FRAME.height()
 
 
 def usable(screen: QSize) -> QSize:
@@ -56,7 +56,7 @@ def fit_problems(window: QWidget, screen: QSize) -> list[str]:
     # The size it takes on the target: worked out from its designed size like fit_to_screen
     # does on a real screen, else as a window manager would clamp it.
     designed = window.property(DESIGNED_SIZE)
-    window.resize(size_on_screen(designed, screen) if isinstance(designed, QSize)
+    window.resize(size_within(designed, QRect(QPoint(0, 0), screen)) if isinstance(designed, QSize)
                   else opened.boundedTo(limit))
     QApplication.processEvents()
     problems += cut_labels(window) + cut_fields(window) + cut_headers(window) + \

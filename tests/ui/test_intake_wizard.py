@@ -85,3 +85,31 @@ def test_closing_the_wizard_keeps_a_draft_it_can_resume(qtbot, lang, services, m
     window.offer_drafts().resume_button.click()
     resumed = window.findChild(IntakeWizard)
     assert resumed.members_page.rows[0].fields["surname_cyr"].text() == "Шевченко"
+
+
+def test_what_next_said_is_missing_stays_when_another_field_is_left(qtbot, lang, services):
+    wizard = IntakeWizard(lang, services)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    row = wizard.members_page.rows[0]
+    wizard.next()
+    assert "Indiquez le prénom" in row.error.text()
+    type_text(row.fields["surname_cyr"], "Шевченко")
+    row.fields["surname_cyr"].editingFinished.emit()
+    assert "Indiquez le nom" not in row.error.text()  # filled: its message goes
+    assert "Indiquez le prénom" in row.error.text()  # the others stay
+    type_text(row.fields["given_name_cyr"], "Юлія")
+    type_text(row.fields["birth_date"], "30/07/1985")
+    row.fields["birth_date"].editingFinished.emit()
+    assert row.error.text() == ""
+    wizard.next()
+    mother = wizard.details_page.forms[0]
+    mother.document["issued_on"].setText("10/03/2022")  # a date without its number
+    wizard.next()
+    assert "Le numéro du document manque." in mother.error.text()
+    type_text(mother.fields["patronymic_cyr"], "Петрівна")
+    mother.fields["patronymic_cyr"].editingFinished.emit()
+    assert "Le numéro du document manque." in mother.error.text()
+    mother.document["number"].setText("FA123456")
+    mother.document["number"].editingFinished.emit()
+    assert "Le numéro du document manque." not in mother.error.text()

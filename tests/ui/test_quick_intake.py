@@ -149,3 +149,27 @@ def test_tab_order_follows_what_a_person_types_first(qtbot, lang, services):
         order.append(widget)
     assert order == [row.fields["given_name_cyr"], row.fields["birth_date"], row.sex,
                      row.relationship, row.fields["surname_lat"]]
+
+
+def test_what_register_said_is_missing_stays_until_it_is_filled(qtbot, lang, services):
+    dialog = QuickIntakeDialog(lang, services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    row = dialog.rows[0]
+    type_text(row.fields["surname_cyr"], "Шевченко")
+    dialog.register_button.click()
+    assert "Indiquez le prénom" in row.error.text()
+    assert "La date de naissance est nécessaire" in row.error.text()
+    # leaving another field re-checks the form but keeps what is still missing
+    row.fields["surname_cyr"].editingFinished.emit()
+    assert "Indiquez le prénom" in row.error.text()
+    assert "La date de naissance est nécessaire" in row.error.text()
+    # filling one field takes its own message away, and only that one
+    type_text(row.fields["given_name_cyr"], "Юлія")
+    row.fields["given_name_cyr"].editingFinished.emit()
+    assert "Indiquez le prénom" not in row.error.text()
+    assert "La date de naissance est nécessaire" in row.error.text()
+    # a person added afterwards is not told off before Register is pressed again
+    dialog.add_person.click()
+    dialog.rows[1].fields["surname_cyr"].editingFinished.emit()
+    assert dialog.rows[1].error.text() == ""
