@@ -4,6 +4,7 @@ list is for, so an empty list reads as "nothing to do", not as "broken"."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
@@ -37,11 +38,13 @@ PURPOSES = {
 
 def short_date(language: str, day: date) -> str:
     """A date as written in Belgium in that language (Ukrainian as in Ukraine), always with
-    the four digits of the year: 7/12/2026, 07.12.2026."""
+    the four digits of the year and two-digit days: 07/12/2026, 07.12.2026."""
     locale = QLocale(f"{language}_UA" if language == "uk" else f"{language}_BE")
     pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
     if "yyyy" not in pattern:
         pattern = pattern.replace("yy", "yyyy")
+    # Two-digit days and months, so that a column of dates lines up (01/06/2026, not 1/06/2026).
+    pattern = re.sub(r"(?<!d)d(?!d)", "dd", re.sub(r"(?<!M)M(?!M)", "MM", pattern))
     return locale.toString(QDate(day.year, day.month, day.day), pattern)
 
 

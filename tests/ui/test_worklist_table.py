@@ -4,6 +4,7 @@ empty."""
 
 from datetime import date, timedelta
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView
 
@@ -33,9 +34,9 @@ def test_my_tasks_are_a_sortable_table_that_opens_the_case(qtbot, make_main, ser
     # Sorted by date first; dates as written in Belgium, with the whole year.
     first, second = cells(table, 0), cells(table, 1)
     assert first[1:] == ["KOVAL Nazar", "Tâche en retard : Rendez-vous FOREM",
-                         f"{overdue.day}/{overdue:%m/%Y}"]
+                         f"{overdue:%d/%m/%Y}"]
     assert "SHEVCHENKO" in second[1] and second[2:] == [
-        "Tâche : Appeler l'école", f"{due.day}/{due:%m/%Y}"]
+        "Tâche : Appeler l'école", f"{due:%d/%m/%Y}"]
     table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # by person, Z to A
     assert "SHEVCHENKO" in cells(table, 0)[1]
     table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # latest date first
@@ -93,3 +94,11 @@ def test_an_empty_worklist_says_what_it_is_for(make_main, services, lang):
     assert box.empty.text().startswith("Тут з'являються ваші прострочені завдання")
     expiring = window.home.boxes["worklist.expiring"]
     assert "30" in expiring.empty.text()
+
+
+@pytest.mark.parametrize(("language", "written"), [
+    ("fr", "01/06/2026"), ("nl", "01/06/2026"), ("de", "01.06.2026"), ("uk", "01.06.2026")])
+def test_dates_line_up_with_two_digit_days_and_months(qapp, language, written):
+    from desktop.ui.worklist_table import short_date
+
+    assert short_date(language, date(2026, 6, 1)) == written
