@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
         self._update_state()
         # A new installation starts where its empty state says what to do; then, at home.
         self.sections.setCurrentIndex(1 if self.model.total == 0 else 0)
+        if self.model.total:
+            self.home.search.setFocus()  # the first thing done at a desk: find someone
         fit_to_screen(self, 1100, 700)
 
     # -- construction -----------------------------------------------------------------------

@@ -150,3 +150,10 @@ def test_the_lock_screen_counts_wrong_passwords_like_the_login(qtbot, make_main,
     window.lock_screen._try()
     assert window.is_locked()
     assert "Trop de mots de passe erronés" in window.lock_screen.error.text()
+
+
+def test_with_cases_the_window_opens_at_home_ready_to_search(qtbot, make_main, services):
+    services.demo.generate(5, seed=1)
+    window = make_main(services)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.focusWidget() is window.home.search)
