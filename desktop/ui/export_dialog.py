@@ -53,7 +53,7 @@ class ExportDialog(QDialog):
         self.done_label.setWordWrap(True)
         self.error = ErrorLabel()
         self.export_button = QPushButton(tr("exporter.export"))
-        self.export_button.clicked.connect(self.export)
+        self.export_button.clicked.connect(self.ask_and_export)
         close = QPushButton(tr("exporter.close"))
         close.clicked.connect(self.reject)
         form = QFormLayout()
@@ -90,14 +90,18 @@ class ExportDialog(QDialog):
                 for i in range(self.columns.count())
                 if self.columns.item(i).checkState() == Qt.CheckState.Checked]
 
-    def export(self, target: Path | None = None) -> None:
+    def ask_and_export(self) -> None:
+        """The button's slot. It takes no argument on purpose: ``clicked`` passes ``checked``
+        (False) to a slot that accepts one, which once became a file named "False"."""
         kind, fmt = self.kind.currentData(), self.format.currentData()
-        if target is None:
-            name = suggested_name(self.lang.tr, f"export_{kind}", fmt, date.today())
-            target = ask_save_path(self, self.lang, self.lang.tr("exporter.window_title"),
-                                   name, f"*.{fmt}")
-            if target is None:
-                return
+        name = suggested_name(self.lang.tr, f"export_{kind}", fmt, date.today())
+        target = ask_save_path(self, self.lang, self.lang.tr("exporter.window_title"),
+                               name, f"*.{fmt}")
+        if target is not None:
+            self.export(target)
+
+    def export(self, target: Path) -> None:
+        kind, fmt = self.kind.currentData(), self.format.currentData()
         columns = self.chosen_columns()
         self.export_button.setEnabled(False)
         self.progress.show()
