@@ -197,8 +197,10 @@ class ImportService:
                 number=number)]
         person.phone = values.text(cell.get("phone"))
         person.email = values.text(cell.get("email"))
-        person.contact_consent = bool(person.phone or person.email)
-        person.languages = values.languages(cell.get("languages")) or ["uk"]
+        # A list says nothing about consent to be contacted, and an empty languages cell
+        # says nothing about languages: record neither as if it had (the case file asks).
+        person.contact_consent = False
+        person.languages = values.languages(cell.get("languages"))
         person.arrived_on = values.date_text(cell.get("arrival_date"))
         kind = values.accommodation(cell.get("accommodation_type"))
         row.address = {"street": values.text(cell.get("street")),

@@ -16,7 +16,7 @@ def test_nationalities_and_languages_as_written_in_a_list(services, tmp_path):
     plan = services.imports.plan(write(tmp_path / "liste.csv", LIST, "utf-8"))
     people = {m.surname_lat: m for h in plan.households for m in h.household.members}
     assert {name: (m.nationality, m.languages) for name, m in people.items()} == {
-        "Koval": ("UKR", ["uk", "ru"]), "Bondar": ("MDA", ["uk"]), "Melnyk": ("BLR", ["uk"]),
+        "Koval": ("UKR", ["uk", "ru"]), "Bondar": ("MDA", ["uk"]), "Melnyk": ("BLR", []),
         "Tkachuk": ("UKR", ["ru", "en"])}
     assert {(r.line, r.key, r.params["value"]) for r in plan.rejected} == {
         (6, "import.bad_nationality", "Géorgienne"), (7, "import.bad_language", "polonais")}
@@ -60,3 +60,14 @@ def test_file_numbers_are_never_dropped_or_replaced_without_a_word(services, tmp
     assert {(r.line, r.key, r.params["numbers"]) for r in plan.rejected} == {
         (2, "import.case_numbers_differ", "R-1, R-2"),
         (3, "import.case_numbers_differ", "R-1, R-2")}
+
+
+def test_a_list_invents_no_consent_and_no_language(services, tmp_path):
+    # A phone number in a list is not consent to be contacted; an empty languages cell
+    # is not "Ukrainian".
+    plan = services.imports.plan(write(tmp_path / "liste.csv",
+                                       "Nom;Prénom;Né le;Téléphone;Langues\n"
+                                       "Koval;Olena;01/01/1980;0470 12 34 56;\n", "utf-8"))
+    [member] = plan.households[0].household.members
+    assert member.phone and member.contact_consent is False
+    assert member.languages == []
