@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from desktop.core.dates import iso_partial
-from desktop.core.enums import Relationship
+from desktop.core.enums import AccommodationType, Relationship
 from desktop.core.errors import RelaisError
 from desktop.core.intake_input import DocumentInput, HouseholdInput, PersonInput
 from desktop.core.intake_records import NewCase, RecordBatch, add_household, add_person
@@ -180,8 +180,9 @@ class ImportService:
                              ("given_name_latin", "given_name_lat")):
             if values.text(cell.get(name)):
                 setattr(person, target, values.text(cell.get(name)))
-        for cyrillic, latin in (("surname_cyr", "surname_lat"), ("given_name_cyr",
-                                                                 "given_name_lat")):
+        for cyrillic, latin in (("surname_cyr", "surname_lat"),
+                                ("given_name_cyr", "given_name_lat"),
+                                ("patronymic_cyr", "patronymic_lat")):
             if getattr(person, cyrillic) and not getattr(person, latin):
                 setattr(person, latin, passport_latin(getattr(person, cyrillic)))
         person.sex = values.sex(cell.get("sex")).value
@@ -247,7 +248,8 @@ class ImportService:
                 return
             household.municipality_refnis = found[0].refnis
         if household.accommodation_type == "" and (household.street or where):
-            household.accommodation_type = "rental"
+            # An address without its kind of housing: kept, and the kind said to be unknown.
+            household.accommodation_type = AccommodationType.UNKNOWN.value
         bad: dict[int, RowProblem] = {}
         for problem in self.rules.household(household):
             parts = problem.field.split(".")
