@@ -111,6 +111,7 @@ class ExportService:
                                      document.document_type.label("kind"))
                               .join(document, document.id == first.c.document_id)
                               .subquery())
+            case, home = _latest(CaseFile), _latest(Accommodation)
             statement = (
                 select(Person, HouseholdMember.relationship, Household.reference,
                        Household.id, CaseFile.file_number, Accommodation,
@@ -118,8 +119,10 @@ class ExportService:
                 .join(HouseholdMember, and_(HouseholdMember.person_id == Person.id,
                                             HouseholdMember.deleted_at.is_(None)))
                 .join(Household, Household.id == HouseholdMember.household_id)
-                .outerjoin(CaseFile, CaseFile.household_id == Household.id)
-                .outerjoin(Accommodation, Accommodation.household_id == Household.id)
+                .outerjoin(case, case.c.household_id == Household.id)
+                .outerjoin(CaseFile, CaseFile.id == case.c.id)
+                .outerjoin(home, home.c.household_id == Household.id)
+                .outerjoin(Accommodation, Accommodation.id == home.c.id)
                 .outerjoin(first_document, first_document.c.person_id == Person.id)
                 .where(Person.deleted_at.is_(None))
                 .order_by(CaseFile.file_number, HouseholdMember.relationship != Relationship.HEAD)
@@ -167,10 +170,14 @@ class ExportService:
             heads = dict(db.execute(
                 select(HouseholdMember.household_id, Person.surname_lat)
                 .join(Person, Person.id == HouseholdMember.person_id)
-                .where(HouseholdMember.relationship == Relationship.HEAD)).all())
+                .where(HouseholdMember.relationship == Relationship.HEAD,
+                       HouseholdMember.deleted_at.is_(None), Person.deleted_at.is_(None))
+                ).all())
+            home = _latest(Accommodation)
             statement = (select(CaseFile, Household, Accommodation)
                          .join(Household, Household.id == CaseFile.household_id)
-                         .outerjoin(Accommodation, Accommodation.household_id == Household.id)
+                         .outerjoin(home, home.c.household_id == Household.id)
+                         .outerjoin(Accommodation, Accommodation.id == home.c.id)
                          .where(CaseFile.deleted_at.is_(None)).order_by(CaseFile.file_number))
             for case, household, home in db.execute(statement).yield_per(2000):
                 yield {
@@ -190,6 +197,13 @@ class ExportService:
                     "worker": workers.get(case.assigned_worker_id, ""),
                     "piis": tr(YES) if case.id in piis else "",
                 }
+
+
+def _latest(model: type[Accommodation] | type[CaseFile]) -> Any:
+    """Per household, the id of its latest record of ``model`` (ids are time-ordered), not
+    deleted: joining all of them repeated a person once per address ever recorded."""
+    return (select(model.household_id, func.max(model.id).label("id"))
+            .where(model.deleted_at.is_(None)).group_by(model.household_id).subquery())
 
 
 def _write_csv(target: Path, headers: list[str], rows: Iterator[list[Any]]) -> int:

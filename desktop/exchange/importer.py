@@ -198,7 +198,9 @@ class ImportService:
                 number=number)]
         person.phone = values.text(cell.get("phone"))
         person.email = values.text(cell.get("email"))
-        person.contact_consent = bool(person.phone or person.email)
+        # A number in a list is not the person's consent to be contacted (documents print
+        # it): it stays unset until the person is asked.
+        person.contact_consent = False
         person.languages = values.languages(cell.get("languages")) or ["uk"]
         person.arrived_on = values.date_text(cell.get("arrival_date"))
         kind = values.accommodation(cell.get("accommodation_type"))

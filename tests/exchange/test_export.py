@@ -96,3 +96,26 @@ def test_a_persons_export_imports_into_another_installation(registered, tmp_path
     hits = other.search.search("Chevtchenko Ioulia")
     assert hits and hits[0].birth_date == "1985-07-30"
     session.close()
+
+
+def test_a_household_that_moved_is_one_row_per_person_at_its_latest_address(registered,
+                                                                           tmp_path):
+    from sqlmodel import Session, select
+
+    from desktop.core.enums import AccommodationType
+    from desktop.core.models import Accommodation, HouseholdMember
+    from desktop.core.uow import UnitOfWork
+
+    engine = registered.session.engine
+    with Session(engine) as db:
+        household_id = db.exec(select(HouseholdMember.household_id)).first()
+    with UnitOfWork(engine, registered.session.actor) as uow:
+        uow.add(Accommodation(household_id=household_id, street="Rue Neuve 3",
+                              postal_code="4020", municipality_refnis="62063",
+                              accommodation_type=AccommodationType.RENTAL))
+    persons, cases = tmp_path / "persons.csv", tmp_path / "cases.csv"
+    assert registered.exports.export("persons", persons, "csv", tr=Translator("fr")) == 2
+    assert registered.exports.export("households", cases, "csv", ["street"]) == 1
+    rows = persons.read_text(encoding="utf-8-sig").splitlines()[1:]
+    assert all("Rue Neuve 3" in row and ";Location" in row for row in rows)
+    assert cases.read_text(encoding="utf-8-sig").splitlines()[1:] == ["Rue Neuve 3"]

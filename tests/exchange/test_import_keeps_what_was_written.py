@@ -48,6 +48,13 @@ def test_an_address_without_its_kind_of_housing_is_not_called_a_rental(services,
     assert household.accommodation_type == AccommodationType.UNKNOWN.value
 
 
+def test_a_phone_in_a_list_is_not_consent_to_be_contacted(services, tmp_path):
+    plan = services.imports.plan(write(tmp_path / "liste.csv", "Nom;Prénom;Né le;GSM\n"
+                                       "Koval;Olena;01/02/1980;0470 12 34 56\n", "utf-8"))
+    person = plan.households[0].household.members[0]
+    assert person.phone == "0470 12 34 56" and person.contact_consent is False
+
+
 def test_an_unknown_document_type_is_said_not_turned_into_other(services, tmp_path):
     plan = services.imports.plan(write(tmp_path / "liste.csv", LIST, "utf-8"))
     assert [(r.line, r.key, r.params) for r in plan.rejected] == [
