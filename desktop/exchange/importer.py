@@ -235,7 +235,12 @@ class ImportService:
                 row.person.relationship = (Relationship.CHILD if head_year and year and
                                            year - head_year >= 14 else Relationship.OTHER).value
             row.person.dependant = row.person.relationship == Relationship.CHILD
-        address = next((r.address for r in group if any(r.address.values())), {})
+        address, differ = _one_address(group)
+        if differ:  # one household, two addresses: which one is meant is not guessed
+            self._reject_household(plan, group, {r.line: RowProblem(
+                r.line, "import.addresses_differ", {"values": differ})
+                for r in group if any(r.address.values())})
+            return
         household = HouseholdInput(members=[r.person for r in group],
                                    accommodation_type=address.get("accommodation_type", ""),
                                    street=address.get("street", ""),
@@ -390,6 +395,21 @@ class ImportService:
                 if progress:
                     progress(min(start + WRITE_CHUNK, total), total)
         return ImportResult(created=plan.persons, households=plan.new_households, plan=plan)
+
+
+def _one_address(group: list[_Row]) -> tuple[dict[str, str], str]:
+    """The household's address from all its rows, each part from whichever row gives it;
+    with the differing values ("Rue Haute 5 / Rue Basse 7") when rows disagree."""
+    address: dict[str, str] = {}
+    for part in ("street", "postal_code", "municipality", "accommodation_type"):
+        given: dict[str, str] = {}
+        for row in group:
+            if row.address.get(part):
+                given.setdefault(fold(row.address[part]), row.address[part])
+        if len(given) > 1:
+            return {}, " / ".join(given.values())
+        address[part] = next(iter(given.values()), "")
+    return address, ""
 
 
 def _name_keys(member: PersonInput) -> list[tuple[str, str, str]]:

@@ -97,3 +97,17 @@ def test_the_dry_run_says_which_saved_columns_are_missing(tmp_path):
                        str(saved), "--dry-run", "--json", env=env)
     assert [(c["header"], c["meaning"]) for c in json.loads(out)["missing_columns"]] == [
         ("Date de naissance", "birth_date"), ("GSM", "phone")]
+
+
+def test_one_household_with_two_addresses_is_said_not_cut_to_the_first(services, tmp_path):
+    rows = ("Ménage;Nom;Prénom;Né le;Rue;Code postal\n"
+            "1;Koval;Olena;01/02/1980;Rue Haute 5;\n"
+            "1;Koval;Ivan;01/02/2010;;4000\n"
+            "2;Bondar;Taras;03/04/1975;Rue Basse 7;4000\n"
+            "2;Bondar;Anna;03/04/1977;Rue du Pont 1;4000\n")
+    plan = services.imports.plan(write(tmp_path / "liste.csv", rows, "utf-8"))
+    koval = plan.households[0].household
+    assert (koval.street, koval.postal_code) == ("Rue Haute 5", "4000")  # parts of both rows
+    assert [(r.line, r.key, r.params) for r in plan.rejected] == [
+        (4, "import.addresses_differ", {"values": "Rue Basse 7 / Rue du Pont 1"}),
+        (5, "import.addresses_differ", {"values": "Rue Basse 7 / Rue du Pont 1"})]
