@@ -55,7 +55,7 @@ def import_persons(ctx: CliContext) -> int:
 
 def report_import(ctx: CliContext, plan: ImportPlan, written: ImportResult | None) -> None:
     """What the import found (and wrote): JSON with --json, else lines of text."""
-    from desktop.exchange.ignored import report_lines
+    from desktop.exchange.ignored import missing_json, missing_lines, report_lines
     from desktop.exchange.summaries import import_done, import_summary
 
     args, tr = ctx.args, ctx.tr
@@ -72,13 +72,15 @@ def report_import(ctx: CliContext, plan: ImportPlan, written: ImportResult | Non
             "rejected": [{"line": r.line, "reason": tr(r.key, **r.params)}
                          for r in plan.rejected],
             "ignored_columns": [c.to_json(tr) for c in plan.ignored_columns],
+            "missing_columns": missing_json(plan.mapping.missing, tr),
             "notices": [{"line": n.line, "reason": tr(n.key, **n.params)}
                         for n in plan.notices],
         }, ensure_ascii=False, indent=1))
         return
     ctx.print(import_summary(tr, plan.persons, plan.new_households,
                              len(plan.duplicates), len(plan.rejected)))
-    for line in report_lines(plan.ignored_columns, tr):
+    for line in [*missing_lines(plan.mapping.missing, tr),
+                 *report_lines(plan.ignored_columns, tr)]:
         ctx.print(line)
     for problem in plan.rejected:
         ctx.print(tr("import.line", line=problem.line,
@@ -97,6 +99,7 @@ def export(ctx: CliContext) -> int:
     args = ctx.args
     with ctx.services() as services:
         columns = [c.strip() for c in args.columns.split(",")] if args.columns else None
-        count = services.exports.export(args.kind, Path(args.output), args.format, columns)
+        count = services.exports.export(args.kind, Path(args.output), args.format, columns,
+                                        tr=ctx.tr)
         ctx.print(ctx.tr.plural("export.done", count, path=args.output))
     return EXIT_OK

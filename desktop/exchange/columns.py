@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.core.i18n import LANGUAGES, load_catalog
 from desktop.exchange.headers import HeaderMatcher
 
 CANONICAL = (
@@ -89,6 +90,14 @@ def fold(text: str) -> str:
 
 
 _LOOKUP: dict[str, str] = {}
+# The column labels of every catalog first: an export from Relais in any language, and the
+# fillable lists, are read back whatever the reader's own language.
+for _lang in LANGUAGES:
+    _catalog = load_catalog(_lang)
+    for _canonical in CANONICAL:
+        _label = _catalog.get(f"importer.column_{_canonical}")
+        if isinstance(_label, str):
+            _LOOKUP.setdefault(fold(_label), _canonical)
 for _canonical, _words in SYNONYMS.items():
     _LOOKUP[fold(_canonical)] = _canonical
     for _word in _words:
@@ -121,6 +130,9 @@ class Mapping:
     columns: dict[int, str] = field(default_factory=dict)
     # Columns meaning what an earlier column already holds (a second "Nom"): the first wins.
     duplicates: dict[int, str] = field(default_factory=dict)
+    # Headers a saved mapping names that the file does not have (header -> canonical name):
+    # said in the dry run and the wizard, so a renamed column is not silently left unread.
+    missing: dict[str, str] = field(default_factory=dict)
 
     def assign(self, index: int, name: str) -> None:
         if name in self.columns.values():
@@ -140,10 +152,14 @@ class Mapping:
     def from_saved(cls, saved: dict[str, str], headers: list[Any], header_row: int) -> Mapping:
         wanted = {fold(k): v for k, v in saved.items() if v in CANONICAL}
         mapping = cls(header_row=header_row)
+        present = set()
         for index, header in enumerate(headers):
             name = wanted.get(fold(header)) if header is not None else None
             if name:
                 mapping.assign(index, name)
+                present.add(fold(header))
+        mapping.missing = {header: name for header, name in saved.items()
+                           if name in CANONICAL and fold(header) not in present}
         return mapping
 
 

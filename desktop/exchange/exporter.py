@@ -1,7 +1,9 @@
 """Exports for the user's own work: persons, households or cases to CSV (UTF-8 with BOM, so
 Excel shows Cyrillic) or XLSX, with a choice of columns. Restricted columns are refused to
-roles that may not read them; the persons export uses the import's column names, so an
-export can be imported again."""
+roles that may not read them. A spreadsheet is read by people: headers and enumerated values
+are written as labels in the export's language (labels.py), never as codes; the persons
+export uses the import's column labels and the import reads every label back in any of the
+five languages, so an export can be imported again into another installation."""
 
 from __future__ import annotations
 
@@ -12,11 +14,13 @@ from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from desktop.core.dates import iso_partial
-from desktop.core.enums import Relationship
+from desktop.core.enums import DocumentType, Relationship
 from desktop.core.errors import AccessDenied, RelaisError
+from desktop.core.i18n import SOURCE_LANGUAGE, Translator
 from desktop.core.models import (
     Accommodation,
     AidDecision,
@@ -29,6 +33,7 @@ from desktop.core.models import (
 )
 from desktop.core.reference import ReferenceData
 from desktop.core.roles import Actor, Permission
+from desktop.exchange.labels import YES, label, language_label
 
 KINDS = ("persons", "households", "cases")
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -53,6 +58,8 @@ IMPORTED = {"case_number", "household", "relationship", "surname", "given_name",
 def column_label_key(column: str) -> str:
     """The message that names a column in the export dialog (never the column's code)."""
     return f"importer.column_{column}" if column in IMPORTED else f"exporter.column_{column}"
+
+
 Progress = Callable[[int, int], None]
 
 
@@ -65,8 +72,9 @@ class ExportService:
                 if c not in RESTRICTED or self.actor.can(RESTRICTED[c])]
 
     def export(self, kind: str, target: Path, fmt: str, columns: list[str] | None = None,
-               progress: Progress | None = None) -> int:
-        """Write the file; returns the number of data rows."""
+               progress: Progress | None = None, tr: Translator | None = None) -> int:
+        """Write the file in ``tr``'s language (the interface's, or the command line's);
+        returns the number of data rows."""
         self.actor.require(Permission.VIEW_CASES)
         if kind not in KINDS or fmt not in ("csv", "xlsx"):
             raise RelaisError("export.unknown_kind", kind=kind)
@@ -76,25 +84,34 @@ class ExportService:
             raise RelaisError("export.unknown_column", column=unknown[0])
         if any(c in RESTRICTED and not self.actor.can(RESTRICTED[c]) for c in columns):
             raise AccessDenied("error.access_denied")
-        rows = getattr(self, f"_{kind}")(columns)
+        tr = tr or Translator(SOURCE_LANGUAGE)
+        rows = getattr(self, f"_{kind}")(columns, tr)
+        headers = [tr(column_label_key(c)) for c in columns]
         try:
-            return (_write_csv if fmt == "csv" else _write_xlsx)(target, columns, rows)
+            return (_write_csv if fmt == "csv" else _write_xlsx)(target, headers, rows)
         except OSError as exc:
             raise RelaisError("store.cannot_write", path=str(target)) from exc
 
     # -- rows -------------------------------------------------------------------------------
 
-    def _municipality(self, refnis: str) -> str:
+    def _municipality(self, refnis: str, tr: Translator) -> str:
         found = self.reference.municipality(refnis) if refnis else None
-        return found.name("fr") if found else ""
+        return found.name(tr.language) if found else ""
 
-    def _persons(self, columns: list[str]) -> Iterator[list[Any]]:
+    def _persons(self, columns: list[str], tr: Translator) -> Iterator[list[Any]]:
         with Session(self.engine) as db:
-            first_document = (select(IdentityDocument.person_id,
-                                     func.min(IdentityDocument.number).label("number"),
-                                     func.min(IdentityDocument.document_type).label("kind"))
-                              .where(IdentityDocument.deleted_at.is_(None))
-                              .group_by(IdentityDocument.person_id).subquery())
+            # The first document recorded (ids are time-ordered), number and type together:
+            # a min() of each would pair one document's number with another's type.
+            first = (select(IdentityDocument.person_id,
+                            func.min(IdentityDocument.id).label("document_id"))
+                     .where(IdentityDocument.deleted_at.is_(None))
+                     .group_by(IdentityDocument.person_id).subquery())
+            document = aliased(IdentityDocument)
+            first_document = (select(first.c.person_id, document.number.label("number"),
+                                     document.document_type.label("kind"))
+                              .join(document, document.id == first.c.document_id)
+                              .subquery())
+            case, home = _latest(CaseFile), _latest(Accommodation)
             statement = (
                 select(Person, HouseholdMember.relationship, Household.reference,
                        Household.id, CaseFile.file_number, Accommodation,
@@ -102,42 +119,47 @@ class ExportService:
                 .join(HouseholdMember, and_(HouseholdMember.person_id == Person.id,
                                             HouseholdMember.deleted_at.is_(None)))
                 .join(Household, Household.id == HouseholdMember.household_id)
-                .outerjoin(CaseFile, CaseFile.household_id == Household.id)
-                .outerjoin(Accommodation, Accommodation.household_id == Household.id)
+                .outerjoin(case, case.c.household_id == Household.id)
+                .outerjoin(CaseFile, CaseFile.id == case.c.id)
+                .outerjoin(home, home.c.household_id == Household.id)
+                .outerjoin(Accommodation, Accommodation.id == home.c.id)
                 .outerjoin(first_document, first_document.c.person_id == Person.id)
                 .where(Person.deleted_at.is_(None))
                 .order_by(CaseFile.file_number, HouseholdMember.relationship != Relationship.HEAD)
             )
-            for person, relationship, reference, household_id, number, home, document, kind \
+            for person, relationship, reference, household_id, number, home, \
+                    number_of_document, kind \
                     in db.execute(statement).yield_per(2000):
                 value = {
                     "case_number": number or "", "household": number or reference or
-                    household_id.hex[:8], "relationship": relationship.value,
+                    household_id.hex[:8], "relationship": label(tr, relationship),
                     "surname": person.surname_cyr, "given_name": person.given_name_cyr,
                     "patronymic": person.patronymic_cyr, "surname_latin": person.surname_lat,
-                    "given_name_latin": person.given_name_lat, "sex": person.sex.value,
+                    "given_name_latin": person.given_name_lat, "sex": label(tr, person.sex),
                     "birth_date": iso_partial(person.birth_date, person.birth_precision),
                     "nationality": person.nationality, "nrn": person.national_number or "",
-                    "document_type": kind or "", "document_number": document or "",
+                    "document_type": label(tr, DocumentType(kind)) if kind else "",
+                    "document_number": number_of_document or "",
                     "phone": person.phone, "email": person.email,
-                    "languages": ", ".join(person.languages or []),
+                    "languages": ", ".join(language_label(tr, code)
+                                           for code in person.languages or []),
                     "arrival_date": person.arrived_on.isoformat() if person.arrived_on else "",
-                    "municipality": self._municipality(home.municipality_refnis) if home
+                    "municipality": self._municipality(home.municipality_refnis, tr) if home
                     else "", "postal_code": home.postal_code if home else "",
                     "street": home.street if home else "",
-                    "accommodation_type": home.accommodation_type.value if home else "",
+                    "accommodation_type": label(tr, home.accommodation_type) if home else "",
                 }
                 yield [value[c] for c in columns]
 
-    def _households(self, columns: list[str]) -> Iterator[list[Any]]:
-        for row in self._case_rows():
+    def _households(self, columns: list[str], tr: Translator) -> Iterator[list[Any]]:
+        for row in self._case_rows(tr):
             yield [row[c] for c in columns]
 
-    def _cases(self, columns: list[str]) -> Iterator[list[Any]]:
-        for row in self._case_rows():
+    def _cases(self, columns: list[str], tr: Translator) -> Iterator[list[Any]]:
+        for row in self._case_rows(tr):
             yield [row[c] for c in columns]
 
-    def _case_rows(self) -> Iterator[dict[str, Any]]:
+    def _case_rows(self, tr: Translator) -> Iterator[dict[str, Any]]:
         with Session(self.engine) as db:
             counts = dict(db.execute(select(HouseholdMember.household_id, func.count())
                                      .where(HouseholdMember.deleted_at.is_(None))
@@ -148,10 +170,14 @@ class ExportService:
             heads = dict(db.execute(
                 select(HouseholdMember.household_id, Person.surname_lat)
                 .join(Person, Person.id == HouseholdMember.person_id)
-                .where(HouseholdMember.relationship == Relationship.HEAD)).all())
+                .where(HouseholdMember.relationship == Relationship.HEAD,
+                       HouseholdMember.deleted_at.is_(None), Person.deleted_at.is_(None))
+                ).all())
+            home = _latest(Accommodation)
             statement = (select(CaseFile, Household, Accommodation)
                          .join(Household, Household.id == CaseFile.household_id)
-                         .outerjoin(Accommodation, Accommodation.household_id == Household.id)
+                         .outerjoin(home, home.c.household_id == Household.id)
+                         .outerjoin(Accommodation, Accommodation.id == home.c.id)
                          .where(CaseFile.deleted_at.is_(None)).order_by(CaseFile.file_number))
             for case, household, home in db.execute(statement).yield_per(2000):
                 yield {
@@ -159,37 +185,45 @@ class ExportService:
                     "head": heads.get(household.id, ""),
                     "members": counts.get(household.id, 0),
                     "members_in_ukraine": household.members_in_ukraine,
-                    "municipality": self._municipality(home.municipality_refnis) if home
+                    "municipality": self._municipality(home.municipality_refnis, tr) if home
                     else "", "postal_code": home.postal_code if home else "",
                     "street": home.street if home else "",
-                    "accommodation_type": home.accommodation_type.value if home else "",
-                    "status": case.status.value, "opened_on": case.opened_on.isoformat(),
+                    "accommodation_type": label(tr, home.accommodation_type) if home else "",
+                    "status": label(tr, case.status),
+                    "opened_on": case.opened_on.isoformat(),
                     "closed_on": case.closed_on.isoformat() if case.closed_on else "",
-                    "closure_reason": case.closure_reason.value if case.closure_reason
-                    else "", "to_be_completed": "yes" if case.to_be_completed else "",
+                    "closure_reason": label(tr, case.closure_reason),
+                    "to_be_completed": tr(YES) if case.to_be_completed else "",
                     "worker": workers.get(case.assigned_worker_id, ""),
-                    "piis": "yes" if case.id in piis else "",
+                    "piis": tr(YES) if case.id in piis else "",
                 }
 
 
-def _write_csv(target: Path, columns: list[str], rows: Iterator[list[Any]]) -> int:
+def _latest(model: type[Accommodation] | type[CaseFile]) -> Any:
+    """Per household, the id of its latest record of ``model`` (ids are time-ordered), not
+    deleted: joining all of them repeated a person once per address ever recorded."""
+    return (select(model.household_id, func.max(model.id).label("id"))
+            .where(model.deleted_at.is_(None)).group_by(model.household_id).subquery())
+
+
+def _write_csv(target: Path, headers: list[str], rows: Iterator[list[Any]]) -> int:
     count = 0
     with Path(target).open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")  # what Excel expects in Belgium
-        writer.writerow(columns)
+        writer.writerow(headers)
         for row in rows:
             writer.writerow(row)
             count += 1
     return count
 
 
-def _write_xlsx(target: Path, columns: list[str], rows: Iterator[list[Any]]) -> int:
+def _write_xlsx(target: Path, headers: list[str], rows: Iterator[list[Any]]) -> int:
     import xlsxwriter
 
     workbook = xlsxwriter.Workbook(str(target), {"constant_memory": True})
     sheet = workbook.add_worksheet("Relais")
     bold = workbook.add_format({"bold": True})
-    sheet.write_row(0, 0, columns, bold)
+    sheet.write_row(0, 0, headers, bold)
     count = 0
     for count, row in enumerate(rows, 1):
         sheet.write_row(count, 0, row)

@@ -165,7 +165,8 @@ class FillableImport:
             value = raw.get(f"{key}.{name}", "")
             setattr(person, cyrillic if is_cyrillic(value) else latin, value)
         for cyrillic, latin in (("surname_cyr", "surname_lat"),
-                                ("given_name_cyr", "given_name_lat")):
+                                ("given_name_cyr", "given_name_lat"),
+                                ("patronymic_cyr", "patronymic_lat")):
             if getattr(person, cyrillic) and not getattr(person, latin):
                 setattr(person, latin, passport_latin(getattr(person, cyrillic)))
         person.birth_date = values.date_text(raw.get(f"{key}.birth_date", ""))

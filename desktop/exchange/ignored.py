@@ -81,3 +81,22 @@ def report_lines(ignored: list[IgnoredColumn], tr: Translate) -> list[str]:
     if not ignored:
         return []
     return [tr("import.ignored_title"), *(f"  {c.describe(tr)}" for c in ignored)]
+
+
+def missing_text(header: str, meaning: str, tr: Translate) -> str:
+    """A column a saved mapping names that the file does not have, and what it held."""
+    return tr("import.missing_column", header=header,
+              meaning=tr(f"importer.column_{meaning}"))
+
+
+def missing_json(missing: dict[str, str], tr: Translate) -> list[dict[str, str]]:
+    return [{"header": header, "meaning": meaning, "reason": missing_text(header, meaning, tr)}
+            for header, meaning in missing.items()]
+
+
+def missing_lines(missing: dict[str, str], tr: Translate) -> list[str]:
+    """The dry run's paragraph on saved-mapping columns absent from the file."""
+    if not missing:
+        return []
+    return [tr("import.missing_title"),
+            *(f"  {missing_text(h, m, tr)}" for h, m in missing.items())]

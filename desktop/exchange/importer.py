@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from desktop.core.dates import iso_partial
-from desktop.core.enums import Relationship
+from desktop.core.enums import AccommodationType, Relationship
 from desktop.core.errors import RelaisError
 from desktop.core.intake_input import DocumentInput, HouseholdInput, PersonInput
 from desktop.core.intake_records import NewCase, RecordBatch, add_household, add_person
@@ -180,15 +180,16 @@ class ImportService:
                              ("given_name_latin", "given_name_lat")):
             if values.text(cell.get(name)):
                 setattr(person, target, values.text(cell.get(name)))
-        for cyrillic, latin in (("surname_cyr", "surname_lat"), ("given_name_cyr",
-                                                                 "given_name_lat")):
+        for cyrillic, latin in (("surname_cyr", "surname_lat"),
+                                ("given_name_cyr", "given_name_lat"),
+                                ("patronymic_cyr", "patronymic_lat")):
             if getattr(person, cyrillic) and not getattr(person, latin):
                 setattr(person, latin, passport_latin(getattr(person, cyrillic)))
         person.sex = values.sex(cell.get("sex")).value
         person.birth_date = values.date_text(cell.get("birth_date"))
         relationship = values.relationship(cell.get("relationship"))
         person.relationship = relationship.value if relationship else ""
-        person.nationality = values.nationality(cell.get("nationality")) or person.nationality
+        person.nationality = values.nationality(cell.get("nationality"))  # empty: not known
         person.national_number = values.text(cell.get("nrn"))
         number = values.text(cell.get("document_number"))
         if number:
@@ -234,7 +235,12 @@ class ImportService:
                 row.person.relationship = (Relationship.CHILD if head_year and year and
                                            year - head_year >= 14 else Relationship.OTHER).value
             row.person.dependant = row.person.relationship == Relationship.CHILD
-        address = next((r.address for r in group if any(r.address.values())), {})
+        address, differ = _one_address(group)
+        if differ:  # one household, two addresses: which one is meant is not guessed
+            self._reject_household(plan, group, {r.line: RowProblem(
+                r.line, "import.addresses_differ", {"values": differ})
+                for r in group if any(r.address.values())})
+            return
         household = HouseholdInput(members=[r.person for r in group],
                                    accommodation_type=address.get("accommodation_type", ""),
                                    street=address.get("street", ""),
@@ -249,7 +255,8 @@ class ImportService:
                 return
             household.municipality_refnis = found[0].refnis
         if household.accommodation_type == "" and (household.street or where):
-            household.accommodation_type = "rental"
+            # An address without its kind of housing: kept, and the kind said to be unknown.
+            household.accommodation_type = AccommodationType.UNKNOWN.value
         bad: dict[int, RowProblem] = {}
         for problem in self.rules.household(household):
             parts = problem.field.split(".")
@@ -388,6 +395,21 @@ class ImportService:
                 if progress:
                     progress(min(start + WRITE_CHUNK, total), total)
         return ImportResult(created=plan.persons, households=plan.new_households, plan=plan)
+
+
+def _one_address(group: list[_Row]) -> tuple[dict[str, str], str]:
+    """The household's address from all its rows, each part from whichever row gives it;
+    with the differing values ("Rue Haute 5 / Rue Basse 7") when rows disagree."""
+    address: dict[str, str] = {}
+    for part in ("street", "postal_code", "municipality", "accommodation_type"):
+        given: dict[str, str] = {}
+        for row in group:
+            if row.address.get(part):
+                given.setdefault(fold(row.address[part]), row.address[part])
+        if len(given) > 1:
+            return {}, " / ".join(given.values())
+        address[part] = next(iter(given.values()), "")
+    return address, ""
 
 
 def _name_keys(member: PersonInput) -> list[tuple[str, str, str]]:

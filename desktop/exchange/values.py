@@ -1,5 +1,7 @@
 """Cell values read as people write them: relationships and sexes in five languages,
-dates as text, as Excel serial numbers or as real dates, languages as lists."""
+dates as text, as Excel serial numbers or as real dates, languages as lists. Every label an
+export writes (labels.py, from the catalogs) reads back in any of the five languages; the
+words below are the others people use."""
 
 from __future__ import annotations
 
@@ -10,11 +12,12 @@ from typing import Any
 from desktop.core.enums import AccommodationType, DocumentType, Relationship, Sex
 from desktop.core.errors import RelaisError
 from desktop.core.intake_rules import parse_date
+from desktop.exchange import labels
 from desktop.exchange.columns import fold
 
 EXCEL_EPOCH = date(1899, 12, 30)
 
-RELATIONSHIPS: dict[str, Relationship] = {}
+RELATIONSHIPS: dict[str, Relationship] = labels.words_for(Relationship)
 for _value, _words in {
     Relationship.HEAD: ("head", "chef", "chef de ménage", "chef de famille", "demandeur",
                         "gezinshoofd", "referentiepersoon", "haushaltsvorstand",
@@ -37,9 +40,10 @@ for _value, _words in {
     Relationship.OTHER: ("other", "autre", "ander", "andere", "anderer", "інше", "інший"),
 }.items():
     for _word in _words:
-        RELATIONSHIPS[fold(_word)] = _value
+        RELATIONSHIPS.setdefault(fold(_word), _value)
 
-SEXES = {
+SEXES: dict[str, Sex] = labels.words_for(Sex)
+for _word, _sex in {
     "m": Sex.MALE, "h": Sex.MALE, "homme": Sex.MALE, "man": Sex.MALE, "mann": Sex.MALE,
     "male": Sex.MALE, "masculin": Sex.MALE, "mannelijk": Sex.MALE, "männlich": Sex.MALE,
     "ч": Sex.MALE, "чол": Sex.MALE, "чоловіча": Sex.MALE,
@@ -49,9 +53,10 @@ SEXES = {
     "жіноча": Sex.FEMALE, "x": Sex.OTHER, "u": Sex.UNKNOWN, "?": Sex.UNKNOWN,
     "inconnu": Sex.UNKNOWN, "onbekend": Sex.UNKNOWN, "unbekannt": Sex.UNKNOWN,
     "unknown": Sex.UNKNOWN, "невідома": Sex.UNKNOWN,
-}  # fmt: skip
+}.items():  # fmt: skip
+    SEXES.setdefault(fold(_word), _sex)
 
-ACCOMMODATION: dict[str, AccommodationType] = {}
+ACCOMMODATION: dict[str, AccommodationType] = labels.words_for(AccommodationType)
 for _value, _words in {
     AccommodationType.HOST_FAMILY: ("host family", "famille d'accueil", "famille",
                                     "gastgezin", "gastfamilie", "приймаюча сім'я"),
@@ -66,9 +71,9 @@ for _value, _words in {
                                 "noch nicht bekannt", "невідомо", "ще невідомо"),
 }.items():
     for _word in _words:
-        ACCOMMODATION[fold(_word)] = _value
+        ACCOMMODATION.setdefault(fold(_word), _value)
 
-DOCUMENTS: dict[str, DocumentType] = {}
+DOCUMENTS: dict[str, DocumentType] = labels.words_for(DocumentType)
 for _value, _words in {
     DocumentType.PASSPORT: ("passport", "passeport", "paspoort", "reisepass", "pass",
                             "паспорт", "закордонний паспорт"),
@@ -81,7 +86,7 @@ for _value, _words in {
                                      "внутрішній паспорт"),
 }.items():
     for _word in _words:
-        DOCUMENTS[fold(_word)] = _value
+        DOCUMENTS.setdefault(fold(_word), _value)
 
 LANGUAGE_WORDS = {
     "uk": ("uk", "ukr", "ukrainien", "oekraïens", "ukrainisch", "ukrainian", "українська"),
@@ -91,7 +96,10 @@ LANGUAGE_WORDS = {
     "nl": ("nl", "néerlandais", "nederlands", "niederländisch", "dutch", "нідерландська"),
     "de": ("de", "allemand", "duits", "deutsch", "german", "німецька"),
 }
-LANGUAGES = {fold(word): code for code, words in LANGUAGE_WORDS.items() for word in words}
+LANGUAGES = labels.language_words()
+for _code, _words in LANGUAGE_WORDS.items():
+    for _word in _words:
+        LANGUAGES.setdefault(fold(_word), _code)
 # Words between languages ("ukrainien et russe"), not languages themselves.
 LANGUAGE_JOINS = {fold(w) for w in ("et", "ou", "en", "of", "und", "oder", "and", "or", "і",
                                     "та", "або")}
@@ -169,6 +177,10 @@ def date_text(cell: Any) -> str:
     if match:
         year, month, day = match.groups()
         return f"{int(day):02d}/{int(month):02d}/{year}"
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", value)  # a month, as exports write it
+    if match:
+        year, month = match.groups()
+        return f"{int(month):02d}/{year}"
     return value.replace(".", "/").replace("-", "/")
 
 
@@ -210,8 +222,15 @@ def accommodation(cell: Any) -> AccommodationType | None:
 
 
 def document_type(cell: Any) -> DocumentType:
-    return DOCUMENTS.get(fold(text(cell)), DocumentType.PASSPORT if not text(cell)
-                         else DocumentType.OTHER)
+    """An empty cell is a passport (the number column of most lists is "N° passeport"); a
+    word Relais does not know is said, not turned into "other": the document has no field
+    that would keep what was written."""
+    value = fold(text(cell))
+    if not value:
+        return DocumentType.PASSPORT
+    if value in DOCUMENTS:
+        return DOCUMENTS[value]
+    raise BadValue("import.bad_document_type", value=text(cell))
 
 
 def year_of(typed_date: str) -> int | None:

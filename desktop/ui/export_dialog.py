@@ -106,7 +106,9 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.progress.show()
         self.error.show_message("")
-        self.tasks.run(lambda _p: self.services.exports.export(kind, target, fmt, columns),
+        tr = self.lang.tr  # the file is written in the interface language
+        self.tasks.run(lambda _p: self.services.exports.export(kind, target, fmt, columns,
+                                                               tr=tr),
                        lambda count: self._done(count, target), self._failed)
 
     def _done(self, count: int, target: Path) -> None:

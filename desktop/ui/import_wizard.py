@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.exchange.columns import CANONICAL, Mapping, column_letter
-from desktop.exchange.ignored import IgnoredColumn, ignored_columns
+from desktop.exchange.ignored import IgnoredColumn, ignored_columns, missing_text
 from desktop.exchange.importer import GROUPINGS, ImportPlan, ImportResult
 from desktop.exchange.mappings import load_mapping, save_mapping, saved_names
 from desktop.exchange.summaries import import_done, import_summary
@@ -143,11 +143,13 @@ class MappingPage(QWizardPage):
         self.saved = QLabel()
         self.error = ErrorLabel()
         self.ignored = IgnoredNotice(wizard)
+        self.missing = IgnoredNotice(wizard)  # saved-mapping columns this file lacks
         row = QHBoxLayout()
         row.addWidget(self.name, 1)
         row.addWidget(save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.missing)
         layout.addWidget(self.ignored)
         layout.addLayout(row)
         layout.addWidget(self.saved)
@@ -185,6 +187,7 @@ class MappingPage(QWizardPage):
             self.table.setCellWidget(index, 2, combo)
             self.combos.append(combo)
         self.table.resizeColumnsToContents()
+        self.missing.show_missing(mapping.missing)
         self._show_ignored()
 
     def chosen(self) -> Mapping:
@@ -195,6 +198,7 @@ class MappingPage(QWizardPage):
         for index, combo in enumerate(self.combos):
             if combo.currentData():
                 mapping.assign(index, combo.currentData())
+        mapping.missing = dict(self.w.mapping.missing)
         return mapping
 
     def _show_ignored(self) -> None:
@@ -249,6 +253,15 @@ class IgnoredNotice(QLabel):
         self.setAccessibleName(self.text())
         self.setAccessibleDescription(why)
         self.setVisible(bool(ignored))
+
+    def show_missing(self, missing: dict[str, str]) -> None:
+        """Headers a saved mapping names that this file does not have."""
+        tr = self.w.lang.tr
+        columns = ", ".join(missing_text(h, m, tr) for h, m in missing.items())
+        self.setText(tr("importer.missing_notice", columns=columns) if missing else "")
+        self.setToolTip("")
+        self.setAccessibleName(self.text())
+        self.setVisible(bool(missing))
 
 
 class ReportPage(QWizardPage):

@@ -64,10 +64,11 @@ def test_file_numbers_are_never_dropped_or_replaced_without_a_word(services, tmp
 
 def test_a_list_invents_no_consent_and_no_language(services, tmp_path):
     # A phone number in a list is not consent to be contacted; an empty languages cell
-    # is not "Ukrainian".
+    # is not "Ukrainian"; no nationality column is not "UKR".
     plan = services.imports.plan(write(tmp_path / "liste.csv",
                                        "Nom;Prénom;Né le;Téléphone;Langues\n"
                                        "Koval;Olena;01/01/1980;0470 12 34 56;\n", "utf-8"))
     [member] = plan.households[0].household.members
     assert member.phone and member.contact_consent is False
     assert member.languages == []
+    assert member.nationality == ""  # no nationality column: not known, not "UKR"

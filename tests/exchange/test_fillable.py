@@ -103,6 +103,7 @@ def test_a_filled_form_imports_field_by_field(blank, tmp_path, services):
     assert (person.surname_cyr, person.given_name_cyr, person.patronymic_cyr) == (
         "Шевченко", "Юлія", "Петрівна")
     assert person.surname_lat == "Shevchenko" and person.given_name_lat == "Yuliia"
+    assert person.patronymic_lat == "Petrivna"  # spelled like the names, not left empty
     assert person.birth_date.isoformat() == "1974-06-19" and person.sex.value == "F"
     assert person.nationality == "UKR" and person.phone == "+32 470 12 34 56"
     assert first.relationship == "head"

@@ -57,7 +57,10 @@ def test_export_dialog_writes_the_chosen_columns(qtbot, lang, services, tasks, t
     target = tmp_path / "cases.csv"
     dialog.export(target)
     qtbot.waitUntil(lambda: dialog.done_label.text() != "", timeout=10_000)
-    assert target.read_text(encoding="utf-8-sig").splitlines()[0] == "case_number;status"
+    # Written in the interface language: labels, not codes.
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "N° de dossier;Statut"
+    assert {line.split(";")[1] for line in lines[1:]} <= {"Ouvert", "Suivi", "Clôturé"}
 
 
 def test_the_mapping_page_shows_the_columns_left_out(qtbot, lang, services, paths, tasks,
@@ -97,3 +100,28 @@ def test_the_mapping_page_shows_the_columns_left_out(qtbot, lang, services, path
     assert [c.letter for c in wizard.plan.ignored_columns] == ["D", "F", "G", "H"]
     assert report.ignored.isVisible() and "G « Lieu de naissance »" in report.ignored.text()
     wizard.grab().save("/tmp/B-report.png")
+
+
+def test_the_mapping_page_says_which_saved_columns_the_file_lacks(qtbot, lang, services,
+                                                                   paths, tasks, tmp_path):
+    from desktop.exchange.columns import Mapping
+    from desktop.exchange.mappings import save_mapping
+
+    save_mapping(paths, "cpas liege", Mapping(0, {0: "surname", 1: "given_name",
+                                                  2: "phone"}), ["Nom", "Prénom", "GSM"])
+    wizard = ImportWizard(lang, services, paths, tasks)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(write(tmp_path / "liste.csv",
+                                            "Nom;Prénom\nKoval;Olena\n", "utf-8")))
+    wizard.file_page.saved.setCurrentIndex(wizard.file_page.saved.findData("cpas liege"))
+    wizard.next()
+    page = wizard.mapping_page
+    assert page.missing.isVisible()
+    assert page.missing.text() == ("Absentes de ce fichier, alors que la correspondance "
+                                   "enregistrée les prévoit : « GSM » (Téléphone)")
+    wizard.resize(1000, 640)
+    wizard.grab().save("/tmp/H-mapping-missing.png")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
+    assert wizard.plan.mapping.missing == {"GSM": "phone"}
