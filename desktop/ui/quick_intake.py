@@ -174,8 +174,9 @@ class QuickIntakeDialog(QDialog):
     def register(self) -> None:
         household = self.household()
         problems = self.services.intake.check(household)
-        self._show_problems(self._shown.on_submit(problems))
-        if problems:
+        self._show_problems(self._shown.on_submit(problems) +
+                            self.services.intake.warnings(household))
+        if problems:  # warnings are said, they never block
             return
         if not self._duplicates_shown:
             found = [(m, d) for m in household.members
@@ -200,7 +201,9 @@ class QuickIntakeDialog(QDialog):
     def check_as_typed(self) -> None:
         """On leaving a field: say what is wrong; what is missing only once Register said so
         (and then until it is filled)."""
-        self._show_problems(self._shown.on_leave(self.services.intake.check(self.household())))
+        household = self.household()
+        self._show_problems(self._shown.on_leave(self.services.intake.check(household)) +
+                            self.services.intake.warnings(household))
 
     def _show_problems(self, problems: list[Problem]) -> None:
         self._problems = problems
@@ -209,7 +212,8 @@ class QuickIntakeDialog(QDialog):
             mine = [p for p in problems if p.field.startswith(f"members.{index}.")]
             row.error.show_message("\n".join(tr(p.key, **p.params) for p in mine))
             for name, field in row.fields.items():
-                wrong = any(p.field == f"members.{index}.{name}" for p in mine)
+                wrong = any(p.field == f"members.{index}.{name}" and not p.warning
+                            for p in mine)
                 field.setStyleSheet("border: 1px solid #b00020;" if wrong else "")
         general = [p for p in problems if not p.field.startswith("members.")
                    or p.field == "members"]
