@@ -85,3 +85,32 @@ def test_the_service_refuses_what_cannot_be(services):
         services.intake.register(HouseholdInput(members=[person("1990"),
                                                          person("1960", "child")]))
     assert refused.value.problems[0].field == "members.1.birth_date"
+
+
+def test_editing_a_birth_date_keeps_it_possible_within_the_household(services):
+    from sqlmodel import Session, select
+
+    from desktop.core.models import HouseholdMember
+
+    case = services.intake.register(HouseholdInput(members=[
+        person("12/03/1985"), person("2012", "child")]))
+    with Session(services.session.engine) as db:
+        from desktop.core.models import CaseFile
+
+        household = db.get(CaseFile, case).household_id
+        ids = [m.person_id for m in db.exec(select(HouseholdMember).where(
+            HouseholdMember.household_id == household))]
+    child_id = next(i for i in ids if services.people.form(i).relationship == "child")
+    head_id = next(i for i in ids if i != child_id)
+    child = services.people.form(child_id)
+    child.birth_date = "1980"  # now older than the head
+    with pytest.raises(IntakeRejected) as refused:
+        services.people.save(child_id, child)
+    assert [(p.field, p.key) for p in refused.value.problems] == [
+        ("members.0.birth_date", "intake.child_older_than_head")]
+    head = services.people.form(head_id)
+    head.birth_date = "2015"  # the head made younger than the child
+    with pytest.raises(IntakeRejected):
+        services.people.save(head_id, head)
+    head.birth_date = "1984"
+    services.people.save(head_id, head)
