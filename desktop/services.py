@@ -52,7 +52,7 @@ class Services:
     def for_session(cls, session: WorkSession) -> Services:
         actor, engine = session.actor, session.engine
         search = SearchService(engine, actor, NameIndex())
-        case_files = CaseFileService(engine, actor)
+        case_files = CaseFileService(engine, actor, reference_data())
         intake = IntakeService(engine, actor, reference_data())
         duplicates = DuplicateFinder(search)
         figures = FiguresService(engine, actor)

@@ -213,3 +213,18 @@ def test_a_reader_that_went_away_gets_no_error_message(data_dir):
                    stdout=ClosedPipe(), stderr=err)
     assert code == 1
     assert err.getvalue() == ""
+
+
+def test_search_text_output_says_what_each_person_was_found_by(data_dir):
+    env = {"RELAIS_USER": "admin", "RELAIS_PASSWORD": PASSWORD}
+    assert cli("--data-dir", data_dir, "demo", "--persons", "120", "--seed", "4",
+               env=env)[0] == 0
+    code, out, err = cli("--data-dir", data_dir, "--lang", "en", "search", "--limit", "3",
+                         "Chevtchenko", env=env)
+    assert code == 0, err
+    lines = out.splitlines()
+    assert len(lines) == 4  # each person, then what they were found by
+    assert all(line.startswith("       Found by: Chevtchenko ≈ ") for line in lines[1::2])
+    code, out, err = cli("--data-dir", data_dir, "--lang", "fr", "search", "--limit", "1",
+                         "2023/000001", env=env)
+    assert out.splitlines()[1] == "       Trouvé par : numéro de dossier 2023/000001", out

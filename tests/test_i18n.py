@@ -159,8 +159,8 @@ def test_two_languages_at_once_for_bilingual_documents():
 
 def test_keys_built_at_run_time_exist():
     from desktop.core.enums import DraftKind
+    from desktop.ui.language_boxes import LANGUAGES
     from desktop.ui.member_row import MemberRow
-    from desktop.ui.quick_intake import LANGUAGES
 
     fields = ("surname_cyr", "given_name_cyr", "surname_lat", "given_name_lat", "birth_date",
               "sex", "relationship", "phone", "languages", "interpreter")

@@ -6,6 +6,7 @@ import argparse
 import json
 
 from desktop.cli.context import EXIT_OK, CliContext, Parents
+from desktop.core.matches import found_by
 
 COMMANDS = ("search",)
 
@@ -35,6 +36,9 @@ def search_persons(ctx: CliContext) -> int:
         for hit in hits:
             ctx.print(f"{hit.score:5.2f}  {hit.file_number or '-':12}  "
                       f"{hit.birth_date or '-':10}  {hit.display_name}")
+            # Which spelling or identifier matched, as the home screen says it.
+            ctx.print(" " * 7 + ctx.tr("search.found_by",
+                                       why=found_by(ctx.tr, hit.matched, hit.reasons)))
         if not hits:
             ctx.print(ctx.tr("search.no_result"))
     return EXIT_OK

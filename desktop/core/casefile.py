@@ -39,6 +39,7 @@ from desktop.core.models import (
 )
 from desktop.core.name_index import person_spellings
 from desktop.core.paper_reference import normal_reference
+from desktop.core.reference import ReferenceData
 from desktop.core.reminders import Reminder, document_reminders, protection_reminders
 from desktop.core.roles import Actor, Permission
 from desktop.core.search import display_name
@@ -77,8 +78,9 @@ class CaseView:
 
 
 class CaseFileService:
-    def __init__(self, engine: Engine, actor: Actor, today: date | None = None) -> None:
-        self.engine, self.actor = engine, actor
+    def __init__(self, engine: Engine, actor: Actor, reference: ReferenceData,
+                 today: date | None = None) -> None:
+        self.engine, self.actor, self.reference = engine, actor, reference
         self.today = today or date.today()
 
     # -- reading ----------------------------------------------------------------------------
@@ -161,6 +163,10 @@ class CaseFileService:
             raise ValidationError("case.closure_reason_required", field="closure_reason")
         if reason == ClosureReason.MOVED and not destination_refnis:
             raise ValidationError("case.destination_required", field="destination_refnis")
+        if reason == ClosureReason.MOVED and status == CaseStatus.CLOSED and \
+                self.reference.municipality(destination_refnis or "") is None:
+            raise ValidationError("org.unknown_refnis", field="destination_refnis",
+                                  refnis=destination_refnis)
         with UnitOfWork(self.engine, self.actor) as uow:
             case = self._case(uow, case_id)
             closed = status == CaseStatus.CLOSED

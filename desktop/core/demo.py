@@ -24,6 +24,7 @@ from desktop.core.enums import (
     DatePrecision,
     DocumentType,
     NationalNumberKind,
+    NeedArea,
     NoteAudience,
     ReferralStatus,
     Relationship,
@@ -138,7 +139,9 @@ class DemoGenerator:
                 batch.add(SpecificNeed, person_id=person, need_type=SpecificNeedType.SINGLE_PARENT,
                           details="", urgent=False)
         self._accommodation(batch, rng, household, org_refnis, arrival)
-        self._case(batch, rng, household, last_by_year, arrival, workers, municipalities)
+        self._case(batch, rng, household, last_by_year, arrival, workers, municipalities,
+                   _needs(random.Random(f"{sequence}:{arrival}"),
+                          [age - (TODAY - arrival).days / 365.25 for _, _, age in members]))
         return size
 
     def _composition(self, rng: random.Random, size: int) -> list[tuple[Relationship, Sex, int]]:
@@ -269,7 +272,7 @@ class DemoGenerator:
     def _case(
         self, batch: RecordBatch, rng: random.Random, household: uuid.UUID,
         last_by_year: dict[int, int], arrival: date, workers: list[uuid.UUID],
-        municipalities: list[str],
+        municipalities: list[str], needs: list[str],
     ) -> None:
         opened = min(TODAY, arrival + timedelta(days=rng.randint(1, 40)))
         serial = last_by_year.get(opened.year, 0) + 1
@@ -286,6 +289,7 @@ class DemoGenerator:
             closed_on=min(TODAY, opened + timedelta(days=rng.randint(30, 700)))
             if status == CaseStatus.CLOSED else None,
             to_be_completed=status == CaseStatus.OPEN and rng.random() < 0.1,
+            needs=needs,
         )
         if rng.random() < 0.3:
             batch.add(Note, case_id=case, audience=rng.choice(list(NoteAudience)),
@@ -297,3 +301,21 @@ class DemoGenerator:
         if rng.random() < 0.2:
             batch.add(Referral, case_id=case, partner=rng.choice(names.PARTNERS), purpose="",
                       status=rng.choice(list(ReferralStatus)), referred_on=opened)
+
+
+# How often a household asks for help with each area at intake (synthetic, plausible).
+NEED_ODDS = {NeedArea.INCOME: 0.7, NeedArea.LANGUAGE: 0.55, NeedArea.HOUSING: 0.35,
+             NeedArea.WORK: 0.3, NeedArea.DOCUMENTS: 0.25, NeedArea.HEALTH: 0.2,
+             NeedArea.PSYCHOSOCIAL: 0.1}
+
+
+def _needs(rng: random.Random, ages: list[float]) -> list[str]:
+    """The case's needs, fitting the household on arrival (``ages`` then): school with
+    school-age children, childcare with small ones. Drawn from their own generator (seeded
+    by the household) so the rest of the demo data stays what it was for a given seed."""
+    odds = dict(NEED_ODDS)
+    if any(3 <= age < 18 for age in ages):
+        odds[NeedArea.SCHOOL] = 0.7
+    if any(age < 3 for age in ages):
+        odds[NeedArea.CHILDCARE] = 0.6
+    return [need.value for need in NeedArea if rng.random() < odds.get(need, 0)]

@@ -76,6 +76,14 @@ def plural_categories(lang: str) -> frozenset[str]:
     return frozenset(_locale(lang).plural_form.tags | {"other"})
 
 
+def language_name(code: str, lang: str) -> str:
+    """A spoken language's name in ``lang`` from CLDR (Babel): "Polonais" for pl in French,
+    so a language the form has no box for is still read by name. The code itself when CLDR
+    does not know it (as it was imported)."""
+    name = _locale(lang).languages.get(code.strip().lower())
+    return name[:1].upper() + name[1:] if name else code
+
+
 def format_count(n: int | float, lang: str) -> str:
     return format_decimal(n, locale=NUMBER_LOCALES.get(lang, lang))
 

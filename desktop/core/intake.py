@@ -50,7 +50,13 @@ class IntakeService:
         self.today = today or date.today()
 
     def check(self, household: HouseholdInput) -> list[Problem]:
+        """What blocks registering."""
         return self.rules.household(household)
+
+    def warnings(self, household: HouseholdInput) -> list[Problem]:
+        """What is odd but possible (ages that hardly fit the relationships): to be said
+        beside the problems, never blocking."""
+        return self.rules.warnings(household)
 
     def register(self, household: HouseholdInput, quick: bool = False) -> uuid.UUID:
         """Create the household, its members and their records, and a case. Returns the case

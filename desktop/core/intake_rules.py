@@ -17,6 +17,7 @@ from desktop.core.errors import ValidationError
 from desktop.core.identifiers import check_agreement, parse_national_number
 from desktop.core.intake_input import HouseholdInput, PersonInput
 from desktop.core.reference import ReferenceData
+from desktop.core.relationship_rules import relationship_checks
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _UA_PASSPORT = re.compile(r"^[A-ZА-ЯІЇЄҐ]{2}\d{6}$")
@@ -28,6 +29,7 @@ class Problem:
     field: str
     key: str
     params: dict[str, Any] = field(default_factory=dict)
+    warning: bool = False  # odd but possible: said, never blocking (IntakeRules.warnings)
 
 
 def parse_date(text: str) -> tuple[date, DatePrecision] | None:
@@ -49,6 +51,7 @@ class IntakeRules:
             problems.append(Problem("members", "intake.one_head"))
         for index, member in enumerate(household.members):
             problems += self.person(member, f"members.{index}")
+        problems += relationship_checks(household, self.today)[0]
         if household.municipality_refnis:
             municipality = self.reference.municipality(household.municipality_refnis)
             if municipality is None:
@@ -68,6 +71,10 @@ class IntakeRules:
         if household.members_in_ukraine < 0:
             problems.append(Problem("members_in_ukraine", "intake.not_negative"))
         return problems
+
+    def warnings(self, household: HouseholdInput) -> list[Problem]:
+        """What is odd but possible (a head of household aged 3): said, not blocking."""
+        return relationship_checks(household, self.today)[1]
 
     def person(self, person: PersonInput, prefix: str) -> list[Problem]:
         problems: list[Problem] = []
@@ -107,6 +114,16 @@ class IntakeRules:
         ):
             if earlier in dates and later in dates and dates[later] < dates[earlier]:
                 add(later, key)
+        # The annex 15 and the A card follow the attestation of temporary protection (an
+        # expiry is compared only when no issue date is, which is compared to it already).
+        for issued, expires, key in (
+            ("annex15_issued_on", "annex15_expires_on", "intake.annex15_before_attestation"),
+            ("a_card_issued_on", "a_card_expires_on", "intake.a_card_before_attestation"),
+        ):
+            name = issued if issued in dates else expires
+            if "attestation_on" in dates and name in dates and \
+                    dates[name] < dates["attestation_on"]:
+                add(name, key, date=dates["attestation_on"].strftime("%d/%m/%Y"))
         if person.national_number.strip():
             try:
                 number = parse_national_number(person.national_number)

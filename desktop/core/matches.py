@@ -37,6 +37,13 @@ def describe_all(tr: Translator, matches: list[Match]) -> str:
     return "; ".join(describe(tr, match) for match in matches)
 
 
+def found_by(tr: Translator, matched: list[Match], reasons: list[str]) -> str:
+    """A hit's "found by", as the home screen and the CLI say it: the matches, else the
+    kinds of reason."""
+    return describe_all(tr, matched) or ", ".join(
+        tr(f"search.reason_{reason}") for reason in reasons)
+
+
 def stored_spelling(values: dict[str, Any], form: str) -> str:
     """The person's own spelling that gave the index form ``form``: the Cyrillic one (the
     passport's) when there is one, so a worker sees what a Latin spelling stands for. Surnames

@@ -1,8 +1,9 @@
 """Merge two records of the same person (found by the duplicate check). Nothing is lost:
 empty fields take the other record's values, other spellings and languages are united,
-documents, protection dates, needs and household memberships move to the kept record,
-values that differ are written in a note on the case, and the merged record stays as a
-tombstone with its whole history."""
+documents, protection dates and needs move to the kept record, values that differ are
+written in a note on the case, and the merged record stays as a tombstone with its whole
+history. A person has one current household: the kept record's (or the other's, when the
+kept record has none); a file the person leaves gets a note naming the file they are in."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 from desktop.core.dates import iso_partial
-from desktop.core.enums import AuditAction, NoteAudience, Sex
+from desktop.core.enums import AuditAction, CaseStatus, NoteAudience, Sex
 from desktop.core.errors import RelaisError, ValidationError
 from desktop.core.models import (
     CaseFile,
@@ -27,6 +28,7 @@ from desktop.core.models import (
     SpecificNeed,
 )
 from desktop.core.roles import Actor, Permission
+from desktop.core.search import display_name
 from desktop.core.uow import UnitOfWork
 
 NAME_FIELDS = ("surname_cyr", "given_name_cyr", "patronymic_cyr", "surname_lat",
@@ -55,17 +57,13 @@ class MergeService:
                 for record in uow.session.exec(select(model).where(
                         model.person_id == other_id, model.deleted_at.is_(None))):
                     uow.update(record, person_id=keep_id)
-            kept_households = {m.household_id for m in uow.session.exec(select(
-                HouseholdMember).where(HouseholdMember.person_id == keep_id,
-                                       HouseholdMember.deleted_at.is_(None)))}
-            for membership in uow.session.exec(select(HouseholdMember).where(
-                    HouseholdMember.person_id == other_id, HouseholdMember.deleted_at.is_(None))):
-                if membership.household_id in kept_households:
-                    uow.delete(membership)
-                else:
-                    uow.update(membership, person_id=keep_id)
-            if differing:
-                self._note_differences(uow, keep_id, differing)
+            left = self._move_membership(uow, keep_id, other_id)
+            noted = dict(differing)
+            if left:  # the kept record's file says which file the other record was in
+                noted["file_number"] = ", ".join(number for number, _ in left)
+            if noted:
+                self._note_differences(uow, keep_id, noted)
+            self._note_left(uow, keep, [case_id for _, case_id in left])
             uow.delete(other)
             uow.record_access(AuditAction.MERGE, Person.__tablename__, other_id)
         return sorted(differing)
@@ -107,10 +105,47 @@ class MergeService:
             changes["languages"] = languages
         return changes, differing
 
+    @staticmethod
+    def _current_households(uow: UnitOfWork, person_id: uuid.UUID) -> list[uuid.UUID]:
+        return [m.household_id for m in uow.session.exec(select(HouseholdMember).where(
+            HouseholdMember.person_id == person_id, HouseholdMember.deleted_at.is_(None)))]
+
+    def _move_membership(self, uow: UnitOfWork, keep_id: uuid.UUID,
+                         other_id: uuid.UUID) -> list[tuple[str, uuid.UUID]]:
+        """One person lives in one household: the kept record's. The other record's
+        membership moves only when the kept one has none; any other ends (its history
+        stays). Returns (file number, case id) of the open files the person left."""
+        kept = set(self._current_households(uow, keep_id))
+        left: list[tuple[str, uuid.UUID]] = []
+        for membership in list(uow.session.exec(select(HouseholdMember).where(
+                HouseholdMember.person_id == other_id, HouseholdMember.deleted_at.is_(None)))):
+            if not kept:
+                uow.update(membership, person_id=keep_id)
+                kept.add(membership.household_id)
+                continue
+            uow.delete(membership)
+            if membership.household_id not in kept:
+                left += [(case.file_number, case.id) for case in uow.session.exec(
+                    select(CaseFile).where(CaseFile.household_id == membership.household_id,
+                                           CaseFile.deleted_at.is_(None),
+                                           CaseFile.status != CaseStatus.CLOSED)).all()]
+        return left
+
+    def _note_left(self, uow: UnitOfWork, keep: Person, case_ids: list[uuid.UUID]) -> None:
+        """The file the person left says where their record now is (data, read in words)."""
+        if not case_ids:
+            return
+        numbers = [case.file_number for case in uow.session.exec(select(CaseFile).where(
+            CaseFile.household_id.in_(self._current_households(uow, keep.id)),
+            CaseFile.deleted_at.is_(None)))]
+        for case_id in case_ids:
+            uow.add(Note(case_id=case_id, audience=NoteAudience.SOCIAL_WORKERS, body="",
+                         merged_values={"merged_into": ", ".join(numbers),
+                                        "person": display_name(keep)}))
+
     def _note_differences(self, uow: UnitOfWork, keep_id: uuid.UUID,
                           differing: dict[str, Any]) -> None:
-        households = [m.household_id for m in uow.session.exec(select(HouseholdMember).where(
-            HouseholdMember.person_id == keep_id, HouseholdMember.deleted_at.is_(None)))]
+        households = self._current_households(uow, keep_id)
         # Kept as data, labelled when read (core/notes.py): never field names in a text.
         values = {name: _plain(value) for name, value in sorted(differing.items())}
         for case in uow.session.exec(select(CaseFile).where(

@@ -16,6 +16,9 @@ NOT_SHOWN = {"birth_precision"}  # carried by the birth date itself ("1985-07")
 def note_text(tr: Translator, note: Note) -> str:
     if not note.merged_values:
         return note.body
+    if "merged_into" in note.merged_values:  # left by a person merged into another file
+        return tr("merge.left_note", name=note.merged_values.get("person", ""),
+                  file=note.merged_values["merged_into"])
     parts = [tr("merge.value", field=tr(f"field.{name}"), value=_value(tr, name, value))
              for name, value in note.merged_values.items() if name not in NOT_SHOWN]
     return tr("merge.note", values="; ".join(parts))

@@ -16,15 +16,16 @@ from desktop.core.enums import (
     DatePrecision,
     DocumentType,
     NationalNumberKind,
+    Relationship,
     Sex,
     SpecificNeedType,
 )
 from desktop.core.errors import AccessDenied, RelaisError
 from desktop.core.identifiers import parse_national_number
 from desktop.core.intake import IntakeRejected
-from desktop.core.intake_input import DocumentInput, PersonInput
+from desktop.core.intake_input import DocumentInput, HouseholdInput, PersonInput
 from desktop.core.intake_records import ANNEX15_DAYS
-from desktop.core.intake_rules import IntakeRules, parse_date
+from desktop.core.intake_rules import IntakeRules, Problem, parse_date
 from desktop.core.models import (
     HouseholdMember,
     IdentityDocument,
@@ -33,6 +34,7 @@ from desktop.core.models import (
     SpecificNeed,
 )
 from desktop.core.reference import ReferenceData
+from desktop.core.relationship_rules import relationship_checks
 from desktop.core.roles import Actor, Permission
 from desktop.core.uow import UnitOfWork
 
@@ -107,7 +109,8 @@ class PersonEditService:
         self.actor.require(Permission.EDIT_CASES)
         if form.national_number.strip() and not self.actor.can(Permission.VIEW_NATIONAL_NUMBER):
             raise AccessDenied("intake.national_number_forbidden")
-        problems = self.rules.person(form, "members.0")
+        problems = self.rules.person(form, "members.0") + self._household_problems(person_id,
+                                                                                   form)
         if problems:
             raise IntakeRejected(problems)
         birth = parse_date(form.birth_date)
@@ -139,6 +142,29 @@ class PersonEditService:
             self._protection(uow, person_id, form, day)
             self._needs(uow, person_id, form)
         return changed
+
+    def _household_problems(self, person_id: uuid.UUID, form: PersonInput) -> list[Problem]:
+        """A changed birth date must still fit the relationships to the head: what the
+        household's checks find impossible because of this person is said on their date."""
+        with Session(self.engine) as db:
+            membership = db.exec(select(HouseholdMember).where(
+                HouseholdMember.person_id == person_id,
+                HouseholdMember.deleted_at.is_(None))).first()
+            if membership is None:
+                return []
+            rows = db.exec(select(HouseholdMember, Person).join(
+                Person, Person.id == HouseholdMember.person_id).where(
+                HouseholdMember.household_id == membership.household_id,
+                HouseholdMember.deleted_at.is_(None))).all()
+        members = [form if person.id == person_id else PersonInput(
+            birth_date=_partial_text(person.birth_date, person.birth_precision),
+            relationship=member.relationship.value) for member, person in rows]
+        index = next(i for i, (_, person) in enumerate(rows) if person.id == person_id)
+        impossible, _odd = relationship_checks(HouseholdInput(members=members),
+                                               self.rules.today)
+        mine = [p for p in impossible if form.relationship == Relationship.HEAD
+                or p.field == f"members.{index}.birth_date"]
+        return [Problem("members.0.birth_date", key) for key in dict.fromkeys(p.key for p in mine)]
 
     def _documents(self, uow: UnitOfWork, person_id: uuid.UUID, typed: list[DocumentInput],
                    day: Any) -> None:

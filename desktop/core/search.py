@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from desktop.core.dates import iso_partial, parse_partial
-from desktop.core.enums import DatePrecision
+from desktop.core.enums import CaseStatus, DatePrecision
 from desktop.core.errors import ValidationError
 from desktop.core.matches import Match, stored_spelling
 from desktop.core.models import (
@@ -263,12 +263,17 @@ class SearchService:
             return []
         ids = [person_id for person_id, _ in ranked]
         persons = {p.id: p for p in db.execute(select(Person).where(Person.id.in_(ids))).scalars()}
+        # A person's current file: of their household's files, an open one before a closed
+        # one, then the latest opened (the dict keeps the last row of each person).
         cases = dict(
             db.execute(
                 select(HouseholdMember.person_id, CaseFile)
                 .join(Household, Household.id == HouseholdMember.household_id)
                 .join(CaseFile, CaseFile.household_id == Household.id)
-                .where(HouseholdMember.person_id.in_(ids), HouseholdMember.deleted_at.is_(None))
+                .where(HouseholdMember.person_id.in_(ids), HouseholdMember.deleted_at.is_(None),
+                       CaseFile.deleted_at.is_(None))
+                .order_by((CaseFile.status != CaseStatus.CLOSED), CaseFile.opened_on,
+                          CaseFile.id)
             ).all()
         )
         hits = []

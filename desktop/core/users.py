@@ -72,7 +72,7 @@ class UserService:
         self.actor.require(Permission.MANAGE_USERS)
         name = check_username(username)
         if language:
-            _check_language(language)
+            check_language(language)
         check_password(password, name)
         with Session(self.engine) as db:
             if db.exec(select(UserAccount).where(UserAccount.username == name)).first():
@@ -140,7 +140,7 @@ class UserService:
     def set_user_language(self, user_id: uuid.UUID, language: str) -> None:
         """An administrator sets the language a user's window opens in at their next login."""
         self.actor.require(Permission.MANAGE_USERS)
-        _check_language(language)
+        check_language(language)
         with UnitOfWork(self.engine, self.actor) as uow:
             user = uow.session.get(UserAccount, user_id)
             if user is None:
@@ -151,14 +151,14 @@ class UserService:
         """The signed-in user's interface language, remembered for the next login."""
         if self.actor.user_id is None:
             return
-        _check_language(language)
+        check_language(language)
         with UnitOfWork(self.engine, self.actor) as uow:
             user = uow.session.get(UserAccount, self.actor.user_id)
             if user is not None:
                 uow.update(user, language=language)
 
 
-def _check_language(language: str) -> None:
+def check_language(language: str) -> None:
     if language not in LANGUAGES:
         raise ValidationError("user.language_unknown", field="language", language=language,
                               languages=", ".join(LANGUAGES))

@@ -89,31 +89,36 @@ class WorklistService:
         member = (select(HouseholdMember.person_id, CaseFile.id.label("case_id"),
                          CaseFile.file_number)
                   .join(CaseFile, CaseFile.household_id == HouseholdMember.household_id)
-                  .where(CaseFile.status != CaseStatus.CLOSED,
+                  .where(CaseFile.status != CaseStatus.CLOSED, CaseFile.deleted_at.is_(None),
                          HouseholdMember.deleted_at.is_(None)).subquery())
-        found: list[tuple[date, uuid.UUID, str, Person, str]] = []
+        found: list[tuple[date, uuid.UUID, str, Person, str, uuid.UUID]] = []
         for column, kind in ((ProtectionStatus.annex15_expires_on, "worklist.annex15"),
                              (ProtectionStatus.a_card_expires_on, "worklist.a_card")):
             extra = [ProtectionStatus.a_card_issued_on.is_(None)] \
                 if kind == "worklist.annex15" else []
-            for on, case_id, number, person in db.execute(
-                select(column, member.c.case_id, member.c.file_number, Person)
+            for on, case_id, number, person, record in db.execute(
+                select(column, member.c.case_id, member.c.file_number, Person,
+                       ProtectionStatus.id)
                 .join(member, member.c.person_id == ProtectionStatus.person_id)
                 .join(Person, Person.id == ProtectionStatus.person_id)
-                .where(column.between(self.today, until), *extra)
+                .where(column.between(self.today, until),
+                       ProtectionStatus.deleted_at.is_(None), *extra)
             ):
-                found.append((on, case_id, number, person, kind))
-        for on, case_id, number, person in db.execute(
-            select(IdentityDocument.expires_on, member.c.case_id, member.c.file_number, Person)
+                found.append((on, case_id, number, person, kind, record))
+        for on, case_id, number, person, record in db.execute(
+            select(IdentityDocument.expires_on, member.c.case_id, member.c.file_number, Person,
+                   IdentityDocument.id)
             .join(member, member.c.person_id == IdentityDocument.person_id)
             .join(Person, Person.id == IdentityDocument.person_id)
             .where(IdentityDocument.expires_on.between(self.today, until),
                    IdentityDocument.deleted_at.is_(None))
         ):
-            found.append((on, case_id, number, person, "worklist.document"))
+            found.append((on, case_id, number, person, "worklist.document", record))
+        # One line per date that falls due, even if two open files hold the same person.
+        found = list({(item[4], item[5]): item for item in found}.values())
         found.sort(key=lambda item: item[0])
         items = [WorkItem(case_id, number, display_name(person), kind, on)
-                 for on, case_id, number, person, kind in found[:limit]]
+                 for on, case_id, number, person, kind, _record in found[:limit]]
         return Worklist("worklist.expiring", items, len(found))
 
     def _without_piis(self, db: Session, limit: int) -> Worklist:

@@ -80,14 +80,19 @@ class Vault:
         admin_username: str,
         admin_password: str,
         admin_display_name: str = "",
-        language: str = "fr",
+        *,
+        language: str,
     ) -> tuple[WorkSession, str]:
-        """Make a new encrypted database with its first administrator.
+        """Make a new encrypted database with its first administrator, who reads
+        ``language`` (required: the caller knows it, nothing here guesses).
         Returns the open session and the recovery code (to show once)."""
         if self.is_initialised():
             raise RelaisError("store.already_initialised", path=str(self.paths.root))
         username = check_username(admin_username)
         check_password(admin_password, username)
+        from desktop.core.users import check_language  # loaded here: the login stays light
+
+        check_language(language)
         try:
             self.paths.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

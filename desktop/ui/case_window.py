@@ -32,6 +32,7 @@ from desktop.services import Services
 from desktop.ui.documents_dialog import DocumentsDialog
 from desktop.ui.language import UiLanguage
 from desktop.ui.merge_dialog import MergeDialog
+from desktop.ui.municipality_picker import MunicipalityPicker
 from desktop.ui.person_dialog import PersonDialog
 from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.widgets import ErrorLabel, emphasise, error_text, show_placeholder
@@ -81,13 +82,17 @@ class CaseWindow(QWidget):
         self.error = ErrorLabel()
         self.follow_up, self.reopen, self.completed = QPushButton(), QPushButton(), QPushButton()
         self.reason = QComboBox()
-        self.destination = QLineEdit()
+        # Where a household moved: chosen from the list, as in the intake.
+        self.destination = MunicipalityPicker(lang, services.reference)
+        self.destination.setMaximumWidth(480)
+        self.destination.chosen.connect(self._destination_chosen)
+        self.reason.currentIndexChanged.connect(self._show_destination)
         self.close_case = QPushButton()
         self.documents_button = QPushButton()
         self.documents_button.clicked.connect(self.open_documents)
         actions = QHBoxLayout()
         for widget in (self.follow_up, self.completed, self.reopen, self.reason,
-                       self.destination, self.close_case):
+                       self.close_case):
             actions.addWidget(widget)
         actions.addStretch(1)
         actions.addWidget(self.documents_button)
@@ -144,12 +149,12 @@ class CaseWindow(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.reminders)
         layout.addLayout(actions)
+        layout.addWidget(self.destination)
         layout.addWidget(self.error)
         layout.addWidget(self.tabs, 1)
         editable = self.actor.can(Permission.EDIT_CASES)
         for widget in (self.follow_up, self.reopen, self.completed, self.reason,
-                       self.destination, self.close_case,
-                       self.merge_button, self.edit_person,
+                       self.close_case, self.merge_button, self.edit_person,
                        *(widget for widget, _ in self.forms)):
             widget.setVisible(editable)
         fit_to_screen(self, 1000, 680)
@@ -198,8 +203,10 @@ class CaseWindow(QWidget):
             self.reason.addItem(tr.choice("closure_reason", reason), reason)
         self.reason.setCurrentIndex(max(0, self.reason.findData(current)))
         self.reason.setAccessibleName(tr("case.choose_reason"))
-        show_placeholder(self.destination, tr("case.destination_hint"))
-        self.destination.setAccessibleName(tr("case.destination_hint"))
+        self.destination.retranslate()
+        show_placeholder(self.destination.edit, tr("case.destination_hint"))
+        self.destination.edit.setAccessibleName(tr("case.destination_hint"))
+        self.destination.matches.setAccessibleName(tr("case.destination_hint"))
         self.note_text.setPlaceholderText(tr("case.new_note"))
         self.note_text.setAccessibleName(tr("case.new_note"))
         audience = self.note_audience.currentData()
@@ -264,8 +271,9 @@ class CaseWindow(QWidget):
         self.follow_up.setVisible(editable and case.status == CaseStatus.OPEN)
         self.reopen.setVisible(editable and closed)
         self.completed.setVisible(editable and case.to_be_completed)
-        for widget in (self.reason, self.destination, self.close_case):
+        for widget in (self.reason, self.close_case):
             widget.setVisible(editable and not closed)
+        self._show_destination()
         fill(self.people, [[
             m.display_name, tr.choice("relationship", m.relationship),
             display_iso(m.birth_date),
@@ -300,10 +308,22 @@ class CaseWindow(QWidget):
         reason = self.reason.currentData() if status == CaseStatus.CLOSED else None
         destination = None
         if reason == ClosureReason.MOVED:
-            found = self.services.reference.find_municipalities(self.destination.text(), 1)
-            destination = found[0].refnis if found else None
+            destination = self.destination.refnis() or None
+            typed = self.destination.typed().strip()
+            if destination is None and typed:  # never a guess: say nothing matches
+                self.error.show_message(self.lang.tr("case.destination_not_found",
+                                                     value=typed))
+                return
         self._act(lambda: self.services.case_files.change_status(self.case_id, status, reason,
                                                                  destination))
+
+    def _show_destination(self) -> None:
+        """The destination is asked only when the household moved."""
+        self.destination.setVisible(self.reason.isVisibleTo(self)
+                                    and self.reason.currentData() == ClosureReason.MOVED)
+
+    def _destination_chosen(self, _refnis: str) -> None:
+        self.close_case.setFocus()
 
     def _completed(self) -> None:
         self._act(lambda: self.services.case_files.mark_completed(self.case_id))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dates import display_iso
-from desktop.core.matches import describe_all
+from desktop.core.matches import found_by
 from desktop.services import Services
 from desktop.ui.language import UiLanguage
 from desktop.ui.worklist_table import WorklistBox
@@ -67,8 +67,7 @@ class HomePage(QWidget):
         self.results.setRowCount(len(hits))
         for row, hit in enumerate(hits):
             values = [hit.display_name, display_iso(hit.birth_date), hit.file_number,
-                      describe_all(tr, hit.matched) or ", ".join(
-                          tr(f"search.reason_{reason}") for reason in hit.reasons)]
+                      found_by(tr, hit.matched, hit.reasons)]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, hit.case_id)

@@ -197,9 +197,11 @@ class MembersPage(QWizardPage):
                     if p.field == "members" or p.field.split(".")[-1] in (
                         "surname_cyr", "given_name_cyr", "birth_date")]
         problems = (self.shown.on_leave if live else self.shown.on_submit)(problems)
+        # Ages that hardly fit the relationships: said under the person, never blocking.
+        said = problems + self.wizard_.services.intake.warnings(household)
         tr = self.wizard_.lang.tr
         for index, row in enumerate(self.rows):
-            mine = [p for p in problems if p.field.startswith(f"members.{index}.")]
+            mine = [p for p in said if p.field.startswith(f"members.{index}.")]
             row.error.show_message("\n".join(tr(p.key, **p.params) for p in mine))
         general = [p for p in problems if p.field == "members"]
         self.error.show_message("\n".join(tr(p.key, **p.params) for p in general))

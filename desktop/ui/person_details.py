@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
 from desktop.core.enums import DocumentType, SpecificNeedType
 from desktop.core.intake_input import DocumentInput, PersonInput
 from desktop.core.names import passport_latin
-from desktop.ui.check_grid import check_grid
 from desktop.ui.language import UiLanguage
+from desktop.ui.language_boxes import LanguageBoxes
 from desktop.ui.widgets import ErrorLabel, show_placeholder
 
-LANGUAGES = ("uk", "ru", "en", "fr", "nl", "de")
 TEXT_FIELDS = (
     "patronymic_cyr", "patronymic_lat", "national_number", "attestation_on",
     "annex15_issued_on", "annex15_expires_on", "a_card_number", "a_card_issued_on",
@@ -47,8 +46,9 @@ class PersonDetails(QScrollArea):
         self.other_spellings = QLineEdit()
         self.document_type = QComboBox()
         self.document = {name: QLineEdit() for name in DOCUMENT_FIELDS}
-        self.languages = {code: QCheckBox() for code in LANGUAGES}
         self.interpreter = QCheckBox()
+        self.language_boxes = LanguageBoxes(lang, [self.interpreter])
+        self.languages = self.language_boxes.boxes
         self.consent = QCheckBox()
         self.needs = {need: QCheckBox() for need in SpecificNeedType}
         self.urgent = QCheckBox()
@@ -74,7 +74,7 @@ class PersonDetails(QScrollArea):
                      "a_card_number", "a_card_issued_on", "a_card_expires_on",
                      "left_ukraine_on", "arrived_on", "last_place_in_ukraine"):
             self._row(name, self.fields[name])
-        self._row("languages", check_grid((*self.languages.values(), self.interpreter), 4))
+        self._row("languages", self.language_boxes)
         for name in ("phone", "email", "messaging"):
             self._row(name, self.fields[name])
         self._row("consent", self.consent)
@@ -113,8 +113,7 @@ class PersonDetails(QScrollArea):
             document.document_type)))
         for name, field in self.document.items():
             field.setText(getattr(document, name))
-        for code, box in self.languages.items():
-            box.setChecked(code in person.languages)
+        self.language_boxes.set_codes(person.languages)
         self.interpreter.setChecked(person.interpreter_needed)
         self.consent.setChecked(person.contact_consent)
         for need, box in self.needs.items():
@@ -136,7 +135,7 @@ class PersonDetails(QScrollArea):
         typed = (document.number + document.issued_on + document.expires_on).strip() or \
             document.document_type != DocumentInput().document_type or self._had_document
         person.documents = [document] if typed else []
-        person.languages = [c for c, box in self.languages.items() if box.isChecked()]
+        person.languages = self.language_boxes.codes()
         person.interpreter_needed = self.interpreter.isChecked()
         person.contact_consent = self.consent.isChecked()
         person.specific_needs = [n.value for n, box in self.needs.items() if box.isChecked()]
@@ -171,8 +170,7 @@ class PersonDetails(QScrollArea):
         for name, field in self.document.items():
             show_placeholder(field, tr(f"intake.document_{name}"))
             field.setAccessibleName(tr(f"intake.document_{name}"))
-        for code, box in self.languages.items():
-            box.setText(tr(f"language.{code}"))
+        self.language_boxes.retranslate()
         self.interpreter.setText(tr("intake.field_interpreter"))
         self.consent.setText(tr("intake.consent_text"))
         for need, box in self.needs.items():

@@ -31,12 +31,12 @@ from desktop.ui.check_grid import check_grid
 from desktop.ui.duplicate_list import DuplicateList
 from desktop.ui.enter_key import enter_moves_on
 from desktop.ui.language import UiLanguage
+from desktop.ui.language_boxes import LanguageBoxes
 from desktop.ui.member_row import MemberRow
 from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.shown_problems import ShownProblems
 from desktop.ui.widgets import ErrorLabel, error_text
 
-LANGUAGES = ("uk", "ru", "en", "fr", "nl", "de")
 URGENT_NEEDS = (
     SpecificNeedType.UNACCOMPANIED_CHILD, SpecificNeedType.SERIOUS_MEDICAL_CONDITION,
     SpecificNeedType.PREGNANCY, SpecificNeedType.DISABILITY,
@@ -68,8 +68,9 @@ class QuickIntakeDialog(QDialog):
         self.add_person.clicked.connect(lambda: self._add_row(PersonInput(
             relationship=Relationship.CHILD.value), focus=True))
         self.phone = QLineEdit()
-        self.languages = {code: QCheckBox() for code in LANGUAGES}
         self.interpreter = QCheckBox()
+        self.language_boxes = LanguageBoxes(lang, [self.interpreter])
+        self.languages = self.language_boxes.boxes
         self.needs = {need: QCheckBox() for need in URGENT_NEEDS}
         self.tonight = QLineEdit()
         self.duplicates = DuplicateList(lang)
@@ -83,12 +84,11 @@ class QuickIntakeDialog(QDialog):
 
         self.contact_box = QGroupBox()
         contact = QFormLayout(self.contact_box)
-        language_row = check_grid((*self.languages.values(), self.interpreter), 4)
         self.phone_label, self.languages_label, self.tonight_label = QLabel(), QLabel(), QLabel()
         self.phone_label.setBuddy(self.phone)
         self.tonight_label.setBuddy(self.tonight)
         contact.addRow(self.phone_label, self.phone)
-        contact.addRow(self.languages_label, language_row)
+        contact.addRow(self.languages_label, self.language_boxes)
         contact.addRow(self.tonight_label, self.tonight)
         self.needs_box = QGroupBox()
         needs = check_grid(self.needs.values(), 3)
@@ -141,8 +141,7 @@ class QuickIntakeDialog(QDialog):
             self._add_row(member)
         head = household.members[0] if household.members else PersonInput()
         self.phone.setText(head.phone)
-        for code, box in self.languages.items():
-            box.setChecked(code in head.languages)
+        self.language_boxes.set_codes(head.languages)
         self.interpreter.setChecked(head.interpreter_needed)
         for need, box in self.needs.items():
             box.setChecked(need.value in head.specific_needs)
@@ -154,7 +153,7 @@ class QuickIntakeDialog(QDialog):
             head = members[0]
             head.phone = self.phone.text()
             head.contact_consent = bool(self.phone.text().strip())
-            head.languages = [code for code, box in self.languages.items() if box.isChecked()]
+            head.languages = self.language_boxes.codes()
             head.interpreter_needed = self.interpreter.isChecked()
             head.specific_needs = [n.value for n, box in self.needs.items() if box.isChecked()]
             head.urgent_need = bool(head.specific_needs)
@@ -175,8 +174,9 @@ class QuickIntakeDialog(QDialog):
     def register(self) -> None:
         household = self.household()
         problems = self.services.intake.check(household)
-        self._show_problems(self._shown.on_submit(problems))
-        if problems:
+        self._show_problems(self._shown.on_submit(problems) +
+                            self.services.intake.warnings(household))
+        if problems:  # warnings are said, they never block
             return
         if not self._duplicates_shown:
             found = [(m, d) for m in household.members
@@ -201,7 +201,9 @@ class QuickIntakeDialog(QDialog):
     def check_as_typed(self) -> None:
         """On leaving a field: say what is wrong; what is missing only once Register said so
         (and then until it is filled)."""
-        self._show_problems(self._shown.on_leave(self.services.intake.check(self.household())))
+        household = self.household()
+        self._show_problems(self._shown.on_leave(self.services.intake.check(household)) +
+                            self.services.intake.warnings(household))
 
     def _show_problems(self, problems: list[Problem]) -> None:
         self._problems = problems
@@ -210,7 +212,8 @@ class QuickIntakeDialog(QDialog):
             mine = [p for p in problems if p.field.startswith(f"members.{index}.")]
             row.error.show_message("\n".join(tr(p.key, **p.params) for p in mine))
             for name, field in row.fields.items():
-                wrong = any(p.field == f"members.{index}.{name}" for p in mine)
+                wrong = any(p.field == f"members.{index}.{name}" and not p.warning
+                            for p in mine)
                 field.setStyleSheet("border: 1px solid #b00020;" if wrong else "")
         general = [p for p in problems if not p.field.startswith("members.")
                    or p.field == "members"]
@@ -251,8 +254,7 @@ class QuickIntakeDialog(QDialog):
         self.phone_label.setText(tr("intake.field_phone"))
         self.phone.setAccessibleName(tr("intake.field_phone"))
         self.languages_label.setText(tr("intake.field_languages"))
-        for code, box in self.languages.items():
-            box.setText(tr(f"language.{code}"))
+        self.language_boxes.retranslate()
         self.interpreter.setText(tr("intake.field_interpreter"))
         self.tonight_label.setText(tr("quick.tonight"))
         self.tonight.setAccessibleName(tr("quick.tonight"))

@@ -36,7 +36,7 @@ def run_self_test() -> int:
             app = make_application()
             session, code = Vault(paths).create(
                 NewOrganisation("CPAS de Liège", "62063", "fr"), "selftest",
-                "self-test password 1")
+                "self-test password 1", language="uk")  # the language the window opens in
             steps.append("encrypted database")
             services = Services.for_session(session)
             services.demo.generate(200, seed=1)

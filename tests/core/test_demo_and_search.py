@@ -125,3 +125,25 @@ def test_case_list_requires_a_signed_in_role_that_may_see_cases(vault, populated
     with pytest.raises(AccessDenied):
         volunteer.users.list_users()
     volunteer.session.close()
+
+
+def test_demo_cases_have_needs_that_fit_the_household(populated):
+    from desktop.core.enums import NeedArea
+
+    with Session(populated.session.engine) as db:
+        cases = db.exec(select(CaseFile)).all()
+        births: dict = {}
+        for member, person in db.exec(select(HouseholdMember, Person).where(
+                HouseholdMember.person_id == Person.id)):
+            births.setdefault(member.household_id, []).append(person.birth_date)
+    # Ages when the file was opened, which is when the needs were said.
+    ages = {c.household_id: [(c.opened_on - b).days / 365.25 for b in births[c.household_id]]
+            for c in cases}
+    with_needs = [c for c in cases if c.needs]
+    assert 0.6 < len(with_needs) / len(cases) < 1
+    assert {n for c in cases for n in c.needs} == {n.value for n in NeedArea}
+    for case in with_needs:
+        if "school" in case.needs:
+            assert any(2 < age < 19 for age in ages[case.household_id])
+        if "childcare" in case.needs:
+            assert any(age < 4 for age in ages[case.household_id])

@@ -87,6 +87,7 @@ def test_every_generated_household_passes_the_intake_checks(services):
     failures = []
     for household in generated:
         problems = [f"{p.field} {p.key}" for p in rules.household(household)]
+        problems += [f"{p.field} {p.key} {p.params}" for p in rules.warnings(household)]
         problems += story_problems(household)
         if problems:
             failures.append((household.members[0].surname_lat, problems))

@@ -56,15 +56,18 @@ def test_merge_keeps_everything_of_both_records(services):
     assert {"Chevtchenko", "Ioulia"} <= set(kept.other_spellings)
     assert kept.languages == ["uk", "ru", "en"]
     assert {d.number for d in documents} == {"FA123456", "123456789"}
-    assert len(memberships) == 2  # now a member of both households
+    assert len(memberships) == 1  # one person, one current household: the kept one
     # The differing value is kept as data and read in words, never as a field name.
-    assert notes[0].merged_values == {"phone": "+32 499 99 99 99"}
+    with Session(services.session.engine) as db:
+        other_number = db.get(CaseFile, second).file_number
+    assert notes[0].merged_values == {"phone": "+32 499 99 99 99",
+                                      "file_number": other_number}
     from desktop.core.i18n import Translator
     from desktop.core.notes import note_text
 
     assert note_text(Translator("fr"), notes[0]) == (
         "Valeurs de la fiche fusionnée qui diffèrent de celle-ci : "
-        "Téléphone : +32 499 99 99 99")
+        f"Numéro de dossier : {other_number}; Téléphone : +32 499 99 99 99")
     assert merged.deleted_at is not None
     assert len(history) > other_history  # its history stays, plus the merge
     assert AuditAction.MERGE in {e.action for e in history}
@@ -82,3 +85,40 @@ def test_merge_is_refused_to_volunteers_and_for_one_record(vault, services):
     with pytest.raises(AccessDenied):
         volunteer.merge.merge(person, person)
     volunteer.session.close()
+
+
+def test_a_merged_person_has_one_household_one_file_and_one_worklist_line(services):
+    from datetime import date, timedelta
+
+    from desktop.core.i18n import Translator
+    from desktop.core.notes import note_text
+
+    soon = (date.today() + timedelta(days=10)).strftime("%d/%m/%Y")
+    first = services.intake.register(HouseholdInput(members=[PersonInput(
+        surname_lat="Melnyk", given_name_lat="Oksana", birth_date="12/03/1979",
+        documents=[DocumentInput(number="FB654321", expires_on=soon)])]))
+    second = services.intake.register(HouseholdInput(members=[
+        PersonInput(surname_lat="Melnyk", given_name_lat="Oksana", birth_date="12/03/1979"),
+        PersonInput(surname_lat="Melnyk", given_name_lat="Taras", birth_date="2015",
+                    relationship="child")]), quick=True)
+    keep, other = person_of(services, first), person_of(services, second)
+
+    services.merge.merge(keep, other)
+
+    with Session(services.session.engine) as db:
+        households = db.exec(select(HouseholdMember.household_id).where(
+            HouseholdMember.person_id == keep, HouseholdMember.deleted_at.is_(None))).all()
+        kept_case, left_case = db.get(CaseFile, first), db.get(CaseFile, second)
+        left_notes = db.exec(select(Note).where(Note.case_id == second)).all()
+        kept_notes = db.exec(select(Note).where(Note.case_id == first)).all()
+    assert households == [kept_case.household_id]
+    # Search opens the file the person lives in, every time.
+    assert [h.case_id for h in services.search.search("Melnyk Oksana")] == [first]
+    lines = [i for i in {w.key: w for w in services.worklists.all()}[
+        "worklist.expiring"].items if i.person.startswith("MELNYK")]
+    assert [(i.case_id, i.kind) for i in lines] == [(first, "worklist.document")]
+    # The file left behind says where the person is now, in words; the kept file names it.
+    assert note_text(Translator("en"), left_notes[0]) == (
+        f"MELNYK Oksana was merged with their other record and now belongs to the "
+        f"household of file {kept_case.file_number}.")
+    assert kept_notes[0].merged_values == {"file_number": left_case.file_number}

@@ -117,3 +117,17 @@ def test_only_administrators_change_another_users_language(vault, services):
     with pytest.raises(AccessDenied):
         worker.users.set_user_language(services.session.user.id, "uk")
     worker.session.close()
+
+
+def test_a_user_record_without_a_language_is_never_stored_as_french(services):
+    import uuid
+
+    from sqlalchemy.exc import IntegrityError
+
+    from desktop.core.models import UserAccount
+    from desktop.core.uow import UnitOfWork
+
+    with pytest.raises(IntegrityError), UnitOfWork(
+            services.session.engine, services.session.actor) as uow:
+        uow.add(UserAccount(organisation_id=services.session.actor.organisation_id or
+                            uuid.uuid4(), username="nolang", role=Role.VOLUNTEER))

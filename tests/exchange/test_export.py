@@ -88,7 +88,7 @@ def test_a_persons_export_imports_into_another_installation(registered, tmp_path
     registered.exports.export("persons", target, "xlsx")
     other_vault = Vault(DataPaths.portable(tmp_path / "other"), kdf=FAST_KDF)
     session, _ = other_vault.create(NewOrganisation("OCMW Gent", "44021", "nl"), "admin",
-                                    ADMIN_PASSWORD)
+                                    ADMIN_PASSWORD, language="nl")
     other = Services.for_session(session)
     plan = other.imports.plan(target)
     assert plan.rejected == [] and plan.persons == 2 and len(plan.households) == 1

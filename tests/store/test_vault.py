@@ -97,7 +97,7 @@ def test_wrong_recovery_code_is_refused(vault, created):
 
 def test_weak_admin_password_is_refused_before_anything_is_written(vault):
     with pytest.raises(ValidationError) as failure:
-        vault.create(LIEGE, "admin", "short")
+        vault.create(LIEGE, "admin", "short", language="fr")
     assert failure.value.key == "password.rule_length"
     assert not vault.paths.database.exists()
     assert not vault.paths.keystore.exists()
@@ -105,7 +105,7 @@ def test_weak_admin_password_is_refused_before_anything_is_written(vault):
 
 def test_a_second_setup_is_refused(vault, created):
     with pytest.raises(RelaisError) as failure:
-        vault.create(LIEGE, "other", ADMIN_PASSWORD)
+        vault.create(LIEGE, "other", ADMIN_PASSWORD, language="fr")
     assert failure.value.key == "store.already_initialised"
 
 
@@ -114,7 +114,7 @@ def test_unwritable_data_folder_gets_a_clear_message(tmp_path):
     blocker.write_text("not a folder")
     vault = Vault(DataPaths.portable(blocker / "data"), kdf=FAST_KDF)
     with pytest.raises(RelaisError) as failure:
-        vault.create(LIEGE, "admin", ADMIN_PASSWORD)
+        vault.create(LIEGE, "admin", ADMIN_PASSWORD, language="fr")
     assert failure.value.key == "store.cannot_write"
 
 
@@ -157,3 +157,15 @@ def test_damaged_key_file_is_reported(vault, created):
     with pytest.raises(RelaisError) as failure:
         vault.login("admin", ADMIN_PASSWORD)
     assert failure.value.key == "store.keystore_unreadable"
+
+
+def test_the_first_administrators_language_is_said_never_guessed(vault):
+    with pytest.raises(TypeError):  # no default: every caller says which language
+        vault.create(LIEGE, "admin", ADMIN_PASSWORD)
+    with pytest.raises(ValidationError) as failure:
+        vault.create(LIEGE, "admin", ADMIN_PASSWORD, language="xx")
+    assert failure.value.key == "user.language_unknown"
+    assert not vault.paths.database.exists()
+    session, _ = vault.create(LIEGE, "admin", ADMIN_PASSWORD, language="uk")
+    assert session.user.language == "uk"
+    session.close()

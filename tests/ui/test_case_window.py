@@ -142,3 +142,45 @@ def test_a_person_is_edited_from_the_case_file(qtbot, lang, services):
     with qtbot.waitSignal(window.changed):
         dialog.save()
     assert window.view.members[0].protection.a_card_number == "B1234567890"
+
+
+def test_a_move_is_closed_only_to_a_municipality_chosen_in_the_list(qtbot, lang, services):
+    from PySide6.QtCore import Qt
+
+    from desktop.core.enums import ClosureReason
+
+    case_id = register(services)
+    window = CaseWindow(lang, services, case_id)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.destination.isVisible()  # asked only for a move
+    window.reason.setCurrentIndex(window.reason.findData(ClosureReason.MOVED))
+    assert window.destination.isVisible()
+    qtbot.keyClicks(window.destination.edit, "Xyzzyville")
+    window.close_case.click()  # nothing matches: said, never a guess, nothing changed
+    assert "Xyzzyville" in window.error.text()
+    assert window.view.case.status != CaseStatus.CLOSED
+    window.destination.edit.clear()
+    qtbot.keyClicks(window.destination.edit, "Lie")  # Liège, Lierde, Lier…: not the first
+    window.destination.edit.setFocus()
+    qtbot.keyClick(window.destination.edit, Qt.Key.Key_Down)
+    second = window.destination.matches.item(1).data(Qt.ItemDataRole.UserRole)
+    qtbot.keyClick(window.destination.edit, Qt.Key.Key_Return)  # chooses, closes nothing
+    assert window.view.case.status != CaseStatus.CLOSED
+    window.close_case.click()
+    assert window.view.case.status == CaseStatus.CLOSED
+    assert window.view.case.destination_refnis == second
+
+
+def test_the_service_refuses_a_move_to_an_unknown_municipality(services):
+    import pytest
+
+    from desktop.core.enums import ClosureReason
+    from desktop.core.errors import ValidationError
+
+    case_id = register(services)
+    with pytest.raises(ValidationError) as refused:
+        services.case_files.change_status(case_id, CaseStatus.CLOSED, ClosureReason.MOVED,
+                                          "99999")
+    assert refused.value.field == "destination_refnis"
+    assert services.case_files.open(case_id).case.status == CaseStatus.OPEN

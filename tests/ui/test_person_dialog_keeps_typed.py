@@ -34,3 +34,28 @@ def test_need_details_without_a_need_are_said_before_saving(qtbot, lang, service
     dialog.save()
     assert dialog.isVisible()
     assert lang.tr("intake.need_details_without_need") in dialog.error.text()
+
+
+def test_every_language_a_person_has_is_shown_and_kept(qtbot, lang, services):
+    from tests.core.test_intake import mother as a_mother
+
+    person = a_mother()
+    person.languages = ["uk", "pl", "ka", "crh"]  # as imported or merged
+    services.intake.register(HouseholdInput(members=[person]))
+    with Session(services.session.engine) as db:
+        person_id = db.exec(select(Person.id)).one()
+    dialog = PersonDialog(lang, services, person_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    extra = dialog.details.language_boxes.extra
+    assert {code: box.text() for code, box in extra.items()} == {
+        "pl": "Polonais", "ka": "Géorgien", "crh": "Tatar de Crimée"}
+    assert all(box.isChecked() and box.isVisible() for box in extra.values())
+    dialog.details.languages["fr"].setChecked(True)
+    extra["ka"].setChecked(False)  # unticking is the one way to remove a language
+    dialog.save()
+    with Session(services.session.engine) as db:
+        assert db.get(Person, person_id).languages == ["uk", "pl", "crh", "fr"]
+    from desktop.core.i18n import language_name
+
+    assert (language_name("pl", "uk"), language_name("xx", "nl")) == ("Польська", "xx")

@@ -173,3 +173,22 @@ def test_what_register_said_is_missing_stays_until_it_is_filled(qtbot, lang, ser
     dialog.add_person.click()
     dialog.rows[1].fields["surname_cyr"].editingFinished.emit()
     assert dialog.rows[1].error.text() == ""
+
+
+def test_an_odd_age_is_said_under_the_person_and_does_not_block(qtbot, lang, services, vault):
+    volunteer = login_as(vault, services, "vera", Role.VOLUNTEER)
+    dialog = QuickIntakeDialog(lang, volunteer)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill_mother(dialog.rows[0])
+    dialog.add_person.click()
+    child = dialog.rows[1]
+    type_text(child.fields["surname_cyr"], "Шевченко")
+    type_text(child.fields["given_name_cyr"], "Андрій")
+    type_text(child.fields["birth_date"], "1994")
+    dialog.check_as_typed()
+    assert "n'a que 8 ans de moins que le chef de ménage" in child.error.text()
+    assert child.fields["birth_date"].styleSheet() == ""  # not marked as wrong
+    with qtbot.waitSignal(dialog.registered):
+        dialog.register_button.click()
+    volunteer.session.close()

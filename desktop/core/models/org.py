@@ -29,4 +29,6 @@ class UserAccount(Record, table=True):
     role: Role = enum_field(Role)
     active: bool = True
     must_change_password: bool = False
-    language: str = Field(default="fr", max_length=2)
+    # No default: whoever creates a user says which language they read (never French
+    # by accident in Eupen or Gent).
+    language: str = Field(max_length=2)
