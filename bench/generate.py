@@ -34,7 +34,7 @@ def main() -> None:
     liege = reference_data().municipality("62063")
     session, _ = Vault(paths).create(
         NewOrganisation(organisation_name(liege), liege.refnis, liege.document_language),
-        USER, PASSWORD)
+        USER, PASSWORD, language="fr")
     Settings(language="fr", last_username=USER,
              organisation_name=organisation_name(liege)).save(paths.settings)
     services = Services.for_session(session)

@@ -68,7 +68,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="relais-import-"))
     try:
         session, _ = Vault(DataPaths.portable(folder / "data")).create(
-            NewOrganisation("CPAS de Liège", "62063", "fr"), USER, PASSWORD)
+            NewOrganisation("CPAS de Liège", "62063", "fr"), USER, PASSWORD, language="fr")
         services = Services.for_session(session)
         services.demo.generate(args.existing, seed=2)
         sheet = folder / "liste.xlsx"

@@ -78,7 +78,7 @@ def test_an_export_imports_whole_into_a_fresh_installation(source, tmp_path, lan
     exported = source.exports.export("persons", target, fmt, tr=Translator(lang))
     other_vault = Vault(DataPaths.portable(tmp_path / "other"), kdf=FAST_KDF)
     session, _ = other_vault.create(NewOrganisation("CPAS de Liège", "62063", "fr"),
-                                    "admin", ADMIN_PASSWORD)
+                                    "admin", ADMIN_PASSWORD, language="fr")
     try:
         other = Services.for_session(session)
         plan = other.imports.plan(target)
