@@ -298,12 +298,17 @@ class MainWindow(QMainWindow):
         return self._open_dialog(dialog)
 
     def apply_settings(self, language: str, idle_minutes: int) -> None:
+        # Only a language picked here is saved: an untouched picker must not turn this run's
+        # --lang into the person's preference.
+        picked = language != self.lang.code
         self.settings.idle_lock_minutes = idle_minutes
-        self.settings.language = language
+        if picked:
+            self.settings.language = language
         self.idle.set_minutes(idle_minutes)
         try:
             self.settings.save(self.paths.settings)
-            self.services.users.set_language(language)
+            if picked:
+                self.services.users.set_language(language)
         except OSError:
             self.statusBar().showMessage(self.lang.tr("settings.not_saved"), 8000)
         self.lang.set_language(language)
