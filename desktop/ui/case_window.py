@@ -7,6 +7,7 @@ import uuid
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +35,7 @@ from desktop.ui.language import UiLanguage
 from desktop.ui.merge_dialog import MergeDialog
 from desktop.ui.person_dialog import PersonDialog
 from desktop.ui.screen_fit import fit_to_screen
+from desktop.ui.unsaved import UnsavedChanges
 from desktop.ui.widgets import ErrorLabel, emphasise, error_text, show_placeholder
 
 PEOPLE_COLUMNS = ("case.col_name", "intake.field_relationship", "intake.field_birth_date",
@@ -153,6 +155,9 @@ class CaseWindow(QWidget):
                        *(widget for widget, _ in self.forms)):
             widget.setVisible(editable)
         fit_to_screen(self, 1000, 680)
+        self.unsaved = UnsavedChanges(lang, self, (
+            self.note_text, self.task_title, self.task_due, self.partner, self.purpose,
+            self.aid_decided, self.destination))
         lang.changed.connect(self.retranslate)
         self.retranslate()
 
@@ -304,6 +309,8 @@ class CaseWindow(QWidget):
             destination = found[0].refnis if found else None
         self._act(lambda: self.services.case_files.change_status(self.case_id, status, reason,
                                                                  destination))
+        if not self.error.text():
+            self.destination.clear()
 
     def _completed(self) -> None:
         self._act(lambda: self.services.case_files.mark_completed(self.case_id))
@@ -382,6 +389,15 @@ class CaseWindow(QWidget):
         self._act(lambda: self.services.case_files.record_aid(
             self.case_id, self.aid_category.currentData(), decided, decided,
             self.aid_piis.isChecked()))
+        if not self.error.text():
+            self.aid_decided.clear()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # A note, task, referral or date typed and not added is not dropped unasked.
+        if self.isVisible() and not self.unsaved.confirm_close(self.close):
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def _act(self, change) -> None:
         try:

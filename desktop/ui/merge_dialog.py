@@ -78,7 +78,7 @@ class MergeDialog(QDialog):
     def _typed(self, _text: str) -> None:
         self.timer.start()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if is_plain_enter(event) and self.focusWidget() is not self.merge_button:
             # Enter searches now; it never closes the dialog nor merges.
             self.timer.stop()
