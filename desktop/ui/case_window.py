@@ -131,6 +131,12 @@ class CaseWindow(QWidget):
             (self.partner, 1), (self.purpose, 1), (self.add_referral, 0),
             (self.aid_category, 0), (self.aid_decided, 0), (self.aid_piis, 0), (self.add_aid, 0),
         ]
+        # What an empty list holds and why it may be empty (never whether restricted
+        # records exist: a volunteer reads the same sentence either way).
+        self.empty = {widget: QLabel() for widget in (self.notes, self.tasks, self.referrals)}
+        for label in self.empty.values():
+            label.setWordWrap(True)
+            label.setStyleSheet("color: #555;")
         notes_page = self._page(self.notes, self.forms[0:3])
         tasks_page = self._page(self.tasks, self.forms[3:7])
         referrals_page = self._page(self.referrals, self.forms[7:10])
@@ -164,6 +170,8 @@ class CaseWindow(QWidget):
     def _page(self, widget: QTableWidget, row: list) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        if widget in self.empty:
+            layout.addWidget(self.empty[widget])
         layout.addWidget(widget)
         line = QHBoxLayout()
         for field, stretch in row:
@@ -300,6 +308,12 @@ class CaseWindow(QWidget):
                          "✓" if a.piis else ""] for a in view.aid or []])
         fill(self.history, [[h.at.astimezone().strftime("%d/%m/%Y %H:%M"), h.actor,
                              *describe(tr, h)] for h in view.history])
+        notes_key = "case.notes_empty" if self.actor.can(Permission.VIEW_SOCIAL_NOTES) \
+            else "case.notes_empty_shared"  # a volunteer sees the notes for everyone only
+        for widget, key in ((self.notes, notes_key), (self.tasks, "case.tasks_empty"),
+                            (self.referrals, "case.referrals_empty")):
+            self.empty[widget].setText(tr(key))
+            self.empty[widget].setVisible(widget.rowCount() == 0)
 
     def _status(self, status: CaseStatus) -> None:
         reason = self.reason.currentData() if status == CaseStatus.CLOSED else None
