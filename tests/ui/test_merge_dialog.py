@@ -44,3 +44,16 @@ def test_nothing_found_is_said(qtbot, lang, services):
     assert dialog.isVisible()
     assert dialog.no_result.isVisible() and dialog.no_result.text() == "Aucun résultat."
     assert not dialog.merge_button.isEnabled()
+
+
+def test_a_cyrillic_name_finds_the_latin_record(qtbot, lang, services):
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    dialog = _open(qtbot, lang, services)
+    for char in "Гончаренко Петро":  # one key event per character (keyClicks aborts on it)
+        for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+            QApplication.sendEvent(dialog.search, QKeyEvent(
+                kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+    qtbot.waitUntil(lambda: dialog.results.count() == 1)
+    assert "GONTCHARENKO" in dialog.results.item(0).text().upper()
