@@ -23,10 +23,17 @@ def all_rules() -> list[str]:
     return ["password.rule_length", "password.rule_not_username", "password.rule_variety"]
 
 
+# What is wrong, said as such: a rule of the checklist ("Does not contain the user name")
+# shown in red would read as the opposite of the problem.
+PROBLEMS = {"password.rule_length": "password.too_short",
+            "password.rule_not_username": "password.contains_username",
+            "password.rule_variety": "password.too_few_characters"}
+
+
 def check_password(password: str, username: str = "") -> None:
     broken = broken_rules(password, username)
     if broken:
-        raise ValidationError(broken[0], field="password", n=MIN_LENGTH)
+        raise ValidationError(PROBLEMS[broken[0]], field="password", n=MIN_LENGTH)
 
 
 def normalise_username(username: str) -> str:

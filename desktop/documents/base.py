@@ -145,7 +145,9 @@ class DocumentWriter:
         self.organisation = str(organisation)
         self.logo = organisation.logo if isinstance(organisation, Letterhead) else None
         self.title_key = title_key
-        self.document_id = document_id  # e.g. "intake-form": printed with the version
+        # e.g. "intake-form": in the file's metadata only; the footer names the document in
+        # words, as a reader would
+        self.document_id = document_id
         self.made_on = made_on or date.today()
 
     @property
@@ -178,6 +180,7 @@ class DocumentWriter:
             leftMargin=18 * mm, rightMargin=18 * mm,
             topMargin=24 * mm, bottomMargin=20 * mm, title=self.title, author="Relais",
             subject=self.organisation, creator=f"Relais {__version__}",
+            keywords=[self.document_id],
             lang=self.languages.code,
             # ReportLab opens every page with a font, by default Helvetica, which is not
             # embedded: the document would name a font it does not carry
@@ -204,7 +207,8 @@ class DocumentWriter:
         canvas.setStrokeColor(colors.HexColor("#999999"))
         canvas.line(18 * mm, height - 15 * mm, width - 18 * mm, height - 15 * mm)
         canvas.setFont(s.regular, 7.5)
-        canvas.drawString(18 * mm, 11 * mm, f"Relais {__version__} · {self.document_id}")
+        canvas.drawString(18 * mm, 11 * mm,
+                          f"Relais {__version__} · {self.languages.main(self.title_key)}")
         canvas.drawRightString(width - 18 * mm, 11 * mm,
                                self.languages.both("doc.page", number=number, total=total))
         canvas.restoreState()

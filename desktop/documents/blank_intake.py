@@ -26,7 +26,8 @@ from desktop.documents.base import (
 )
 from desktop.documents.form_fields import PERSONS, FormField, household_fields, person_fields
 
-FORM_VERSION = "intake-1"
+FORM_EDITION = 1  # printed in words; the QR code carries FORM_VERSION
+FORM_VERSION = f"intake-{FORM_EDITION}"
 BOX = "\u2610"  # ☐, in the embedded DejaVu font
 
 
@@ -101,7 +102,8 @@ def blank_intake_form(target: Target, languages: Languages, organisation: Organi
         head = Table([[[p(writer.title, s.title), p(languages.both("doc.blank_intro"),
                                                     s.small),
                         p(f"{languages.both('doc.reference')}: {reference}", s.value),
-                        p(f"{FORM_VERSION}", s.small)],
+                        p(languages.both("doc.form_edition", number=FORM_EDITION),
+                          s.small)],
                        _qr(reference)]], colWidths=[146 * mm, 28 * mm])
         head.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "TOP")))
         story += [head, spacer(2), p(languages.both("doc.household"), s.heading),

@@ -11,6 +11,7 @@ from datetime import date
 from reportlab.platypus import KeepTogether
 
 from desktop.core.casefile import CaseView, MemberView
+from desktop.core.countries import country_name
 from desktop.core.dates import display_iso
 from desktop.core.models import CaseFile
 from desktop.core.reference import ReferenceData
@@ -33,6 +34,14 @@ def _day(value: date | None) -> str:
 
 def _choice(languages: Languages, prefix: str, value: object) -> str:
     return languages.both(f"{prefix}.{getattr(value, 'value', value)}") if value else ""
+
+
+def _country(languages: Languages, code: str) -> str:
+    """A nationality by its name, in the document's language and the one beside it."""
+    names = [country_name(code, languages.code)]
+    if languages.beside is not None:
+        names.append(country_name(code, languages.beside.language))
+    return " / ".join(dict.fromkeys(name for name in names if name))
 
 
 def _home_rows(languages: Languages, view: CaseView, reference: ReferenceData) -> list:
@@ -70,7 +79,7 @@ def _person_rows(languages: Languages, member: MemberView) -> list:
         (both("doc.relationship"), _choice(languages, "relationship", member.relationship)),
         (both("doc.sex"), _choice(languages, "sex", person.sex)),
         (both("doc.birth_date"), display_iso(member.birth_date)),
-        (both("doc.nationality"), person.nationality),
+        (both("doc.nationality"), _country(languages, person.nationality)),
     ]
     if person.national_number:
         rows.append((both("doc.national_number"), person.national_number))
@@ -147,7 +156,9 @@ def case_summary(target: Target, view: CaseView, languages: Languages, organisat
           both("doc.documents")]] +
         [[m.display_name, _choice(languages, "relationship", m.relationship),
           display_iso(m.birth_date), ", ".join(d.number for d in m.documents)]
-         for m in view.members], (64, 34, 28, 48))]
+         # wide enough for a relationship's longest word (Haushaltsvorstand,
+         # домогосподарства): a narrower cell would cut it in the middle
+         for m in view.members], (52, 48, 26, 48))]
     if view.reminders:
         story += [p(both("doc.reminders"), s.heading)] + [
             p(languages.main(r.key, **{**r.params, "date": _day(r.on), "document":

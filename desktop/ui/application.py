@@ -45,8 +45,10 @@ log = logging.getLogger(__name__)
 class Relais:
     def __init__(self, paths: DataPaths, lang: UiLanguage, vault: Vault | None = None,
                  language_given: bool = False) -> None:
-        """``language_given``: the language came from the command line (--lang) and wins
-        over the user's saved preference, like a choice on the login screen."""
+        """``language_given``: the language came from the command line (--lang): it is the
+        language of every window of this run, over the user's saved preference, as --lang is
+        for the CLI; it is never saved (neither as the user's preference nor as the window's
+        language in settings.json). A language picked on the login screen is saved."""
         self.paths, self.lang = paths, lang
         self.language_given = language_given
         self.vault = vault or Vault(paths)
@@ -84,14 +86,14 @@ class Relais:
         login = LoginWindow(self.lang, self.vault, self.tasks, self.settings.last_username,
                             self.settings.organisation_name)
         login.signed_in.connect(lambda session: self.open_main(
-            session, login.language_chosen or self.language_given))
+            session, login.language_chosen))
         # On the screen of the window it replaces, whole (not cascaded from the main window).
         centre_on_screen(login, self.window.screen() if self.window is not None else None)
         return self._show(login)
 
     def open_main(self, session: WorkSession, language_chosen: bool = False) -> None:
         """``language_chosen``: the person picked the language on the login screen; it becomes
-        their preference. Otherwise their saved preference applies."""
+        their preference. Otherwise a --lang of this run applies, else their saved one."""
         from desktop.services import Services
         from desktop.ui.main_window import MainWindow
 
@@ -99,6 +101,9 @@ class Relais:
         services = Services.for_session(session)
         if language_chosen:
             services.users.set_language(self.lang.code)
+            self.language_given = False  # the person's choice now outranks --lang
+        elif self.language_given:
+            pass  # this run's override: shown, never saved
         elif user.language in LANGUAGES and user.language != self.lang.code:
             self.lang.set_language(user.language)
         if user.must_change_password:
@@ -109,7 +114,8 @@ class Relais:
                 return
         self.settings.last_username = user.username
         self.settings.organisation_name = session.organisation.name
-        self.settings.language = self.lang.code
+        if not self.language_given:
+            self.settings.language = self.lang.code
         self._save_settings()
         log.info("signed in (role %s)", user.role)
         self.main = MainWindow(self.lang, services, self.settings, self.paths, self.tasks)

@@ -7,6 +7,7 @@ import uuid
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,6 +36,7 @@ from desktop.ui.merge_dialog import MergeDialog
 from desktop.ui.municipality_picker import MunicipalityPicker
 from desktop.ui.person_dialog import PersonDialog
 from desktop.ui.screen_fit import fit_to_screen
+from desktop.ui.unsaved import UnsavedChanges
 from desktop.ui.widgets import ErrorLabel, emphasise, error_text, show_placeholder
 
 PEOPLE_COLUMNS = ("case.col_name", "intake.field_relationship", "intake.field_birth_date",
@@ -134,6 +136,12 @@ class CaseWindow(QWidget):
             (self.partner, 1), (self.purpose, 1), (self.add_referral, 0),
             (self.aid_category, 0), (self.aid_decided, 0), (self.aid_piis, 0), (self.add_aid, 0),
         ]
+        # What an empty list holds and why it may be empty (never whether restricted
+        # records exist: a volunteer reads the same sentence either way).
+        self.empty = {widget: QLabel() for widget in (self.notes, self.tasks, self.referrals)}
+        for label in self.empty.values():
+            label.setWordWrap(True)
+            label.setStyleSheet("color: #555;")
         notes_page = self._page(self.notes, self.forms[0:3])
         tasks_page = self._page(self.tasks, self.forms[3:7])
         referrals_page = self._page(self.referrals, self.forms[7:10])
@@ -158,12 +166,17 @@ class CaseWindow(QWidget):
                        *(widget for widget, _ in self.forms)):
             widget.setVisible(editable)
         fit_to_screen(self, 1000, 680)
+        self.unsaved = UnsavedChanges(lang, self, (
+            self.note_text, self.task_title, self.task_due, self.partner, self.purpose,
+            self.aid_decided, self.destination.edit))
         lang.changed.connect(self.retranslate)
         self.retranslate()
 
     def _page(self, widget: QTableWidget, row: list) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        if widget in self.empty:
+            layout.addWidget(self.empty[widget])
         layout.addWidget(widget)
         line = QHBoxLayout()
         for field, stretch in row:
@@ -303,6 +316,12 @@ class CaseWindow(QWidget):
                          "✓" if a.piis else ""] for a in view.aid or []])
         fill(self.history, [[h.at.astimezone().strftime("%d/%m/%Y %H:%M"), h.actor,
                              *describe(tr, h)] for h in view.history])
+        notes_key = "case.notes_empty" if self.actor.can(Permission.VIEW_SOCIAL_NOTES) \
+            else "case.notes_empty_shared"  # a volunteer sees the notes for everyone only
+        for widget, key in ((self.notes, notes_key), (self.tasks, "case.tasks_empty"),
+                            (self.referrals, "case.referrals_empty")):
+            self.empty[widget].setText(tr(key))
+            self.empty[widget].setVisible(widget.rowCount() == 0)
 
     def _status(self, status: CaseStatus) -> None:
         reason = self.reason.currentData() if status == CaseStatus.CLOSED else None
@@ -316,6 +335,8 @@ class CaseWindow(QWidget):
                 return
         self._act(lambda: self.services.case_files.change_status(self.case_id, status, reason,
                                                                  destination))
+        if not self.error.text():
+            self.destination.edit.clear()
 
     def _show_destination(self) -> None:
         """The destination is asked only when the household moved."""
@@ -402,6 +423,15 @@ class CaseWindow(QWidget):
         self._act(lambda: self.services.case_files.record_aid(
             self.case_id, self.aid_category.currentData(), decided, decided,
             self.aid_piis.isChecked()))
+        if not self.error.text():
+            self.aid_decided.clear()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # A note, task, referral or date typed and not added is not dropped unasked.
+        if self.isVisible() and not self.unsaved.confirm_close(self.close):
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def _act(self, change) -> None:
         try:

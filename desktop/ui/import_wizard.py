@@ -57,6 +57,8 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.mapping_page, self.report_page, self.run_page):
             self.addPage(page)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        # The last page runs the import: Cancel stops it, going back makes no sense.
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         fit_to_screen(self, 980, 640)
         tr = lang.tr
         self.setWindowTitle(tr("importer.window_title"))
@@ -389,7 +391,15 @@ class RunPage(QWizardPage):
         self.finished = True
         self.w.result = result
         self.progress.setValue(self.progress.maximum())
-        self.label.setText(import_done(self.w.lang.tr, result.created, result.households))
+        tr = self.w.lang.tr
+        text = import_done(tr, result.created, result.households)
+        left_out = sorted({problem.line for problem in result.plan.rejected})
+        if left_out:  # skipped on the report page: said again, with their line numbers
+            lines = ", ".join(map(str, left_out[:20])) + (" …" if len(left_out) > 20 else "")
+            text += "\n" + tr.plural("importer.lines_left_out", len(left_out), lines=lines)
+        self.label.setText(text)
+        # Done: nothing left to cancel, and no way back to import the same file twice.
+        self.w.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.w.imported.emit(result)
         self.completeChanged.emit()
 

@@ -247,7 +247,7 @@ class ChangePasswordDialog(QDialog):
         self.lang, self.username, self.change = lang, username, change
         tr = lang.tr
         self.setWindowTitle(tr("password.change_title"))
-        intro = QLabel(tr("password.change_intro"))
+        self.intro = intro = QLabel(tr("password.change_intro"))
         intro.setWordWrap(True)
         self.password, self.confirm = PasswordField(), PasswordField()
         self.password.setAccessibleName(tr("setup.password"))
@@ -259,22 +259,32 @@ class ChangePasswordDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("password.change_submit"))
         buttons.accepted.connect(self._submit)
+        # Room to read: the intro wraps at a comfortable width and never shares its space
+        # with the fields; the dialog grows (never squeezes the intro) when an error shows.
+        intro.setMinimumWidth(intro.fontMetrics().averageCharWidth() * 52)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addSpacing(8)
         layout.addLayout(form)
         layout.addWidget(self.rules)
+        layout.addSpacing(4)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.password.textChanged.connect(lambda text: self.rules.update_rules(text, username))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.adjustSize()
 
     def _submit(self) -> None:
         if self.password.text() != self.confirm.text():
-            self.error.show_message(self.lang.tr("password.mismatch"))
+            self._say(self.lang.tr("password.mismatch"))
             return
         try:
             self.change(self.password.text())
         except Exception as exc:  # noqa: BLE001 (shown to the user next to the fields)
-            self.error.show_message(error_text(self.lang, exc))
+            self._say(error_text(self.lang, exc))
             return
         self.accept()
+
+    def _say(self, text: str) -> None:
+        self.error.show_message(text)
+        self.adjustSize()  # taller with the message, rather than squeezing the intro

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -186,7 +187,15 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(bar)
         self.user_label = QLabel(bar)
         bar.addWidget(self.sync_label, 1)
+        # The count and who is signed in, apart: a line between them, and the user named as
+        # such ("90 of 90 case files admin (Administrator)" read as one sentence).
+        self.status_separator = QFrame(bar)
+        self.status_separator.setFrameShape(QFrame.Shape.VLine)
+        self.status_separator.setFrameShadow(QFrame.Shadow.Sunken)
+        for label in (self.count_label, self.user_label):
+            label.setContentsMargins(6, 0, 6, 0)
         bar.addPermanentWidget(self.count_label)
+        bar.addPermanentWidget(self.status_separator)
         bar.addPermanentWidget(self.user_label)
         self._build_menus()
 
@@ -298,12 +307,17 @@ class MainWindow(QMainWindow):
         return self._open_dialog(dialog)
 
     def apply_settings(self, language: str, idle_minutes: int) -> None:
+        # Only a language picked here is saved: an untouched picker must not turn this run's
+        # --lang into the person's preference.
+        picked = language != self.lang.code
         self.settings.idle_lock_minutes = idle_minutes
-        self.settings.language = language
+        if picked:
+            self.settings.language = language
         self.idle.set_minutes(idle_minutes)
         try:
             self.settings.save(self.paths.settings)
-            self.services.users.set_language(language)
+            if picked:
+                self.services.users.set_language(language)
         except OSError:
             self.statusBar().showMessage(self.lang.tr("settings.not_saved"), 8000)
         self.lang.set_language(language)

@@ -13,6 +13,7 @@ from desktop.ui.language import UiLanguage
 from desktop.ui.member_row import MemberRow
 from desktop.ui.person_details import PersonDetails
 from desktop.ui.screen_fit import fit_to_screen
+from desktop.ui.unsaved import UnsavedChanges
 from desktop.ui.widgets import ErrorLabel, error_text
 
 
@@ -40,6 +41,12 @@ class PersonDialog(QDialog):
         layout.addWidget(buttons)
         self.setWindowTitle(lang.tr("person.edit_title"))
         fit_to_screen(self, 1000, 720)
+        self.unsaved = UnsavedChanges(lang, self)
+
+    def reject(self) -> None:
+        # Escape, Cancel and the close button all come here: edits are not dropped unasked.
+        if self.unsaved.confirm_close(super().reject):
+            super().reject()
 
     def save(self) -> None:
         form = self.details.fill(self.row.person(self.form_input))

@@ -32,6 +32,7 @@ from desktop.ui.duplicate_list import DuplicateList
 from desktop.ui.file_dialogs import ask_open_path
 from desktop.ui.language import UiLanguage
 from desktop.ui.screen_fit import fit_to_screen
+from desktop.ui.unsaved import UnsavedChanges
 from desktop.ui.widgets import ErrorLabel, emphasise, error_text
 
 FieldWidget = QLineEdit | QComboBox | QCheckBox
@@ -96,6 +97,12 @@ class TranscriptionDialog(QDialog):
         layout.addLayout(buttons)
         self.form: FilledForm | None = None
         fit_to_screen(self, 760, 860)
+        self.unsaved = UnsavedChanges(lang, self, self.widgets.values())
+
+    def reject(self) -> None:
+        # Close, Escape and the close button: a form typed and not registered is not lost.
+        if self.unsaved.confirm_close(super().reject):
+            super().reject()
 
     def _label(self, key: str, name: str, buddy: QWidget) -> QLabel:
         label = QLabel(f"{self.lang.tr(key)}  <small style='color:#777'>{name}</small>")
@@ -163,6 +170,7 @@ class TranscriptionDialog(QDialog):
         except RelaisError as exc:
             self.error.show_message(error_text(self.lang, exc))
             return False
+        self.unsaved.mark_saved()  # read from a file, which still holds it
         self.check()
         return True
 
@@ -177,6 +185,7 @@ class TranscriptionDialog(QDialog):
         self._show(None)
         self.status.clear()
         self.reference.setFocus()
+        self.unsaved.mark_saved()
 
     # -- checking and registering -----------------------------------------------------------
 
@@ -228,5 +237,6 @@ class TranscriptionDialog(QDialog):
         file_number = self.services.case_files.open(case_id).case.file_number
         self.status.setText(self.lang.tr("fillable.registered", file_number=file_number))
         self.form = None
+        self.unsaved.mark_saved()
         self.registered.emit(case_id)
         return case_id

@@ -30,6 +30,7 @@ from desktop.core.passwords import normalise_username
 from desktop.core.users import UserService
 from desktop.ui.language import UiLanguage
 from desktop.ui.screen_fit import fit_to_screen
+from desktop.ui.unsaved import UnsavedChanges
 from desktop.ui.widgets import ErrorLabel, PasswordField, PasswordRules, error_text
 
 
@@ -209,6 +210,12 @@ class PasswordDialog(QDialog):
         layout.addWidget(buttons)
         for field in (self.username, self.password):
             field.textChanged.connect(self._changed)
+        self.unsaved = UnsavedChanges(lang, self)
+
+    def reject(self) -> None:
+        # Escape, Cancel and the close button: what was typed is not dropped unasked.
+        if self.unsaved.confirm_close(super().reject):
+            super().reject()
 
     def _changed(self) -> None:
         self.rules.update_rules(self.password.text(), normalise_username(self.username.text()))

@@ -98,7 +98,7 @@ def test_wrong_recovery_code_is_refused(vault, created):
 def test_weak_admin_password_is_refused_before_anything_is_written(vault):
     with pytest.raises(ValidationError) as failure:
         vault.create(LIEGE, "admin", "short", language="fr")
-    assert failure.value.key == "password.rule_length"
+    assert failure.value.key == "password.too_short"
     assert not vault.paths.database.exists()
     assert not vault.paths.keystore.exists()
 

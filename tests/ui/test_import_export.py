@@ -38,6 +38,11 @@ def test_import_wizard_from_file_to_import(qtbot, lang, services, paths, tasks, 
     with Session(services.session.engine) as db:
         assert db.exec(select(func.count()).select_from(Person)).one() == 3
     qtbot.waitUntil(lambda: wizard.button(QWizard.WizardButton.FinishButton).isEnabled())
+    # done: only Close is left, and the line left out is said
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
+    assert not wizard.button(QWizard.WizardButton.BackButton).isVisible()
+    assert wizard.run_page.label.text().splitlines()[1] == \
+        "4 lignes n'ont pas été importées à cause d'un problème : lignes 7, 8, 9, 10."
 
 
 def test_export_dialog_writes_the_chosen_columns(qtbot, lang, services, tasks, tmp_path):
