@@ -184,7 +184,7 @@ class CaseWindow(QWidget):
             widget.setVisible(editable)
         self._discarding = False
         self.discard_box: QMessageBox | None = None
-        QShortcut(QKeySequence.StandardKey.Close, self, self.close)
+        QShortcut(QKeySequence.StandardKey.Close, self, self.close)  # Ctrl+W, Ctrl+F4
         fit_to_screen(self, 1000, 680)
         lang.changed.connect(self.retranslate)
         self.retranslate()

@@ -106,3 +106,13 @@ def test_a_recorded_aid_decision_empties_the_form_and_is_not_recorded_twice(
     assert window.aid.rowCount() == 1
     assert "déjà enregistrée" in window.error.text()
     assert window.aid_decided.text() == "02/03/2026"  # kept, to correct
+
+
+def test_ctrl_w_closes_through_the_same_question(qtbot, lang, services):
+    window = open_window(qtbot, lang, services)
+    window.windowHandle().requestActivate()  # shortcuts work in the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.partner.setText("CPAS voisin")
+    qtbot.keyClick(window.partner, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert window.isVisible() and window.discard_box is not None
+    window.discard_box.reject()
