@@ -116,3 +116,23 @@ def test_ctrl_w_closes_through_the_same_question(qtbot, lang, services):
     qtbot.keyClick(window.partner, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert window.isVisible() and window.discard_box is not None
     window.discard_box.reject()
+
+
+def test_quitting_or_signing_out_asks_about_a_note_left_in_a_case_window(qtbot, make_main,
+                                                                         services):
+    main = make_main(services)
+    window = main.open_case(register(services))
+    qtbot.keyClicks(window.note_text, "A rappeler")
+    main.close()  # the window's close button, or Quit in the menu
+    assert main.isVisible() and window.isVisible()
+    assert window.discard_box is not None
+    window.discard_box.reject()  # keep editing
+    QApplication.processEvents()
+    with qtbot.assertNotEmitted(main.signed_out):
+        main.sign_out()
+    assert window.discard_box is not None and window.note_text.text() == "A rappeler"
+    discard = next(b for b in window.discard_box.buttons() if b.text() == "Abandonner")
+    with qtbot.waitSignal(window.destroyed):
+        discard.click()
+    with qtbot.waitSignal(main.signed_out):
+        main.sign_out()
