@@ -38,6 +38,7 @@ from desktop.core.models import (
     utcnow,
 )
 from desktop.core.name_index import person_spellings
+from desktop.core.notes import NEW_NOTE_AUDIENCE
 from desktop.core.paper_reference import normal_reference
 from desktop.core.reference import ReferenceData
 from desktop.core.reminders import Reminder, document_reminders, protection_reminders
@@ -185,7 +186,8 @@ class CaseFileService:
         with UnitOfWork(self.engine, self.actor) as uow:
             uow.update(self._case(uow, case_id), assigned_worker_id=worker_id)
 
-    def add_note(self, case_id: uuid.UUID, body: str, audience: NoteAudience) -> uuid.UUID:
+    def add_note(self, case_id: uuid.UUID, body: str,
+                 audience: NoteAudience = NEW_NOTE_AUDIENCE) -> uuid.UUID:
         self.actor.require(Permission.EDIT_CASES)
         if not body.strip():
             raise ValidationError("case.note_empty", field="body")
@@ -235,6 +237,14 @@ class CaseFileService:
         self.actor.require(Permission.VIEW_SOCIAL_NOTES)
         with UnitOfWork(self.engine, self.actor) as uow:
             self._case(uow, case_id)
+            # A second click on the same form must not record the decision twice.
+            same = uow.session.exec(select(AidDecision.id).where(
+                AidDecision.case_id == case_id, AidDecision.category == category,
+                AidDecision.decided_on == decided_on,
+                AidDecision.deleted_at.is_(None))).first()
+            if same is not None:
+                raise ValidationError("case.aid_duplicate", field="decided_on",
+                                      date=decided_on.strftime("%d/%m/%Y"))
             return uow.add(AidDecision(case_id=case_id, category=category,
                                        decided_on=decided_on, starts_on=starts_on,
                                        piis=piis)).id

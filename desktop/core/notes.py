@@ -5,8 +5,12 @@ here in the reader's language, so no field name or code reaches the screen."""
 from __future__ import annotations
 
 from desktop.core.dates import display_iso
+from desktop.core.enums import NoteAudience
 from desktop.core.i18n import Translator
 from desktop.core.models import Note
+
+# Privacy by default: a note starts restricted; widening it to everyone is a choice.
+NEW_NOTE_AUDIENCE = NoteAudience.SOCIAL_WORKERS
 
 DATES = {"birth_date", "arrived_on", "left_ukraine_on"}
 CHOICES = {"sex": "sex", "national_number_kind": "national_number_kind"}

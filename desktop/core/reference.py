@@ -104,6 +104,27 @@ class ReferenceData:
     def municipality(self, refnis: str) -> Municipality | None:
         return self.municipalities.get(refnis)
 
+    def for_postal_code(self, code: str) -> list[Municipality]:
+        """The municipalities a complete postal code belongs to: one, or two for the few
+        codes shared by two (1040, 1050, 1804); none for an unknown or partial code."""
+        return [self.municipalities[r] for r in self.postal_codes.get(code.strip(), ())]
+
+    def unambiguous(self, typed: str) -> Municipality | None:
+        """The one municipality meant by what was typed: a complete postal code of a single
+        municipality, its REFNIS code or its full name in any language (accents optional).
+        None while it is partial or could be more than one."""
+        typed = typed.strip()
+        if not typed:
+            return None
+        if typed.isdigit():
+            if len(typed) == 5:
+                return self.municipalities.get(typed)
+            found = self.for_postal_code(typed)
+            return found[0] if len(found) == 1 else None
+        needle = fold(typed)
+        exact = [m for refnis, m in self.municipalities.items() if needle in self._forms[refnis]]
+        return exact[0] if len(exact) == 1 else None
+
     def find_municipalities(self, typed: str, limit: int = 20) -> list[Municipality]:
         """By postal code (all municipalities it covers) or by a name in any national
         language, accents and umlauts optional (Lüttich, luttich, luettich); names starting

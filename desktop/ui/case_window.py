@@ -7,7 +7,7 @@ import uuid
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -27,7 +28,7 @@ from desktop.core.dates import display_iso, parse_partial
 from desktop.core.enums import AidCategory, CaseStatus, ClosureReason, DatePrecision, NoteAudience
 from desktop.core.errors import ValidationError
 from desktop.core.history import describe
-from desktop.core.notes import note_text
+from desktop.core.notes import NEW_NOTE_AUDIENCE, note_text
 from desktop.core.roles import Permission
 from desktop.services import Services
 from desktop.ui.documents_dialog import DocumentsDialog
@@ -64,6 +65,22 @@ def fill(widget: QTableWidget, rows: list[list[str]]) -> None:
         for c, value in enumerate(values):
             widget.setItem(r, c, QTableWidgetItem(value))
     widget.resizeColumnsToContents()
+
+
+class NoteEdit(QPlainTextEdit):
+    """A note of a few lines: Enter starts a new line, Ctrl+Enter adds the note."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+    def text(self) -> str:
+        return self.toPlainText()
 
 
 class CaseWindow(QWidget):
@@ -110,7 +127,12 @@ class CaseWindow(QWidget):
         self.edit_person.clicked.connect(self.open_person)
         self.people.itemActivated.connect(lambda _item: self.open_person())
         self.notes = table(NOTE_COLUMNS)
-        self.note_text = QLineEdit()
+        self.note_text = NoteEdit()
+        self.note_text.setTabChangesFocus(True)
+        # Three lines: room for a sentence or two without pushing the list off a laptop.
+        line = self.note_text.fontMetrics().lineSpacing()
+        self.note_text.setFixedHeight(3 * line + 14)
+        self.note_text.submitted.connect(self._add_note)
         self.note_audience = QComboBox()
         self.add_note = QPushButton()
         self.add_note.clicked.connect(self._add_note)
@@ -121,10 +143,15 @@ class CaseWindow(QWidget):
         self.task_title, self.task_due = QLineEdit(), QLineEdit()
         self.add_task, self.task_done = QPushButton(), QPushButton()
         self.add_task.clicked.connect(self._add_task)
+        # Enter in a one-line field adds the entry once what it needs is typed.
+        for field in (self.task_title, self.task_due):
+            field.returnPressed.connect(self._enter_task)
         self.task_done.clicked.connect(self._task_done)
         self.partner, self.purpose = QLineEdit(), QLineEdit()
         self.add_referral = QPushButton()
         self.add_referral.clicked.connect(self._add_referral)
+        for field in (self.partner, self.purpose):
+            field.returnPressed.connect(self._enter_referral)
         self.aid_category = QComboBox()
         self.aid_decided = QLineEdit()
         self.aid_piis = QCheckBox()
@@ -165,10 +192,11 @@ class CaseWindow(QWidget):
                        self.close_case, self.merge_button, self.edit_person,
                        *(widget for widget, _ in self.forms)):
             widget.setVisible(editable)
+        QShortcut(QKeySequence.StandardKey.Close, self, self.close)  # Ctrl+W, Ctrl+F4
         fit_to_screen(self, 1000, 680)
         self.unsaved = UnsavedChanges(lang, self, (
             self.note_text, self.task_title, self.task_due, self.partner, self.purpose,
-            self.aid_decided, self.destination.edit))
+            self.aid_decided, self.aid_piis, self.destination.edit))
         lang.changed.connect(self.retranslate)
         self.retranslate()
 
@@ -192,6 +220,9 @@ class CaseWindow(QWidget):
             show_placeholder(field, tr(key))
             field.setAccessibleName(tr(key))
         self.add_task.setText(tr("case.add_task"))
+        self.add_task.setToolTip(tr("case.add_task_tip"))
+        self.add_referral.setToolTip(tr("case.add_referral_tip"))
+        self.add_note.setToolTip(tr("case.add_note_tip"))
         self.documents_button.setText(tr("case.documents"))
         self.merge_button.setText(tr("merge.open"))
         self.edit_person.setText(tr("person.edit"))
@@ -226,7 +257,9 @@ class CaseWindow(QWidget):
         self.note_audience.clear()
         for value in NoteAudience:
             self.note_audience.addItem(tr.choice("note_audience", value), value)
-        self.note_audience.setCurrentIndex(max(0, self.note_audience.findData(audience)))
+        # Privacy by default: a new note is for social workers until someone widens it.
+        self.note_audience.setCurrentIndex(
+            max(0, self.note_audience.findData(audience or NEW_NOTE_AUDIENCE)))
         self.add_note.setText(tr("case.add_note"))
         for widget, columns in ((self.people, PEOPLE_COLUMNS), (self.notes, NOTE_COLUMNS),
                                 (self.tasks, TASK_COLUMNS), (self.referrals, REFERRAL_COLUMNS),
@@ -350,10 +383,10 @@ class CaseWindow(QWidget):
         self._act(lambda: self.services.case_files.mark_completed(self.case_id))
 
     def _add_note(self) -> None:
-        self._act(lambda: self.services.case_files.add_note(
-            self.case_id, self.note_text.text(), self.note_audience.currentData()))
-        if not self.error.text():
+        if self._act(lambda: self.services.case_files.add_note(
+                self.case_id, self.note_text.text(), self.note_audience.currentData())):
             self.note_text.clear()
+            self.note_audience.setCurrentIndex(self.note_audience.findData(NEW_NOTE_AUDIENCE))
 
     def open_merge(self) -> MergeDialog | None:
         item = self.people.item(max(0, self.people.currentRow()), 0)
@@ -394,11 +427,17 @@ class CaseWindow(QWidget):
         if due is False:
             self.error.show_message(self.lang.tr("date.unreadable", value=self.task_due.text()))
             return
-        self._act(lambda: self.services.case_files.add_task(
-            self.case_id, self.task_title.text(), due, self.actor.user_id))
-        if not self.error.text():
+        if self._act(lambda: self.services.case_files.add_task(
+                self.case_id, self.task_title.text(), due, self.actor.user_id)):
             self.task_title.clear()
             self.task_due.clear()
+            self.task_title.setFocus()
+
+    def _enter_task(self) -> None:
+        if self.task_title.text().strip():
+            self._add_task()
+        else:
+            self.task_title.setFocus()  # the one thing a task needs
 
     def _task_done(self) -> None:
         item = self.tasks.item(self.tasks.currentRow(), 0)
@@ -407,11 +446,17 @@ class CaseWindow(QWidget):
             self._act(lambda: self.services.case_files.complete_task(task_id))
 
     def _add_referral(self) -> None:
-        self._act(lambda: self.services.case_files.add_referral(
-            self.case_id, self.partner.text(), self.purpose.text()))
-        if not self.error.text():
+        if self._act(lambda: self.services.case_files.add_referral(
+                self.case_id, self.partner.text(), self.purpose.text())):
             self.partner.clear()
             self.purpose.clear()
+            self.partner.setFocus()
+
+    def _enter_referral(self) -> None:
+        if self.partner.text().strip():
+            self._add_referral()
+        else:
+            self.partner.setFocus()
 
     def _add_aid(self) -> None:
         decided = _date_or_none(self.aid_decided.text())
@@ -420,28 +465,42 @@ class CaseWindow(QWidget):
                                                  value=self.aid_decided.text()))
             return
         decided = decided or date.today()
-        self._act(lambda: self.services.case_files.record_aid(
-            self.case_id, self.aid_category.currentData(), decided, decided,
-            self.aid_piis.isChecked()))
-        if not self.error.text():
+        if self._act(lambda: self.services.case_files.record_aid(
+                self.case_id, self.aid_category.currentData(), decided, decided,
+                self.aid_piis.isChecked())):
+            # An empty form: a second click cannot record the same decision again.
             self.aid_decided.clear()
+            self.aid_piis.setChecked(False)
+            self.aid_category.setCurrentIndex(0)
+
+    def _act(self, change) -> bool:
+        try:
+            change()
+        except Exception as exc:  # noqa: BLE001 (said in the window; fields keep their text)
+            self.error.show_message(error_text(self.lang, exc))
+            return False
+        self.error.show_message("")
+        self.refresh()
+        self.changed.emit()
+        return True
+
+    def unsent(self) -> bool:
+        """Something typed in a form of a tab (or a destination) and not added yet."""
+        return self.unsaved.dirty()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # A note, task, referral or date typed and not added is not dropped unasked.
+        # A note, task, referral or decision typed and not added is not dropped unasked. A
+        # hidden window is closed by signing out from the lock screen: nobody to ask.
         if self.isVisible() and not self.unsaved.confirm_close(self.close):
             event.ignore()
             return
         super().closeEvent(event)
 
-    def _act(self, change) -> None:
-        try:
-            change()
-        except Exception as exc:  # noqa: BLE001 (said in the window; fields keep their text)
-            self.error.show_message(error_text(self.lang, exc))
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()  # through the question when something is typed
             return
-        self.error.show_message("")
-        self.refresh()
-        self.changed.emit()
+        super().keyPressEvent(event)
 
 
 def _date_or_none(text: str) -> date | bool | None:

@@ -44,9 +44,11 @@ class DemoDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("demo.persons"), self.persons)
         form.addRow(tr("demo.seed"), self.seed)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("demo.generate"))
+        # Our own button: Qt renames a relabelled standard Ok to "OK" on a language change.
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.generate_button = self.buttons.addButton(tr("demo.generate"),
+                                                      QDialogButtonBox.ButtonRole.AcceptRole)
+        self.generate_button.setDefault(True)
         self.buttons.accepted.connect(self._start)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

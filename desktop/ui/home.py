@@ -19,6 +19,7 @@ from desktop.core.dates import display_iso
 from desktop.core.matches import found_by
 from desktop.services import Services
 from desktop.ui.language import UiLanguage
+from desktop.ui.widgets import fit_columns
 from desktop.ui.worklist_table import WorklistBox
 
 RESULT_COLUMNS = ("search.col_name", "search.col_born", "search.col_file", "search.col_why")
@@ -43,7 +44,6 @@ class HomePage(QWidget):
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.verticalHeader().hide()
         self.results.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.results.horizontalHeader().setStretchLastSection(True)
         self.results.itemActivated.connect(self._open_result)
         self.results.hide()
         self.no_result = QLabel()
@@ -73,7 +73,7 @@ class HomePage(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, hit.case_id)
                 item.setToolTip(" · ".join(hit.names))
                 self.results.setItem(row, column, item)
-        self.results.resizeColumnsToContents()
+        fit_columns(self.results)
         self.results.setVisible(bool(hits))
         self.no_result.setVisible(bool(text) and not hits)
 

@@ -41,6 +41,7 @@ class AccommodationPage(QWizardPage):
                                          household.municipality_refnis,
                                          household.municipality_typed)
         self.municipality, self.municipalities = self.picker.edit, self.picker.matches
+        self.postal_code.textChanged.connect(self.picker.follow_postal_code)
         self.needs = {need: QCheckBox() for need in NeedArea}
         for need, box in self.needs.items():
             box.setChecked(need.value in household.needs)

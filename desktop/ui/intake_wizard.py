@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.core.enums import AccommodationType, DraftKind, Relationship
+from desktop.core.enums import DraftKind, Relationship
 from desktop.core.intake import IntakeRejected
 from desktop.core.intake_input import HouseholdInput, PersonInput
 from desktop.core.intake_rules import Problem
 from desktop.core.roles import Permission
 from desktop.services import Services
-from desktop.ui.duplicate_list import DuplicateList
 from desktop.ui.enter_key import enter_moves_on
 from desktop.ui.intake_home_page import AccommodationPage
+from desktop.ui.intake_review import ReviewPage
 from desktop.ui.language import UiLanguage
 from desktop.ui.member_row import MemberRow
 from desktop.ui.person_details import PersonDetails
@@ -288,58 +288,3 @@ class DetailsPage(QWizardPage):
         self.setTitle(self.wizard_.lang.tr("wizard.details_title"))
         for form in self.forms:
             form.retranslate()
-
-
-class ReviewPage(QWizardPage):
-    def __init__(self, wizard: IntakeWizard) -> None:
-        super().__init__()
-        self.wizard_ = wizard
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.duplicates = DuplicateList(wizard.lang)
-        self.error = ErrorLabel()
-        layout = QVBoxLayout(self)
-        for widget in (self.summary, self.duplicates, self.error):
-            layout.addWidget(widget)
-        layout.addStretch(1)
-
-    def initializePage(self) -> None:
-        tr = self.wizard_.lang.tr
-        household = self.wizard_.collect()
-        lines = [tr.plural("wizard.review_members", len(household.members))]
-        for member in household.members:
-            lines.append(f"• {member.surname_lat or member.surname_cyr} "
-                         f"{member.given_name_lat or member.given_name_cyr} — "
-                         f"{tr.choice('relationship', member.relationship)} — "
-                         f"{member.birth_date}")
-        lines += self._home_lines(household)
-        self.summary.setText("\n".join(lines))
-        self.duplicates.show_found([(m, d) for m in household.members
-                                    for d in self.wizard_.services.duplicates.find(m)])
-        self.error.show_message("")
-
-    def _home_lines(self, household: HouseholdInput) -> list[str]:
-        """The address as it will be stored, also while the kind of housing is unknown."""
-        tr = self.wizard_.lang.tr
-        found = self.wizard_.services.reference.municipality(household.municipality_refnis) \
-            if household.municipality_refnis else None
-        where = ", ".join(part for part in (
-            household.host_name.strip(), household.street.strip(),
-            " ".join(p for p in (household.postal_code, found.name(self.wizard_.lang.code)
-                                 if found else "") if p)) if part)
-        if not where and not household.accommodation_type:
-            return []
-        kind = tr.choice("accommodation", household.accommodation_type or
-                         AccommodationType.UNKNOWN.value)
-        return [f"{tr('intake.field_accommodation_type')}: {kind}" +
-                (f" — {where}" if where else "")]
-
-    def show_problems(self, problems: list) -> None:
-        tr = self.wizard_.lang.tr
-        self.error.show_message("\n".join(tr(p.key, **p.params) for p in problems))
-
-    def validatePage(self) -> bool:
-        return self.wizard_.register()
-
-    def retranslate(self) -> None:
-        self.setTitle(self.wizard_.lang.tr("wizard.review_title"))

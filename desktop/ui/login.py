@@ -210,9 +210,12 @@ class RecoveryDialog(QDialog):
         form.addRow(tr("login.username"), self.username)
         form.addRow(tr("setup.password"), self.password)
         form.addRow(tr("setup.confirm_password"), self.confirm)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("recovery.submit"))
+        # Our own button, not a relabelled Ok: Qt renames standard buttons to "OK" when the
+        # interface language changes (a LanguageChange event), and ours must keep its words.
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.submit_button = self.buttons.addButton(tr("recovery.submit"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.submit_button.setDefault(True)
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -256,8 +259,13 @@ class ChangePasswordDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("setup.password"), self.password)
         form.addRow(tr("setup.confirm_password"), self.confirm)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("password.change_submit"))
+        # Our own button, not a relabelled Ok: the language change just before this dialog
+        # (the user's saved language) reaches it as a LanguageChange event, on which Qt
+        # renames standard buttons back to "OK".
+        buttons = QDialogButtonBox()
+        self.submit_button = buttons.addButton(tr("password.change_submit"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.submit_button.setDefault(True)
         buttons.accepted.connect(self._submit)
         # Room to read: the intro wraps at a comfortable width and never shares its space
         # with the fields; the dialog grows (never squeezes the intro) when an error shows.

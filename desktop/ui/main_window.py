@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.actor = services.session.actor
         self.model = CaseTableModel(services.cases, lang)
         self._hidden_for_lock: list[QWidget] = []
+        self._leaving = False  # signing out: the close that follows is not asked again
         self._build()
         self.idle = IdleWatcher(settings.idle_lock_minutes)
         self.idle.idle.connect(self.lock)
@@ -432,12 +433,31 @@ class MainWindow(QMainWindow):
 
     def sign_out(self) -> None:
         """Back to the login screen (which then closes this window)."""
+        if not self.is_locked() and not self.nothing_unsent():
+            return
+        self._leaving = True
         for widget in self._hidden_for_lock:
             widget.close()
         self._hidden_for_lock = []
         self.signed_out.emit()
 
+    def nothing_unsent(self) -> bool:
+        """True when no open case window holds something typed and not added; otherwise
+        that window comes forward and asks "Discard what you typed?" (the person then
+        closes or signs out again)."""
+        window = next((w for w in self.findChildren(CaseWindow)
+                       if w.isVisible() and w.unsent()), None)
+        if window is None:
+            return True
+        window.raise_()
+        window.activateWindow()
+        window.close()
+        return False
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._leaving and not self.nothing_unsent():
+            event.ignore()
+            return
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)

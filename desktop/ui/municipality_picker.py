@@ -33,6 +33,7 @@ class MunicipalityPicker(QWidget):
         self.edit.installEventFilter(self)
         self.matches.installEventFilter(self)
         self.matches.itemActivated.connect(self._choose)
+        self._filled = ""  # what follow_postal_code last wrote, replaced when the code changes
         found = reference.municipality(refnis) if refnis else None
         self.edit.setText(found.name(lang.code) if found else typed)
         if found:
@@ -47,6 +48,20 @@ class MunicipalityPicker(QWidget):
 
     def typed(self) -> str:
         return self.edit.text()
+
+    def follow_postal_code(self, code: str) -> None:
+        """Fill the municipality from a complete postal code: its name when the code belongs
+        to one municipality, the code itself (listing both) when it belongs to two. What the
+        person typed or chose is never replaced."""
+        found = self.reference.for_postal_code(code)
+        if not found or self.refnis() in {m.refnis for m in found}:
+            return
+        if self.edit.text().strip() and self.edit.text() != self._filled:
+            return
+        self._filled = found[0].name(self.lang.code) if len(found) == 1 else code.strip()
+        self.edit.setText(self._filled)
+        if len(found) == 1:
+            self._select(found[0].refnis)
 
     def _find(self, text: str) -> None:
         self.matches.clear()

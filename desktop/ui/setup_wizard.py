@@ -94,7 +94,8 @@ class OrganisationPage(QWizardPage):
         return self.reference.municipality(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
     def _refresh(self) -> None:
-        chosen = self.municipality()
+        # What was typed names one municipality (4000, Luik): chosen as typed, no Enter needed.
+        chosen = self.reference.unambiguous(self.search.text()) or self.municipality()
         self.results.blockSignals(True)
         self.results.clear()
         for municipality in self.reference.find_municipalities(self.search.text(), limit=50):

@@ -83,9 +83,15 @@ class UnsavedChanges:
                 discard()
 
         box.buttonClicked.connect(answered)
+        # However the question goes away (Escape, its own close button, reject()), it may be
+        # asked again: a stale question would keep the window from ever closing.
+        box.finished.connect(self._question_gone)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.question = box
         box.open()
+
+    def _question_gone(self, _result: int) -> None:
+        self.question = None
 
     def confirm_close(self, close: Callable[[], None]) -> bool:
         """For a window's reject()/closeEvent: True when it may close now; otherwise the

@@ -31,7 +31,13 @@ from desktop.core.users import UserService
 from desktop.ui.language import UiLanguage
 from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.unsaved import UnsavedChanges
-from desktop.ui.widgets import ErrorLabel, PasswordField, PasswordRules, error_text
+from desktop.ui.widgets import (
+    ErrorLabel,
+    PasswordField,
+    PasswordRules,
+    error_text,
+    fit_columns,
+)
 
 
 class UsersDialog(QDialog):
@@ -47,7 +53,6 @@ class UsersDialog(QDialog):
         self.table.setHorizontalHeaderLabels([tr("users.username"), tr("users.display_name"),
                                               tr("users.role"), tr("users.language"),
                                               tr("users.state")])
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName(tr("users.window_title"))
         self.add_button = QPushButton(tr("users.add"))
@@ -97,7 +102,7 @@ class UsersDialog(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole,
                              (user.id, user.active, user.username, user.language))
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self._selection_changed()
 
     def _selected(self) -> tuple[uuid.UUID, bool, str, str] | None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QListWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +57,18 @@ def wrapped_entries(entries: QListWidget) -> QListWidget:
     entries.setResizeMode(QListView.ResizeMode.Adjust)
     entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return entries
+
+
+def fit_columns(table: QTableView) -> None:
+    """Columns as wide as their contents, the last one stretched to the right edge.
+
+    resizeColumnsToContents() also sizes the stretched last column to its contents, and it
+    then stays that narrow (after a language switch or a new row); switching the stretch
+    off and on again makes it fill the width once more."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    table.resizeColumnsToContents()
+    header.setStretchLastSection(True)
 
 
 class ErrorLabel(QLabel):

@@ -246,3 +246,15 @@ def test_an_old_merge_note_becomes_values_read_in_words(services, case_id):
     assert note_text(Translator("en"), merged) == (
         "Values of the merged record that differ from this one: "
         "Date of birth: 07/1985; Sex: Female")
+
+
+def test_the_same_aid_decision_is_not_recorded_twice(services, case_id):
+    """Same case, same day, same category: a second click says so and records nothing."""
+    files = services.case_files
+    files.record_aid(case_id, AidCategory.ISOLATED, TODAY, TODAY, piis=True)
+    with pytest.raises(ValidationError) as raised:
+        files.record_aid(case_id, AidCategory.ISOLATED, TODAY, TODAY, piis=True)
+    assert raised.value.key == "case.aid_duplicate"
+    files.record_aid(case_id, AidCategory.FAMILY_AT_CHARGE, TODAY, TODAY, piis=False)
+    files.record_aid(case_id, AidCategory.ISOLATED, TODAY - timedelta(days=1), None, piis=False)
+    assert len(files.open(case_id).aid) == 3

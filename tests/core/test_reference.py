@@ -65,3 +65,12 @@ def test_every_municipality_has_a_name_a_german_speaker_recognises():
     assert data.municipality("71072").name("de") == "Hasselt"  # its own language, not French
     assert data.municipality("44021").name("en") == "Gent"
     assert data.municipality("62063").label("fr") == "Liège / Luik / Lüttich (4000, 4020, 4030)"
+
+
+def test_reference_names_one_municipality_or_none():
+    reference = reference_data()
+    assert reference.unambiguous("4020").refnis == "62063"
+    assert reference.unambiguous("luttich").refnis == "62063"
+    assert reference.unambiguous("1804") is None  # Vilvoorde and Zemst
+    assert reference.unambiguous("Lie") is None  # not complete yet
+    assert [m.refnis for m in reference.for_postal_code("1050")] == ["21004", "21009"]

@@ -35,6 +35,6 @@ def test_empty_tabs_say_so_until_something_is_added(qtbot, lang, services):
     assert window.empty[window.notes].text() == "Aucune note dans ce dossier pour l'instant."
     assert not window.empty[window.tasks].isHidden()
     assert not window.empty[window.referrals].isHidden()
-    window.note_text.setText("Rendez-vous lundi")
+    window.note_text.setPlainText("Rendez-vous lundi")
     window.add_note.click()
     assert window.empty[window.notes].isHidden()

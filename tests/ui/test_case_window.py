@@ -46,7 +46,7 @@ def test_a_social_worker_works_in_the_case_file(qtbot, lang, services):
     qtbot.keyClicks(window.note_text, "Rendez-vous lundi")
     window.add_note.click()
     assert window.notes.item(0, 2).text() == "Rendez-vous lundi"
-    assert window.note_text.text() == ""
+    assert window.note_text.text() == ""  # emptied once added
     window.close_case.click()  # no reason chosen: said, nothing changed
     assert "Choisissez pourquoi" in window.error.text()
     window.reason.setCurrentIndex(window.reason.findData("own_income"))
