@@ -9,6 +9,7 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +30,7 @@ from desktop.exchange.fillable import FilledForm
 from desktop.exchange.summaries import fillable_summary
 from desktop.services import Services
 from desktop.ui.duplicate_list import DuplicateList
+from desktop.ui.enter_key import enter_moves_on
 from desktop.ui.file_dialogs import ask_open_path
 from desktop.ui.language import UiLanguage
 from desktop.ui.screen_fit import fit_to_screen
@@ -96,6 +98,11 @@ class TranscriptionDialog(QDialog):
         layout.addLayout(buttons)
         self.form: FilledForm | None = None
         fit_to_screen(self, 760, 860)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter goes down the sheet to the next field; it never checks nor registers.
+        if not enter_moves_on(self, event):
+            super().keyPressEvent(event)
 
     def _label(self, key: str, name: str, buddy: QWidget) -> QLabel:
         label = QLabel(f"{self.lang.tr(key)}  <small style='color:#777'>{name}</small>")
