@@ -83,6 +83,7 @@ def import_intake(ctx: CliContext) -> int:
 
 
 def _import_intake(ctx: CliContext, services: Services) -> int:
+    from desktop.documents.form_fields import all_fields
     from desktop.exchange.summaries import fillable_summary
 
     args, tr = ctx.args, ctx.tr
@@ -108,10 +109,13 @@ def _import_intake(ctx: CliContext, services: Services) -> int:
         }, ensure_ascii=False, indent=1))
     else:
         ctx.print(fillable_summary(tr, form.persons, len(form.problems), len(duplicates)))
-        for problem in form.problems:
-            ctx.print(f"{problem.field}: {tr(problem.key, **problem.params)}")
+        fields = {field.name: field for field in all_fields()}
+        for problem in form.problems:  # as the form prints the field: "1.4 Date of birth"
+            field = fields.get(problem.field)
+            where = f"{field.ref} {tr(field.label_key)}: " if field else ""
+            ctx.print(f"{where}{tr(problem.key, **problem.params)}")
         for number, duplicate in duplicates:
-            ctx.print(f"person{number}: {duplicate.display_name} "
+            ctx.print(f"{number}. {duplicate.display_name} "
                       f"({duplicate.file_number or '-'})")
         if file_number:
             ctx.print(tr("fillable.registered", file_number=file_number))
