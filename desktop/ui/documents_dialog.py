@@ -302,7 +302,7 @@ class DocumentsDialog(QDialog):
             name = suggested_name(self.lang.tr, "doc_monthly", "xlsx",
                                   self.month.text().strip())
             target = ask_save_path(self, self.lang, self.lang.tr("doc.save_table"), name,
-                                   "Excel (*.xlsx);;CSV (*.csv)")
+                                   "*.xlsx;;*.csv")
             if target is None:
                 return None
         self.error.show_message("")
@@ -329,13 +329,23 @@ class DocumentsDialog(QDialog):
         if target is None:
             kind = self.kind.currentData()
             when = self.month.text().strip() if kind == "monthly" else date.today()
-            name = suggested_name(self.lang.tr, f"doc_{kind}", "pdf", when)
+            name = suggested_name(self.lang.tr, f"doc_{kind}", "pdf", when,
+                                  self._file_number())
             target = ask_save_path(self, self.lang, self.lang.tr("doc.save"), name, "*.pdf")
             if target is None:
                 return None
         saved: list[Path] = []
         self._with_document(lambda data: self._write(data, target, saved))
         return saved[0] if saved else None
+
+    def _file_number(self) -> str:
+        """The case's file number for the suggested name; none for the forms and figures."""
+        if self.case_id is None:
+            return ""
+        try:
+            return self.services.case_files.open(self.case_id).case.file_number or ""
+        except RelaisError:
+            return ""  # the name is only a suggestion
 
     def _write(self, data: bytes, target: Path, saved: list[Path]) -> None:
         try:
