@@ -106,8 +106,6 @@ def test_every_document_is_a4_with_embedded_fonts_title_language_and_page_number
         assert " / " in reader.metadata.title, kind  # both languages in the title
         assert reader.trailer["/Root"]["/Lang"] == "fr", kind
         assert org in content and f"page {pages}/{pages} / сторінка {pages}/{pages}" in content
-    assert services.documents.default_name("intake", date(2026, 11, 27)) == \
-        "relais-intake-2026-11-27.pdf"  # what and when, never who
 
 
 def test_case_summary_referral_letter_and_slip(case, services, tmp_path):
