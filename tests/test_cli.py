@@ -149,7 +149,7 @@ def test_bad_global_options_are_usage_errors(argv):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_pdf_and_monthly_report_from_the_cli(data_dir, tmp_path):
+def test_pdf_and_monthly_report_from_the_cli(data_dir, tmp_path, monkeypatch):
     from pypdf import PdfReader
 
     env = {"RELAIS_USER": "admin", "RELAIS_PASSWORD": PASSWORD}
@@ -162,6 +162,12 @@ def test_pdf_and_monthly_report_from_the_cli(data_dir, tmp_path):
                          "--lang", "nl", "--with", "uk", "-o", str(target), env=env)
     assert code == 0, err
     assert "Registratieformulier / Реєстраційна анкета" in PdfReader(target).pages[0].extract_text()
+    monkeypatch.chdir(tmp_path)
+    code, out, err = cli("--data-dir", data_dir, "pdf", "summary", "--case", file_number,
+                         "--lang", "nl", env=env)  # no -o: named as the window suggests
+    assert code == 0, err
+    named = f"relais-dossiersamenvatting-{file_number.replace('/', '-')}-{date.today()}.pdf"
+    assert named in out and (tmp_path / named).exists()
     code, _out, err = cli("--data-dir", data_dir, "pdf", "summary", "--case", "nope",
                          "--lang", "en", "-o", str(target), env=env)
     assert code == 1 and "does not exist" in err

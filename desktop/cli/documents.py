@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import uuid
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +18,7 @@ from desktop.cli.context import (
     UsageError,
     subcommands,
 )
+from desktop.core.file_names import suggested_name
 from desktop.documents import CASE_DOCUMENTS
 
 if TYPE_CHECKING:
@@ -62,7 +65,9 @@ def make_document(ctx: CliContext) -> int:
         documents = services.documents
         languages = documents.languages(getattr(args, "lang", None), args.beside)
         kind = args.pdf_command
-        target = Path(args.output or documents.default_name(kind))
+        case_id = documents.case_files.resolve(args.case) if kind in CASE_DOCUMENTS \
+            else None
+        target = Path(args.output or _default_name(ctx, services, kind, case_id))
         if kind == "blank-intake":
             if not 1 <= args.copies <= 500:
                 raise UsageError("--copies: 1-500")
@@ -71,10 +76,18 @@ def make_document(ctx: CliContext) -> int:
         elif kind == "fillable-intake":
             documents.fillable_intake(target, languages)
         else:
-            case_id = documents.case_files.resolve(args.case)
             documents.case_document(kind, case_id, target, languages)
         ctx.print(ctx.tr("doc.saved", path=str(target)))
     return EXIT_OK
+
+
+def _default_name(ctx: CliContext, services: Services, kind: str,
+                  case_id: uuid.UUID | None) -> str:
+    """As the window suggests it: what, the case's file number, when; never who."""
+    what = {"blank-intake": "doc_blank", "fillable-intake": "doc_fillable"}.get(
+        kind, f"doc_{kind}")
+    number = services.case_files.open(case_id).case.file_number if case_id else ""
+    return suggested_name(ctx.tr, what, "pdf", date.today(), number or "")
 
 
 def import_intake(ctx: CliContext) -> int:
@@ -83,6 +96,7 @@ def import_intake(ctx: CliContext) -> int:
 
 
 def _import_intake(ctx: CliContext, services: Services) -> int:
+    from desktop.documents.form_fields import all_fields
     from desktop.exchange.summaries import fillable_summary
 
     args, tr = ctx.args, ctx.tr
@@ -108,10 +122,13 @@ def _import_intake(ctx: CliContext, services: Services) -> int:
         }, ensure_ascii=False, indent=1))
     else:
         ctx.print(fillable_summary(tr, form.persons, len(form.problems), len(duplicates)))
-        for problem in form.problems:
-            ctx.print(f"{problem.field}: {tr(problem.key, **problem.params)}")
+        fields = {field.name: field for field in all_fields()}
+        for problem in form.problems:  # as the form prints the field: "1.4 Date of birth"
+            field = fields.get(problem.field)
+            where = f"{field.ref} {tr(field.label_key)}: " if field else ""
+            ctx.print(f"{where}{tr(problem.key, **problem.params)}")
         for number, duplicate in duplicates:
-            ctx.print(f"person{number}: {duplicate.display_name} "
+            ctx.print(f"{number}. {duplicate.display_name} "
                       f"({duplicate.file_number or '-'})")
         if file_number:
             ctx.print(tr("fillable.registered", file_number=file_number))

@@ -1,5 +1,7 @@
 """Names suggested when saving a file: in the interface language, saying what and when,
-never who (a file name shows in folder listings, e-mail attachments and recent files)."""
+never who (a file name shows in folder listings, e-mail attachments and recent files). A
+case's document also carries the case's file number (2026-000123), not a name, so two
+documents of two cases made the same day do not take each other's name."""
 
 from __future__ import annotations
 
@@ -18,11 +20,14 @@ FORBIDDEN = set('<>:"/\\|?*')
 
 
 def suggested_name(tr: Callable[..., str], what: str, extension: str,
-                   when: date | str | None = None) -> str:
-    """``when``: a day, or a period as typed (``2026-10`` for a month)."""
+                   when: date | str | None = None, file_number: str = "") -> str:
+    """``when``: a day, or a period as typed (``2026-10`` for a month); ``file_number``: the
+    case's, for a case's document ("2026/000123" is written 2026-000123)."""
     if what not in WHATS:
         raise ValueError(what)
     stem = tr(f"file_name.{what}")
+    if file_number.strip():
+        stem += "-" + file_number.strip()
     if when:
         stem += "-" + (when.isoformat() if isinstance(when, date) else when)
     clean = "".join("-" if char in FORBIDDEN else char for char in stem)

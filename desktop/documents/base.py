@@ -140,7 +140,8 @@ class DocumentWriter:
     "page X/Y"."""
 
     def __init__(self, languages: Languages, organisation: Organisation, title_key: str,
-                 document_id: str, made_on: date | None = None) -> None:
+                 document_id: str, made_on: date | None = None,
+                 footer: str | None = None) -> None:
         self.languages = languages
         self.organisation = str(organisation)
         self.logo = organisation.logo if isinstance(organisation, Letterhead) else None
@@ -148,6 +149,9 @@ class DocumentWriter:
         # e.g. "intake-form": in the file's metadata only; the footer names the document in
         # words, as a reader would
         self.document_id = document_id
+        # What the footer calls the document, in words (default: its title in the official
+        # language); e.g. a form's version or a report's month.
+        self.footer = footer
         self.made_on = made_on or date.today()
 
     @property
@@ -208,7 +212,8 @@ class DocumentWriter:
         canvas.line(18 * mm, height - 15 * mm, width - 18 * mm, height - 15 * mm)
         canvas.setFont(s.regular, 7.5)
         canvas.drawString(18 * mm, 11 * mm,
-                          f"Relais {__version__} · {self.languages.main(self.title_key)}")
+                          f"Relais {__version__} · "
+                          f"{self.footer or self.languages.main(self.title_key)}")
         canvas.drawRightString(width - 18 * mm, 11 * mm,
                                self.languages.both("doc.page", number=number, total=total))
         canvas.restoreState()

@@ -1,17 +1,18 @@
 """The blank intake form for paper use at a reception point: boxes to write in (room for
-Cyrillic), tick boxes for choices, each field's id printed small, and a QR code carrying the
-form version and a reference allocated for this sheet, so typing it back links to the paper.
-The field ids are the names the fillable form and the transcription will use."""
+Cyrillic), tick boxes for choices, each field's number (A3, 2.4) printed small beside its
+label, and a QR code carrying the form version and a reference allocated for this sheet, so
+typing it back links to the paper. The transcription screen shows the same numbers."""
 
 from __future__ import annotations
 
 from datetime import date
+from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from desktop.core.paper_reference import new_reference
 from desktop.documents.base import (
@@ -24,11 +25,23 @@ from desktop.documents.base import (
     styles,
     table_style,
 )
-from desktop.documents.form_fields import PERSONS, FormField, household_fields, person_fields
+from desktop.documents.form_fields import (
+    HOUSEHOLD,
+    PERSONS,
+    FormField,
+    household_fields,
+    person_fields,
+)
 
-FORM_EDITION = 1  # printed in words; the QR code carries FORM_VERSION
-FORM_VERSION = f"intake-{FORM_EDITION}"
+FORM_VERSION = "intake-1"  # in the QR code only: what a reader of the sheet needs is below
+VERSION = 1  # printed in the footer, in words
 BOX = "\u2610"  # ☐, in the embedded DejaVu font
+REF_STYLE = '<font size="7" color="#666666"><b>{}</b></font>&nbsp;&nbsp;'
+
+
+def labelled(text: str, ref: str, style) -> Paragraph:
+    """A label with the field's number small before it (nothing for a field without one)."""
+    return Paragraph((REF_STYLE.format(escape(ref)) if ref else "") + escape(text), style)
 
 
 def qr_payload(reference: str) -> str:
@@ -55,10 +68,9 @@ class _Sheet:
         self.languages = languages
         self.s = styles()
 
-    def label(self, field: FormField) -> list:
-        """The label in both languages with the field id under it, small."""
-        return [p(self.languages.both(field.label_key), self.s.label),
-                p(field.name, self.s.small)]
+    def label(self, field: FormField) -> Paragraph:
+        """The label in both languages, its number small before it."""
+        return labelled(self.languages.both(field.label_key), field.ref, self.s.label)
 
     def content(self, field: FormField) -> str:
         """What is printed in the box: tick boxes for a choice, a pattern, or nothing."""
@@ -93,20 +105,18 @@ def blank_intake_form(target: Target, languages: Languages, organisation: Organi
     references = references or [new_reference() for _ in range(copies)]
     sheet = _Sheet(languages)
     s = sheet.s
-    writer = DocumentWriter(languages, organisation, "doc.blank_title", "blank-intake",
-                            made_on)
+    writer = DocumentWriter(languages, organisation, "doc.blank_title", FORM_VERSION, made_on,
+                            footer=languages.main("doc.blank_footer", version=VERSION))
     story: list = []
     for index, reference in enumerate(references):
         if index:
             story.append(PageBreak())
         head = Table([[[p(writer.title, s.title), p(languages.both("doc.blank_intro"),
                                                     s.small),
-                        p(f"{languages.both('doc.reference')}: {reference}", s.value),
-                        p(languages.both("doc.form_edition", number=FORM_EDITION),
-                          s.small)],
+                        p(f"{languages.both('doc.reference')}: {reference}", s.value)],
                        _qr(reference)]], colWidths=[146 * mm, 28 * mm])
         head.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "TOP")))
-        story += [head, spacer(2), p(languages.both("doc.household"), s.heading),
+        story += [head, spacer(2), p(f"{HOUSEHOLD}. {languages.both('doc.household')}", s.heading),
                   sheet.boxes(household_fields())]
         for number in range(1, PERSONS + 1):
             story += [spacer(2), KeepTogether([p(f"{number}.", s.heading),

@@ -1,21 +1,20 @@
 """The fillable intake form (PDF AcroForm): anyone can fill it in an ordinary PDF reader and
-Relais reads it back into a new intake. Field names are stable and readable
-(``person1.surname``, ``household.street``); a choice stores its label in both languages,
-which the import maps back to the value. Fields use an embedded font with Cyrillic (see
-form_font)."""
+Relais reads it back into a new intake. Field names are stable (``person1.surname``,
+``household.street``) and never printed: a reader sees each label with the field's number
+(A3, 2.4), as on the paper form; a choice stores its label in both languages, which the
+import maps back to the value. Fields use an embedded font with Cyrillic (see form_font)."""
 
 from __future__ import annotations
 
 import io
 from datetime import date
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, NameObject, TextStringObject
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 
 from desktop.documents.base import (
     DocumentWriter,
@@ -26,7 +25,9 @@ from desktop.documents.base import (
     spacer,
     styles,
 )
+from desktop.documents.blank_intake import labelled
 from desktop.documents.form_fields import (
+    HOUSEHOLD,
     PERSONS,
     FormField,
     all_fields,
@@ -35,23 +36,23 @@ from desktop.documents.form_fields import (
 )
 from desktop.documents.form_font import use_field_font
 
-FORM_VERSION = "intake-fillable-1"
+VERSION = 1  # printed in the footer, in words
 ROW_WIDTH = 174 * mm
 BOX_HEIGHT, LABEL_GAP, ROW_GAP = 7.5 * mm, 0.8 * mm, 2.2 * mm
 CHECKBOX_SIZE = 6 * mm
-ID_STYLE = '<font size="5.5" color="#777777">{}</font>'
 
 
 class FieldRow(Flowable):
-    """One field: its label in both languages above its box, with the field's name (the id a
-    reader may show) small beside the label, so neither can be read as the next field's."""
+    """One field: its label in both languages above its box, with the field's number small
+    before the label, so neither can be read as the next field's. A reader's tooltip is the
+    number and the label, not the field's name."""
 
     def __init__(self, field: FormField, languages: Languages) -> None:
         super().__init__()
         self.field = field
-        self.label = Paragraph(
-            f"{escape(languages.both(field.label_key))}&nbsp;&nbsp;&nbsp;"
-            + ID_STYLE.format(escape(field.name)), styles().label)
+        text = languages.both(field.label_key)
+        self.label = labelled(text, field.ref, styles().label)
+        self.tooltip = f"{field.ref} {text}"
         self.box_height = CHECKBOX_SIZE if field.checkbox else BOX_HEIGHT
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -69,16 +70,16 @@ class FieldRow(Flowable):
         form = canvas.acroForm
         if field.checkbox:
             form.checkbox(size=CHECKBOX_SIZE, buttonStyle="check", checked=False,
-                          tooltip=field.name, **common)
+                          tooltip=self.tooltip, **common)
         elif field.choices:
             # ReportLab draws option labels in Helvetica: it gets the stored values here and
             # the bilingual labels are written afterwards (_label_options)
             form.choice(value=[""], options=[("", ""), *((v, v) for v in field.choices)],
                         width=ROW_WIDTH, height=BOX_HEIGHT, fontSize=10,
-                        fieldFlags="combo", tooltip=field.name, **common)
+                        fieldFlags="combo", tooltip=self.tooltip, **common)
         else:
             form.textfield(value="", width=ROW_WIDTH, height=BOX_HEIGHT,
-                           fontSize=10, maxlen=200, tooltip=field.name, **common)
+                           fontSize=10, maxlen=200, tooltip=self.tooltip, **common)
 
 
 def _options(field: FormField, languages: Languages) -> list[str]:
@@ -102,10 +103,11 @@ def _label_options(form: PdfWriter, languages: Languages) -> None:
 def fillable_intake_form(target: Target, languages: Languages, organisation: Organisation,
                          made_on: date | None = None) -> Target:
     s = styles()
-    writer = DocumentWriter(languages, organisation, "doc.fillable_title", FORM_VERSION,
-                            made_on)
+    writer = DocumentWriter(languages, organisation, "doc.fillable_title",
+                            f"intake-fillable-{VERSION}", made_on,
+                            footer=languages.main("doc.fillable_footer", version=VERSION))
     story: list = [p(writer.title, s.title), p(languages.both("doc.fillable_intro"), s.small),
-                   spacer(3), p(languages.both("doc.household"), s.heading)]
+                   spacer(3), p(f"{HOUSEHOLD}. {languages.both('doc.household')}", s.heading)]
     story += [FieldRow(f, languages) for f in household_fields()]
     for number in range(1, PERSONS + 1):
         rows = [FieldRow(f, languages) for f in person_fields(number)]

@@ -1,5 +1,7 @@
 """The monthly figures as a PDF (tables and bar charts) and as CSV / XLSX with the same
-numbers. Small cells are shown as "<5"."""
+numbers. Small cells are shown as "<5". The PDF labels every heading, row and column in the
+official language with the other one beside it, as the other documents do; the CSV and XLSX
+are in one language, for spreadsheets."""
 
 from __future__ import annotations
 
@@ -34,6 +36,19 @@ def column_label(tr: Translator, table: FigureTable, column: str) -> str:
     return tr("figures.count")
 
 
+def both_row(languages: Languages, table: FigureTable, row: str) -> str:
+    """A row label in both languages; an age band ("6–11") is the same in every language."""
+    if table.row_prefix:
+        return languages.both(f"{table.row_prefix}.{row}")
+    return languages.both(row) if row.startswith("figures.") else row
+
+
+def both_column(languages: Languages, table: FigureTable, column: str) -> str:
+    if table.key == "figures.sex_by_age":
+        return languages.both(f"sex.{column}")
+    return languages.both("figures.count")
+
+
 def _cell(value: int | None) -> str:
     return HIDDEN if value is None else str(value)
 
@@ -41,30 +56,31 @@ def _cell(value: int | None) -> str:
 def monthly_pdf(target: Path, figures: MonthlyFigures, languages: Languages,
                 organisation: Organisation, made_on: date | None = None) -> Path:
     s = styles()
-    tr = languages.main
-    writer = DocumentWriter(languages, organisation, "figures.title", "monthly-figures",
-                            made_on)
+    writer = DocumentWriter(languages, organisation, "figures.title",
+                            f"monthly-figures-{figures.month}", made_on,
+                            footer=f"{languages.main('figures.title')} {figures.month}")
+    intro = {"first": figures.first_day.strftime("%d/%m/%Y"),
+             "last": figures.last_day.strftime("%d/%m/%Y"), "limit": SUPPRESS_UNDER}
     story = [p(f"{writer.title} — {figures.month}", s.title),
-             p(tr("figures.intro", first=figures.first_day.strftime("%d/%m/%Y"),
-                  last=figures.last_day.strftime("%d/%m/%Y"), limit=SUPPRESS_UNDER),
-               s.small)]
+             *(p(tr("figures.intro", **intro), s.small)
+               for tr in (languages.main, languages.beside) if tr is not None)]
     for table in figures.tables:
         shown = table.shown()
-        header = [tr(f"figures.unit_{table.unit}")] + [column_label(tr, table, c)
-                                                       for c in table.columns]
-        rows = [[row_label(tr, table, r)] + [_cell(v) for v in values]
+        header = [languages.both(f"figures.unit_{table.unit}")] + [
+            both_column(languages, table, c) for c in table.columns]
+        rows = [[both_row(languages, table, r)] + [_cell(v) for v in values]
                 for r, values in zip(table.rows, shown, strict=True)]
         width = 174 / (len(header) + 1)
-        block = [p(tr(table.key), s.heading),
+        block = [p(languages.both(table.key), s.heading),
                  grid([header, *rows], [width * 2] + [width] * (len(header) - 1))]
-        chart = _chart(table, shown, tr)
+        chart = _chart(table, shown, languages)
         if chart is not None:
             block += [spacer(2), chart]
         story += [KeepTogether(block), spacer(3)]
     return writer.write(target, story)
 
 
-def _chart(table: FigureTable, shown: list[list[int | None]], tr: Translator
+def _chart(table: FigureTable, shown: list[list[int | None]], languages: Languages
            ) -> Drawing | None:
     series = [[value or 0 for value in column] for column in zip(*shown, strict=True)]
     if not any(any(column) for column in series):
@@ -76,7 +92,7 @@ def _chart(table: FigureTable, shown: list[list[int | None]], tr: Translator
     chart.width, chart.height = 130 * mm, 32 * mm
     chart.data = series
     # long labels go on two or three short lines rather than being cut
-    chart.categoryAxis.categoryNames = [textwrap.fill(row_label(tr, table, r), 18)
+    chart.categoryAxis.categoryNames = [_wrapped(both_row(languages, table, r))
                                         for r in table.rows]
     regular, _bold = styles().regular, styles().bold
     chart.categoryAxis.labels.fontName = regular
@@ -93,10 +109,15 @@ def _chart(table: FigureTable, shown: list[list[int | None]], tr: Translator
         legend.x, legend.y = 146 * mm, 38 * mm
         legend.fontName, legend.fontSize = regular, 6
         legend.columnMaximum = len(series)
-        legend.colorNamePairs = [(palette[i % len(palette)], column_label(tr, table, c))
+        legend.colorNamePairs = [(palette[i % len(palette)], both_column(languages, table, c))
                                  for i, c in enumerate(table.columns)]
         drawing.add(legend)
     return drawing
+
+
+def _wrapped(label: str) -> str:
+    """Each language on its own short lines under a bar, rather than cut."""
+    return "\n".join(textwrap.fill(part, 18) for part in label.split(" / "))
 
 
 def monthly_rows(figures: MonthlyFigures, tr: Translator) -> list[list[str]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from PIL import Image as PilImage
@@ -82,11 +81,6 @@ class DocumentService:
         if beside != "none" and beside not in WITH_LANGUAGES:
             raise RelaisError("doc.language_not_beside", language=beside)
         return Languages.of(main, None if beside == "none" else beside)
-
-    @staticmethod
-    def default_name(kind: str, on: date | None = None) -> str:
-        """A file name that says what and when, never who."""
-        return f"relais-{kind}-{(on or date.today()).isoformat()}.pdf"
 
     def case_document(self, kind: str, case_id: uuid.UUID, target: Target,
                       languages: Languages) -> Target:

@@ -12,13 +12,27 @@ log = logging.getLogger(__name__)
 SERVICE = "Relais"
 
 
+# What Relais keeps in the keychain. Nothing yet: the sync password joins with the sync
+# issue. While this is empty, Settings says nothing about the keychain (nor about a sync
+# password that nothing asks for).
+USES: tuple[str, ...] = ()
+
+
 class SecretStore:
-    def __init__(self, namespace: str, backend: object | None = None) -> None:
-        """``namespace`` separates installations (the database id) on one computer."""
+    def __init__(self, namespace: str, backend: object | None = None,
+                 uses: tuple[str, ...] = USES) -> None:
+        """``namespace`` separates installations (the database id) on one computer;
+        ``uses``: the names of the secrets something in Relais keeps here."""
         import keyring
 
         self.namespace = namespace
         self.backend = backend if backend is not None else keyring.get_keyring()
+        self.uses = uses
+
+    @property
+    def in_use(self) -> bool:
+        """Whether anything in this version keeps a secret here."""
+        return bool(self.uses)
 
     @property
     def available(self) -> bool:

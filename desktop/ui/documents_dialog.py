@@ -102,6 +102,10 @@ class DocumentsDialog(QDialog):
             if kind:
                 self.rows[kind] += [label, widget]
         self.kind.currentIndexChanged.connect(self._show_fields)
+        self.choice = 0  # bumped when what the preview shows no longer matches the fields
+        for combo in (self.kind, self.main_language, self.beside_language):
+            combo.currentIndexChanged.connect(self._forget_preview)
+        self.month.textChanged.connect(self._forget_preview)
         self.error = ErrorLabel()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: the report has no steps to count
@@ -144,6 +148,21 @@ class DocumentsDialog(QDialog):
         for owner, widgets in self.rows.items():
             for widget in widgets:
                 widget.setVisible(owner == kind)
+
+    def _forget_preview(self) -> None:
+        """Another document, language or month: the pages shown, the "saved" line and the
+        last error were about the previous choice; a preview still being made is dropped."""
+        self.choice += 1
+        self._clear_pages()
+        self.shown_pages = 0
+        self.status.clear()
+        self.error.show_message("")
+
+    def _clear_pages(self) -> None:
+        while self.pages.count():
+            item = self.pages.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
 
     def _job(self) -> Callable[[], bytes] | None:
         """What the chosen document needs, read from the fields now, as work that makes the
@@ -233,14 +252,17 @@ class DocumentsDialog(QDialog):
         """Shows the pages; returns how many were shown now (0 while a worker makes them:
         they appear when it is done)."""
         shown: list[int] = []
-        self._with_document(lambda data: shown.append(self._show_pages(data)))
+        asked = self.choice
+
+        def show(data: bytes) -> None:
+            if asked == self.choice:  # not if the choice changed while it was being made
+                shown.append(self._show_pages(data))
+
+        self._with_document(show)
         return shown[0] if shown else 0
 
     def _show_pages(self, data: bytes) -> int:
-        while self.pages.count():
-            item = self.pages.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        self._clear_pages()
         images = page_images(data, PREVIEW_DPI * self.devicePixelRatioF())
         for image in images:
             page = QLabel()
@@ -280,7 +302,7 @@ class DocumentsDialog(QDialog):
             name = suggested_name(self.lang.tr, "doc_monthly", "xlsx",
                                   self.month.text().strip())
             target = ask_save_path(self, self.lang, self.lang.tr("doc.save_table"), name,
-                                   "Excel (*.xlsx);;CSV (*.csv)")
+                                   "*.xlsx;;*.csv")
             if target is None:
                 return None
         self.error.show_message("")
@@ -307,13 +329,23 @@ class DocumentsDialog(QDialog):
         if target is None:
             kind = self.kind.currentData()
             when = self.month.text().strip() if kind == "monthly" else date.today()
-            name = suggested_name(self.lang.tr, f"doc_{kind}", "pdf", when)
+            name = suggested_name(self.lang.tr, f"doc_{kind}", "pdf", when,
+                                  self._file_number())
             target = ask_save_path(self, self.lang, self.lang.tr("doc.save"), name, "*.pdf")
             if target is None:
                 return None
         saved: list[Path] = []
         self._with_document(lambda data: self._write(data, target, saved))
         return saved[0] if saved else None
+
+    def _file_number(self) -> str:
+        """The case's file number for the suggested name; none for the forms and figures."""
+        if self.case_id is None:
+            return ""
+        try:
+            return self.services.case_files.open(self.case_id).case.file_number or ""
+        except RelaisError:
+            return ""  # the name is only a suggestion
 
     def _write(self, data: bytes, target: Path, saved: list[Path]) -> None:
         try:

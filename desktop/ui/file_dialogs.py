@@ -3,6 +3,8 @@
 Qt's French, Dutch and Ukrainian catalogs leave "Look in:" and "Files of type:" in English,
 so every file dialog of the application is made here and given those labels from our
 catalogs. A name to save under comes from ``core.file_names`` (what and when, never who).
+Callers give bare patterns ("*.xlsx;;*.csv"); the type list shows each with its description
+from the catalogs ("Excel workbook (*.xlsx)").
 
 Not a QTranslator subclass answering for Qt: PySide6 6.12 passes Qt's null disambiguation to
 a Python ``translate`` as an unowned None, which crashes the interpreter after a while."""
@@ -17,6 +19,24 @@ from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
 from desktop.ui.language import UiLanguage
 
 Label = QFileDialog.DialogLabel
+# The catalog key describing each kind of file in the type list.
+DESCRIPTIONS = {"pdf": "file_type.pdf", "xlsx": "file_type.xlsx", "csv": "file_type.csv",
+                "ods": "file_type.ods", **dict.fromkeys(
+                    ("png", "jpg", "jpeg", "gif", "bmp"), "file_type.image")}
+
+
+def described(lang: UiLanguage, filters: str) -> str:
+    """"*.xlsx;;*.csv" as "Excel workbook (*.xlsx);;CSV file (*.csv)"; a group of patterns
+    already described, or of kinds not all alike, stays as given."""
+    shown = []
+    for group in filters.split(";;"):
+        keys = {DESCRIPTIONS.get(pattern.removeprefix("*.").lower())
+                for pattern in group.split()}
+        if "(" in group or len(keys) != 1 or None in keys:
+            shown.append(group)
+        else:
+            shown.append(f"{lang.tr(keys.pop())} ({group})")
+    return ";;".join(shown)
 
 
 class _FileKinds(QFileIconProvider):
@@ -37,7 +57,7 @@ class _FileKinds(QFileIconProvider):
 
 def file_dialog(parent: QWidget | None, lang: UiLanguage, title: str, filters: str,
                 folder: Path | None = None) -> QFileDialog:
-    dialog = QFileDialog(parent, title, str(folder or Path.home()), filters)
+    dialog = QFileDialog(parent, title, str(folder or Path.home()), described(lang, filters))
     dialog.setLabelText(Label.LookIn, lang.tr("qt.file_dialog_look_in"))
     dialog.setLabelText(Label.FileType, lang.tr("qt.file_dialog_files_of_type"))
     kinds = _FileKinds(lang)

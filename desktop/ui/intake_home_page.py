@@ -45,8 +45,6 @@ class AccommodationPage(QWizardPage):
         self.needs = {need: QCheckBox() for need in NeedArea}
         for need, box in self.needs.items():
             box.setChecked(need.value in household.needs)
-        # Once a municipality is chosen, the keyboard goes on to the needs.
-        self.picker.chosen.connect(lambda _refnis: self.needs[NeedArea.INCOME].setFocus())
         first = household.referrals[0] if household.referrals else ReferralInput()
         self.partner = QLineEdit(first.partner)
         self.purpose = QLineEdit(first.purpose)

@@ -1,6 +1,7 @@
 """A municipality typed in any national language or as a postal code, with the matches in a
 list under it. Up and Down move in the list; Enter or a double click chooses the highlighted
-municipality (and never presses the dialog's default button)."""
+municipality. Enter then goes on to the next field one types in (never to a check box, never
+pressing the dialog's default button)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from desktop.core.reference import ReferenceData
-from desktop.ui.enter_key import is_plain_enter
+from desktop.ui.enter_key import go_to, is_plain_enter, next_field
 from desktop.ui.language import UiLanguage
 
 SHOWN = 8  # matches listed at once
@@ -85,12 +86,18 @@ class MunicipalityPicker(QWidget):
             self._select(refnis)
         self.chosen.emit(refnis)
 
+    def _go_on(self) -> None:
+        following = next_field(self.matches)
+        if following is not None:
+            go_to(following)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.matches and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             item = self.matches.currentItem()
             if is_plain_enter(event) and item is not None:
                 self._choose(item)
+                self._go_on()
                 return True  # chooses; never goes on to the next page
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
@@ -103,6 +110,7 @@ class MunicipalityPicker(QWidget):
                 item = self.matches.currentItem()
                 if item is not None:
                     self._choose(item)
+                    self._go_on()
                 return True  # chooses; never goes on to the next page
         return super().eventFilter(watched, event)
 

@@ -57,16 +57,19 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("settings.language"), self.language)
         form.addRow(tr("settings.idle_lock"), self.idle)
-        # What it means for the person, in one sentence; how it works only on hovering.
-        self.secrets = QLabel()
-        self.secrets.setWordWrap(True)
-        if secrets.available:
-            self.secrets.setText(tr("settings.secrets_kept"))
-            self.secrets.setToolTip(tr("settings.keychain_ok", name=secrets.backend_name))
-        else:
-            self.secrets.setText(tr("settings.secrets_asked"))
-            self.secrets.setToolTip(tr("secrets.unavailable"))
-        form.addRow(tr("settings.secrets"), self.secrets)
+        # What it means for the person, in one sentence; how it works only on hovering. Said
+        # only once something keeps a secret there: no sync password before sync exists.
+        self.secrets: QLabel | None = None
+        if secrets.in_use:
+            self.secrets = QLabel()
+            self.secrets.setWordWrap(True)
+            if secrets.available:
+                self.secrets.setText(tr("settings.secrets_kept"))
+                self.secrets.setToolTip(tr("settings.keychain_ok", name=secrets.backend_name))
+            else:
+                self.secrets.setText(tr("settings.secrets_asked"))
+                self.secrets.setToolTip(tr("secrets.unavailable"))
+            form.addRow(tr("settings.secrets"), self.secrets)
         if documents is not None and documents.actor is not None and \
                 documents.actor.can(Permission.MANAGE_SETTINGS):
             form.addRow(tr("settings.logo"), self._logo_row())

@@ -231,7 +231,7 @@ class RecoveryPage(QWizardPage):
     def _save_sheet(self) -> None:
         name = suggested_name(self.lang.tr, "recovery_sheet", "pdf")
         target = ask_save_path(self, self.lang, self.lang.tr("setup.save_sheet"), name,
-                               "PDF (*.pdf)")
+                               "*.pdf")
         if target is None:
             return
         try:

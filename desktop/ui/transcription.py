@@ -1,14 +1,17 @@
-"""Typing a paper intake form back in: the fields in the paper's order with the paper's
-field ids, so the eye goes down the sheet while the hands Tab through the screen. The
+"""Typing a paper intake form back in: the fields in the paper's order with the numbers
+printed on the paper (A3, 2.4) before their labels, so the eye goes down the sheet while the
+hands Tab (or Enter) through the screen. The
 reference printed on the sheet links the file to it. The same screen shows a filled PDF
 form before it is registered. Checks and the duplicate search are the intake's own."""
 
 from __future__ import annotations
 
+import html
 import uuid
 from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,11 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import RelaisError
-from desktop.documents.form_fields import PERSONS, FormField, household_fields, person_fields
+from desktop.documents.form_fields import (
+    HOUSEHOLD,
+    PERSONS,
+    FormField,
+    household_fields,
+    person_fields,
+    refs,
+)
 from desktop.exchange.fillable import FilledForm
 from desktop.exchange.summaries import fillable_summary
 from desktop.services import Services
 from desktop.ui.duplicate_list import DuplicateList
+from desktop.ui.enter_key import enter_moves_on
 from desktop.ui.file_dialogs import ask_open_path
 from desktop.ui.language import UiLanguage
 from desktop.ui.screen_fit import fit_to_screen
@@ -55,8 +66,8 @@ class TranscriptionDialog(QDialog):
         self.widgets: dict[str, FieldWidget] = {"reference": self.reference}
         self.labels: dict[str, str] = {"reference": tr("doc.reference")}
         form = QFormLayout()
-        form.addRow(self._label("doc.reference", "reference", self.reference), self.reference)
-        form.addRow(emphasise(QLabel(tr("doc.household")), 1))
+        form.addRow(self._label("doc.reference", "", self.reference), self.reference)
+        form.addRow(emphasise(QLabel(f"{HOUSEHOLD}. {tr('doc.household')}"), 1))
         for field in household_fields():
             self._add(form, field)
         for number in range(1, PERSONS + 1):
@@ -104,8 +115,16 @@ class TranscriptionDialog(QDialog):
         if self.unsaved.confirm_close(super().reject):
             super().reject()
 
-    def _label(self, key: str, name: str, buddy: QWidget) -> QLabel:
-        label = QLabel(f"{self.lang.tr(key)}  <small style='color:#777'>{name}</small>")
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter goes down the sheet to the next field; it never checks nor registers.
+        if not enter_moves_on(self, event):
+            super().keyPressEvent(event)
+
+    def _label(self, key: str, ref: str, buddy: QWidget) -> QLabel:
+        """The label with the number printed beside it on the paper, small before it."""
+        text = html.escape(self.lang.tr(key))
+        label = QLabel(f"<small style='color:#666'><b>{ref}</b></small>&nbsp;&nbsp;{text}"
+                       if ref else text)
         label.setBuddy(buddy)
         return label
 
@@ -126,7 +145,7 @@ class TranscriptionDialog(QDialog):
         widget.setAccessibleName(tr(field.label_key))
         self.widgets[field.name] = widget
         self.labels[field.name] = tr(field.label_key)
-        form.addRow(self._label(field.label_key, field.name, widget), widget)
+        form.addRow(self._label(field.label_key, field.ref, widget), widget)
 
     # -- values -----------------------------------------------------------------------------
 
@@ -204,12 +223,16 @@ class TranscriptionDialog(QDialog):
             widget.setStyleSheet("")
         problems = form.problems if form else []
         lines = []
+        numbers = refs()
         for problem in problems:
             widget = self.widgets.get(problem.field)
             if widget is not None:
                 widget.setStyleSheet(WRONG)
-            where = self.labels.get(problem.field, problem.field)
-            lines.append(f"{problem.field} · {where}: {tr(problem.key, **problem.params)}")
+            where = self.labels.get(problem.field, "")
+            number = numbers.get(problem.field, "")
+            said = tr(problem.key, **problem.params)
+            lines.append(" · ".join(filter(None, (number, where))) + f": {said}"
+                         if where else said)
         self.error.show_message("\n".join(lines))
         if problems and (widget := self.widgets.get(problems[0].field)) is not None:
             widget.setFocus()

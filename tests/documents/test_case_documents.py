@@ -106,8 +106,6 @@ def test_every_document_is_a4_with_embedded_fonts_title_language_and_page_number
         assert " / " in reader.metadata.title, kind  # both languages in the title
         assert reader.trailer["/Root"]["/Lang"] == "fr", kind
         assert org in content and f"page {pages}/{pages} / сторінка {pages}/{pages}" in content
-    assert services.documents.default_name("intake", date(2026, 11, 27)) == \
-        "relais-intake-2026-11-27.pdf"  # what and when, never who
 
 
 def test_case_summary_referral_letter_and_slip(case, services, tmp_path):
@@ -171,7 +169,12 @@ def test_monthly_figures_equal_plain_sql_counts(services, tmp_path):
 
     languages = Languages.of("fr", "uk")
     _reader, content = read(monthly_pdf(tmp_path / "m.pdf", figures, languages, "CPAS"))
-    assert "Chiffres du mois / Місячні показники" in content and "personnes" in content
+    assert "Chiffres du mois / Місячні показники" in content
+    # every table in both languages: headings, row labels, column headers, capitalised
+    assert "Taille du ménage / Розмір домогосподарства" in content
+    assert "Un adulte avec enfants / Одна доросла особа з дітьми" in content
+    assert "Personnes / Особи" in content and "Femme / Жіноча" in content
+    assert "Chiffres du mois 20" in content and "monthly-figures" not in content
     csv_text = monthly_csv(tmp_path / "m.csv", figures, languages.main).read_text(
         encoding="utf-8-sig")
     assert "Personnes par sexe et âge" in csv_text
@@ -179,7 +182,7 @@ def test_monthly_figures_equal_plain_sql_counts(services, tmp_path):
     assert (tmp_path / "m.xlsx").stat().st_size > 1000
 
 
-def test_blank_paper_form_prints_field_ids_ticks_and_one_reference_per_sheet(tmp_path):
+def test_blank_paper_form_numbers_its_fields_ticks_and_one_reference_per_sheet(tmp_path):
     from desktop.documents.blank_intake import FORM_VERSION, blank_intake_form, qr_payload
 
     target, references = blank_intake_form(tmp_path / "b.pdf", Languages.of("nl", "uk"),
@@ -187,8 +190,12 @@ def test_blank_paper_form_prints_field_ids_ticks_and_one_reference_per_sheet(tmp
     reader, content = read(target)
     assert len(set(references)) == 2 and all(r in content for r in references)
     assert "Registratieformulier (papier) / Реєстраційна\nанкета (паперова)" in content
-    assert "person4.birth_date" in content and "household.consent" in content
-    assert "☐ Kind / Дитина" in content and "Versie 1 van het formulier" in content
+    words = " ".join(content.split())
+    assert "4.4 Geboortedatum / Дата" in words and "A6 Akkoord" in words  # numbered
+    assert "person4" not in content and "household." not in content  # no internal names
+    assert "☐ Kind / Дитина" in content
+    assert "Registratieformulier (papier), versie 1" in content  # the footer says what it is
+    assert FORM_VERSION not in content
     assert len(reader.pages) % 2 == 0  # each copy starts on its own page
     assert qr_payload(references[0]) == f"RELAIS|{FORM_VERSION}|{references[0]}"
     assert all(page.mediabox.width == pytest.approx(595.28, abs=0.1) for page in reader.pages)

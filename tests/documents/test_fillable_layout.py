@@ -1,5 +1,6 @@
-"""The fillable form reads like a form: each field's label (both languages) and its name sit
-on the line just above its own box, never nearer another field's box."""
+"""The fillable form reads like a form: each field's number and label (both languages) sit
+on the line just above its own box, never nearer another field's box; the field's internal
+name is not printed."""
 
 import pytest
 from pypdf import PdfReader
@@ -27,7 +28,7 @@ def text_lines(page) -> dict[float, str]:
 def test_each_label_and_name_sit_just_above_their_own_field(tmp_path, main):
     languages = Languages.of(main, "uk")
     pdf = fillable_intake_form(tmp_path / "form.pdf", languages, "CPAS")
-    labels = {f.name: languages.both(f.label_key) for f in all_fields()}
+    labels = {f.name: f"{f.ref} {languages.both(f.label_key)}" for f in all_fields()}
     checked = set()
     for page in PdfReader(pdf).pages:
         lines = text_lines(page)
@@ -37,7 +38,7 @@ def test_each_label_and_name_sit_just_above_their_own_field(tmp_path, main):
             top = float(widget["/Rect"][3])
             # the nearest line of text above the box names this field, and no other
             above = min((y for y in lines if y > top), key=lambda y: y - top)
-            assert lines[above].split() == f"{labels[name]} {name}".split(), name
+            assert lines[above].split() == labels[name].split(), name
             assert above - top < 6 * mm, name
             # and the box nearest under that line is this field's own
             below = [w for w in widgets if float(w["/Rect"][3]) < above]
@@ -45,3 +46,6 @@ def test_each_label_and_name_sit_just_above_their_own_field(tmp_path, main):
             assert str(nearest["/T"]) == name
             checked.add(name)
     assert checked == set(labels)
+    printed = " ".join(" ".join(text_lines(page).values()) for page in PdfReader(pdf).pages)
+    assert "person1." not in printed and "household." not in printed
+    assert "intake-fillable" not in printed

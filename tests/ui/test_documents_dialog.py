@@ -132,3 +132,28 @@ def test_the_monthly_report_is_made_off_the_gui_thread(qtbot, lang, services, ta
     dialog.preview()
     qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=10_000)
     assert "AAAA-MM" in dialog.error.text() and dialog.preview_button.isEnabled()
+
+
+def test_choosing_another_document_clears_the_preview_and_the_saved_line(
+        qtbot, lang, services, tasks, tmp_path):
+    from desktop.ui.documents_dialog import DocumentsDialog
+
+    services.demo.generate(30, seed=7)
+    dialog = DocumentsDialog(lang, services, None, None, tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.preview() >= 1  # the blank form
+    dialog.kind.setCurrentIndex(dialog.kind.findData("monthly"))
+    assert dialog.shown_pages == 0 and dialog.pages.count() == 0  # not the blank form's
+    dialog.preview()
+    qtbot.waitUntil(lambda: dialog.shown_pages > 0, timeout=10_000)
+    dialog.save(tmp_path / "monthly.pdf")
+    qtbot.waitUntil(lambda: "monthly.pdf" in dialog.status.text(), timeout=10_000)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("fillable"))
+    assert dialog.pages.count() == 0 and dialog.status.text() == ""
+    # a monthly preview still being made when the choice changes is not shown after it
+    dialog.kind.setCurrentIndex(dialog.kind.findData("monthly"))
+    dialog.preview()
+    dialog.beside_language.setCurrentIndex(dialog.beside_language.findData("none"))
+    qtbot.waitUntil(lambda: dialog.preview_button.isEnabled(), timeout=10_000)
+    assert dialog.pages.count() == 0 and dialog.shown_pages == 0

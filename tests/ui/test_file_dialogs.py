@@ -26,6 +26,7 @@ def answer_next_file_dialog(seen: dict) -> None:
         seen["labels"] = {label.text() for label in dialog.findChildren(QLabel)
                           if label.text()}
         seen["name"] = dialog.findChild(QLineEdit, "fileNameEdit").text()
+        seen["filters"] = dialog.nameFilters()
         seen["folder_type"] = dialog.iconProvider().type(QFileInfo(dialog.directory().path()))
         dialog.reject()
 
@@ -59,8 +60,23 @@ def test_documents_are_suggested_under_a_name_in_the_interface_language(qtbot, l
     seen: dict = {}
     answer_next_file_dialog(seen)
     assert dialog.save() is None
-    assert seen["name"] == f"relais-dossiersamenvatting-{date.today().isoformat()}.pdf"
+    number = services.case_files.open(dialog.case_id).case.file_number  # "2026/000001"
+    assert seen["name"] == (f"relais-dossiersamenvatting-{number.replace('/', '-')}-"
+                            f"{date.today().isoformat()}.pdf")  # two cases: two names
     assert "Bestands&type:" in seen["labels"]
+    assert seen["filters"] == ["PDF-document (*.pdf)"]
+
+
+def test_the_figures_table_is_offered_as_described_file_types(qtbot, lang, services):
+    from desktop.ui.documents_dialog import DocumentsDialog
+
+    dialog = DocumentsDialog(lang, services, None)
+    qtbot.addWidget(dialog)
+    seen: dict = {}
+    answer_next_file_dialog(seen)
+    assert dialog.save_table() is None
+    assert seen["filters"] == ["Classeur Excel (*.xlsx)", "Fichier CSV (*.csv)"]
+    assert seen["name"].startswith("relais-") and "-20" in seen["name"]  # no file number
 
 
 def test_the_recovery_sheet_is_suggested_in_the_interface_language(qtbot, lang, vault):
@@ -85,6 +101,8 @@ def test_every_suggested_name_exists_and_is_a_valid_file_name(code):
         assert not name.startswith("file_name."), what
         assert not set(name) & set('<>:"/\\|?*'), name
         assert name.endswith("-2026-11-27.pdf")
+        numbered = suggested_name(tr, what, "pdf", date(2026, 11, 27), "2026/000123")
+        assert numbered.endswith("-2026-000123-2026-11-27.pdf"), numbered
 
 
 def test_every_file_dialog_goes_through_the_translated_one():

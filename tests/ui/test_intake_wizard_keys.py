@@ -4,10 +4,10 @@ a member removed between others."""
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QWizard
 from sqlmodel import Session, select
 
-from desktop.core.enums import AccommodationType, NeedArea
+from desktop.core.enums import AccommodationType
 from desktop.core.models import Accommodation, Person
 from desktop.ui.intake_wizard import IntakeWizard
 from tests.ui.test_quick_intake import fill_mother, type_text
@@ -59,13 +59,13 @@ def test_enter_in_the_municipality_list_chooses_and_stays_on_the_page(qtbot, lan
     chosen = home.picker.refnis()
     assert chosen and home.municipality.text() == services.reference.municipality(
         chosen).name("fr")
-    assert wizard.focusWidget() is home.needs[NeedArea.INCOME]  # the keyboard goes on
+    assert wizard.focusWidget() is home.partner  # the keyboard goes on, past the boxes
     home.municipality.setText("Lu")
     qtbot.keyClick(home.municipality, Qt.Key.Key_Down)  # the second match
     second = home.municipalities.item(1).data(Qt.ItemDataRole.UserRole)
     press_enter(home.municipalities)  # in the list itself
     assert home.picker.refnis() == second
-    assert wizard.focusWidget() is home.needs[NeedArea.INCOME]
+    assert wizard.focusWidget() is home.partner
     press_enter(home.partner)  # and in an ordinary field
     assert wizard.currentPage() is home
 
@@ -144,3 +144,64 @@ def test_closing_keeps_a_draft_of_anything_typed_even_without_a_name(qtbot, lang
     wizard.reject()
     [draft] = services.drafts.mine()
     assert services.drafts.load(draft.draft_id).members[0].birth_date == "30/07/1985"
+
+
+def type_where_the_cursor_is(window, text: str) -> None:
+    """Types as a person does, into whatever has the focus; a space is the space bar."""
+    for character in text:
+        key = Qt.Key.Key_Space if character == " " else Qt.Key.Key_unknown
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QCoreApplication.sendEvent(window.focusWidget(), QKeyEvent(
+                kind, key, Qt.KeyboardModifier.NoModifier, character))
+
+
+def test_enter_after_the_phone_goes_to_the_sleeping_place_not_a_language_box(
+        qtbot, lang, services):
+    from desktop.ui.quick_intake import QuickIntakeDialog
+
+    dialog = QuickIntakeDialog(lang, services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ticked = {code: box.isChecked() for code, box in dialog.languages.items()}
+    dialog.phone.setFocus()
+    type_where_the_cursor_is(dialog, "0470123456")
+    press_enter(dialog.focusWidget())
+    type_where_the_cursor_is(dialog, "chez une amie")
+    assert dialog.tonight.text() == "chez une amie"
+    assert {code: box.isChecked() for code, box in dialog.languages.items()} == ticked
+    assert not dialog.interpreter.isChecked()
+
+
+def test_enter_passes_check_boxes_on_every_intake_page_and_the_transcription(
+        qtbot, lang, services):
+    from desktop.ui.transcription import TranscriptionDialog
+
+    wizard = IntakeWizard(lang, services)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    fill_mother(wizard.members_page.rows[0])
+    wizard.next()
+    details = wizard.details_page.forms[0]
+    for widget in details.findChildren(QLineEdit):
+        if widget.isVisible() and widget.isEnabled():
+            press_enter(widget)
+            assert not isinstance(wizard.focusWidget(), QAbstractButton)
+    wizard.next()
+    home = wizard.home_page
+    type_text(home.municipality, "Liège")
+    press_enter(home.municipality)  # chooses, then goes past the needs' boxes
+    assert wizard.focusWidget() is home.partner
+    assert not any(box.isChecked() for box in home.needs.values())
+    with qtbot.assertNotEmitted(wizard.registered):
+        press_enter(home.partner)
+    assert wizard.focusWidget() is home.purpose and wizard.currentPage() is home
+
+    sheet = TranscriptionDialog(lang, services)
+    qtbot.addWidget(sheet)
+    sheet.show()
+    with qtbot.assertNotEmitted(sheet.registered):
+        for name, widget in sheet.widgets.items():
+            if not isinstance(widget, QAbstractButton):
+                press_enter(widget)
+                assert isinstance(sheet.focusWidget(), (QLineEdit, QComboBox)), name
+    assert sheet.isVisible() and not sheet.error.text()

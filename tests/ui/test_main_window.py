@@ -107,7 +107,11 @@ def test_settings_dialog_says_whether_secrets_can_be_kept(qtbot, lang, services,
 
     dialog = SettingsDialog(lang, Settings(), paths, SecretStore("x", fail.Keyring()))
     qtbot.addWidget(dialog)
-    assert dialog.secrets.text() == lang.tr("settings.secrets_asked")
+    assert dialog.secrets is None  # nothing kept in a keychain yet: nothing said about it
+    used = SettingsDialog(lang, Settings(), paths, SecretStore("x", fail.Keyring(),
+                                                               ("sync_password",)))
+    qtbot.addWidget(used)
+    assert used.secrets.text() == lang.tr("settings.secrets_asked")
 
 
 def test_the_idle_lock_keeps_open_dialogs_and_what_is_typed_in_them(qtbot, make_main,

@@ -1,5 +1,6 @@
 """First-day screens: a password checklist that judges nothing before anything is typed, and
-settings that say what the keychain means for the person rather than how it works."""
+settings that say what the keychain means for the person rather than how it works, and only
+once something keeps a secret there."""
 
 from keyring.backends import fail
 
@@ -37,11 +38,28 @@ def test_the_recovery_dialog_opens_with_a_neutral_checklist(qtbot, lang, vault, 
     assert states(dialog.rules) == ["empty"] * 3
 
 
-def test_settings_say_in_one_sentence_what_the_keychain_means(qtbot, lang, paths, services):
+def test_settings_say_nothing_of_a_sync_password_while_nothing_uses_the_keychain(
+        qtbot, lang, paths, services):
+    from PySide6.QtWidgets import QLabel
+
     from desktop.ui.settings_dialog import SettingsDialog
 
-    kept = SettingsDialog(lang, Settings(), paths, services.secrets)
-    asked = SettingsDialog(lang, Settings(), paths, SecretStore("x", fail.Keyring()))
+    assert not services.secrets.in_use  # no synchronisation yet: nothing kept there
+    dialog = SettingsDialog(lang, Settings(), paths, services.secrets)
+    qtbot.addWidget(dialog)
+    shown = " ".join(label.text() for label in dialog.findChildren(QLabel)).lower()
+    assert dialog.secrets is None
+    assert "synchronisation" not in shown and "mot de passe" not in shown
+
+
+def test_settings_say_in_one_sentence_what_the_keychain_means_once_used(qtbot, lang, paths,
+                                                                        services):
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    uses = ("sync_password",)
+    kept = SettingsDialog(lang, Settings(), paths, SecretStore("x", services.secrets.backend,
+                                                               uses))
+    asked = SettingsDialog(lang, Settings(), paths, SecretStore("x", fail.Keyring(), uses))
     for dialog in (kept, asked):
         qtbot.addWidget(dialog)
     assert kept.secrets.text() == lang.tr("settings.secrets_kept")

@@ -42,7 +42,8 @@ def test_a_typed_paper_form_is_checked_registered_and_linked_by_its_reference(
     dialog.widgets["person1.birth_date"].setText("31.02.1980")
     choose(dialog.widgets["person1.sex"], "F")
     assert dialog.register() is None  # an impossible date: said, nothing written
-    assert "person1.birth_date" in dialog.error.text()
+    assert "1.4 · Date de naissance: " in dialog.error.text()  # as the sheet numbers it
+    assert "person1" not in dialog.error.text()
     assert dialog.widgets["person1.birth_date"].styleSheet()
     assert dialog.widgets["person1.surname"].text() == "Бондаренко"  # the typing stays
     dialog.widgets["person1.birth_date"].setText("28.02.1980")
@@ -95,3 +96,16 @@ def test_the_menu_says_why_a_pdf_could_not_be_read(qtbot, make_main, services, t
     dialog = window.open_transcription(from_pdf=True, path=broken)
     assert dialog is not None and dialog.isVisible()
     assert "Rien n'a été importé" in dialog.error.text()
+
+
+def test_each_field_shows_the_number_printed_on_the_paper_not_its_internal_name(
+        qtbot, lang, services):
+    from PySide6.QtWidgets import QLabel
+
+    dialog = make(qtbot, lang, services)
+    shown = {label.buddy(): label.text() for label in dialog.findChildren(QLabel)
+             if label.buddy() is not None}
+    surname = shown[dialog.widgets["person2.surname"]]
+    assert "2.1" in surname and "Nom" in surname
+    assert "A3" in shown[dialog.widgets["household.street"]]
+    assert not any("person" in text or "household." in text for text in shown.values())
