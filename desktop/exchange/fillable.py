@@ -24,7 +24,7 @@ from desktop.core.intake_rules import Problem
 from desktop.core.names import is_cyrillic, passport_latin
 from desktop.core.paper_reference import normal_reference
 from desktop.core.reference import ReferenceData
-from desktop.exchange import values
+from desktop.exchange import places, values
 
 PERSONS = 9  # read up to this many person blocks, whatever the form version printed
 
@@ -148,14 +148,14 @@ class FillableImport:
         household.host_name = raw.get("household.host", "")
         household.street = raw.get("household.street", "")
         household.postal_code = raw.get("household.postal_code", "")
-        where = raw.get("household.municipality") or household.postal_code
-        if where:
-            found = self.reference.find_municipalities(where, 1)
-            if found:
-                household.municipality_refnis = found[0].refnis
-            else:
-                form.problems.append(Problem("household.municipality",
-                                             "import.unknown_municipality", {"value": where}))
+        typed = raw.get("household.municipality", "")
+        try:  # a name or postal code of one municipality only: the first match is a guess
+            found = places.municipality(self.reference, typed or household.postal_code)
+        except values.BadValue as bad:  # said on the field it was read from
+            name = "household.municipality" if typed else "household.postal_code"
+            form.problems.append(Problem(name, bad.key, bad.params))
+        else:
+            household.municipality_refnis = found.refnis if found else ""
 
     def _person(self, raw: dict[str, str], key: str, form: FilledForm) -> None:
         person = PersonInput()
@@ -187,10 +187,13 @@ class FillableImport:
             person.relationship = (Relationship.CHILD if head_year and year and
                                    year - head_year >= 14 else Relationship.OTHER).value
         person.dependant = person.relationship == Relationship.CHILD.value
-        for name, read, default in (("nationality", values.nationality, person.nationality),
-                                    ("languages", values.languages, ["uk"])):
+        # An empty field says nothing: no nationality or language is recorded for it (the
+        # case file asks), as in the spreadsheet import.
+        person.nationality, person.languages = "", []
+        for name, read in (("nationality", values.nationality),
+                           ("languages", values.languages)):
             try:  # a word Relais does not know is said, not cut or dropped
-                setattr(person, name, read(raw.get(f"{key}.{name}", "")) or default)
+                setattr(person, name, read(raw.get(f"{key}.{name}", "")))
             except values.BadValue as bad:
                 form.problems.append(Problem(f"{key}.{name}", bad.key, bad.params))
         person.national_number = raw.get(f"{key}.national_number", "")

@@ -26,8 +26,8 @@ from desktop.core.names import is_cyrillic, normal, passport_latin
 from desktop.core.reference import ReferenceData
 from desktop.core.roles import Actor, Permission
 from desktop.core.uow import UnitOfWork
-from desktop.exchange import values
-from desktop.exchange.columns import Mapping, fold, propose
+from desktop.exchange import places, values
+from desktop.exchange.columns import Mapping, column_letter, fold, propose
 from desktop.exchange.ignored import IgnoredColumn, ignored_columns
 from desktop.exchange.sheets import Table, read_table
 
@@ -112,6 +112,7 @@ class ImportService:
         self.rules = IntakeRules(reference, today)
         self.today = today or date.today()
         self.grouping = "auto"
+        self._where: dict[str, dict[str, str]] = {}
 
     # -- planning ---------------------------------------------------------------------------
 
@@ -137,6 +138,11 @@ class ImportService:
             raise RelaisError("import.no_name_column", file=Path(path).name)
         plan = ImportPlan(file=Path(path), mapping=mapping, headers=list(headers),
                           ignored_columns=ignored_columns(table.rows, mapping))
+        names = table.rows[mapping.header_row] if table.rows else []
+        # Where each meaning is read from, to name the column in a row's problem.
+        self._where = {name: {"column": column_letter(index),
+                              "header": values.text(names[index]) if index < len(names)
+                              else ""} for index, name in mapping.columns.items()}
         rows: list[_Row] = []
         for index in range(mapping.header_row + 1, len(table.rows)):
             cells = table.rows[index]
@@ -192,10 +198,13 @@ class ImportService:
         person.nationality = values.nationality(cell.get("nationality"))  # empty: not known
         person.national_number = values.text(cell.get("nrn"))
         number = values.text(cell.get("document_number"))
+        kind = values.text(cell.get("document_type"))
         if number:
             person.documents = [DocumentInput(
-                document_type=values.document_type(cell.get("document_type")).value,
-                number=number)]
+                document_type=values.document_type(kind).value, number=number)]
+        elif kind:  # a type alone would be lost: the intake asks for its number too
+            raise values.BadValue("import.document_without_number", value=kind,
+                                  **self._where["document_type"])
         person.phone = values.text(cell.get("phone"))
         person.email = values.text(cell.get("email"))
         # A list says nothing about consent to be contacted, and an empty languages cell
@@ -246,14 +255,14 @@ class ImportService:
                                    street=address.get("street", ""),
                                    postal_code=address.get("postal_code", ""))
         where = address.get("municipality") or address.get("postal_code")
-        if where:
-            found = self.reference.find_municipalities(where, 1)
-            if not found:
-                for row in group:
-                    plan.rejected.append(RowProblem(row.line, "import.unknown_municipality",
-                                                    {"value": where}))
-                return
-            household.municipality_refnis = found[0].refnis
+        try:
+            found = places.municipality(self.reference, where)
+        except values.BadValue as bad:  # unknown, or more than one: said, not guessed
+            for row in group:
+                plan.rejected.append(RowProblem(row.line, bad.key, bad.params))
+            return
+        if found is not None:
+            household.municipality_refnis = found.refnis
         if household.accommodation_type == "" and (household.street or where):
             # An address without its kind of housing: kept, and the kind said to be unknown.
             household.accommodation_type = AccommodationType.UNKNOWN.value

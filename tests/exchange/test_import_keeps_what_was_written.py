@@ -111,3 +111,44 @@ def test_one_household_with_two_addresses_is_said_not_cut_to_the_first(services,
     assert [(r.line, r.key, r.params) for r in plan.rejected] == [
         (4, "import.addresses_differ", {"values": "Rue Basse 7 / Rue du Pont 1"}),
         (5, "import.addresses_differ", {"values": "Rue Basse 7 / Rue du Pont 1"})]
+
+
+def test_a_document_type_without_its_number_is_said_on_the_row(services, tmp_path):
+    rows = ("Nom;Prénom;Né le;Type de document;N° de document\n"
+            "Koval;Olena;01/02/1980;Passeport;FA123456\n"
+            "Bondar;Taras;03/04/1975;Carte d'identité;\n"
+            "Melnyk;Iryna;05/06/1990;;\n")  # neither: nothing to say
+    plan = services.imports.plan(write(tmp_path / "liste.csv", rows, "utf-8"))
+    assert [(r.line, r.key, r.params) for r in plan.rejected] == [
+        (3, "import.document_without_number",
+         {"value": "Carte d'identité", "column": "D", "header": "Type de document"})]
+    assert plan.persons == 2
+    assert Translator("fr")("import.document_without_number", **plan.rejected[0].params) \
+        .startswith("la colonne D « Type de document » indique le type de document "
+                    "« Carte d'identité », mais aucun numéro")
+
+
+def municipality_of(services, tmp_path, municipality: str, postal_code: str = ""):
+    rows = ("Nom;Prénom;Né le;Rue;Code postal;Commune\n"
+            f"Koval;Olena;01/02/1980;Rue Haute 5;{postal_code};{municipality}\n")
+    plan = services.imports.plan(write(tmp_path / "liste.csv", rows, "utf-8"))
+    if plan.rejected:
+        return plan.rejected[0].key, plan.rejected[0].params
+    return plan.households[0].household.municipality_refnis
+
+
+def test_a_municipality_is_taken_only_when_the_list_names_exactly_one(services, tmp_path):
+    for named in (("Luik", ""), ("liege", "4000"), ("Lüttich", ""), ("", "4020")):
+        assert municipality_of(services, tmp_path, *named) == "62063", named
+    key, params = municipality_of(services, tmp_path, "Lie", "4000")  # not Liedekerke
+    assert key == "import.ambiguous_municipality" and params["value"] == "Lie"
+    assert "Liège / Luik / Lüttich (4000, 4020, 4030)" in params["candidates"]
+    assert "Lier / Lierre (2500)" in params["candidates"]
+    key, params = municipality_of(services, tmp_path, "", "1050")  # Ixelles and Brussels
+    assert key == "import.ambiguous_municipality" and params["value"] == "1050"
+    assert params["candidates"].startswith("Bruxelles / Brussel / Brüssel (1000, 1020, 1040)")
+    assert params["candidates"].endswith("Ixelles / Elsene (1050)")
+    assert municipality_of(services, tmp_path, "Atlantis") == (
+        "import.unknown_municipality", {"value": "Atlantis"})
+    assert "« 1050 » ne désigne pas une seule commune (correspond à Bruxelles" in \
+        Translator("fr")(key, **params)
