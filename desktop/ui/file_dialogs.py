@@ -20,18 +20,23 @@ from desktop.ui.language import UiLanguage
 
 Label = QFileDialog.DialogLabel
 # The catalog key describing each kind of file in the type list.
-DESCRIPTIONS = {"pdf": "file_type.pdf", "xlsx": "file_type.xlsx", "csv": "file_type.csv",
-                "ods": "file_type.ods", **dict.fromkeys(
+DESCRIPTIONS = {"pdf": "file_type.pdf", "csv": "file_type.csv", "ods": "file_type.ods",
+                **dict.fromkeys(("xlsx", "xlsm", "xls"), "file_type.xlsx"), **dict.fromkeys(
                     ("png", "jpg", "jpeg", "gif", "bmp"), "file_type.image")}
+# Every kind the import reads (exchange/sheets.py): together, they are "Spreadsheet".
+SPREADSHEETS = {"xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"}
 
 
 def described(lang: UiLanguage, filters: str) -> str:
-    """"*.xlsx;;*.csv" as "Excel workbook (*.xlsx);;CSV file (*.csv)"; a group of patterns
-    already described, or of kinds not all alike, stays as given."""
+    """"*.xlsx;;*.csv" as "Excel workbook (*.xlsx);;CSV file (*.csv)", and the kinds of
+    spreadsheet together as "Spreadsheet (*.xlsx *.ods *.csv)"; a group already described,
+    or of kinds not all alike, stays as given."""
     shown = []
     for group in filters.split(";;"):
-        keys = {DESCRIPTIONS.get(pattern.removeprefix("*.").lower())
-                for pattern in group.split()}
+        kinds = {pattern.removeprefix("*.").lower() for pattern in group.split()}
+        keys = {DESCRIPTIONS.get(kind) for kind in kinds}
+        if "(" not in group and len(keys) > 1 and kinds <= SPREADSHEETS:
+            keys = {"file_type.spreadsheet"}
         if "(" in group or len(keys) != 1 or None in keys:
             shown.append(group)
         else:

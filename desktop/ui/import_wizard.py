@@ -35,7 +35,15 @@ from desktop.ui.file_dialogs import ask_open_path
 from desktop.ui.language import UiLanguage
 from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets import ErrorLabel, error_text
+from desktop.ui.widgets import ErrorLabel, error_text, fit_columns
+
+# Bare patterns: file_dialogs describes them in the interface language ("Spreadsheet",
+# "Excel workbook"…). Every kind exchange/sheets.py reads first, then each on its own.
+SPREADSHEET_FILES = ("*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt;;*.xlsx *.xlsm *.xls;;"
+                     "*.ods;;*.csv")
+
+WIDEST_TEXT = 40  # characters of a header or of examples shown before the column cuts them
+WRAPPED_LINES = 300  # problems each sized to its text; beyond, cut (whole in the tooltip)
 
 
 class ImportWizard(QWizard):
@@ -102,7 +110,7 @@ class FilePage(QWizardPage):
 
     def _browse(self) -> None:
         chosen = ask_open_path(self, self.w.lang, self.w.lang.tr("importer.file_title"),
-                               "CSV, Excel, OpenDocument (*.csv *.xlsx *.ods *.txt)")
+                               SPREADSHEET_FILES)
         if chosen is not None:
             self.path.setText(str(chosen))
 
@@ -175,7 +183,9 @@ class MappingPage(QWizardPage):
             examples = [str(r[index]) for r in rows[mapping.header_row + 1:
                                                     mapping.header_row + 4]
                         if index < len(r) and r[index] not in (None, "")]
-            self.table.setItem(index, 1, QTableWidgetItem(" · ".join(examples)))
+            shown = QTableWidgetItem(" · ".join(examples))
+            shown.setToolTip(shown.text())  # whole, when the column cuts it
+            self.table.setItem(index, 1, shown)
             combo = QComboBox()
             combo.addItem(tr("importer.ignore"), "")
             for name in CANONICAL:
@@ -188,7 +198,12 @@ class MappingPage(QWizardPage):
             combo.currentIndexChanged.connect(self._show_ignored)
             self.table.setCellWidget(index, 2, combo)
             self.combos.append(combo)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)  # the meanings column still reaches the right edge
+        # A long header or remark must not push the meanings off a small screen: cut, and
+        # whole in the tooltip.
+        widest = self.table.fontMetrics().averageCharWidth() * WIDEST_TEXT
+        for column in (0, 1):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         self.missing.show_missing(mapping.missing)
         self._show_ignored()
 
@@ -213,7 +228,7 @@ class MappingPage(QWizardPage):
             font.setItalic(index in left_out)  # besides the notice, not instead of it
             item.setFont(font)
             item.setToolTip(left_out[index].describe(self.w.lang.tr) if index in left_out
-                            else "")
+                            else item.text())
 
     def _save(self) -> None:
         name = self.name.text().strip()
@@ -275,6 +290,7 @@ class ReportPage(QWizardPage):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.ignored = IgnoredNotice(wizard)
+        self.missing = IgnoredNotice(wizard)  # saved-mapping columns this file lacks
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.problems = QTableWidget(0, 2)
@@ -303,7 +319,7 @@ class ReportPage(QWizardPage):
         grouping_row.addWidget(grouping_label)
         grouping_row.addWidget(self.grouping, 1)
         layout = QVBoxLayout(self)
-        for widget in (self.summary, self.ignored, self.busy):
+        for widget in (self.summary, self.missing, self.ignored, self.busy):
             layout.addWidget(widget)
         layout.addLayout(grouping_row)
         for widget in (self.households, self.problems, self.skip_invalid, self.error):
@@ -327,6 +343,7 @@ class ReportPage(QWizardPage):
         self.busy.hide()
         self.summary.setText(import_summary(tr, plan.persons, plan.new_households,
                                             len(plan.duplicates), len(plan.rejected)))
+        self.missing.show_missing(plan.mapping.missing)
         self.ignored.show_columns(plan.ignored_columns)
         lines = [(r.line, tr(r.key, **r.params)) for r in plan.rejected + plan.notices]
         lines += [(d.line, tr(d.reason) + (tr("importer.same_as_line", line=d.other_line)
@@ -335,8 +352,12 @@ class ReportPage(QWizardPage):
         self.problems.setRowCount(len(lines))
         for row, (line, reason) in enumerate(lines):
             self.problems.setItem(row, 0, QTableWidgetItem(str(line)))
-            self.problems.setItem(row, 1, QTableWidgetItem(reason))
+            why = QTableWidgetItem(reason)
+            why.setToolTip(reason)
+            self.problems.setItem(row, 1, why)
         self.problems.resizeColumnToContents(0)
+        if len(lines) <= WRAPPED_LINES:  # a reason is read whole, on as many lines as it needs
+            self.problems.resizeRowsToContents()
         shown = plan.households[:500]  # the first ones: enough to see how rows were grouped
         self.households.setRowCount(len(shown))
         for row, planned in enumerate(shown):
@@ -344,7 +365,9 @@ class ReportPage(QWizardPage):
             names = [f"{m.surname_lat or m.surname_cyr} {m.given_name_lat or m.given_name_cyr}"
                      f" ({tr.choice('relationship', m.relationship)})"
                      for m in planned.household.members]
-            self.households.setItem(row, 1, QTableWidgetItem(" · ".join(names)))
+            members = QTableWidgetItem(" · ".join(names))
+            members.setToolTip(members.text())
+            self.households.setItem(row, 1, members)
         self.households.resizeColumnToContents(0)
         self.skip_invalid.setVisible(bool(plan.rejected))
         self.completeChanged.emit()

@@ -130,3 +130,78 @@ def test_the_mapping_page_says_which_saved_columns_the_file_lacks(qtbot, lang, s
     wizard.next()
     qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
     assert wizard.plan.mapping.missing == {"GSM": "phone"}
+    report = wizard.report_page  # said again where the import is decided
+    assert report.missing.isVisible()
+    assert report.missing.text().endswith(": « GSM » (Téléphone)")
+    wizard.grab().save("/tmp/M-report-missing.png")
+
+
+def test_the_mapping_table_fits_the_width_for_every_file(qtbot, lang, services, paths,
+                                                        tasks, tmp_path):
+    from tests.ui.test_table_columns import reaches_right_edge
+
+    remark = " ".join(["Arrivée avec sa grand-mère, attend un rendez-vous à l'hôpital."] * 4)
+    wizard = ImportWizard(lang, services, paths, tasks)
+    qtbot.addWidget(wizard)
+    wizard.resize(1093, 614)
+    wizard.show()
+    table = wizard.mapping_page.table
+    for name, rows in (("remarques.csv", f"Nom;Prénom;Remarques\nKoval;Olena;{remark}\n"),
+                       ("court.csv", "Nom;Prénom\nKoval;Olena\n")):
+        wizard.file_page.path.setText(str(write(tmp_path / name, rows, "utf-8")))
+        wizard.next()
+        qtbot.wait(10)
+        # The meanings reach the right edge, and a long remark does not push them past it.
+        assert reaches_right_edge(table)
+        assert table.horizontalHeader().length() <= table.viewport().width(), name
+        wizard.grab().save(f"/tmp/M-mapping-{name}.png")
+        wizard.back()  # another file: the table is filled and sized again
+    wizard.file_page.path.setText(str(tmp_path / "remarques.csv"))
+    wizard.next()
+    assert table.item(2, 1).toolTip() == remark  # whole, where the cell cuts it
+
+
+def test_the_file_to_import_is_chosen_among_types_named_in_the_interface_language(
+        qtbot, lang, services, paths, tasks):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from tests.ui.test_file_dialogs import answer_next_file_dialog
+
+    lang.set_language("nl")
+    wizard = ImportWizard(lang, services, paths, tasks)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    [browse] = [b for b in wizard.file_page.findChildren(QPushButton)
+                if b.text() == lang.tr("importer.browse")]
+    seen: dict = {}
+    answer_next_file_dialog(seen)
+    qtbot.mouseClick(browse, Qt.MouseButton.LeftButton)
+    assert seen["filters"] == [
+        "Rekenblad (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt)",
+        "Excel-werkmap (*.xlsx *.xlsm *.xls)", "OpenDocument-rekenblad (*.ods)",
+        "CSV-bestand (*.csv)"]
+    assert wizard.file_page.path.text() == ""  # cancelled: nothing chosen
+
+
+def test_a_long_reason_on_the_report_is_read_whole(qtbot, lang, services, paths, tasks,
+                                                   tmp_path):
+    wizard = ImportWizard(lang, services, paths, tasks)
+    qtbot.addWidget(wizard)
+    wizard.resize(1093, 614)
+    wizard.show()
+    rows = ("Nom;Prénom;Né le;Rue;Code postal;Commune;Type de document;N° de document\n"
+            "Koval;Olena;01/02/1980;Rue Haute 5;4000;Lie;;\n"
+            "Bondar;Taras;01/02/1980;Rue Basse 5;1050;;Passeport;\n")
+    wizard.file_page.path.setText(str(write(tmp_path / "liste.csv", rows, "utf-8")))
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
+    problems = wizard.report_page.problems
+    municipality, document = problems.item(0, 1), problems.item(1, 1)
+    assert municipality.text().startswith("« Lie » ne désigne pas une seule commune")
+    assert "la colonne G « Type de document »" in document.text()
+    # On as many lines as it needs, not cut at the table's edge; whole in the tooltip too.
+    assert problems.rowHeight(0) > problems.rowHeight(1)
+    assert municipality.toolTip() == municipality.text()
+    wizard.grab().save("/tmp/M-report-long.png")
