@@ -184,8 +184,13 @@ class ImportService:
             setattr(person, cyrillic if is_cyrillic(value) else latin, value)
         for name, target in (("surname_latin", "surname_lat"),
                              ("given_name_latin", "given_name_lat")):
-            if values.text(cell.get(name)):
-                setattr(person, target, values.text(cell.get(name)))
+            passport, written = values.text(cell.get(name)), getattr(person, target)
+            if passport:
+                if written and fold(written) != fold(passport):
+                    # "Chevtchenko" in the name column, "Shevchenko" in the passport's:
+                    # both are the person's, the first kept as another spelling.
+                    person.other_spellings.append(written)
+                setattr(person, target, passport)
         for cyrillic, latin in (("surname_cyr", "surname_lat"),
                                 ("given_name_cyr", "given_name_lat"),
                                 ("patronymic_cyr", "patronymic_lat")):

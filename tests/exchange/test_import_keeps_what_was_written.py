@@ -152,3 +152,16 @@ def test_a_municipality_is_taken_only_when_the_list_names_exactly_one(services, 
         "import.unknown_municipality", {"value": "Atlantis"})
     assert "« 1050 » ne désigne pas une seule commune (correspond à Bruxelles" in \
         Translator("fr")(key, **params)
+
+
+def test_a_name_spelled_otherwise_than_in_the_passport_column_is_kept(services, tmp_path):
+    rows = ("Nom;Prénom;Nom (latin);Prénom (latin);Né le\n"
+            "Chevtchenko;Ioulia;Shevchenko;Yuliia;01/02/1980\n"
+            "Koval;Olena;KOVAL;Olena;03/04/1975\n"  # the same name: nothing to keep twice
+            "Бондар;Тарас;Bondar;Taras;05/06/1990\n")  # Cyrillic stays in its own fields
+    plan = services.imports.plan(write(tmp_path / "liste.csv", rows, "utf-8"))
+    yuliia, olena, taras = (h.household.members[0] for h in plan.households)
+    assert (yuliia.surname_lat, yuliia.given_name_lat) == ("Shevchenko", "Yuliia")
+    assert yuliia.other_spellings == ["Chevtchenko", "Ioulia"]
+    assert olena.other_spellings == [] and taras.other_spellings == []
+    assert (taras.surname_cyr, taras.surname_lat) == ("Бондар", "Bondar")
