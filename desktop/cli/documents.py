@@ -125,8 +125,9 @@ def _import_intake(ctx: CliContext, services: Services) -> int:
         fields = {field.name: field for field in all_fields()}
         for problem in form.problems:  # as the form prints the field: "1.4 Date of birth"
             field = fields.get(problem.field)
-            where = f"{field.ref} {tr(field.label_key)}: " if field else ""
-            ctx.print(f"{where}{tr(problem.key, **problem.params)}")
+            said = tr(problem.key, **problem.params)
+            ctx.print(tr.labelled(f"{field.ref} {tr(field.label_key)}", said) if field
+                      else said)
         for number, duplicate in duplicates:
             ctx.print(f"{number}. {duplicate.display_name} "
                       f"({duplicate.file_number or '-'})")

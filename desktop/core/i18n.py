@@ -141,6 +141,11 @@ class Translator:
             # A broken translation must never crash a screen; the catalog test catches it.
             return text
 
+    def labelled(self, label: str, value: str) -> str:
+        """A label and its value joined as this language joins them: "Nom : X" in French
+        (a no-break space before the colon), "Name: X" elsewhere."""
+        return self("format.label_value", label=label, value=value)
+
     def choice(self, prefix: str, value: str) -> str:
         """Label of an enumerated value, e.g. choice('role', 'volunteer')."""
         return self(f"{prefix}.{value}")

@@ -17,6 +17,7 @@ from desktop.core.intake_rules import IntakeRules, Problem
 from desktop.core.models import (
     CaseFile,
 )
+from desktop.core.notes import written_note_audience
 from desktop.core.reference import ReferenceData
 from desktop.core.roles import Actor, Permission
 from desktop.core.uow import UnitOfWork
@@ -73,7 +74,8 @@ class IntakeService:
                 organisation_id=org,
                 file_number=next_file_number(uow.session, org, self.today.year),
                 opened_on=self.today, quick=quick,
-                worker_id=None if quick else self.actor.user_id))
+                worker_id=None if quick else self.actor.user_id,
+                note_audience=written_note_audience(self.actor)))
             batch.write(uow)
         return case_id
 

@@ -38,6 +38,7 @@ from desktop.core.models import (
     SpecificNeed,
     Task,
 )
+from desktop.core.notes import NEW_NOTE_AUDIENCE
 from desktop.core.uow import UnitOfWork
 
 ANNEX15_DAYS = timedelta(days=45)
@@ -76,6 +77,9 @@ class NewCase:
     quick: bool = False
     worker_id: uuid.UUID | None = None
     notes: tuple[str, ...] = ()
+    # Who may read the notes written with the case: restricted unless the writer could not
+    # read them back (core/notes.written_note_audience).
+    note_audience: NoteAudience = NEW_NOTE_AUDIENCE
 
 
 def add_household(batch: RecordBatch, household: HouseholdInput, case: NewCase) -> uuid.UUID:
@@ -105,7 +109,8 @@ def add_household(batch: RecordBatch, household: HouseholdInput, case: NewCase) 
     bodies = [household.sleeps_tonight.strip(), *case.notes]
     for body in bodies:
         if body.strip():
-            batch.add(Note, case_id=case_id, audience=NoteAudience.EVERYONE, body=body.strip())
+            batch.add(Note, case_id=case_id, audience=case.note_audience,
+                      body=body.strip())
     for referral in household.referrals:
         if referral.partner.strip():
             batch.add(Referral, case_id=case_id, partner=referral.partner.strip(),

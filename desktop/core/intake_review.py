@@ -39,7 +39,7 @@ def _labelled(tr: Translator, name: str, value: str) -> str:
 
 
 def _line(tr: Translator, label: str, value: str) -> str:
-    return tr("review.line", label=label, value=value.strip())  # "Nom : …" in French
+    return tr.labelled(label, value.strip())  # "Nom : …" in French
 
 
 def _person_title(tr: Translator, person: PersonInput) -> str:

@@ -8,9 +8,22 @@ from desktop.core.dates import display_iso
 from desktop.core.enums import NoteAudience
 from desktop.core.i18n import Translator
 from desktop.core.models import Note
+from desktop.core.roles import Actor, Permission
 
 # Privacy by default: a note starts restricted; widening it to everyone is a choice.
 NEW_NOTE_AUDIENCE = NoteAudience.SOCIAL_WORKERS
+
+
+def written_note_audience(author: Actor) -> NoteAudience:
+    """The audience of a note written as part of something else (an intake's "sleeps
+    tonight", an import's notes). Restricted by default, like a new note; but a writer who
+    may not read restricted notes (a volunteer at the quick intake) would lose sight of
+    their own words the moment they register, so theirs is for everyone. A volunteer may
+    not write restricted data at all (intake._check_restricted), so nothing private is
+    widened this way."""
+    if author.can(Permission.VIEW_SOCIAL_NOTES):
+        return NEW_NOTE_AUDIENCE
+    return NoteAudience.EVERYONE
 
 DATES = {"birth_date", "arrived_on", "left_ukraine_on"}
 CHOICES = {"sex": "sex", "national_number_kind": "national_number_kind"}

@@ -113,7 +113,9 @@ def blank_intake_form(target: Target, languages: Languages, organisation: Organi
             story.append(PageBreak())
         head = Table([[[p(writer.title, s.title), p(languages.both("doc.blank_intro"),
                                                     s.small),
-                        p(f"{languages.both('doc.reference')}: {reference}", s.value)],
+                        # Joined as the document's official language joins them.
+                        p(languages.main.labelled(languages.both("doc.reference"),
+                                                  reference), s.value)],
                        _qr(reference)]], colWidths=[146 * mm, 28 * mm])
         head.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "TOP")))
         story += [head, spacer(2), p(f"{HOUSEHOLD}. {languages.both('doc.household')}", s.heading),

@@ -200,8 +200,9 @@ def referral_letter(target: Target, view: CaseView, languages: Languages,
     if languages.beside is not None:
         story += [spacer(8), p(languages.beside("doc.referral_for_person",
                                                 partner=partner, purpose=purpose), s.small)]
-    signer = f"{languages.main('doc.signature_worker')}: {view.worker}" if view.worker \
-        else languages.main("doc.signature_worker")
+    signer = languages.main("doc.signature_worker")
+    if view.worker:
+        signer = languages.main.labelled(signer, view.worker)
     story += [spacer(14), p(signer), spacer(14), p("_" * 40)]
     return writer.write(target, story)
 

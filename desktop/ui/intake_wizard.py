@@ -26,6 +26,7 @@ from desktop.core.enums import DraftKind, Relationship
 from desktop.core.intake import IntakeRejected
 from desktop.core.intake_input import HouseholdInput, PersonInput
 from desktop.core.intake_rules import Problem
+from desktop.core.problem_text import member_field, member_problem_text
 from desktop.core.roles import Permission
 from desktop.services import Services
 from desktop.ui.enter_key import enter_moves_on
@@ -269,10 +270,8 @@ class DetailsPage(QWizardPage):
         first_wrong = None
         for index, form in enumerate(self.forms):
             mine = [p for p in problems if p.field.startswith(f"members.{index}.")]
-            labels = [f"{tr('intake.field_' + p.field.split('.')[2])}: "
-                      f"{tr(p.key, **p.params)}" for p in mine]
-            form.error.show_message("\n".join(labels))
-            form.mark({p.field.split(".")[2] for p in mine})
+            form.error.show_message("\n".join(member_problem_text(tr, p) for p in mine))
+            form.mark({member_field(p) for p in mine})
             if mine and first_wrong is None:
                 first_wrong = index
         return first_wrong

@@ -1,5 +1,6 @@
 """The main window: the case list with its filter, an empty state that says what to do next,
-menus by role, a status bar ready for sync, and the idle lock."""
+the dialogs it opens, and the idle lock. Its menus (by role) are ui/main_menus.py, its status
+bar ui/status_bar.py."""
 
 from __future__ import annotations
 
@@ -8,13 +9,12 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QStatusBar,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -48,9 +47,11 @@ from desktop.ui.import_wizard import ImportWizard
 from desktop.ui.intake_wizard import IntakeWizard
 from desktop.ui.language import UiLanguage
 from desktop.ui.lock_screen import IdleWatcher, LockScreen
+from desktop.ui.main_menus import MainMenus
 from desktop.ui.quick_intake import QuickIntakeDialog
 from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.status_bar import StatusBar
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.transcription import TranscriptionDialog
 from desktop.ui.users_dialog import UsersDialog
@@ -182,88 +183,9 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.lock_screen)
         self.setCentralWidget(self.pages)
 
-        bar = QStatusBar(self)
-        self.setStatusBar(bar)
-        self.sync_label = QLabel(bar)
-        self.count_label = QLabel(bar)
-        self.user_label = QLabel(bar)
-        bar.addWidget(self.sync_label, 1)
-        # The count and who is signed in, apart: a line between them, and the user named as
-        # such ("90 of 90 case files admin (Administrator)" read as one sentence).
-        self.status_separator = QFrame(bar)
-        self.status_separator.setFrameShape(QFrame.Shape.VLine)
-        self.status_separator.setFrameShadow(QFrame.Shadow.Sunken)
-        for label in (self.count_label, self.user_label):
-            label.setContentsMargins(6, 0, 6, 0)
-        bar.addPermanentWidget(self.count_label)
-        bar.addPermanentWidget(self.status_separator)
-        bar.addPermanentWidget(self.user_label)
-        self._build_menus()
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        self.settings_action = QAction(self)
-        self.settings_action.triggered.connect(self.open_settings)
-        self.lock_action = QAction(self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.triggered.connect(self.lock)
-        self.sign_out_action = QAction(self)
-        self.sign_out_action.triggered.connect(self.sign_out)
-        self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-        for action in (self.settings_action, self.lock_action, self.sign_out_action):
-            self.file_menu.addAction(action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
-
-        self.cases_menu = bar.addMenu("")
-        self.quick_intake_action = QAction(self)
-        self.quick_intake_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.quick_intake_action.triggered.connect(lambda: self.open_quick_intake())
-        self.intake_action = QAction(self)
-        self.intake_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.intake_action.triggered.connect(lambda: self.open_intake())
-        self.intake_action.setVisible(self.actor.can(Permission.EDIT_CASES))
-        self.cases_menu.addAction(self.intake_action)
-        self.cases_menu.addAction(self.quick_intake_action)
-        self.cases_menu.addSeparator()
-        self.import_action = QAction(self)
-        self.import_action.triggered.connect(lambda: self.open_import())
-        self.import_action.setVisible(self.actor.can(Permission.EDIT_CASES))
-        self.export_action = QAction(self)
-        self.export_action.triggered.connect(lambda: self.open_export())
-        self.transcribe_action = QAction(self)
-        self.transcribe_action.triggered.connect(lambda: self.open_transcription())
-        self.pdf_form_action = QAction(self)
-        self.pdf_form_action.triggered.connect(lambda: self.open_transcription(from_pdf=True))
-        for action in (self.transcribe_action, self.pdf_form_action):
-            action.setVisible(self.actor.can(Permission.EDIT_CASES))
-            self.cases_menu.addAction(action)
-        self.forms_action = QAction(self)
-        self.forms_action.triggered.connect(lambda: self.open_forms())
-        self.cases_menu.addAction(self.forms_action)
-        self.cases_menu.addSeparator()
-        self.cases_menu.addAction(self.import_action)
-        self.cases_menu.addAction(self.export_action)
-        self.cases_menu.menuAction().setVisible(self.actor.can(Permission.QUICK_INTAKE))
-
-        self.tools_menu = bar.addMenu("")
-        self.users_action = QAction(self)
-        self.users_action.triggered.connect(self.open_users)
-        self.demo_action = QAction(self)
-        self.demo_action.triggered.connect(self.open_demo)
-        self.tools_menu.addAction(self.users_action)
-        self.tools_menu.addAction(self.demo_action)
-        self.users_action.setVisible(self.actor.can(Permission.MANAGE_USERS))
-        self.demo_action.setVisible(self.actor.can(Permission.GENERATE_DEMO_DATA))
-        self.tools_menu.menuAction().setVisible(self.actor.can(Permission.MANAGE_USERS))
-
-        self.help_menu = bar.addMenu("")
-        self.about_action = QAction(self)
-        self.about_action.triggered.connect(self.about)
-        self.help_menu.addAction(self.about_action)
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+        self.menus = MainMenus(self)
 
     # -- behaviour --------------------------------------------------------------------------
 
@@ -283,7 +205,7 @@ class MainWindow(QMainWindow):
             self.content.setCurrentWidget(self.no_match)
         else:
             self.content.setCurrentWidget(self.table)
-        self.count_label.setText(tr.plural("cases.count", self.model.total,
+        self.status.set_count(tr.plural("cases.count", self.model.total,
                                            shown=tr.count(self.model.rowCount())))
 
     def refresh(self) -> None:
@@ -320,7 +242,7 @@ class MainWindow(QMainWindow):
             if picked:
                 self.services.users.set_language(language)
         except OSError:
-            self.statusBar().showMessage(self.lang.tr("settings.not_saved"), 8000)
+            self.status.say(self.lang.tr("settings.not_saved"), 8000)
         self.lang.set_language(language)
 
     def open_quick_intake(self, draft_id: uuid.UUID | None = None) -> QuickIntakeDialog:
@@ -380,8 +302,7 @@ class MainWindow(QMainWindow):
         self.refresh()
         row = self.services.cases.rows([case_id.hex]).get(case_id.hex)
         if row is not None:
-            self.statusBar().showMessage(
-                self.lang.tr("cases.registered", file=row.file_number), 10_000)
+            self.status.say(self.lang.tr("cases.registered", file=row.file_number), 10_000)
 
     def offer_drafts(self) -> QDialog | None:
         """After login: unfinished intakes of this user, to resume or discard."""
@@ -495,25 +416,6 @@ class MainWindow(QMainWindow):
             Permission.MANAGE_USERS) else "cases.empty_other"))
         self.empty.users_button.setText(tr("menu.users"))
         self.empty.demo_button.setText(tr("menu.demo"))
-        self.sync_label.setText(tr("status.sync_not_configured"))
-        self.user_label.setText(tr("status.user", username=self.actor.username,
-                                   role=tr.choice("role", self.actor.role)))
-        self.file_menu.setTitle(tr("menu.file"))
-        self.settings_action.setText(tr("menu.settings"))
-        self.lock_action.setText(tr("menu.lock"))
-        self.sign_out_action.setText(tr("menu.sign_out"))
-        self.quit_action.setText(tr("menu.quit"))
-        self.cases_menu.setTitle(tr("menu.cases"))
-        self.quick_intake_action.setText(tr("menu.quick_intake"))
-        self.intake_action.setText(tr("menu.intake"))
-        self.import_action.setText(tr("menu.import"))
-        self.transcribe_action.setText(tr("menu.transcribe"))
-        self.forms_action.setText(tr("menu.forms"))
-        self.pdf_form_action.setText(tr("menu.import_pdf_form"))
-        self.export_action.setText(tr("menu.export"))
-        self.tools_menu.setTitle(tr("menu.tools"))
-        self.users_action.setText(tr("menu.users"))
-        self.demo_action.setText(tr("menu.demo"))
-        self.help_menu.setTitle(tr("menu.help"))
-        self.about_action.setText(tr("menu.about"))
+        self.status.retranslate(tr, self.actor)
+        self.menus.retranslate(tr)
         self._update_state()

@@ -59,6 +59,9 @@ class PersonDetails(QScrollArea):
         self.fields["patronymic_lat"].textEdited.connect(
             lambda _t: setattr(self, "_patronymic_touched", True))
         self.form = QFormLayout()
+        # A label goes above its field when both do not fit side by side (German labels, a
+        # narrow window), rather than pushing the fields past the scroll area's edge.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.rows: dict[str, QWidget] = {}
         for name in ("patronymic_cyr", "patronymic_lat"):
             self._row(name, self.fields[name])

@@ -7,6 +7,7 @@ import uuid
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from desktop.core.intake import IntakeRejected
+from desktop.core.problem_text import member_field, member_problem_text
 from desktop.core.roles import Permission
 from desktop.services import Services
 from desktop.ui.language import UiLanguage
@@ -55,9 +56,8 @@ class PersonDialog(QDialog):
         except IntakeRejected as rejected:
             tr = self.lang.tr
             self.error.show_message("\n".join(
-                f"{tr('intake.field_' + p.field.split('.')[2])}: {tr(p.key, **p.params)}"
-                for p in rejected.problems))
-            self.details.mark({p.field.split(".")[2] for p in rejected.problems})
+                member_problem_text(tr, p) for p in rejected.problems))
+            self.details.mark({member_field(p) for p in rejected.problems})
             return
         except Exception as exc:  # noqa: BLE001 (shown; the form keeps what was typed)
             self.error.show_message(error_text(self.lang, exc))

@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -29,6 +29,7 @@ from desktop.core.passwords import normalise_username
 from desktop.core.reference import Municipality, ReferenceData
 from desktop.documents.recovery_sheet import write_recovery_sheet
 from desktop.store.vault import NewOrganisation, Vault
+from desktop.ui.enter_key import is_plain_enter
 from desktop.ui.file_dialogs import ask_save_path
 from desktop.ui.language import UiLanguage
 from desktop.ui.screen_fit import fit_to_screen
@@ -81,13 +82,31 @@ class OrganisationPage(QWizardPage):
         self.preview.setWordWrap(True)
         self.search.textChanged.connect(self._refresh)
         self.results.currentItemChanged.connect(self._selected)
-        self.search.returnPressed.connect(lambda: self.results.setCurrentRow(0))
+        # Enter chooses and stays (the preview is seen before Next); Up and Down move in
+        # the list from the search, as in the intake's municipality picker.
+        self.search.installEventFilter(self)
+        self.results.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.search)
         layout.addWidget(self.results)
         layout.addWidget(self.preview)
         self.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or watched not in (self.search, self.results):
+            return super().eventFilter(watched, event)
+        assert isinstance(event, QKeyEvent)
+        step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
+        if watched is self.search and step and self.results.count():
+            row = self.results.currentRow() + step
+            self.results.setCurrentRow(max(0, min(row, self.results.count() - 1)))
+            return True
+        if is_plain_enter(event):
+            if self.results.currentItem() is None and self.results.count():
+                self.results.setCurrentRow(0)  # the best match, as before
+            return True  # never presses Next: a page is not skipped unseen
+        return super().eventFilter(watched, event)
 
     def municipality(self) -> Municipality | None:
         item = self.results.currentItem()

@@ -231,7 +231,7 @@ class TranscriptionDialog(QDialog):
             where = self.labels.get(problem.field, "")
             number = numbers.get(problem.field, "")
             said = tr(problem.key, **problem.params)
-            lines.append(" · ".join(filter(None, (number, where))) + f": {said}"
+            lines.append(tr.labelled(" · ".join(filter(None, (number, where))), said)
                          if where else said)
         self.error.show_message("\n".join(lines))
         if problems and (widget := self.widgets.get(problems[0].field)) is not None:

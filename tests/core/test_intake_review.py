@@ -30,7 +30,7 @@ def test_everything_typed_is_listed_grouped_by_person_then_household():
         "Шевченко Андрій — Enfant — 2015",
         "Hébergement, besoins et première orientation"]
     mother = "\n".join(sections[0].lines)
-    for shown in ("Noms : Шевченко Юлія Петрівна · Shevchenko Yuliia",
+    for shown in ("Noms\u00a0: Шевченко Юлія Петрівна · Shevchenko Yuliia",
                   "+32 470 12 34 56", "yulia@example.org", "85073000259",
                   "Passeport FA123456 · Expire le 01/01/2030", "Annexe 15",
                   "Ukrainien, Russe, Interprète nécessaire", "fauteuil", "Urgent"):

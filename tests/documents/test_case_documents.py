@@ -118,7 +118,8 @@ def test_case_summary_referral_letter_and_slip(case, services, tmp_path):
                                      "FOREM Liège", "recherche d'emploi"))
     assert "FOREM Liège" in letter and "Le CPAS de Liège vous adresse" in letter
     assert "Цей лист скеровує вас до FOREM Liège" in letter
-    assert f"Assistant social: {case.worker}" in letter and case.worker
+    # A space before the French colon (no-break; read back as a plain space).
+    assert f"Assistant social : {case.worker}" in letter.replace("\u00a0", " ") and case.worker
     reader, slip = read(appointment_slip(
         tmp_path / "a.pdf", case, languages, "CPAS de Liège",
         Appointment("Enquête sociale", "CPAS, rue Sainte-Marie 5", "lundi 2 décembre, 9 h",

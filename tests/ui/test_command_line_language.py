@@ -20,7 +20,7 @@ def test_lang_on_the_command_line_is_for_this_run_only(qtbot, lang, vault, creat
     assert login.sign_in.text() == "Anmelden"
     _sign_in(qtbot, relais.window)
     main = relais.main
-    assert main.tools_menu.title() == "&Werkzeuge"  # this run is in German
+    assert main.menus.tools_menu.title() == "&Werkzeuge"  # this run is in German
     assert main.services.users.get(main.actor.user_id).language == "fr"  # not rewritten
     assert Settings.load(paths.settings).language != "de"
     # saving other settings with the language picker untouched does not save --lang either
@@ -39,7 +39,7 @@ def test_a_language_picked_at_login_in_a_lang_run_is_saved(qtbot, lang, vault, c
     login.picker.activated.emit(login.picker.currentIndex())
     _sign_in(qtbot, login)
     main = relais.main
-    assert main.tools_menu.title() == "&Extra"
+    assert main.menus.tools_menu.title() == "&Extra"
     assert main.services.users.get(main.actor.user_id).language == "nl"
     assert Settings.load(paths.settings).language == "nl"
     main.close()

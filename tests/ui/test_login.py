@@ -65,7 +65,7 @@ def test_the_language_picked_at_login_becomes_the_users_preference(qtbot, lang, 
     qtbot.keyClicks(login.password, ADMIN_PASSWORD)
     with qtbot.waitSignal(login.signed_in, timeout=10_000):
         login.submit()
-    assert relais.main.file_menu.title() == "&Relais"
-    assert relais.main.tools_menu.title() == "&Werkzeuge"
+    assert relais.main.menus.file_menu.title() == "&Relais"
+    assert relais.main.menus.tools_menu.title() == "&Werkzeuge"
     assert relais.main.services.users.get(relais.main.actor.user_id).language == "de"
     relais.main.close()

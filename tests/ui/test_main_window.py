@@ -11,7 +11,7 @@ def test_a_new_database_shows_what_to_do_next(make_main, services):
     assert window.content.currentWidget() is window.empty
     assert window.empty.demo_button.isVisible()
     assert "Aucun dossier" in window.empty.title.text()
-    assert "non configurée" in window.sync_label.text()
+    assert "non configurée" in window.status.sync_label.full_text()
 
 
 def test_case_list_with_demo_data_sorts_and_filters(qtbot, make_main, services):
@@ -42,8 +42,8 @@ def test_language_changes_at_run_time(make_main, services, lang):
     window = make_main(services)
     lang.set_language("uk")
     assert window.model.headerData(0, Qt.Orientation.Horizontal) == "№ справи"
-    assert window.file_menu.title() == "&Relais"
-    assert window.tools_menu.title() == "&Інструменти"
+    assert window.menus.file_menu.title() == "&Relais"
+    assert window.menus.tools_menu.title() == "&Інструменти"
     assert window.status_filter.itemText(0) == "Усі статуси"
 
 
@@ -69,8 +69,8 @@ def test_idle_lock_hides_the_work_and_unlocking_keeps_what_was_typed(qtbot, make
 def test_only_administrators_see_user_management(make_main, services, vault, role):
     other = login_as(vault, services, "someone", role)
     window = make_main(other)
-    assert not window.users_action.isVisible()
-    assert not window.tools_menu.menuAction().isVisible()
+    assert not window.menus.users_action.isVisible()
+    assert not window.menus.tools_menu.menuAction().isVisible()
     assert not window.empty.users_button.isVisible()
 
 

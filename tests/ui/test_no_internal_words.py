@@ -140,6 +140,6 @@ def test_the_case_list_counts_with_the_plural_rules(qtbot, lang, make_main, serv
     services.intake.register(HouseholdInput(members=[PersonInput(
         surname_lat="Melnyk", given_name_lat="Olena", sex="F", birth_date="1990")]))
     window = make_main(services)
-    assert window.count_label.text() == "1 dossier sur 1"
+    assert window.status.count_label.text() == "1 dossier sur 1"
     lang.set_language("uk")
-    assert window.count_label.text() == "1 з 1 справи"
+    assert window.status.count_label.text() == "1 з 1 справи"

@@ -59,3 +59,11 @@ def test_every_language_a_person_has_is_shown_and_kept(qtbot, lang, services):
     from desktop.core.i18n import language_name
 
     assert (language_name("pl", "uk"), language_name("xx", "nl")) == ("Польська", "xx")
+
+
+def test_a_problem_is_said_after_its_label_with_the_french_colon(qtbot, lang, services):
+    dialog = open_mother(qtbot, lang, services)  # in French
+    dialog.details.fields["national_number"].setText("85073003329")
+    dialog.save()
+    label, message = lang.tr("intake.field_national_number"), lang.tr("nrn.checksum")
+    assert f"{label}\u00a0: {message}" in dialog.error.text()  # "… BIS : Le numéro …"

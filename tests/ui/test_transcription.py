@@ -42,7 +42,7 @@ def test_a_typed_paper_form_is_checked_registered_and_linked_by_its_reference(
     dialog.widgets["person1.birth_date"].setText("31.02.1980")
     choose(dialog.widgets["person1.sex"], "F")
     assert dialog.register() is None  # an impossible date: said, nothing written
-    assert "1.4 · Date de naissance: " in dialog.error.text()  # as the sheet numbers it
+    assert "1.4 · Date de naissance\u00a0: " in dialog.error.text()  # as the sheet numbers it
     assert "person1" not in dialog.error.text()
     assert dialog.widgets["person1.birth_date"].styleSheet()
     assert dialog.widgets["person1.surname"].text() == "Бондаренко"  # the typing stays

@@ -1,0 +1,101 @@
+"""The main window's menus: what each role may open, with their shortcuts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from desktop.core.i18n import Translator
+from desktop.core.roles import Permission
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+
+class MainMenus:
+    def __init__(self, window: MainWindow) -> None:
+        can = window.actor.can
+        bar = window.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.settings_action = QAction(window)
+        self.settings_action.triggered.connect(window.open_settings)
+        self.lock_action = QAction(window)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(window.lock)
+        self.sign_out_action = QAction(window)
+        self.sign_out_action.triggered.connect(window.sign_out)
+        self.quit_action = QAction(window)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(window.close)
+        for action in (self.settings_action, self.lock_action, self.sign_out_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.cases_menu = bar.addMenu("")
+        self.quick_intake_action = QAction(window)
+        self.quick_intake_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.quick_intake_action.triggered.connect(lambda: window.open_quick_intake())
+        self.intake_action = QAction(window)
+        self.intake_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.intake_action.triggered.connect(lambda: window.open_intake())
+        self.intake_action.setVisible(can(Permission.EDIT_CASES))
+        self.cases_menu.addAction(self.intake_action)
+        self.cases_menu.addAction(self.quick_intake_action)
+        self.cases_menu.addSeparator()
+        self.import_action = QAction(window)
+        self.import_action.triggered.connect(lambda: window.open_import())
+        self.import_action.setVisible(can(Permission.EDIT_CASES))
+        self.export_action = QAction(window)
+        self.export_action.triggered.connect(lambda: window.open_export())
+        self.transcribe_action = QAction(window)
+        self.transcribe_action.triggered.connect(lambda: window.open_transcription())
+        self.pdf_form_action = QAction(window)
+        self.pdf_form_action.triggered.connect(lambda: window.open_transcription(from_pdf=True))
+        for action in (self.transcribe_action, self.pdf_form_action):
+            action.setVisible(can(Permission.EDIT_CASES))
+            self.cases_menu.addAction(action)
+        self.forms_action = QAction(window)
+        self.forms_action.triggered.connect(lambda: window.open_forms())
+        self.cases_menu.addAction(self.forms_action)
+        self.cases_menu.addSeparator()
+        self.cases_menu.addAction(self.import_action)
+        self.cases_menu.addAction(self.export_action)
+        self.cases_menu.menuAction().setVisible(can(Permission.QUICK_INTAKE))
+
+        self.tools_menu = bar.addMenu("")
+        self.users_action = QAction(window)
+        self.users_action.triggered.connect(window.open_users)
+        self.demo_action = QAction(window)
+        self.demo_action.triggered.connect(window.open_demo)
+        self.tools_menu.addAction(self.users_action)
+        self.tools_menu.addAction(self.demo_action)
+        self.users_action.setVisible(can(Permission.MANAGE_USERS))
+        self.demo_action.setVisible(can(Permission.GENERATE_DEMO_DATA))
+        self.tools_menu.menuAction().setVisible(can(Permission.MANAGE_USERS))
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(window)
+        self.about_action.triggered.connect(window.about)
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate(self, tr: Translator) -> None:
+        self.file_menu.setTitle(tr("menu.file"))
+        self.settings_action.setText(tr("menu.settings"))
+        self.lock_action.setText(tr("menu.lock"))
+        self.sign_out_action.setText(tr("menu.sign_out"))
+        self.quit_action.setText(tr("menu.quit"))
+        self.cases_menu.setTitle(tr("menu.cases"))
+        self.quick_intake_action.setText(tr("menu.quick_intake"))
+        self.intake_action.setText(tr("menu.intake"))
+        self.import_action.setText(tr("menu.import"))
+        self.transcribe_action.setText(tr("menu.transcribe"))
+        self.forms_action.setText(tr("menu.forms"))
+        self.pdf_form_action.setText(tr("menu.import_pdf_form"))
+        self.export_action.setText(tr("menu.export"))
+        self.tools_menu.setTitle(tr("menu.tools"))
+        self.users_action.setText(tr("menu.users"))
+        self.demo_action.setText(tr("menu.demo"))
+        self.help_menu.setTitle(tr("menu.help"))
+        self.about_action.setText(tr("menu.about"))
