@@ -51,6 +51,7 @@ def _fold_latin(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=65536)  # called for every spelling of every hit ("found by")
 def latin_letters(token: str) -> str:
     """Lower-case Latin letters only: Cyrillic transliterated roughly, accents dropped."""
     return _to_latin(token)
