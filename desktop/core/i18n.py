@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import string
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -82,6 +83,30 @@ def language_name(code: str, lang: str) -> str:
     does not know it (as it was imported)."""
     name = _locale(lang).languages.get(code.strip().lower())
     return name[:1].upper() + name[1:] if name else code
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@cache
+def _cldr_languages() -> dict[str, str]:
+    """Folded language code or name, in any interface language -> ISO 639 code."""
+    known: dict[str, str] = {}
+    for lang in LANGUAGES:
+        for code, name in _locale(lang).languages.items():
+            if "_" in code:
+                continue  # regional variants (en_GB…): the language itself is enough
+            known.setdefault(_folded(code), code)
+            known.setdefault(_folded(name), code)
+    return known
+
+
+def language_code(word: str) -> str | None:
+    """The ISO 639 code of a spoken language written as a code or a name in one of the
+    interface languages ("pl", "polonais", "Polnisch", "польська"), or None."""
+    return _cldr_languages().get(_folded(word))
 
 
 def format_count(n: int | float, lang: str) -> str:

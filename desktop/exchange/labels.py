@@ -69,6 +69,3 @@ def language_words() -> dict[str, str]:
     return _catalog_words(lambda code: f"language.{code}", list(LANGUAGE_CODES))
 
 
-def yes_words() -> set[str]:
-    return {fold(text) for lang in LANGUAGES
-            if isinstance(text := load_catalog(lang).get(YES), str)} | {"yes"}

@@ -11,6 +11,7 @@ from typing import Any
 
 from desktop.core.enums import AccommodationType, DocumentType, Relationship, Sex
 from desktop.core.errors import RelaisError
+from desktop.core.i18n import language_code
 from desktop.core.intake_rules import parse_date
 from desktop.exchange import labels
 from desktop.exchange.columns import fold
@@ -185,14 +186,24 @@ def date_text(cell: Any) -> str:
 
 
 def languages(cell: Any) -> list[str]:
-    """Language codes among those the person form offers; anything else is a BadValue
-    (dropping it would leave "uk" in its place)."""
-    found = []
-    for part in re.split(r"[,;/+ ]+", text(cell)):
+    """Language codes as people write them: a code, or a name in any interface language
+    (CLDR's names through Babel too, so "polonais" is pl). A word Relais cannot read is a
+    BadValue (dropping it would leave "uk" in its place)."""
+    found: list[str] = []
+    # Words and what separates them: "en" is English after a comma, Dutch "and" between
+    # two languages separated by spaces only ("oekraïens en russisch").
+    pieces = re.split(r"(\s*[,;/+]+\s*|\s+)", text(cell))
+    words, separators = pieces[0::2], pieces[1::2]
+    for position, part in enumerate(words):
         word = fold(part)
-        if not word or word in LANGUAGE_JOINS:
+        if not word:
             continue
-        code = LANGUAGES.get(word)
+        between_spaces = (0 < position < len(words) - 1
+                          and not separators[position - 1].strip()
+                          and not separators[position].strip())
+        if word in LANGUAGE_JOINS and (between_spaces or word not in LANGUAGES):
+            continue
+        code = LANGUAGES.get(word) or language_code(part)
         if code is None:
             raise BadValue("import.bad_language", value=part)
         if code not in found:

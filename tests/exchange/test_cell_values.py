@@ -1,5 +1,6 @@
 """A nationality or a language Relais does not know is said, never cut to three letters or
-dropped (which left "OEK" for "Oekraïens" and "uk" for "polonais")."""
+dropped (which left "OEK" for "Oekraïens" and "uk" for "polonais"). A language named in
+any interface language is read through CLDR ("polonais" is pl)."""
 
 from tests.exchange.test_import import write
 
@@ -9,7 +10,7 @@ LIST = ("Nom;Prénom;Né le;Nationalité;Langues parlées\n"
         "Melnyk;Iryna;03/03/1990;blr;\n"
         "Tkachuk;Roman;04/04/1985;Україна;російська, англійська\n"
         "Lysenko;Anna;05/05/1991;Géorgienne;uk\n"
-        "Savchuk;Ihor;06/06/1970;UKR;polonais\n")
+        "Savchuk;Ihor;06/06/1970;UKR;polonais, martien\n")
 
 
 def test_nationalities_and_languages_as_written_in_a_list(services, tmp_path):
@@ -19,14 +20,14 @@ def test_nationalities_and_languages_as_written_in_a_list(services, tmp_path):
         "Koval": ("UKR", ["uk", "ru"]), "Bondar": ("MDA", ["uk"]), "Melnyk": ("BLR", []),
         "Tkachuk": ("UKR", ["ru", "en"])}
     assert {(r.line, r.key, r.params["value"]) for r in plan.rejected} == {
-        (6, "import.bad_nationality", "Géorgienne"), (7, "import.bad_language", "polonais")}
+        (6, "import.bad_nationality", "Géorgienne"), (7, "import.bad_language", "martien")}
 
 
 def test_the_fillable_form_says_an_unknown_nationality_or_language(services):
     form = services.fillable.from_values({
         "person1.surname": "Koval", "person1.given_name": "Olena",
         "person1.birth_date": "01/01/1980", "person1.nationality": "Oekraïense",
-        "person1.languages": "українська, польська"})
+        "person1.languages": "українська, польська, марсіанська"})
     assert form.household.members[0].nationality == "UKR"
     assert [(p.field, p.key) for p in form.problems] == [
         ("person1.languages", "import.bad_language")]
@@ -72,3 +73,13 @@ def test_a_list_invents_no_consent_and_no_language(services, tmp_path):
     assert member.phone and member.contact_consent is False
     assert member.languages == []
     assert member.nationality == ""  # no nationality column: not known, not "UKR"
+
+
+def test_en_is_english_unless_it_joins_two_languages():
+    from desktop.exchange.values import languages
+
+    assert languages("uk, en") == ["uk", "en"]
+    assert languages("EN") == ["en"]
+    assert languages("uk/EN") == ["uk", "en"]
+    assert languages("oekraïens en russisch") == ["uk", "ru"]
+    assert languages("Polnisch; польська") == ["pl"]
