@@ -54,6 +54,7 @@ from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_bar import StatusBar
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.transcription import TranscriptionDialog
+from desktop.ui.unsaved import holds_unsaved
 from desktop.ui.users_dialog import UsersDialog
 from desktop.ui.widgets import emphasise
 
@@ -363,11 +364,14 @@ class MainWindow(QMainWindow):
         self.signed_out.emit()
 
     def nothing_unsent(self) -> bool:
-        """True when no open case window holds something typed and not added; otherwise
-        that window comes forward and asks "Discard what you typed?" (the person then
-        closes or signs out again)."""
-        window = next((w for w in self.findChildren(CaseWindow)
-                       if w.isVisible() and w.unsent()), None)
+        """True when no open window (case window, person dialog, users dialog…) holds
+        something typed and not saved; otherwise that window comes forward and asks "Discard
+        your changes?" (the person then closes or signs out again). Dialogs first: a person
+        dialog sits on top of its case window."""
+        waiting = [w for w in QApplication.topLevelWidgets()
+                   if w is not self and w.isVisible() and holds_unsaved(w)]
+        waiting.sort(key=lambda w: not isinstance(w, QDialog))
+        window = waiting[0] if waiting else None
         if window is None:
             return True
         window.raise_()

@@ -101,3 +101,9 @@ class UnsavedChanges:
         if self.question is None:
             self.ask(close)
         return False
+
+
+def holds_unsaved(window: QWidget) -> bool:
+    """Whether ``window`` has an ``unsaved`` guard with something typed and not saved."""
+    guard = getattr(window, "unsaved", None)
+    return isinstance(guard, UnsavedChanges) and guard.dirty()

@@ -83,3 +83,13 @@ def test_the_transcription_screen_asks_before_dropping_a_typed_form(qtbot, lang,
     assert dialog.isVisible() and dialog.unsaved.question is not None
     dialog.unsaved.keep_button.click()
     assert dialog.reference.text() == "P-ABCD-1234"
+
+
+def test_quitting_asks_about_an_edited_person_dialog_too(qtbot, lang, services, make_main):
+    main = make_main(services)
+    dialog = open_mother(qtbot, lang, services)
+    qtbot.keyClicks(dialog.details.other_spellings, "Gontcharenko")
+    assert not main.nothing_unsent()  # the dialog comes forward with the question
+    assert dialog.isVisible() and dialog.unsaved.question is not None
+    dialog.unsaved.keep_button.click()
+    assert dialog.details.other_spellings.text().endswith("Gontcharenko")
