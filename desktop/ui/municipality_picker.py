@@ -35,17 +35,23 @@ class MunicipalityPicker(QWidget):
         self.matches.installEventFilter(self)
         self.matches.itemActivated.connect(self._choose)
         self._filled = ""  # what follow_postal_code last wrote, replaced when the code changes
+        self._chosen = ""  # a municipality picked in the list (or given), not just highlighted
         found = reference.municipality(refnis) if refnis else None
         self.edit.setText(found.name(lang.code) if found else typed)
         if found:
             self._select(found.refnis)
 
     def refnis(self) -> str:
-        """The highlighted municipality; empty when nothing is typed or nothing matches."""
-        item = self.matches.currentItem()
-        if item is None or not self.edit.text().strip():
+        """The municipality chosen in the list, or the one that what is typed names without
+        doubt (a full name, a postal code of one municipality); empty otherwise. The first
+        of several matches is highlighted for Enter, never taken as a choice: "Lie" is not
+        Liedekerke, and 1050 is Brussels or Ixelles."""
+        if not self.edit.text().strip():
             return ""
-        return item.data(Qt.ItemDataRole.UserRole)
+        if self._chosen:
+            return self._chosen
+        found = self.reference.unambiguous(self.edit.text())
+        return found.refnis if found else ""
 
     def typed(self) -> str:
         return self.edit.text()
@@ -65,6 +71,7 @@ class MunicipalityPicker(QWidget):
             self._select(found[0].refnis)
 
     def _find(self, text: str) -> None:
+        self._chosen = ""  # typing again undoes a choice
         self.matches.clear()
         for found in self.reference.find_municipalities(text, SHOWN):
             item = QListWidgetItem(found.label(self.lang.code))
@@ -76,6 +83,7 @@ class MunicipalityPicker(QWidget):
         for row in range(self.matches.count()):
             if self.matches.item(row).data(Qt.ItemDataRole.UserRole) == refnis:
                 self.matches.setCurrentRow(row)
+                self._chosen = refnis
                 return
 
     def _choose(self, item: QListWidgetItem) -> None:

@@ -18,3 +18,21 @@ def test_the_organisation_picker_finds_liege_by_its_german_name(qtbot, lang, vau
     page.results.setCurrentRow(0)
     assert page.municipality().refnis == "62063"
     assert "CPAS de Liège" in page.preview.text()  # the organisation keeps its official name
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("Lie", ""),  # the beginning of Liège, Liedekerke, Lierde…: highlighted, not chosen
+    ("1050", ""),  # Brussels or Ixelles: the person chooses
+    ("Liège", "62063"), ("luik", "62063"), ("4000", "62063"),
+])
+def test_the_municipality_picker_takes_only_what_names_one_municipality(qtbot, lang, typed,
+                                                                       meant):
+    from desktop.ui.municipality_picker import MunicipalityPicker
+
+    picker = MunicipalityPicker(lang, reference_data())
+    qtbot.addWidget(picker)
+    picker.edit.setText(typed)
+    assert picker.refnis() == meant
+    if not meant and picker.matches.count():
+        picker.matches.itemActivated.emit(picker.matches.item(0))  # chosen in the list
+        assert picker.refnis() == picker.matches.item(0).data(0x0100)
