@@ -237,11 +237,12 @@ class CaseFileService:
         self.actor.require(Permission.VIEW_SOCIAL_NOTES)
         with UnitOfWork(self.engine, self.actor) as uow:
             self._case(uow, case_id)
-            # A second click on the same form must not record the decision twice.
+            # A second click on the same form must not record the decision twice; the same
+            # day and category with another PIIS or start is a correction, and is recorded.
             same = uow.session.exec(select(AidDecision.id).where(
                 AidDecision.case_id == case_id, AidDecision.category == category,
-                AidDecision.decided_on == decided_on,
-                AidDecision.deleted_at.is_(None))).first()
+                AidDecision.decided_on == decided_on, AidDecision.starts_on == starts_on,
+                AidDecision.piis == piis, AidDecision.deleted_at.is_(None))).first()
             if same is not None:
                 raise ValidationError("case.aid_duplicate", field="decided_on",
                                       date=decided_on.strftime("%d/%m/%Y"))

@@ -227,6 +227,27 @@ def test_an_old_needs_note_moves_to_the_case_when_the_database_is_upgraded(servi
                                             "Social investigation started."]
 
 
+def test_a_workers_own_note_saying_housing_stays_a_note(services, case_id):
+    from datetime import timedelta
+    from importlib import import_module
+
+    from sqlalchemy import text
+
+    step = import_module("desktop.store.migrations.versions.0006_case_needs")
+    services.case_files.add_note(case_id, "school · housing", NoteAudience.EVERYONE)  # not
+    # the intake's order
+    services.case_files.add_note(case_id, "housing", NoteAudience.EVERYONE)
+    with services.session.engine.begin() as connection:
+        # The second note was written a day after the case was opened, not by the intake.
+        connection.execute(text("UPDATE note SET created_at = :later WHERE body = 'housing'"),
+                           {"later": (services.case_files.open(case_id).case.created_at
+                                      + timedelta(days=1)).isoformat(sep=" ")})
+        step.move_needs_out_of_notes(connection)
+    view = services.case_files.open(case_id)
+    assert not view.case.needs
+    assert {"school · housing", "housing"} <= {n.body for n in view.notes}
+
+
 def test_an_old_merge_note_becomes_values_read_in_words(services, case_id):
     from importlib import import_module
 
@@ -257,4 +278,6 @@ def test_the_same_aid_decision_is_not_recorded_twice(services, case_id):
     assert raised.value.key == "case.aid_duplicate"
     files.record_aid(case_id, AidCategory.FAMILY_AT_CHARGE, TODAY, TODAY, piis=False)
     files.record_aid(case_id, AidCategory.ISOLATED, TODAY - timedelta(days=1), None, piis=False)
-    assert len(files.open(case_id).aid) == 3
+    # The same day and category with the PIIS box set otherwise is a correction, recorded.
+    files.record_aid(case_id, AidCategory.ISOLATED, TODAY, TODAY, piis=False)
+    assert len(files.open(case_id).aid) == 4

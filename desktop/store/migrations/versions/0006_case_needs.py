@@ -10,7 +10,7 @@ such notes are moved there and soft-deleted (the history keeps them). Likewise a
 wrote "[merge] birth_place: …; sex: F": those values become the note's ``merged_values``.
 """
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from alembic import op
 import sqlalchemy as sa
@@ -43,23 +43,38 @@ def downgrade() -> None:
         batch_op.drop_column('needs')
 
 
+# The order the old intake wrote them in (its check boxes followed NeedArea).
+INTAKE_WINDOW = timedelta(minutes=5)
+NEED_ORDER = ("income", "housing", "health", "school", "language", "work", "childcare",
+              "psychosocial", "documents")
+
+
 def needs_in(body: str) -> list[str]:
-    """The codes of a note written by the old intake, or [] for a note a person wrote."""
-    parts = [part.strip() for part in body.split("·")]
-    return parts if parts and all(part in NEED_AREAS for part in parts) else []
+    """The codes of a note written by the old intake, or [] for a note a person wrote: only
+    its exact form (codes joined by " · ", in the intake's order, each once). A worker's note
+    that just says "housing" stays a note (the caller also checks when it was written)."""
+    parts = body.split(" · ")
+    if not parts or any(part not in NEED_AREAS for part in parts):
+        return []
+    ranks = [NEED_ORDER.index(part) for part in parts]
+    return parts if ranks == sorted(set(ranks)) and " · ".join(parts) == body else []
 
 
 def move_needs_out_of_notes(connection: sa.Connection) -> None:
+    utc = sqlmodel.sql.sqltypes.UTCDateTime()
     note = sa.table("note", sa.column("id", sa.LargeBinary), sa.column("case_id", sa.LargeBinary),
-                    sa.column("body", sa.String), *_versioned())
+                    sa.column("body", sa.String), sa.column("created_at", utc), *_versioned())
     case = sa.table("case_file", sa.column("id", sa.LargeBinary), sa.column("needs", sa.JSON),
-                    *_versioned())
+                    sa.column("created_at", utc), *_versioned())
     now = datetime.now(timezone.utc)
-    rows = connection.execute(sa.select(note.c.id, note.c.case_id, note.c.body)
-                              .where(note.c.deleted_at.is_(None))).all()
-    for note_id, case_id, body in rows:
+    rows = connection.execute(
+        sa.select(note.c.id, note.c.case_id, note.c.body, note.c.created_at,
+                  case.c.created_at).join(case, case.c.id == note.c.case_id)
+        .where(note.c.deleted_at.is_(None))).all()
+    for note_id, case_id, body, written_at, opened_at in rows:
         codes = needs_in(body or "")
-        if not codes:
+        # Only a note written by the intake itself, with its case (one transaction).
+        if not codes or abs(written_at - opened_at) > INTAKE_WINDOW:
             continue
         old = connection.execute(sa.select(case.c.needs).where(case.c.id == case_id)).scalar()
         merged = list(dict.fromkeys([*(old or []), *codes]))
