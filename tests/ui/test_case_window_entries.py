@@ -117,6 +117,7 @@ def test_a_recorded_aid_decision_empties_the_form_and_is_not_recorded_twice(
     assert window.aid_decided.text() == "" and not window.aid_piis.isChecked()
     window.aid_category.setCurrentIndex(window.aid_category.findData("isolated"))
     window.aid_decided.setText("02/03/2026")
+    window.aid_piis.setChecked(True)  # the same decision again
     window.add_aid.click()
     assert window.aid.rowCount() == 1
     assert "déjà enregistrée" in window.error.text()
