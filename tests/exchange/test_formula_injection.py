@@ -27,8 +27,8 @@ STREET = "=cmd|' /C notepad'!A0"
 EMAIL = "=1+1@evil.example"
 
 
-@pytest.fixture
-def hostile(services):
+def register_hostile(services: Services) -> Services:
+    """One household whose names, street and e-mail start like formulas."""
     services.intake.register(HouseholdInput(
         members=[PersonInput(surname_cyr="Шевченко", given_name_cyr="Юлія",
                              surname_lat=HOSTILE[0], given_name_lat=HOSTILE[1],
@@ -40,6 +40,11 @@ def hostile(services):
         accommodation_type="host_family", street=STREET, postal_code="4000",
         municipality_refnis="62063"))
     return services
+
+
+@pytest.fixture
+def hostile(services):
+    return register_hostile(services)
 
 
 @pytest.mark.parametrize("text", [*HOSTILE, STREET, EMAIL, "\t=1", "\r=1", "＋1", "－1",
