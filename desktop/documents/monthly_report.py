@@ -20,6 +20,7 @@ from reportlab.platypus import KeepTogether
 from desktop.core.figures import SUPPRESS_UNDER, FigureTable, MonthlyFigures
 from desktop.core.i18n import Translator
 from desktop.documents.base import DocumentWriter, Languages, Organisation, grid, p, spacer, styles
+from desktop.exchange.cells import WORKBOOK_OPTIONS, XlsxCells, csv_row
 
 HIDDEN = f"<{SUPPRESS_UNDER}"
 
@@ -135,16 +136,18 @@ def monthly_rows(figures: MonthlyFigures, tr: Translator) -> list[list[str]]:
 
 def monthly_csv(target: Path, figures: MonthlyFigures, tr: Translator) -> Path:
     with Path(target).open("w", encoding="utf-8-sig", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(monthly_rows(figures, tr))
+        csv.writer(handle, delimiter=";").writerows(
+            csv_row(row) for row in monthly_rows(figures, tr))
     return target
 
 
 def monthly_xlsx(target: Path, figures: MonthlyFigures, tr: Translator) -> Path:
     import xlsxwriter
 
-    workbook = xlsxwriter.Workbook(str(target))
+    workbook = xlsxwriter.Workbook(str(target), WORKBOOK_OPTIONS)
     sheet = workbook.add_worksheet(figures.month)
+    cells = XlsxCells(workbook, sheet)
     for index, row in enumerate(monthly_rows(figures, tr)):
-        sheet.write_row(index, 0, [int(v) if v.isdigit() else v for v in row])
+        cells.write_row(index, [int(v) if v.isdigit() else v for v in row])
     workbook.close()
     return target

@@ -33,6 +33,7 @@ from desktop.core.models import (
 )
 from desktop.core.reference import ReferenceData
 from desktop.core.roles import Actor, Permission
+from desktop.exchange.cells import WORKBOOK_OPTIONS, XlsxCells, csv_row
 from desktop.exchange.labels import YES, label, language_label
 
 KINDS = ("persons", "households", "cases")
@@ -210,9 +211,9 @@ def _write_csv(target: Path, headers: list[str], rows: Iterator[list[Any]]) -> i
     count = 0
     with Path(target).open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")  # what Excel expects in Belgium
-        writer.writerow(headers)
+        writer.writerow(csv_row(headers))
         for row in rows:
-            writer.writerow(row)
+            writer.writerow(csv_row(row))
             count += 1
     return count
 
@@ -220,12 +221,12 @@ def _write_csv(target: Path, headers: list[str], rows: Iterator[list[Any]]) -> i
 def _write_xlsx(target: Path, headers: list[str], rows: Iterator[list[Any]]) -> int:
     import xlsxwriter
 
-    workbook = xlsxwriter.Workbook(str(target), {"constant_memory": True})
+    workbook = xlsxwriter.Workbook(str(target), {"constant_memory": True, **WORKBOOK_OPTIONS})
     sheet = workbook.add_worksheet("Relais")
-    bold = workbook.add_format({"bold": True})
-    sheet.write_row(0, 0, headers, bold)
+    XlsxCells(workbook, sheet, bold=True).write_row(0, headers)
+    cells = XlsxCells(workbook, sheet)
     count = 0
     for count, row in enumerate(rows, 1):
-        sheet.write_row(count, 0, row)
+        cells.write_row(count, row)
     workbook.close()
     return count

@@ -27,6 +27,7 @@ from desktop.core.reference import ReferenceData
 from desktop.core.roles import Actor, Permission
 from desktop.core.uow import UnitOfWork
 from desktop.exchange import places, values
+from desktop.exchange.cells import unguard
 from desktop.exchange.columns import Mapping, column_letter, fold, propose
 from desktop.exchange.ignored import IgnoredColumn, ignored_columns
 from desktop.exchange.sheets import Table, read_table
@@ -156,7 +157,8 @@ class ImportService:
         return plan
 
     def _row(self, line: int, cells: list[Any], mapping: Mapping) -> _Row:
-        cell = {name: cells[i] if i < len(cells) else None
+        # unguard: the quote an export put before a formula-like value (cells.py) goes.
+        cell = {name: unguard(cells[i]) if i < len(cells) else None
                 for i, name in mapping.columns.items()}
         person = PersonInput(languages=[])
         street, postal = values.text(cell.get("street")), values.text(cell.get("postal_code"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.exchange.cells import unguard
 from desktop.exchange.columns import CANONICAL, Mapping, column_letter
 from desktop.exchange.ignored import IgnoredColumn, ignored_columns, missing_text
 from desktop.exchange.importer import GROUPINGS, ImportPlan, ImportResult
@@ -180,7 +181,8 @@ class MappingPage(QWizardPage):
         for index in range(width):
             header = headers[index] if index < len(headers) else None
             self.table.setItem(index, 0, QTableWidgetItem(str(header or "")))
-            examples = [str(r[index]) for r in rows[mapping.header_row + 1:
+            # As the import will read them (an export's quote before "=…" taken off).
+            examples = [str(unguard(r[index])) for r in rows[mapping.header_row + 1:
                                                     mapping.header_row + 4]
                         if index < len(r) and r[index] not in (None, "")]
             shown = QTableWidgetItem(" · ".join(examples))

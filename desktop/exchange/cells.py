@@ -1,0 +1,87 @@
+"""How a text cell is written so that a spreadsheet program shows it and never runs it.
+
+A name or street typed as ``=HYPERLINK(…)``, ``+cmd|' /C calc'!A0`` or ``@SUM(…)`` is a
+formula to Excel and LibreOffice when it opens the file (OWASP, "CSV injection"). In a CSV
+such a cell gets a leading single quote, which the import takes off again (``unguard``), so
+an export re-imports as typed. In an XLSX it is written as a string with Excel's own "quote
+prefix" style (what Excel does when one types ``'=…``): shown as typed, kept text even when
+the cell is edited, and read back unchanged. A phone number (``+32 470 12 34 56``) or a
+plain number (``-5``) cannot carry a formula and is left as it is, to stay readable."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+QUOTE = "'"
+# The first characters a spreadsheet reads as the start of a formula (OWASP), with their
+# full-width forms, which some spreadsheet programs fold to the ASCII ones.
+TRIGGERS = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
+# A phone number: "+", then only digits and the separators people write in one; no
+# operator after the first character, so "+1+1" or "-2+3" are not phones.
+_PHONE = re.compile(r"\+\d[\d .()/-]*")
+_PHONE_DIGITS = 6
+_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+
+# Options for every workbook Relais writes: a string is a string, never a formula or a link.
+WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False,
+                    "strings_to_numbers": False}
+
+
+def _readable(text: str) -> bool:
+    """A value that starts like a formula but can only be a number or a phone number."""
+    if _NUMBER.fullmatch(text):
+        return True
+    return bool(_PHONE.fullmatch(text)) and sum(c.isdigit() for c in text) >= _PHONE_DIGITS
+
+
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet program could take ``text`` (spaces before it ignored) for a
+    formula."""
+    start = text.lstrip(" \u00a0")
+    return bool(start) and start[0] in TRIGGERS and not _readable(start.strip())
+
+
+def guarded(text: str) -> str:
+    """``text`` as a CSV cell: a formula-like value behind a single quote. A value that
+    already starts with quotes before a formula-like rest gets one more, so that ``unguard``
+    gives back exactly what was written."""
+    return QUOTE + text if formula_like(text.lstrip(QUOTE)) else text
+
+
+def unguard(cell: Any) -> Any:
+    """A cell as read by the import: the quote ``guarded`` added is taken off again."""
+    if isinstance(cell, str) and cell.startswith(QUOTE) and formula_like(cell.lstrip(QUOTE)):
+        return cell[1:]
+    return cell
+
+
+def csv_row(values: Iterable[Any]) -> list[Any]:
+    return [guarded(v) if isinstance(v, str) else v for v in values]
+
+
+class XlsxCells:
+    """Writes rows into one xlsxwriter worksheet: text always as a string (formula-like text
+    with the quote-prefix style), numbers as numbers, dates as text as in the CSV."""
+
+    def __init__(self, workbook: Any, sheet: Any, bold: bool = False) -> None:
+        self.sheet = sheet
+        base = {"bold": True} if bold else {}
+        self.plain = workbook.add_format(base) if bold else None
+        self.quoted = workbook.add_format({**base, "quote_prefix": True})
+
+    def write_row(self, row: int, values: Iterable[Any]) -> None:
+        for column, value in enumerate(values):
+            if value is None or value == "":
+                if self.plain is not None:
+                    self.sheet.write_blank(row, column, None, self.plain)
+            elif isinstance(value, bool):
+                self.sheet.write_boolean(row, column, value, self.plain)
+            elif isinstance(value, int | float):
+                self.sheet.write_number(row, column, value, self.plain)
+            else:
+                text = value.isoformat() if isinstance(value, date) else str(value)
+                style = self.quoted if formula_like(text) else self.plain
+                self.sheet.write_string(row, column, text, style)
