@@ -12,6 +12,7 @@ from typing import Any
 from desktop.core.enums import AccommodationType, DocumentType, Relationship, Sex
 from desktop.core.errors import RelaisError
 from desktop.core.intake_rules import parse_date
+from desktop.core.text import clean_text
 from desktop.exchange import labels
 from desktop.exchange.columns import fold
 
@@ -132,12 +133,13 @@ class BadValue(Exception):
         self.key, self.params = key, params
 
 
-def text(cell: Any) -> str:
+def text(cell: Any, multiline: bool = False) -> str:
+    """A cell as text, without control or invisible characters (core/text.py)."""
     if cell is None:
         return ""
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
-    return str(cell).strip()
+    return clean_text(str(cell), multiline).strip()
 
 
 def relationship(cell: Any) -> Relationship | None:
