@@ -98,3 +98,9 @@ def test_the_search_box_ignores_pasted_controls(services):
     assert [(m.typed, m.found) for m in pasted[0].matched] == [
         ("Kovalenko", "KOVALENKO"), ("Olena", "Olena")]
     assert services.search.search(f"{ESC[0]}{BEL}{RLO}") == []
+
+
+def test_a_users_display_name_is_stored_clean(services):
+    user = services.users.add_user("marie", Role.SOCIAL_WORKER, "staple of the office 7",
+                                   display_name=f"{RLO}Marie{ESC} Dupont{BEL}")
+    assert user.display_name == "Marie[31m Dupont"
