@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-log = logging.getLogger("py.warnings")
+log = logging.getLogger(__name__)
 
 
 @contextmanager
