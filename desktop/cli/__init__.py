@@ -29,8 +29,10 @@ from desktop.cli.context import (
     Parents,
     UsageError,
     global_options,
+    say,
 )
 from desktop.cli.language import command_language, explicit_language, pick_language
+from desktop.cli.library_output import into_the_log
 from desktop.core.errors import RelaisError
 from desktop.core.i18n import Translator
 
@@ -58,27 +60,31 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
 def run_cli(argv: Sequence[str], stdin: TextIO | None = None, stdout: TextIO | None = None,
             stderr: TextIO | None = None) -> int:
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    with into_the_log():  # nothing a library says reaches the terminal
+        return _run(argv, stdin, stdout, stderr)
+
+
+def _run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     try:
         pre, _ = global_options().parse_known_args(argv)
     except UsageError as exc:  # e.g. --lang xx: say so in the best language we can guess
-        print(Translator(command_language(None))("cli.usage_error", detail=str(exc)),
-              file=stderr)
+        say(stderr, Translator(command_language(None))("cli.usage_error", detail=str(exc)))
         return EXIT_USAGE
     tr = Translator(command_language(pre.lang))
     try:
         args = build_parser(tr).parse_args(argv)
     except UsageError as exc:
-        print(tr("cli.usage_error", detail=str(exc)), file=stderr)
+        say(stderr, tr("cli.usage_error", detail=str(exc)))
         return EXIT_USAGE
     ctx = CliContext(args, tr, stdin, stdout, stderr,
                      language_given=explicit_language(pre.lang) is not None)
     try:
         return args.handler(ctx)
     except UsageError as exc:
-        print(tr("cli.usage_error", detail=str(exc)), file=stderr)
+        say(stderr, tr("cli.usage_error", detail=str(exc)))
         return EXIT_USAGE
     except RelaisError as exc:
-        print(exc.message(tr), file=stderr)
+        say(stderr, exc.message(tr))
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return EXIT_FAILURE
@@ -89,7 +95,7 @@ def run_cli(argv: Sequence[str], stdin: TextIO | None = None, stdout: TextIO | N
         return EXIT_FAILURE
     except OSError as exc:
         log.exception("command failed")
-        print(tr("error.system", detail=exc.strerror or type(exc).__name__), file=stderr)
+        say(stderr, tr("error.system", detail=exc.strerror or type(exc).__name__))
         return EXIT_FAILURE
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from desktop.core.errors import RelaisError
 from desktop.core.i18n import LANGUAGES, Translator
+from desktop.core.text import terminal_safe
 from desktop.paths import DataPaths
 from desktop.store.vault import Vault
 
@@ -22,6 +23,12 @@ if TYPE_CHECKING:
     from desktop.store.database import WorkSession
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+def say(stream: TextIO, text: str) -> None:
+    """One message on one of the command's streams. Names and file names in it come from
+    data: whatever could drive the terminal is written as a visible escape."""
+    print(terminal_safe(text), file=stream)
 
 
 class UsageError(Exception):
@@ -87,10 +94,10 @@ class CliContext:
         self._stdin_lines: list[str] | None = None
 
     def print(self, text: str = "") -> None:
-        print(text, file=self.stdout)
+        say(self.stdout, text)
 
     def warn(self, text: str) -> None:
-        print(text, file=self.stderr)
+        say(self.stderr, text)
 
     # -- secrets ----------------------------------------------------------------------------
 
@@ -101,6 +108,11 @@ class CliContext:
             raise RelaisError("cli.password_missing")
         return self._stdin_lines.pop(0)
 
+    def stdin_is_terminal(self) -> bool:
+        """Whether a prompt can be answered: the stdin this command was given, not the
+        process's (a caller that hands in its own stream never gets a prompt)."""
+        return self.stdin is sys.stdin and sys.stdin.isatty()
+
     def stdin_has_line(self) -> bool:
         """Whether a line read from stdin is still waiting (a second password)."""
         return bool(self._stdin_lines)
@@ -110,7 +122,7 @@ class CliContext:
             return self.stdin_line()
         if os.environ.get(env):
             return os.environ[env]
-        if not sys.stdin.isatty():
+        if not self.stdin_is_terminal():
             raise RelaisError("cli.password_missing")
         return getpass.getpass(self.tr(prompt_key) + " ")
 

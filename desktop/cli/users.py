@@ -6,7 +6,6 @@ import argparse
 import getpass
 import os
 import secrets
-import sys
 from typing import TYPE_CHECKING
 
 from desktop.cli.context import EXIT_OK, CliContext, Parents, subcommands
@@ -94,7 +93,7 @@ def _new_password(ctx: CliContext) -> tuple[str, bool]:
     if ctx.args.password_stdin:
         if ctx.stdin_has_line():
             return ctx.stdin_line(), False
-    elif sys.stdin.isatty():
+    elif ctx.stdin_is_terminal():
         return getpass.getpass(ctx.tr("cli.prompt_new_user_password") + " "), False
     return "-".join(secrets.token_urlsafe(4) for _ in range(3)), True
 

@@ -44,6 +44,7 @@ from desktop.core.reference import ReferenceData
 from desktop.core.reminders import Reminder, document_reminders, protection_reminders
 from desktop.core.roles import Actor, Permission
 from desktop.core.search import display_name
+from desktop.core.text import clean_text
 from desktop.core.uow import UnitOfWork
 
 
@@ -189,6 +190,7 @@ class CaseFileService:
     def add_note(self, case_id: uuid.UUID, body: str,
                  audience: NoteAudience = NEW_NOTE_AUDIENCE) -> uuid.UUID:
         self.actor.require(Permission.EDIT_CASES)
+        body = clean_text(body, multiline=True)
         if not body.strip():
             raise ValidationError("case.note_empty", field="body")
         with UnitOfWork(self.engine, self.actor) as uow:
@@ -198,6 +200,7 @@ class CaseFileService:
     def add_task(self, case_id: uuid.UUID, title: str, due_on: date | None,
                  assignee_id: uuid.UUID | None) -> uuid.UUID:
         self.actor.require(Permission.EDIT_CASES)
+        title = clean_text(title)
         if not title.strip():
             raise ValidationError("case.task_title_required", field="title")
         with UnitOfWork(self.engine, self.actor) as uow:
@@ -215,6 +218,7 @@ class CaseFileService:
 
     def add_referral(self, case_id: uuid.UUID, partner: str, purpose: str) -> uuid.UUID:
         self.actor.require(Permission.EDIT_CASES)
+        partner, purpose = clean_text(partner), clean_text(purpose)
         if not partner.strip():
             raise ValidationError("case.partner_required", field="partner")
         with UnitOfWork(self.engine, self.actor) as uow:

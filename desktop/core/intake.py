@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from desktop.core.errors import AccessDenied, ValidationError
-from desktop.core.intake_input import HouseholdInput
+from desktop.core.intake_input import HouseholdInput, cleaned
 from desktop.core.intake_records import NewCase, RecordBatch, add_household
 from desktop.core.intake_rules import IntakeRules, Problem
 from desktop.core.models import (
@@ -52,17 +52,20 @@ class IntakeService:
 
     def check(self, household: HouseholdInput) -> list[Problem]:
         """What blocks registering."""
-        return self.rules.household(household)
+        return self.rules.household(cleaned(household))
 
     def warnings(self, household: HouseholdInput) -> list[Problem]:
         """What is odd but possible (ages that hardly fit the relationships): to be said
         beside the problems, never blocking."""
-        return self.rules.warnings(household)
+        return self.rules.warnings(cleaned(household))
 
     def register(self, household: HouseholdInput, quick: bool = False) -> uuid.UUID:
         """Create the household, its members and their records, and a case. Returns the case
         id. A quick intake (volunteers) makes a case marked "to be completed"."""
         self.actor.require(Permission.QUICK_INTAKE if quick else Permission.EDIT_CASES)
+        # Controls and invisible characters never reach the records (core/text.py): a name
+        # left empty by them is then "missing", like one never typed.
+        household = cleaned(household)
         self._check_restricted(household)
         problems = self.check(household)
         if problems:

@@ -3,10 +3,15 @@ can be validated field by field, saved as a draft and restored exactly."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
+from typing import Any, TypeVar
 
 from desktop.core.enums import DocumentType, Relationship, Sex
+from desktop.core.text import clean_text
+
+# Free text that may run over several lines; every other field is one line.
+MULTILINE_FIELDS = frozenset({"sleeps_tonight", "specific_need_details"})
+Form = TypeVar("Form")
 
 
 @dataclass
@@ -98,3 +103,21 @@ class HouseholdInput:
             member.documents = [build(DocumentInput, d) for d in raw.get("documents") or []]
         household.referrals = [build(ReferralInput, r) for r in data.get("referrals") or []]
         return household
+
+
+def cleaned(form: Form) -> Form:
+    """A copy of an intake form (household, person, document, referral) with every text
+    cleaned (core/text.clean_text): what the services check and write, whatever was typed,
+    pasted or read from a file."""
+    return replace(form, **{f.name: _clean(getattr(form, f.name), f.name in MULTILINE_FIELDS)
+                            for f in fields(form)})  # type: ignore[type-var]
+
+
+def _clean(value: Any, multiline: bool) -> Any:
+    if isinstance(value, str):
+        return clean_text(value, multiline)
+    if isinstance(value, list):
+        return [_clean(item, multiline) for item in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return cleaned(value)
+    return value

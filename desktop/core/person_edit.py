@@ -23,7 +23,7 @@ from desktop.core.enums import (
 from desktop.core.errors import AccessDenied, RelaisError
 from desktop.core.identifiers import parse_national_number
 from desktop.core.intake import IntakeRejected
-from desktop.core.intake_input import DocumentInput, HouseholdInput, PersonInput
+from desktop.core.intake_input import DocumentInput, HouseholdInput, PersonInput, cleaned
 from desktop.core.intake_records import ANNEX15_DAYS
 from desktop.core.intake_rules import IntakeRules, Problem, parse_date
 from desktop.core.models import (
@@ -107,6 +107,7 @@ class PersonEditService:
     def save(self, person_id: uuid.UUID, form: PersonInput) -> list[str]:
         """Write the changes; returns the names of the person's fields that changed."""
         self.actor.require(Permission.EDIT_CASES)
+        form = cleaned(form)  # no control or invisible characters (core/text.py)
         if form.national_number.strip() and not self.actor.can(Permission.VIEW_NATIONAL_NUMBER):
             raise AccessDenied("intake.national_number_forbidden")
         problems = self.rules.person(form, "members.0") + self._household_problems(person_id,

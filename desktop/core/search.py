@@ -32,6 +32,7 @@ from desktop.core.models.types import UUID_TYPE
 from desktop.core.name_index import NameIndex, aliases, person_spellings
 from desktop.core.names import latin_letters, normal, skeleton, tokens
 from desktop.core.roles import Actor, Permission
+from desktop.core.text import clean_text
 
 
 def display_name(person: Person | dict) -> str:
@@ -93,7 +94,7 @@ class SearchService:
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         self.actor.require(Permission.VIEW_CASES)
-        query = query.strip()
+        query = clean_text(query).strip()  # a pasted ESC or U+202E is not part of a name
         if not query:
             return []
         scores: dict[uuid.UUID, tuple[float, list[str], list]] = {}

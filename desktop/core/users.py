@@ -21,6 +21,7 @@ from desktop.core.organisation import official_language
 from desktop.core.passwords import check_password, check_username
 from desktop.core.reference import ReferenceData
 from desktop.core.roles import Actor, Permission
+from desktop.core.text import clean_text
 from desktop.core.uow import UnitOfWork
 
 
@@ -82,7 +83,7 @@ class UserService:
                 UserAccount(
                     organisation_id=self.actor.organisation_id,
                     username=name,
-                    display_name=display_name.strip() or name,
+                    display_name=clean_text(display_name).strip() or name,
                     role=Role(role),
                     language=language or self.default_language(),
                     # The administrator chose this password: the user replaces it first thing.

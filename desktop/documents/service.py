@@ -14,6 +14,7 @@ from desktop.core.errors import RelaisError
 from desktop.core.figures import FiguresService
 from desktop.core.reference import ReferenceData
 from desktop.core.roles import Actor, Permission
+from desktop.core.text import clean_text
 from desktop.documents.base import (
     DOCUMENT_LANGUAGES,
     WITH_LANGUAGES,
@@ -101,6 +102,7 @@ class DocumentService:
 
     def referral(self, case_id: uuid.UUID, target: Target, languages: Languages, partner: str,
                  purpose: str) -> Target:
+        partner, purpose = clean_text(partner), clean_text(purpose)  # typed, one line each
         if not partner.strip():
             raise RelaisError("doc.partner_required")
         return referral_letter(target, self.case_files.open(case_id), languages,
@@ -108,6 +110,8 @@ class DocumentService:
 
     def appointment(self, case_id: uuid.UUID, target: Target, languages: Languages,
                     appointment: Appointment) -> Target:
+        appointment = Appointment(*(clean_text(part) for part in (
+            appointment.what, appointment.where, appointment.when, appointment.bring)))
         if not (appointment.what.strip() and appointment.when.strip()):
             raise RelaisError("doc.slip_required")
         return appointment_slip(target, self.case_files.open(case_id), languages,

@@ -24,6 +24,7 @@ from desktop.core.intake_rules import Problem
 from desktop.core.names import is_cyrillic, passport_latin
 from desktop.core.paper_reference import normal_reference
 from desktop.core.reference import ReferenceData
+from desktop.core.text import clean_text
 from desktop.exchange import places, values
 
 PERSONS = 9  # read up to this many person blocks, whatever the form version printed
@@ -95,7 +96,8 @@ class FillableImport:
     def from_values(self, raw: dict[str, str]) -> FilledForm:
         """An intake from field values by form field name: a filled PDF's, or what was typed
         in the transcription screen from a paper form (with its ``reference``)."""
-        raw = {name: (value or "").strip() for name, value in raw.items()}
+        # Field values are one line each; controls a hostile PDF holds go (core/text.py).
+        raw = {name: clean_text(value or "").strip() for name, value in raw.items()}
         form = FilledForm(HouseholdInput(members=[]))
         self._reference(raw.get("reference", ""), form)
         self._household(raw, form)

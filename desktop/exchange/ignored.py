@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core.text import clean_text
 from desktop.exchange.columns import Mapping, column_letter, recognise
 
 Translate = Callable[..., str]
@@ -68,7 +69,7 @@ def ignored_columns(rows: list[list[Any]], mapping: Mapping) -> list[IgnoredColu
             continue
         meaning = mapping.duplicates.get(index)
         same_as = mapping.column_of(meaning) if meaning else None
-        text = str(header).strip() if _filled(header) else ""
+        text = clean_text(str(header)).strip() if _filled(header) else ""
         ignored.append(IgnoredColumn(index, text, same_as,
                                      meaning if same_as is not None else None,
                                      known=bool(text) and same_as is None

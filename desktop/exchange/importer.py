@@ -170,7 +170,7 @@ class ImportService:
             household = f"{surname}|{fold(street)}|{postal}" if street else ""
         household = household or f"line {line}"
         row = _Row(line, person, household, {}, values.text(cell.get("case_number")),
-                   values.text(cell.get("notes")))
+                   values.text(cell.get("notes"), multiline=True))
         try:
             self._read_cells(row, cell)
         except values.BadValue as bad:

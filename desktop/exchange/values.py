@@ -13,6 +13,7 @@ from desktop.core.enums import AccommodationType, DocumentType, Relationship, Se
 from desktop.core.errors import RelaisError
 from desktop.core.i18n import language_code
 from desktop.core.intake_rules import parse_date
+from desktop.core.text import clean_text
 from desktop.exchange import labels
 from desktop.exchange.columns import fold
 
@@ -133,12 +134,13 @@ class BadValue(Exception):
         self.key, self.params = key, params
 
 
-def text(cell: Any) -> str:
+def text(cell: Any, multiline: bool = False) -> str:
+    """A cell as text, without control or invisible characters (core/text.py)."""
     if cell is None:
         return ""
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
-    return str(cell).strip()
+    return clean_text(str(cell), multiline).strip()
 
 
 def relationship(cell: Any) -> Relationship | None:
