@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +33,11 @@ NAME_FIELDS = (
     "patronymic_lat",
 )  # fmt: skip
 MIN_FUZZY_LENGTH = 4
+# Near spellings are looked for in a form's first letters only: one deletion per letter is
+# quadratic in the form's length, and a 40,000-letter name that got past the length rules
+# (an old database, a bug) must not cost gigabytes. A typo further on still ranks by
+# spelling among the names sharing these letters.
+MAX_FUZZY_LENGTH = 40
 # Bump when the rules that turn names into rows change: databases rebuild their index once.
 NAME_INDEX_VERSION = 2
 
@@ -123,7 +128,10 @@ def _uuid(raw: Any) -> uuid.UUID:
     return uuid.UUID(raw) if isinstance(raw, str) else uuid.UUID(bytes=bytes(raw))
 
 
-def _deletions(form: str) -> Iterable[str]:
+def _deletions(form: str) -> set[str]:
+    """The form minus one letter, for its first MAX_FUZZY_LENGTH letters: at most that many
+    strings of at most that length, however long the form."""
+    form = form[:MAX_FUZZY_LENGTH]
     return {form[:i] + form[i + 1 :] for i in range(len(form))}
 
 
@@ -161,12 +169,19 @@ class NameIndex:
                     for deleted in _deletions(variant):
                         self._by_deletion.setdefault(deleted, set()).add(variant)
 
+    @property
+    def deletion_entries(self) -> int:
+        """How many (deletion, form) pairs are held: the memory the near spellings cost."""
+        return sum(len(forms) for forms in self._by_deletion.values())
+
     def near_keys(self, word: str) -> dict[str, str]:
         """Keys of known names one edit away from ``word`` (a letter missing, added,
         replaced, or two swapped, in Latin letters or in normal form), each with the normal
         form it came from."""
         found: set[str] = set()
-        for target in {latin_letters(word), normal(word)}:
+        word = word[:MAX_FUZZY_LENGTH * 2]  # enough letters for any form's first forty
+        for target in {latin_letters(word)[:MAX_FUZZY_LENGTH],
+                       normal(word)[:MAX_FUZZY_LENGTH]}:
             if len(target) < MIN_FUZZY_LENGTH:
                 continue
             found |= self._by_deletion.get(target, set())  # a letter missing from the word

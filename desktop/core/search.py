@@ -19,6 +19,7 @@ from sqlmodel import Session
 from desktop.core.dates import iso_partial, parse_partial
 from desktop.core.enums import CaseStatus, DatePrecision
 from desktop.core.errors import ValidationError
+from desktop.core.limits import QUERY_WORDS_MAX, query_words
 from desktop.core.matches import Match, stored_spelling
 from desktop.core.models import (
     CaseFile,
@@ -93,7 +94,7 @@ class SearchService:
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         self.actor.require(Permission.VIEW_CASES)
-        query = query.strip()
+        query = query_words(query)  # its first 200 characters and 10 words (limits.py)
         if not query:
             return []
         scores: dict[uuid.UUID, tuple[float, list[str], list]] = {}
@@ -174,7 +175,8 @@ class SearchService:
         name of a Russian form or diminutive 0.95, one typo away 0.97, beginning of a name
         still being typed 0.7) times how close the spellings are, so that namesakes by key
         (Kravchenko / Kravchuk share "krvSk") rank by spelling."""
-        words = [w for w in tokens(query) if any(ch.isalpha() for ch in w)]
+        # Hyphens split words too: "a-b-c-…" is still at most QUERY_WORDS_MAX lookups.
+        words = [w for w in tokens(query) if any(ch.isalpha() for ch in w)][:QUERY_WORDS_MAX]
         if not words:
             return
         self.index.refresh(db)
