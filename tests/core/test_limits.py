@@ -9,9 +9,10 @@ from sqlalchemy import event
 from sqlmodel import Session
 
 from desktop.core.enums import DatePrecision, Relationship, Sex
+from desktop.core.errors import ValidationError
 from desktop.core.intake import IntakeRejected
 from desktop.core.intake_input import HouseholdInput, ReferralInput
-from desktop.core.limits import FIELD_MAX, NAME_MAX, QUERY_WORDS_MAX
+from desktop.core.limits import FIELD_MAX, NAME_MAX, NOTE_MAX, QUERY_WORDS_MAX
 from desktop.core.models import Household, HouseholdMember, Person
 from desktop.core.name_index import MAX_FUZZY_LENGTH, NameIndex
 from desktop.core.uow import UnitOfWork
@@ -120,3 +121,23 @@ def test_a_query_of_hyphenated_letters_is_at_most_ten_words(services):
     sent = count_parameters(services.session.engine)
     services.search.search("-".join("abcdefghij" * 10))
     assert max(sent) <= 40 * QUERY_WORDS_MAX
+
+
+def test_a_case_note_task_and_referral_have_their_limits(services):
+    case_id = services.intake.register(HouseholdInput(members=[mother()]))
+    services.case_files.add_note(case_id, "n" * NOTE_MAX)
+    for add, field in (
+            (lambda: services.case_files.add_note(case_id, "n" * (NOTE_MAX + 1)), "body"),
+            (lambda: services.case_files.add_task(case_id, "t" * (FIELD_MAX + 1), None, None),
+             "title"),
+            (lambda: services.case_files.add_referral(case_id, "Croix-Rouge",
+                                                      "p" * (FIELD_MAX + 1)), "purpose")):
+        with pytest.raises(ValidationError) as refused:
+            add()
+        assert (refused.value.key, refused.value.field) == ("text.too_long", field)
+
+
+def test_the_case_list_filter_reads_ten_words_of_a_long_filter(services):
+    services.intake.register(HouseholdInput(members=[mother()]))
+    # A thousand words were a thousand nested subqueries: SQLite refuses past 1,000.
+    assert len(services.cases.ids(filter_text="Shevchenko " * 1000)) == 1
