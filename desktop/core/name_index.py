@@ -37,7 +37,11 @@ MIN_FUZZY_LENGTH = 4
 # quadratic in the form's length, and a 40,000-letter name that got past the length rules
 # (an old database, a bug) must not cost gigabytes. A typo further on still ranks by
 # spelling among the names sharing these letters.
-MAX_FUZZY_LENGTH = 40
+MAX_FUZZY_LENGTH = 30
+# Words of one spelling that are indexed: real names have a few ("Anna-Maria de la Cruz");
+# a hundred four-letter words would be a hundred rows and near spellings per field. (Not a
+# reason to rebuild every index: no spelling written before had more.)
+MAX_TOKENS = 8
 # Bump when the rules that turn names into rows change: databases rebuild their index once.
 NAME_INDEX_VERSION = 2
 
@@ -64,7 +68,7 @@ def aliases() -> dict[str, frozenset[tuple[str, str]]]:
 def index_rows(person_id: uuid.UUID, values: dict[str, Any]) -> list[dict[str, Any]]:
     forms: dict[str, str] = {}
     for spelling in person_spellings(values):
-        for token in tokens(spelling):
+        for token in tokens(spelling)[:MAX_TOKENS]:
             form, key = latin_letters(token), skeleton(token)
             if not form or not key or key == "_":
                 continue
@@ -179,7 +183,7 @@ class NameIndex:
         replaced, or two swapped, in Latin letters or in normal form), each with the normal
         form it came from."""
         found: set[str] = set()
-        word = word[:MAX_FUZZY_LENGTH * 2]  # enough letters for any form's first forty
+        word = word[:MAX_FUZZY_LENGTH * 2]  # enough letters for any form's first thirty
         for target in {latin_letters(word)[:MAX_FUZZY_LENGTH],
                        normal(word)[:MAX_FUZZY_LENGTH]}:
             if len(target) < MIN_FUZZY_LENGTH:

@@ -14,7 +14,7 @@ from desktop.core.intake import IntakeRejected
 from desktop.core.intake_input import HouseholdInput, ReferralInput
 from desktop.core.limits import FIELD_MAX, NAME_MAX, NOTE_MAX, QUERY_WORDS_MAX
 from desktop.core.models import Household, HouseholdMember, Person
-from desktop.core.name_index import MAX_FUZZY_LENGTH, NameIndex
+from desktop.core.name_index import MAX_FUZZY_LENGTH, MAX_TOKENS, NameIndex
 from desktop.core.uow import UnitOfWork
 from tests.core.test_intake import fields_of, mother
 
@@ -141,3 +141,12 @@ def test_the_case_list_filter_reads_ten_words_of_a_long_filter(services):
     services.intake.register(HouseholdInput(members=[mother()]))
     # A thousand words were a thousand nested subqueries: SQLite refuses past 1,000.
     assert len(services.cases.ids(filter_text="Shevchenko " * 1000)) == 1
+
+
+def test_a_spelling_of_a_hundred_words_gives_a_bounded_number_of_rows(services):
+    letters = "bcdfghjklmnpqrstvwxz"
+    words = " ".join(f"{letters[i % 20]}a{letters[i // 20]}ko" for i in range(100))
+    store_bypassing_the_rules(services, words)
+    with services.session.engine.connect() as db:
+        rows = db.exec_driver_sql("SELECT count(*) FROM person_name_key").scalar_one()
+    assert rows <= MAX_TOKENS + 1  # eight words of the surname, and "Olena"
