@@ -150,7 +150,9 @@ class NameIndex:
         self._key_of_normal: dict[str, str] = {}  # normal form -> key
         # A form minus one letter -> forms, for Latin forms and for normal forms alike: a
         # swapped "hc" is one edit in Latin letters, a mistyped ч one edit in normal form.
-        self._by_deletion: dict[str, set[str]] = {}
+        # Most deletions belong to one form: held as the form itself (no set of one, which
+        # would triple the memory), a set only once a second form shares the deletion.
+        self._by_deletion: dict[str, str | set[str]] = {}
         self._sorted_forms: list[str] = []
         self._unsorted: list[str] = []
         self._last_rowid = 0
@@ -171,12 +173,27 @@ class NameIndex:
             for variant in {form, normal_form}:
                 if len(variant) >= MIN_FUZZY_LENGTH:
                     for deleted in _deletions(variant):
-                        self._by_deletion.setdefault(deleted, set()).add(variant)
+                        self._add_deletion(deleted, variant)
 
     @property
     def deletion_entries(self) -> int:
         """How many (deletion, form) pairs are held: the memory the near spellings cost."""
-        return sum(len(forms) for forms in self._by_deletion.values())
+        return sum(1 if isinstance(forms, str) else len(forms)
+                   for forms in self._by_deletion.values())
+
+    def _add_deletion(self, deleted: str, form: str) -> None:
+        held = self._by_deletion.get(deleted)
+        if held is None:
+            self._by_deletion[deleted] = form
+        elif isinstance(held, str):
+            if held != form:
+                self._by_deletion[deleted] = {held, form}
+        else:
+            held.add(form)
+
+    def _forms(self, deleted: str) -> set[str] | tuple[str, ...]:
+        held = self._by_deletion.get(deleted, ())
+        return (held,) if isinstance(held, str) else held
 
     def near_keys(self, word: str) -> dict[str, str]:
         """Keys of known names one edit away from ``word`` (a letter missing, added,
@@ -188,10 +205,10 @@ class NameIndex:
                        normal(word)[:MAX_FUZZY_LENGTH]}:
             if len(target) < MIN_FUZZY_LENGTH:
                 continue
-            found |= self._by_deletion.get(target, set())  # a letter missing from the word
+            found.update(self._forms(target))  # a letter missing from the word
             for deleted in _deletions(target):
                 found.add(deleted)  # a letter too many in the word (kept if known)
-                found |= self._by_deletion.get(deleted, set())  # replaced or swapped letters
+                found.update(self._forms(deleted))  # replaced or swapped letters
             found.discard(target)
         keyed: dict[str, str] = {}
         for near in found:
