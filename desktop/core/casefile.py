@@ -21,6 +21,7 @@ from desktop.core.enums import (
 )
 from desktop.core.errors import RelaisError, ValidationError
 from desktop.core.history import HistoryEntry, case_history
+from desktop.core.limits import check_text
 from desktop.core.models import (
     Accommodation,
     AidDecision,
@@ -193,6 +194,7 @@ class CaseFileService:
         body = clean_text(body, multiline=True)
         if not body.strip():
             raise ValidationError("case.note_empty", field="body")
+        check_text("body", body.strip())
         with UnitOfWork(self.engine, self.actor) as uow:
             self._case(uow, case_id)
             return uow.add(Note(case_id=case_id, body=body.strip(), audience=audience)).id
@@ -203,6 +205,7 @@ class CaseFileService:
         title = clean_text(title)
         if not title.strip():
             raise ValidationError("case.task_title_required", field="title")
+        check_text("title", title.strip())
         with UnitOfWork(self.engine, self.actor) as uow:
             self._case(uow, case_id)
             return uow.add(Task(case_id=case_id, title=title.strip(), due_on=due_on,
@@ -221,6 +224,8 @@ class CaseFileService:
         partner, purpose = clean_text(partner), clean_text(purpose)
         if not partner.strip():
             raise ValidationError("case.partner_required", field="partner")
+        check_text("partner", partner.strip())
+        check_text("purpose", purpose.strip())
         with UnitOfWork(self.engine, self.actor) as uow:
             self._case(uow, case_id)
             return uow.add(Referral(case_id=case_id, partner=partner.strip(),

@@ -16,6 +16,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from desktop.core.enums import CaseStatus, Relationship
+from desktop.core.limits import QUERY_WORDS_MAX, query_words
 from desktop.core.models import CaseFile, HouseholdMember, Person, PersonNameKey, UserAccount
 from desktop.core.names import skeleton, tokens
 from desktop.core.roles import Actor, Permission
@@ -102,12 +103,12 @@ class CaseListService:
             return list(db.execute(query).scalars())
 
     def _filtered(self, query, filter_text: str):
-        text = filter_text.strip()
+        text = query_words(filter_text)  # as the search: 200 characters, 10 words
         if not text:
             return query
         if text[0].isdigit():
             return query.where(CaseFile.file_number.like(f"{text}%"))
-        for word in tokens(text):
+        for word in tokens(text)[:QUERY_WORDS_MAX]:  # one subquery each
             key = skeleton(word)
             if not key or key == "_":
                 continue

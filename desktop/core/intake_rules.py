@@ -16,6 +16,7 @@ from desktop.core.enums import DatePrecision, DocumentType, Relationship, Sex
 from desktop.core.errors import ValidationError
 from desktop.core.identifiers import check_agreement, parse_national_number
 from desktop.core.intake_input import HouseholdInput, PersonInput
+from desktop.core.limits import EARLIEST_DATE, text_problems
 from desktop.core.reference import ReferenceData
 from desktop.core.relationship_rules import relationship_checks
 
@@ -49,6 +50,8 @@ class IntakeRules:
         heads = [m for m in household.members if m.relationship == Relationship.HEAD]
         if household.members and len(heads) != 1:
             problems.append(Problem("members", "intake.one_head"))
+        problems += [Problem(name, "text.too_long", params)
+                     for name, params in text_problems(household)]
         for index, member in enumerate(household.members):
             problems += self.person(member, f"members.{index}")
         problems += relationship_checks(household, self.today)[0]
@@ -65,6 +68,8 @@ class IntakeRules:
             problems.append(Problem("municipality_refnis", "intake.municipality_not_found",
                                     {"value": household.municipality_typed.strip()}))
         for index, referral in enumerate(household.referrals):
+            problems += [Problem(f"referrals.{index}.{name}", "text.too_long", params)
+                         for name, params in text_problems(referral)]
             if referral.purpose.strip() and not referral.partner.strip():
                 problems.append(Problem(f"referrals.{index}.partner",
                                         "intake.referral_partner_required"))
@@ -82,6 +87,8 @@ class IntakeRules:
         def add(name: str, key: str, **params: Any) -> None:
             problems.append(Problem(f"{prefix}.{name}", key, params))
 
+        for name, params in text_problems(person):
+            add(name, "text.too_long", **params)
         if not (person.surname_cyr or person.surname_lat):
             add("surname_cyr", "intake.surname_required")
         if not (person.given_name_cyr or person.given_name_lat):
@@ -95,7 +102,9 @@ class IntakeRules:
             except ValidationError as error:
                 add(name, error.key, **error.params)
                 continue
-            if parsed is not None:
+            if parsed is not None and parsed[0] < EARLIEST_DATE:
+                add(name, "date.too_early", date=EARLIEST_DATE.strftime("%d/%m/%Y"))
+            elif parsed is not None:
                 dates[name] = parsed[0]
         if "birth_date" not in dates and not any(p.field.endswith("birth_date")
                                                  for p in problems):
@@ -147,7 +156,8 @@ class IntakeRules:
         return problems
 
     def _document(self, document: Any, prefix: str, dates: dict[str, date]) -> list[Problem]:
-        problems: list[Problem] = []
+        problems = [Problem(f"{prefix}.{name}", "text.too_long", params)
+                    for name, params in text_problems(document)]
         number = document.number.replace(" ", "").upper()
         if not number:
             problems.append(Problem(f"{prefix}.number", "intake.document_number_required"))
@@ -169,7 +179,10 @@ class IntakeRules:
             except ValidationError as error:
                 problems.append(Problem(f"{prefix}.{name}", error.key, error.params))
                 continue
-            if value:
+            if value and value[0] < EARLIEST_DATE:
+                problems.append(Problem(f"{prefix}.{name}", "date.too_early",
+                                        {"date": EARLIEST_DATE.strftime("%d/%m/%Y")}))
+            elif value:
                 parsed[name] = value[0]
         if "issued_on" in parsed and "expires_on" in parsed and \
                 parsed["expires_on"] < parsed["issued_on"]:

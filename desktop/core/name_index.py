@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +33,15 @@ NAME_FIELDS = (
     "patronymic_lat",
 )  # fmt: skip
 MIN_FUZZY_LENGTH = 4
+# Near spellings are looked for in a form's first letters only: one deletion per letter is
+# quadratic in the form's length, and a 40,000-letter name that got past the length rules
+# (an old database, a bug) must not cost gigabytes. A typo further on still ranks by
+# spelling among the names sharing these letters.
+MAX_FUZZY_LENGTH = 30
+# Words of one spelling that are indexed: real names have a few ("Anna-Maria de la Cruz");
+# a hundred four-letter words would be a hundred rows and near spellings per field. (Not a
+# reason to rebuild every index: no spelling written before had more.)
+MAX_TOKENS = 8
 # Bump when the rules that turn names into rows change: databases rebuild their index once.
 NAME_INDEX_VERSION = 2
 
@@ -59,7 +68,7 @@ def aliases() -> dict[str, frozenset[tuple[str, str]]]:
 def index_rows(person_id: uuid.UUID, values: dict[str, Any]) -> list[dict[str, Any]]:
     forms: dict[str, str] = {}
     for spelling in person_spellings(values):
-        for token in tokens(spelling):
+        for token in tokens(spelling)[:MAX_TOKENS]:
             form, key = latin_letters(token), skeleton(token)
             if not form or not key or key == "_":
                 continue
@@ -123,7 +132,10 @@ def _uuid(raw: Any) -> uuid.UUID:
     return uuid.UUID(raw) if isinstance(raw, str) else uuid.UUID(bytes=bytes(raw))
 
 
-def _deletions(form: str) -> Iterable[str]:
+def _deletions(form: str) -> set[str]:
+    """The form minus one letter, for its first MAX_FUZZY_LENGTH letters: at most that many
+    strings of at most that length, however long the form."""
+    form = form[:MAX_FUZZY_LENGTH]
     return {form[:i] + form[i + 1 :] for i in range(len(form))}
 
 
@@ -138,7 +150,9 @@ class NameIndex:
         self._key_of_normal: dict[str, str] = {}  # normal form -> key
         # A form minus one letter -> forms, for Latin forms and for normal forms alike: a
         # swapped "hc" is one edit in Latin letters, a mistyped ч one edit in normal form.
-        self._by_deletion: dict[str, set[str]] = {}
+        # Most deletions belong to one form: held as the form itself (no set of one, which
+        # would triple the memory), a set only once a second form shares the deletion.
+        self._by_deletion: dict[str, str | set[str]] = {}
         self._sorted_forms: list[str] = []
         self._unsorted: list[str] = []
         self._last_rowid = 0
@@ -159,20 +173,42 @@ class NameIndex:
             for variant in {form, normal_form}:
                 if len(variant) >= MIN_FUZZY_LENGTH:
                     for deleted in _deletions(variant):
-                        self._by_deletion.setdefault(deleted, set()).add(variant)
+                        self._add_deletion(deleted, variant)
+
+    @property
+    def deletion_entries(self) -> int:
+        """How many (deletion, form) pairs are held: the memory the near spellings cost."""
+        return sum(1 if isinstance(forms, str) else len(forms)
+                   for forms in self._by_deletion.values())
+
+    def _add_deletion(self, deleted: str, form: str) -> None:
+        held = self._by_deletion.get(deleted)
+        if held is None:
+            self._by_deletion[deleted] = form
+        elif isinstance(held, str):
+            if held != form:
+                self._by_deletion[deleted] = {held, form}
+        else:
+            held.add(form)
+
+    def _forms(self, deleted: str) -> set[str] | tuple[str, ...]:
+        held = self._by_deletion.get(deleted, ())
+        return (held,) if isinstance(held, str) else held
 
     def near_keys(self, word: str) -> dict[str, str]:
         """Keys of known names one edit away from ``word`` (a letter missing, added,
         replaced, or two swapped, in Latin letters or in normal form), each with the normal
         form it came from."""
         found: set[str] = set()
-        for target in {latin_letters(word), normal(word)}:
+        word = word[:MAX_FUZZY_LENGTH * 2]  # enough letters for any form's first thirty
+        for target in {latin_letters(word)[:MAX_FUZZY_LENGTH],
+                       normal(word)[:MAX_FUZZY_LENGTH]}:
             if len(target) < MIN_FUZZY_LENGTH:
                 continue
-            found |= self._by_deletion.get(target, set())  # a letter missing from the word
+            found.update(self._forms(target))  # a letter missing from the word
             for deleted in _deletions(target):
                 found.add(deleted)  # a letter too many in the word (kept if known)
-                found |= self._by_deletion.get(deleted, set())  # replaced or swapped letters
+                found.update(self._forms(deleted))  # replaced or swapped letters
             found.discard(target)
         keyed: dict[str, str] = {}
         for near in found:

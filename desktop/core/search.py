@@ -19,6 +19,7 @@ from sqlmodel import Session
 from desktop.core.dates import iso_partial, parse_partial
 from desktop.core.enums import CaseStatus, DatePrecision
 from desktop.core.errors import ValidationError
+from desktop.core.limits import QUERY_WORDS_MAX, query_words
 from desktop.core.matches import Match, stored_spelling
 from desktop.core.models import (
     CaseFile,
@@ -94,7 +95,9 @@ class SearchService:
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         self.actor.require(Permission.VIEW_CASES)
-        query = clean_text(query).strip()  # a pasted ESC or U+202E is not part of a name
+        # A pasted ESC or U+202E is not part of a name; only the first 200 characters and
+        # 10 words are read (limits.py).
+        query = query_words(clean_text(query))
         if not query:
             return []
         scores: dict[uuid.UUID, tuple[float, list[str], list]] = {}
@@ -175,7 +178,8 @@ class SearchService:
         name of a Russian form or diminutive 0.95, one typo away 0.97, beginning of a name
         still being typed 0.7) times how close the spellings are, so that namesakes by key
         (Kravchenko / Kravchuk share "krvSk") rank by spelling."""
-        words = [w for w in tokens(query) if any(ch.isalpha() for ch in w)]
+        # Hyphens split words too: "a-b-c-…" is still at most QUERY_WORDS_MAX lookups.
+        words = [w for w in tokens(query) if any(ch.isalpha() for ch in w)][:QUERY_WORDS_MAX]
         if not words:
             return
         self.index.refresh(db)

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from desktop.core import limits
 from desktop.core.dates import iso_partial
 from desktop.core.enums import AccommodationType, Relationship
 from desktop.core.errors import RelaisError
@@ -160,6 +161,14 @@ class ImportService:
         # unguard: the quote an export put before a formula-like value (cells.py) goes.
         cell = {name: unguard(cells[i]) if i < len(cells) else None
                 for i, name in mapping.columns.items()}
+        for name, value in cell.items():
+            # Refused before any work on it: a 1 MB cell would cost minutes in every search.
+            # Its household (when a column says which) waits with it, as for any bad row.
+            if params := limits.too_long(name, values.text(value)):
+                household = values.text(cell.get("household")) if name != "household" and \
+                    self.grouping in ("auto", "column") else ""
+                return _Row(line, PersonInput(), household or f"line {line}", {}, "", "",
+                            RowProblem(line, "import.too_long", {**params, **self._where[name]}))
         person = PersonInput(languages=[])
         street, postal = values.text(cell.get("street")), values.text(cell.get("postal_code"))
         household = values.text(cell.get("household")) \

@@ -28,6 +28,7 @@ from desktop.core.dates import display_iso, parse_partial
 from desktop.core.enums import AidCategory, CaseStatus, ClosureReason, DatePrecision, NoteAudience
 from desktop.core.errors import ValidationError
 from desktop.core.history import describe
+from desktop.core.limits import FIELD_MAX
 from desktop.core.notes import NEW_NOTE_AUDIENCE, note_text
 from desktop.core.roles import Permission
 from desktop.services import Services
@@ -141,6 +142,7 @@ class CaseWindow(QWidget):
         self.aid = table(AID_COLUMNS)
         self.history = table(HISTORY_COLUMNS)
         self.task_title, self.task_due = QLineEdit(), QLineEdit()
+        self.task_title.setMaxLength(FIELD_MAX)  # the service's limit (limits.py)
         self.add_task, self.task_done = QPushButton(), QPushButton()
         self.add_task.clicked.connect(self._add_task)
         # Enter in a one-line field adds the entry once what it needs is typed.
@@ -148,6 +150,8 @@ class CaseWindow(QWidget):
             field.returnPressed.connect(self._enter_task)
         self.task_done.clicked.connect(self._task_done)
         self.partner, self.purpose = QLineEdit(), QLineEdit()
+        self.partner.setMaxLength(FIELD_MAX)
+        self.purpose.setMaxLength(FIELD_MAX)
         self.add_referral = QPushButton()
         self.add_referral.clicked.connect(self._add_referral)
         for field in (self.partner, self.purpose):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dates import display_iso
+from desktop.core.limits import QUERY_MAX
 from desktop.core.matches import found_by
 from desktop.services import Services
 from desktop.ui.language import UiLanguage
@@ -33,6 +34,7 @@ class HomePage(QWidget):
         self.lang, self.services = lang, services
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(QUERY_MAX)  # what the search reads of a query (limits.py)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(250)

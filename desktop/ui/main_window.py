@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.core.drafts import DraftSummary
 from desktop.core.enums import CaseStatus, DraftKind
+from desktop.core.limits import QUERY_MAX
 from desktop.core.roles import Permission
 from desktop.paths import DataPaths
 from desktop.services import Services
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
+        self.filter.setMaxLength(QUERY_MAX)  # what the search reads of a query (limits.py)
         self.status_filter = QComboBox()
         self.filter_timer = QTimer(self)
         self.filter_timer.setSingleShot(True)

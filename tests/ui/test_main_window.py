@@ -2,6 +2,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core.enums import CaseStatus, Role
+from desktop.core.limits import QUERY_MAX
 from desktop.settings import Settings
 from tests.conftest import ADMIN_PASSWORD, login_as
 
@@ -161,3 +162,10 @@ def test_with_cases_the_window_opens_at_home_ready_to_search(qtbot, make_main, s
     window = make_main(services)
     window.activateWindow()
     qtbot.waitUntil(lambda: window.focusWidget() is window.home.search)
+
+
+def test_the_search_box_and_the_case_filter_hold_what_the_search_reads(make_main, services):
+    window = make_main(services)
+    window.home.search.setText("Shevchenko " * 100)
+    window.filter.setText("Shevchenko " * 100)
+    assert len(window.home.search.text()) == len(window.filter.text()) == QUERY_MAX
