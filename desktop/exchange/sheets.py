@@ -68,9 +68,10 @@ def _read_workbook(path: Path) -> Table:
                    if str(getattr(sheet, "visible", "Visible")).endswith("Visible")]
         name = (visible or workbook.sheet_names)[0]
         sheet = workbook.get_sheet_by_name(name)
-        rows = [list(row) for row in sheet.to_python(skip_empty_area=False)]
-        # calamine starts at the first used cell: put back the rows and columns above and to
-        # the left, so that line numbers are the sheet's own.
+        rows = [list(row) for row in sheet.to_python(skip_empty_area=True)]
+        # The used range starts at the first used cell: put back the rows and columns above
+        # and to the left (once: skip_empty_area=False would already add them), so that line
+        # numbers and column letters are the sheet's own.
         start_row, start_column = sheet.start or (0, 0)
         rows = [[None] * start_column + row for row in rows]
         rows = [[] for _ in range(start_row)] + rows
