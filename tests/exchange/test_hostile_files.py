@@ -83,6 +83,7 @@ def test_a_panic_inside_the_reader_is_recognised_and_ctrl_c_is_not(tmp_path):
                + "</row>")
     done = subprocess.run([sys.executable, "-c", PANIC, str(far)], capture_output=True,
                           text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
     if not done.stdout:
         pytest.skip("this version of the reader does not panic on that sheet")
     assert done.stdout.split() == ["PanicException", "True", "False"]
