@@ -52,11 +52,13 @@ def _strict_utf8(raw: bytes, name: str) -> str:
 
 
 def _mostly_utf8(raw: bytes) -> bool:
-    """More well-formed multibyte sequences than broken bytes: UTF-8 that was damaged."""
+    """As many well-formed multibyte sequences as broken bytes: UTF-8 that was damaged.
+    (Windows-1251 or -1252 text read as UTF-8 breaks at nearly every accent or Cyrillic
+    letter, and only by chance forms a valid sequence.)"""
     text = raw.decode("utf-8", errors="replace")
     broken = text.count("\ufffd")
     well_formed = sum(1 for char in text if ord(char) > 0x7F) - broken
-    return well_formed >= 2 * broken
+    return well_formed >= broken
 
 
 def _single_byte(raw: bytes) -> str | None:

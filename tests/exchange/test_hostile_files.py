@@ -172,3 +172,11 @@ def test_broken_utf8_is_refused_with_its_line(services, tmp_path):
     with pytest.raises(RelaisError) as failure:
         services.imports.plan(bom)
     assert (failure.value.key, failure.value.params["line"]) == ("import.bad_utf8", 5)
+
+
+def test_one_broken_byte_beside_one_accent_is_still_broken_utf8(tmp_path):
+    path = tmp_path / "liste.csv"
+    path.write_bytes("Nom;Prénom\nBondar;Taras\n".encode() + b"Kr\xe4mer;Anna\n")
+    with pytest.raises(RelaisError) as failure:
+        read_table(path)
+    assert (failure.value.key, failure.value.params["line"]) == ("import.bad_utf8", 3)
