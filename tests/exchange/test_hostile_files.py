@@ -180,3 +180,16 @@ def test_one_broken_byte_beside_one_accent_is_still_broken_utf8(tmp_path):
     with pytest.raises(RelaisError) as failure:
         read_table(path)
     assert (failure.value.key, failure.value.params["line"]) == ("import.bad_utf8", 3)
+
+
+@pytest.mark.parametrize("content", [b"[1, 2]", b'{"Nom": 3}', b"\xff{", b"{"])
+def test_a_damaged_saved_mapping_is_named(paths, content):
+    from desktop.exchange.mappings import load_mapping
+
+    folder = paths.root / "mappings"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "mairie.json").write_bytes(content)
+    with pytest.raises(RelaisError) as failure:
+        load_mapping(paths, "mairie")
+    assert failure.value.key == "import.mapping_broken"
+    assert "mairie.json" in failure.value.message(Translator("de"))
