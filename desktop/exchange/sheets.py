@@ -32,7 +32,8 @@ class Table:
 def read_table(path: Path) -> Table:
     path = Path(path)
     try:
-        head = path.open("rb").read(8)
+        with path.open("rb") as stream:
+            head = stream.read(8)
     except OSError as exc:
         raise RelaisError("import.unreadable", file=path.name) from exc
     if not head:
