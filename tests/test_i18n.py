@@ -28,7 +28,7 @@ KEY_SHAPE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*(\.[a-z0-9]+(_[a-z0-9]+)*)+
 # "household", "person1": the paper and fillable forms' field ids (household.address, …)
 NOT_MESSAGES = {"desktop", "central", "alembic", "sqlalchemy", "keyring", "members",
                 "household", "person1"}
-FILE_NAMES = re.compile(r"\.(json|db|log|pdf|png|py|ttf|txt|id)$")  # ".id": foreign keys
+FILE_NAMES = re.compile(r"\.(json|db|log|pdf|png|py|ttf|txt|xml|id)$")  # ".id": foreign keys
 
 
 def keys_used_in_code() -> set[str]:

@@ -21,9 +21,16 @@ def load_mapping(paths: DataPaths, name_or_file: str) -> dict[str, str]:
     path = candidate if candidate.suffix == ".json" and candidate.exists() \
         else _folder(paths) / f"{name_or_file}.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
         raise RelaisError("import.mapping_not_found", name=name_or_file) from exc
+    except ValueError as exc:  # not JSON (or not UTF-8): edited by hand or damaged
+        raise RelaisError("import.mapping_broken", file=path.name) from exc
+    # A mapping is header text → meaning; any other shape would fail deep in the import.
+    if not isinstance(saved, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in saved.items()):
+        raise RelaisError("import.mapping_broken", file=path.name)
+    return saved
 
 
 def save_mapping(paths: DataPaths, name: str, mapping: Mapping, headers: list) -> Path:

@@ -1,7 +1,9 @@
 """Read the rows of a spreadsheet as people make them: CSV in any common encoding and
 delimiter (with or without BOM), XLSX or ODS (first visible sheet, cached values of
 formulas, merged cells filled from their top-left cell). Line numbers are those a
-spreadsheet program shows: 1-based, every row counted."""
+spreadsheet program shows: 1-based, every row counted. Hostile files are refused with a
+message, never a crash: workbooks are measured before loading (workbook_limits.py), the
+reader's panics are caught, CSV text must decode to names (csv_text.py)."""
 
 from __future__ import annotations
 
@@ -12,10 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import RelaisError
+from desktop.exchange.csv_text import decode
+from desktop.exchange.workbook_limits import MAX_UNPACKED, check_workbook
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted OOXML and old .xls
 ZIP_SIGNATURE = b"PK\x03\x04"
-CSV_ENCODINGS = ("utf-8", "cp1251", "cp1252", "latin-1")
+MAX_CSV_BYTES = MAX_UNPACKED
+MAX_CELL = 131_072  # characters in one CSV cell (the csv module's own default)
 
 
 @dataclass
@@ -27,7 +32,8 @@ class Table:
 def read_table(path: Path) -> Table:
     path = Path(path)
     try:
-        head = path.open("rb").read(8)
+        with path.open("rb") as stream:
+            head = stream.read(8)
     except OSError as exc:
         raise RelaisError("import.unreadable", file=path.name) from exc
     if not head:
@@ -55,15 +61,18 @@ def _filled(cell: Any) -> bool:
 def _read_workbook(path: Path) -> Table:
     from python_calamine import CalamineWorkbook
 
+    if path.suffix.lower() != ".xls":
+        check_workbook(path)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         visible = [sheet.name for sheet in workbook.sheets_metadata
                    if str(getattr(sheet, "visible", "Visible")).endswith("Visible")]
         name = (visible or workbook.sheet_names)[0]
         sheet = workbook.get_sheet_by_name(name)
-        rows = [list(row) for row in sheet.to_python(skip_empty_area=False)]
-        # calamine starts at the first used cell: put back the rows and columns above and to
-        # the left, so that line numbers are the sheet's own.
+        rows = [list(row) for row in sheet.to_python(skip_empty_area=True)]
+        # The used range starts at the first used cell: put back the rows and columns above
+        # and to the left (once: skip_empty_area=False would already add them), so that line
+        # numbers and column letters are the sheet's own.
         start_row, start_column = sheet.start or (0, 0)
         rows = [[None] * start_column + row for row in rows]
         rows = [[] for _ in range(start_row)] + rows
@@ -71,12 +80,20 @@ def _read_workbook(path: Path) -> Table:
             _fill_merged(rows, region)
     except RelaisError:
         raise
-    except Exception as exc:
+    except BaseException as exc:
+        if not _is_panic(exc):
+            raise
         text = str(exc).lower()
         key = "import.password_protected" if "password" in text or "encrypt" in text \
             else "import.not_a_spreadsheet"
         raise RelaisError(key, file=path.name) from exc
     return Table(rows=rows, sheet=name)
+
+
+def _is_panic(exc: BaseException) -> bool:
+    # The reader's Rust panics arrive as pyo3's PanicException, a BaseException whose module
+    # only exists after the first panic: recognise it by name, let Ctrl+C and exits through.
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
 
 
 def _fill_merged(rows: list[list[Any]], region: Any) -> None:
@@ -85,38 +102,31 @@ def _fill_merged(rows: list[list[Any]], region: Any) -> None:
         return
     value = rows[top][left]
     for r in range(top, min(bottom, len(rows) - 1) + 1):
-        for c in range(left, right + 1):
-            if c < len(rows[r]) and (r, c) != (top, left) and not _filled(rows[r][c]):
+        # bounded by the row itself: a hostile merge may span all 16,384 columns
+        for c in range(left, min(right, len(rows[r]) - 1) + 1):
+            if (r, c) != (top, left) and not _filled(rows[r][c]):
                 rows[r][c] = value
 
 
 def _read_csv(path: Path) -> Table:
-    raw = path.read_bytes()
-    text = _decode(raw, path.name)
+    if path.stat().st_size > MAX_CSV_BYTES:
+        raise RelaisError("import.file_too_large", file=path.name,
+                          megabytes=MAX_CSV_BYTES // (1024 * 1024))
+    text = decode(path.read_bytes(), path.name)
     sample = text[:20_000]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = max(",;\t|", key=sample.count)
-    rows = [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    return Table(rows=rows)
-
-
-def _decode(raw: bytes, name: str) -> str:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    if b"\x00" in raw[:4096]:
-        raise RelaisError("import.not_a_spreadsheet", file=name)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows: list[list[Any]] = []
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(raw, cp_isolation=list(CSV_ENCODINGS)).best()
-    if best is not None:
-        return str(best)
-    return raw.decode("cp1252", errors="replace")
+        for row in reader:
+            if any(len(cell) > MAX_CELL for cell in row):
+                raise RelaisError("import.cell_too_long", file=path.name, line=reader.line_num)
+            rows.append(list(row))
+    except csv.Error as exc:
+        key = "import.cell_too_long" if "field larger" in str(exc) else "import.csv_broken"
+        raise RelaisError(key, file=path.name, line=reader.line_num) from exc
+    return Table(rows=rows)
