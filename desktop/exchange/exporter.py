@@ -34,6 +34,7 @@ from desktop.core.models import (
 from desktop.core.reference import ReferenceData
 from desktop.core.roles import Actor, Permission
 from desktop.exchange.labels import YES, label, language_label
+from desktop.private_files import make_private
 
 KINDS = ("persons", "households", "cases")
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -88,6 +89,7 @@ class ExportService:
         rows = getattr(self, f"_{kind}")(columns, tr)
         headers = [tr(column_label_key(c)) for c in columns]
         try:
+            make_private(target)  # names and numbers: for the one who exported them
             return (_write_csv if fmt == "csv" else _write_xlsx)(target, headers, rows)
         except OSError as exc:
             raise RelaisError("store.cannot_write", path=str(target)) from exc
