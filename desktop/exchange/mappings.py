@@ -21,9 +21,14 @@ def load_mapping(paths: DataPaths, name_or_file: str) -> dict[str, str]:
     path = candidate if candidate.suffix == ".json" and candidate.exists() \
         else _folder(paths) / f"{name_or_file}.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        saved = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise RelaisError("import.mapping_not_found", name=name_or_file) from exc
+    # what to_json writes: header text -> column name; anything else was edited or damaged
+    if not isinstance(saved, dict) or not all(
+            isinstance(key, str) and isinstance(value, str) for key, value in saved.items()):
+        raise RelaisError("import.mapping_invalid", path=str(path))
+    return saved
 
 
 def save_mapping(paths: DataPaths, name: str, mapping: Mapping, headers: list) -> Path:
