@@ -61,3 +61,13 @@ def test_what_relais_writes_is_accepted_again(vault, created):
     with pytest.raises(RelaisError):
         vault.login("admin", "a wrong password 1")  # writes a failure counter
     vault.login("admin", ADMIN_PASSWORD).close()
+
+
+def test_a_key_file_without_its_recovery_key_says_so_at_recovery(vault, created):
+    session, code = created
+    session.close()
+    data = json.loads(vault.paths.keystore.read_text())
+    vault.paths.keystore.write_text(json.dumps({**data, "recovery": None}))
+    with pytest.raises(RelaisError) as refused:
+        vault.recover(code, "admin", "a brand new secret 9")
+    assert refused.value.key == "store.keystore_invalid"
