@@ -1,14 +1,33 @@
-"""Per-installation preferences (not secrets, not personal data), in settings.json."""
+"""Per-installation preferences (not secrets, not personal data), in settings.json.
+
+A settings file that is not what Relais writes (not JSON, the wrong shape, values of the wrong
+type or out of range) must never stop the application or a command: the defaults apply, the
+file is kept aside as ``settings.json.broken-<time>`` for whoever wants to look at it, and a
+warning names it once (the next start finds no file and writes a good one)."""
 
 from __future__ import annotations
 
 import json
+import logging
+import os
 from dataclasses import asdict, dataclass, fields
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+from desktop.core.i18n import LANGUAGES
 from desktop.store.keystore import write_atomically
 
+log = logging.getLogger(__name__)
+
 DEFAULT_IDLE_LOCK_MINUTES = 5
+MAX_IDLE_LOCK_MINUTES = 240  # the settings dialog's range
+MAX_TEXT = 300  # a user name or an organisation's name is far shorter
+MAX_BYTES = 64 * 1024  # what we write is a few hundred bytes
+
+
+class BrokenSettings(ValueError):
+    """settings.json is not what Relais writes; ``what`` names the first wrong value."""
 
 
 @dataclass
@@ -21,14 +40,56 @@ class Settings:
 
     @classmethod
     def load(cls, path: Path) -> Settings:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return cls()
+        return load_settings(path)[0]
+
+    @classmethod
+    def from_json(cls, data: Any) -> Settings:
+        """Known fields checked; unknown ones ignored (a newer version may add some)."""
+        if not isinstance(data, dict):
+            raise BrokenSettings("(file)")
         known = {f.name for f in fields(cls)}
         settings = cls(**{k: v for k, v in data.items() if k in known})
-        settings.idle_lock_minutes = max(0, int(settings.idle_lock_minutes))
+        for name in ("language", "last_username", "organisation_name"):
+            value = getattr(settings, name)
+            if not isinstance(value, str) or len(value) > MAX_TEXT:
+                raise BrokenSettings(name)
+        if settings.language not in ("", *LANGUAGES):
+            raise BrokenSettings("language")
+        idle = settings.idle_lock_minutes
+        if (isinstance(idle, bool) or not isinstance(idle, int)
+                or not 0 <= idle <= MAX_IDLE_LOCK_MINUTES):
+            raise BrokenSettings("idle_lock_minutes")
         return settings
 
     def save(self, path: Path) -> None:
         write_atomically(path, json.dumps(asdict(self), indent=1).encode("utf-8"))
+
+
+def load_settings(path: Path) -> tuple[Settings, Path | None]:
+    """The settings, and where a broken file was kept aside (None when it was fine, missing
+    or unreadable: a folder we cannot read is no reason to move anything)."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError:
+        return Settings(), None
+    try:
+        if len(raw) > MAX_BYTES:
+            raise BrokenSettings("(size)")
+        return Settings.from_json(json.loads(raw.decode("utf-8"))), None
+    except (ValueError, TypeError) as exc:  # BrokenSettings, JSON, UTF-8, unknown shape
+        kept = _set_aside(path)
+        log.warning("settings.json ignored (%s: %s); defaults apply; kept as %s",
+                    type(exc).__name__, exc if isinstance(exc, BrokenSettings) else "",
+                    kept.name if kept else "nowhere (folder not writable)")
+        return Settings(), kept
+
+
+def _set_aside(path: Path) -> Path | None:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    kept = path.with_name(f"{path.name}.broken-{stamp}")
+    try:
+        os.replace(path, kept)
+    except OSError:
+        return None
+    return kept

@@ -103,6 +103,8 @@ def test_volunteer_cannot_add_users_from_the_cli(data_dir):
     env = {"RELAIS_USER": "admin", "RELAIS_PASSWORD": PASSWORD}
     cli("--data-dir", data_dir, "users", "add", "vera", "--role", "volunteer",
         env={**env, "RELAIS_NEW_PASSWORD": "volunteer pass 9"})
+    cli("--data-dir", data_dir, "users", "set-password", "--user", "vera", "--password-stdin",
+        stdin="volunteer pass 9\nvolunteer pass 9\n")  # her own now (the same will do)
     code, _, err = cli("--data-dir", data_dir, "--lang", "en", "users", "add", "x", "--role",
                        "administrator",
                        env={"RELAIS_USER": "vera", "RELAIS_PASSWORD": "volunteer pass 9"})

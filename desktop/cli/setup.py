@@ -8,7 +8,7 @@ from desktop.cli.context import EXIT_OK, CliContext, Parents
 from desktop.core.errors import RelaisError
 from desktop.core.organisation import organisation_name
 from desktop.core.reference import reference_data
-from desktop.settings import Settings
+from desktop.settings import load_settings
 from desktop.store.vault import NewOrganisation
 
 COMMANDS = ("init",)
@@ -40,7 +40,9 @@ def init_organisation(ctx: CliContext) -> int:
         language=tr.language,  # the administrator's own language from now on
     )
     session.close()
-    settings = Settings.load(ctx.paths.settings)
+    settings, kept = load_settings(ctx.paths.settings)
+    if kept is not None:
+        ctx.warn(tr("settings.set_aside", path=str(ctx.paths.settings), kept=kept.name))
     settings.language = tr.language
     settings.last_username = args.admin.strip().lower()
     settings.organisation_name = organisation_name(municipality)

@@ -1,4 +1,4 @@
-"""``relais users add | list | disable | reset-password``."""
+"""``relais users add | list | disable | reset-password | set-password``."""
 
 from __future__ import annotations
 
@@ -37,6 +37,9 @@ def register(commands: argparse._SubParsersAction, parents: Parents) -> None:
     reset = actions.add_parser("reset-password", parents=parents.signed_in())
     reset.add_argument("name")
     reset.set_defaults(handler=reset_password)
+    # One's own password: the only command a temporary password opens (WorkSession.actor).
+    own = actions.add_parser("set-password", parents=parents.signed_in())
+    own.set_defaults(handler=set_own_password)
 
 
 def list_users(ctx: CliContext) -> int:
@@ -77,6 +80,31 @@ def reset_password(ctx: CliContext) -> int:
         ctx.print(ctx.tr("cli.password_reset", username=target.username))
         _show_generated(ctx, password, generated)
     return EXIT_OK
+
+
+def set_own_password(ctx: CliContext) -> int:
+    """The signed-in user's new password, from RELAIS_NEW_PASSWORD, the next stdin line
+    (after the current one) or a prompt asked twice; never generated."""
+    session = ctx.open_session()
+    try:
+        session.change_own_password(_own_new_password(ctx))
+        ctx.print(ctx.tr("cli.own_password_set", username=session.user.username))
+    finally:
+        session.close()
+    return EXIT_OK
+
+
+def _own_new_password(ctx: CliContext) -> str:
+    if os.environ.get("RELAIS_NEW_PASSWORD"):
+        return os.environ["RELAIS_NEW_PASSWORD"]
+    if ctx.args.password_stdin and ctx.stdin_has_line():
+        return ctx.stdin_line()
+    if ctx.args.password_stdin or not ctx.stdin_is_terminal():
+        raise RelaisError("cli.new_password_missing")
+    first = getpass.getpass(ctx.tr("cli.prompt_own_new_password") + " ")
+    if getpass.getpass(ctx.tr("cli.prompt_repeat_password") + " ") != first:
+        raise RelaisError("password.mismatch")
+    return first
 
 
 def _find_user(services: Services, name: str) -> UserAccount:

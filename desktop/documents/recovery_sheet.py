@@ -14,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop.core.i18n import Translator
 from desktop.documents.fonts import register_fonts
+from desktop.private_files import make_private
 
 
 def write_recovery_sheet(
@@ -21,6 +22,7 @@ def write_recovery_sheet(
 ) -> Path:
     regular, bold = register_fonts()
     width, height = A4
+    make_private(target)  # the code unlocks the whole database
     # initialFontName: ReportLab's default (Helvetica) would be named but not embedded
     canvas = Canvas(str(target), pagesize=A4, initialFontName=regular)
     canvas.setTitle(tr("recovery.sheet_title"))

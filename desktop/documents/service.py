@@ -32,6 +32,15 @@ from desktop.documents.case_documents import (
 )
 from desktop.documents.fillable_intake import fillable_intake_form
 from desktop.documents.monthly_report import monthly_csv, monthly_pdf, monthly_xlsx
+from desktop.private_files import make_private
+
+
+def _private(target: Target) -> Target:
+    """A document about a person, written to a file: for its owner only (a preview in memory
+    touches no disk)."""
+    if isinstance(target, Path):
+        make_private(target)
+    return target
 
 
 @dataclass
@@ -86,6 +95,7 @@ class DocumentService:
     def case_document(self, kind: str, case_id: uuid.UUID, target: Target,
                       languages: Languages) -> Target:
         view = self.case_files.open(case_id)
+        target = _private(target) if kind in ("intake", "summary") else target
         if kind == "intake":
             return intake_form(target, view, languages, self.letterhead, self.reference)
         if kind == "summary":
@@ -95,17 +105,17 @@ class DocumentService:
     def blank_intake(self, target: Target, languages: Languages, copies: int = 1
                      ) -> list[str]:
         """Blank paper forms; returns the reference allocated to each sheet."""
-        return blank_intake_form(target, languages, self.letterhead, copies)[1]
+        return blank_intake_form(_private(target), languages, self.letterhead, copies)[1]
 
     def fillable_intake(self, target: Target, languages: Languages) -> Target:
-        return fillable_intake_form(target, languages, self.letterhead)
+        return fillable_intake_form(_private(target), languages, self.letterhead)
 
     def referral(self, case_id: uuid.UUID, target: Target, languages: Languages, partner: str,
                  purpose: str) -> Target:
         partner, purpose = clean_text(partner), clean_text(purpose)  # typed, one line each
         if not partner.strip():
             raise RelaisError("doc.partner_required")
-        return referral_letter(target, self.case_files.open(case_id), languages,
+        return referral_letter(_private(target), self.case_files.open(case_id), languages,
                                self.letterhead, partner, purpose)
 
     def appointment(self, case_id: uuid.UUID, target: Target, languages: Languages,
@@ -114,7 +124,7 @@ class DocumentService:
             appointment.what, appointment.where, appointment.when, appointment.bring)))
         if not (appointment.what.strip() and appointment.when.strip()):
             raise RelaisError("doc.slip_required")
-        return appointment_slip(target, self.case_files.open(case_id), languages,
+        return appointment_slip(_private(target), self.case_files.open(case_id), languages,
                                 self.letterhead, appointment)
 
     def monthly(self, month: str, languages: Languages, pdf: Path | None = None,
@@ -122,9 +132,9 @@ class DocumentService:
         figures = self.figures.monthly(month)
         written = []
         if pdf is not None:
-            written.append(monthly_pdf(pdf, figures, languages, self.letterhead))
+            written.append(monthly_pdf(_private(pdf), figures, languages, self.letterhead))
         if csv is not None:
-            written.append(monthly_csv(csv, figures, languages.main))
+            written.append(monthly_csv(_private(csv), figures, languages.main))
         if xlsx is not None:
-            written.append(monthly_xlsx(xlsx, figures, languages.main))
+            written.append(monthly_xlsx(_private(xlsx), figures, languages.main))
         return written

@@ -35,6 +35,7 @@ from desktop.core.reference import ReferenceData
 from desktop.core.roles import Actor, Permission
 from desktop.exchange.cells import WORKBOOK_OPTIONS, XlsxCells, csv_row
 from desktop.exchange.labels import YES, label, language_label
+from desktop.private_files import make_private
 
 KINDS = ("persons", "households", "cases")
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -89,6 +90,7 @@ class ExportService:
         rows = getattr(self, f"_{kind}")(columns, tr)
         headers = [tr(column_label_key(c)) for c in columns]
         try:
+            make_private(target)  # names and numbers: for the one who exported them
             return (_write_csv if fmt == "csv" else _write_xlsx)(target, headers, rows)
         except OSError as exc:
             raise RelaisError("store.cannot_write", path=str(target)) from exc

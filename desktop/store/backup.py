@@ -9,6 +9,8 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
+from desktop.private_files import make_private, private_folder
+
 KEEP_BACKUPS = 10
 
 
@@ -16,10 +18,11 @@ def backup_database(engine: Engine, database: Path, folder: Path, reason: str) -
     """Checkpoint the WAL into the main file, then copy it (still encrypted) into ``folder``."""
     with engine.connect() as connection:
         connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"relais-{stamp}-{reason}.db"
-    shutil.copy2(database, target)
+    # copyfile, not copy2: an older database's 0644 must not come along
+    shutil.copyfile(database, make_private(target))
     _prune(folder)
     return target
 

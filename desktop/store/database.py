@@ -40,7 +40,19 @@ class WorkSession:
         self.organisation = organisation
 
     @property
+    def must_change_password(self) -> bool:
+        return self.user.must_change_password
+
+    @property
     def actor(self) -> Actor:
+        """Who acts, for every service built on this session. Refused while the user holds a
+        password an administrator chose: then the only thing they may do is choose their own
+        (``change_own_password``), whatever face (window, CLI) opened the session."""
+        if self.user.must_change_password:
+            raise RelaisError("auth.must_change_password")
+        return self._actor()
+
+    def _actor(self) -> Actor:
         return Actor(
             user_id=self.user.id,
             username=self.user.username,
@@ -51,6 +63,17 @@ class WorkSession:
     def set_password(self, username: str, password: str) -> None:
         check_password(password, username)
         self.vault.store_user_key(username, password, self._data_key)
+
+    def change_own_password(self, new_password: str) -> None:
+        """The signed-in user chooses their own password (rules checked, key rewrapped, the
+        flag cleared in the same transaction); afterwards the session serves normally."""
+        from desktop.core.reference import reference_data
+        from desktop.core.users import UserService
+
+        users = UserService(self.engine, self._actor(), credentials=self,
+                            reference=reference_data())
+        users.change_own_password(new_password)
+        self.user.must_change_password = False
 
     def revoke(self, username: str) -> None:
         self.vault.remove_user_key(username)
@@ -120,7 +143,8 @@ def open_database(
             org = db.get(Organisation, user.organisation_id)
             assert org is not None
         session = WorkSession(vault, engine, data_key, user, org)
-        with UnitOfWork(engine, session.actor) as uow:
+        # the login is recorded even for a user who must first choose their password
+        with UnitOfWork(engine, session._actor()) as uow:
             uow.record_access(AuditAction.LOGIN, "user_account", user.id)
         return session
     except BaseException:

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from desktop.core.errors import RelaisError
+from desktop.private_files import keep_private, make_private
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -21,6 +22,14 @@ def _key_pragma(data_key: bytes) -> str:
 
 def open_engine(path: Path, data_key: bytes) -> Engine:
     """An engine on an encrypted file. Checks the key at once, with a clear error."""
+    # owner only from its first byte (SQLite gives its -wal and -shm files the same mode)
+    if path.exists():
+        keep_private(path)
+    else:
+        try:
+            make_private(path)
+        except OSError as exc:
+            raise RelaisError("store.cannot_write", path=str(path.parent)) from exc
     engine = create_engine(
         f"sqlite:///{path}",
         module=sqlcipher3,

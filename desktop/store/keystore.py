@@ -10,13 +10,17 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.errors import RelaisError
+from desktop.store import keyfile_values as values
 from desktop.store.crypto import WrappedKey
 
 FORMAT = 1
+# A key file for thousands of users is well under 1 MB; a bigger one is not ours.
+MAX_BYTES = 8 * 1024 * 1024
 
 
 @dataclass
@@ -36,23 +40,54 @@ class Keystore:
 
     @classmethod
     def load(cls, path: Path) -> Keystore:
+        """The key file, checked value by value (keyfile_values): RelaisError naming the
+        file when it is unreadable, of the wrong shape, or holds values we never write."""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("format", 0) > FORMAT:
-                raise RelaisError("store.keystore_newer")
-            return cls(
-                database_id=data["database_id"],
-                users={name: WrappedKey.from_dict(w) for name, w in data["users"].items()},
-                recovery=WrappedKey.from_dict(data["recovery"]) if data.get("recovery") else None,
-                failures={
-                    name: FailedLogins(int(f["count"]), float(f["locked_until"]))
-                    for name, f in data.get("failures", {}).items()
-                },
-            )
-        except RelaisError:
-            raise
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_BYTES + 1)
+            if len(raw) > MAX_BYTES:
+                raise ValueError("too large")
+            data = json.loads(raw.decode("utf-8"))
+        except (OSError, ValueError) as exc:
             raise RelaisError("store.keystore_unreadable", path=str(path)) from exc
+        try:
+            return cls._from_json(data)
+        except values.BadValue as exc:
+            raise RelaisError("store.keystore_invalid", path=str(path),
+                              detail=exc.where) from exc
+
+    @classmethod
+    def _from_json(cls, data: object) -> Keystore:
+        data = values.mapping(data, "(file)")
+        version = data.get("format", 0)
+        if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT:
+            raise RelaisError("store.keystore_newer")
+        values.integer(version, "format", (0, FORMAT))
+        database_id = values.text(data.get("database_id"), "database_id")
+        try:
+            uuid.UUID(database_id)
+        except ValueError:
+            raise values.BadValue("database_id") from None
+        users = {
+            values.text(name, "users"): values.wrapped_key(wrapped, f"users.{name}")
+            for name, wrapped in values.mapping(data.get("users"), "users").items()
+        }
+        recovery = data.get("recovery")
+        failures = {}
+        for name, failed in values.mapping(data.get("failures", {}), "failures").items():
+            where = f"failures.{name}"
+            failed = values.mapping(failed, where)
+            failures[name] = FailedLogins(
+                values.integer(failed.get("count"), f"{where}.count",
+                               (0, values.MAX_FAILURES)),
+                values.number(failed.get("locked_until"), f"{where}.locked_until",
+                              (0.0, values.MAX_LOCKED_UNTIL)))
+        return cls(
+            database_id=database_id,
+            users=users,
+            recovery=values.wrapped_key(recovery, "recovery") if recovery else None,
+            failures=failures,
+        )
 
     def save(self, path: Path) -> None:
         data = {

@@ -176,7 +176,9 @@ class Vault:
         """Lost password: the recovery code unwraps the data key and sets a new password."""
         username = normalise_username(username)
         keystore = self._keystore()
-        assert keystore.recovery is not None
+        if keystore.recovery is None:  # removed by hand: say which file, no traceback
+            raise RelaisError("store.keystore_invalid", path=str(self.paths.keystore),
+                              detail="recovery")
         code = crypto.normalise_recovery_code(recovery_code)
         try:
             data_key = crypto.unwrap(

@@ -98,20 +98,20 @@ class Relais:
         from desktop.ui.main_window import MainWindow
 
         user = session.user
+        if (not language_chosen and not self.language_given and user.language in LANGUAGES
+                and user.language != self.lang.code):
+            self.lang.set_language(user.language)  # their own language, from the first dialog
+        if user.must_change_password:
+            # the session serves nothing else until the user has chosen their own password
+            dialog = ChangePasswordDialog(self.lang, user.username,
+                                          session.change_own_password, self.window)
+            if not dialog.exec():
+                session.close()
+                return
         services = Services.for_session(session)
         if language_chosen:
             services.users.set_language(self.lang.code)
             self.language_given = False  # the person's choice now outranks --lang
-        elif self.language_given:
-            pass  # this run's override: shown, never saved
-        elif user.language in LANGUAGES and user.language != self.lang.code:
-            self.lang.set_language(user.language)
-        if user.must_change_password:
-            dialog = ChangePasswordDialog(self.lang, user.username,
-                                          services.users.change_own_password, self.window)
-            if not dialog.exec():
-                session.close()
-                return
         self.settings.last_username = user.username
         self.settings.organisation_name = session.organisation.name
         if not self.language_given:

@@ -38,6 +38,7 @@ from desktop.core.i18n import LANGUAGE_NAMES
 from desktop.core.roles import Permission
 from desktop.documents.base import DOCUMENT_LANGUAGES, WITH_LANGUAGES
 from desktop.documents.case_documents import Appointment
+from desktop.private_files import make_private
 from desktop.services import Services
 from desktop.ui.file_dialogs import ask_save_path
 from desktop.ui.language import UiLanguage
@@ -349,7 +350,7 @@ class DocumentsDialog(QDialog):
 
     def _write(self, data: bytes, target: Path, saved: list[Path]) -> None:
         try:
-            target.write_bytes(data)
+            make_private(target).write_bytes(data)  # a document about a person: owner only
         except OSError as exc:
             self.error.show_message(error_text(self.lang, exc))
             return

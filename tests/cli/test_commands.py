@@ -43,7 +43,7 @@ def test_relais_help_is_unchanged(capsys, monkeypatch):
 
 
 @pytest.mark.parametrize(("command", "subcommands"), [
-    ("users", "{add,list,disable,reset-password}"),
+    ("users", "{add,list,disable,reset-password,set-password}"),
     ("pdf", "{intake,summary,blank-intake,fillable-intake,import-intake}"),
     ("report", "{monthly}"),
 ])

@@ -2,18 +2,35 @@ import pytest
 
 from desktop.core.enums import Role
 from desktop.core.errors import AccessDenied, RelaisError, ValidationError
+from desktop.services import Services
 from tests.conftest import USER_PASSWORD, login_as
 
 
 def test_admin_adds_users_who_log_in_with_their_own_password(vault, services):
-    worker = login_as(vault, services, "marie", Role.SOCIAL_WORKER)
-    assert worker.session.user.role == Role.SOCIAL_WORKER
-    assert worker.session.user.must_change_password
-    worker.users.change_own_password("my own new secret 77")
-    worker.session.close()
+    services.users.add_user("marie", Role.SOCIAL_WORKER, USER_PASSWORD)
+    first = vault.login("marie", USER_PASSWORD)
+    assert first.user.role == Role.SOCIAL_WORKER
+    assert first.must_change_password
+    first.change_own_password("my own new secret 77")
+    first.close()
     again = vault.login("marie", "my own new secret 77")
     assert not again.user.must_change_password
     again.close()
+
+
+def test_a_temporary_password_opens_nothing_but_the_password_change(vault, services):
+    services.users.add_user("marie", Role.SOCIAL_WORKER, USER_PASSWORD)
+    session = vault.login("marie", USER_PASSWORD)
+    for attempt in (lambda: Services.for_session(session), lambda: session.actor):
+        with pytest.raises(RelaisError) as refused:
+            attempt()
+        assert refused.value.key == "auth.must_change_password"
+    with pytest.raises(ValidationError):
+        session.change_own_password("short")  # the rules still apply
+    assert session.must_change_password
+    session.change_own_password("my own new secret 77")
+    assert Services.for_session(session).cases.ids() is not None  # serves normally now
+    session.close()
 
 
 def test_volunteer_and_social_worker_cannot_manage_users(vault, services):
