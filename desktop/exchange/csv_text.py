@@ -9,6 +9,7 @@ read as Windows-1251 gives."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 
@@ -31,10 +32,8 @@ def decode(raw: bytes, name: str) -> str:
             raise RelaisError("import.bad_encoding", file=name) from exc
     if b"\x00" in raw[:4096]:
         raise RelaisError("import.not_a_spreadsheet", file=name)
-    try:
+    with contextlib.suppress(UnicodeDecodeError):  # not UTF-8: weigh the other encodings
         return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
     if _mostly_utf8(raw):
         _strict_utf8(raw, name)  # raises, naming the first broken line
     text = _single_byte(raw)
