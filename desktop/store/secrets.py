@@ -18,6 +18,19 @@ SERVICE = "Relais"
 USES: tuple[str, ...] = ()
 
 
+def keychain_usable(backend: object) -> bool:
+    """Whether ``backend`` is a real keychain, not keyring's "fail" stand-in (or another
+    backend that says it must not be used: priority 0 or below)."""
+    from keyring.backends import fail
+
+    priority = getattr(type(backend), "priority", 0)
+    try:
+        priority = float(priority)
+    except (TypeError, ValueError):
+        priority = 0.0
+    return not isinstance(backend, fail.Keyring) and priority > 0
+
+
 class SecretStore:
     def __init__(self, namespace: str, backend: object | None = None,
                  uses: tuple[str, ...] = USES) -> None:
@@ -36,14 +49,7 @@ class SecretStore:
 
     @property
     def available(self) -> bool:
-        from keyring.backends import fail
-
-        priority = getattr(type(self.backend), "priority", 0)
-        try:
-            priority = float(priority)
-        except (TypeError, ValueError):
-            priority = 0.0
-        return not isinstance(self.backend, fail.Keyring) and priority > 0
+        return keychain_usable(self.backend)
 
     @property
     def backend_name(self) -> str:
