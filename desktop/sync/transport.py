@@ -57,7 +57,7 @@ def exchange(server: ServerAddress, method: str, target: str, *, body: bytes | N
         answer_headers = {name.lower(): value for name, value in response.getheaders()}
     except SyncError:
         raise
-    except Exception as exc:  # noqa: BLE001 (every failure of the way is named below)
+    except (OSError, http.client.HTTPException) as exc:  # every failure of the way
         code = failure_code(exc)
         log.info("sync %s %s failed: %s (%s)", method, target.split("?")[0], code,
                  type(exc).__name__)
