@@ -340,3 +340,70 @@ def test_time_is_measured_by_the_clock_of_the_exchange_not_the_wall(server):
     # to start the server thread (a sanity check of the deadline arithmetic).
     server.on("GET", "/health", lambda h: (time.sleep(0.01), h.send_json(200, {"protocol": 1})))
     assert client(server, timeout=10).health().protocol == 1
+
+
+# -- TLS -----------------------------------------------------------------------------------
+
+def self_signed(tmp_path) -> tuple[str, str]:
+    """A certificate for 127.0.0.1 signed by itself, as a small install might make one."""
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "relais-central test")])
+    now = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name)
+        .public_key(key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(now).not_valid_after(now + datetime.timedelta(days=3650))
+        .add_extension(x509.SubjectAlternativeName(
+            [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256()))
+    cert_file, key_file = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                           serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return str(cert_file), str(key_file)
+
+
+@pytest.fixture
+def tls_server(tmp_path):
+    import ssl
+
+    cert, key = self_signed(tmp_path)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    running = FaultServer(tls=context).start()
+    running.on("GET", "/health", lambda h: h.send_json(200, {"protocol": 1}))
+    yield running, cert
+    running.stop()
+
+
+def test_a_certificate_no_authority_vouches_for_is_refused_before_anything_is_sent(
+        tls_server):
+    server, _ = tls_server
+    refused = failure(lambda: SyncClient(server.url, TOKEN).health())
+    assert (refused.code, refused.retryable) == ("tls", False)
+    assert server.received == []
+
+
+def test_a_small_install_with_its_own_certificate_is_trusted_when_told_to(tls_server):
+    import ssl
+
+    server, cert = tls_server
+    trusted = ssl.create_default_context(cafile=cert)
+    assert SyncClient(server.url, TOKEN, ssl_context=trusted).health().protocol == 1
+
+
+def test_speaking_plain_http_to_a_tls_port_is_not_taken_for_an_answer(tls_server):
+    server, _ = tls_server
+    plain = server.url.replace("https://", "http://")
+    assert failure(lambda: SyncClient(plain, TOKEN, timeout=2).health()).code in (
+        "dropped", "not_relais")
