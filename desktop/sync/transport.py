@@ -79,8 +79,10 @@ def failure_code(exc: BaseException) -> str:
         return "dns"
     if isinstance(exc, ssl.SSLEOFError | ssl.SSLZeroReturnError):
         return "dropped"  # the server closed the secure channel mid-way
-    if isinstance(exc, ssl.SSLError | ssl.CertificateError):
+    if isinstance(exc, ssl.SSLCertVerificationError | ssl.CertificateError):
         return "tls"
+    if isinstance(exc, ssl.SSLError):
+        return "not_relais"  # no TLS on that port (https:// typed for an http server)
     if isinstance(exc, TimeoutError):
         return "timeout"
     if isinstance(exc, ConnectionRefusedError):

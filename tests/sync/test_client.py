@@ -407,3 +407,9 @@ def test_speaking_plain_http_to_a_tls_port_is_not_taken_for_an_answer(tls_server
     plain = server.url.replace("https://", "http://")
     assert failure(lambda: SyncClient(plain, TOKEN, timeout=2).health()).code in (
         "dropped", "not_relais")
+
+
+def test_https_to_a_port_without_tls_is_not_a_relais_server(server):
+    secure = server.url.replace("http://", "https://")
+    assert failure(lambda: SyncClient(secure, TOKEN).health()).code == "not_relais"
+    assert server.received == []
