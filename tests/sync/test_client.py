@@ -4,6 +4,7 @@ badly, slowly, or not at all. Every failure reaches the person as a translated S
 from __future__ import annotations
 
 import gzip
+import json
 import logging
 import socket
 import time
@@ -256,7 +257,7 @@ def test_a_gzip_answer_with_a_second_member_is_a_bad_answer(server):
     (404, None, "not_relais", False),
 ])
 def test_each_refusal_becomes_its_own_error(server, status, body, code, retryable):
-    raw = b"<html>no</html>" if body is None else __import__("json").dumps(body).encode()
+    raw = b"<html>no</html>" if body is None else json.dumps(body).encode()
     headers = {"Location": "https://elsewhere.example/"} if status == 302 else {}
     server.on("POST", "/api/v1/sync/push", lambda h: h.send_bytes(status, raw, headers))
 
@@ -335,9 +336,7 @@ def test_the_token_reaches_no_log_and_no_message(server, caplog):
     assert TOKEN not in caplog.text + repr(sync) + repr(errors) + " ".join(shown)
 
 
-def test_time_is_measured_by_the_clock_of_the_exchange_not_the_wall(server):
-    # A whole exchange well inside its timeout succeeds however long the test machine takes
-    # to start the server thread (a sanity check of the deadline arithmetic).
+def test_an_answer_a_little_late_but_within_the_timeout_is_read(server):
     server.on("GET", "/health", lambda h: (time.sleep(0.01), h.send_json(200, {"protocol": 1})))
     assert client(server, timeout=10).health().protocol == 1
 
