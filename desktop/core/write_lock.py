@@ -19,7 +19,7 @@ from sqlmodel import Session
 from desktop.core.errors import RelaisError
 
 # Set in ``Session.info`` once the session's transaction holds the write lock.
-HOLDS_WRITE_LOCK = "relais.holds_write_lock"
+HOLDS_WRITE_LOCK = "holds_write_lock"
 
 
 def take_write_lock(connection: Connection) -> None:
