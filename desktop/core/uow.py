@@ -2,7 +2,9 @@
 
 A ``UnitOfWork`` stamps records (who, when, version), keeps soft deletes soft, and turns each
 write into a ``Change``. Before commit it hands the changes to its observers in the same
-transaction: the audit trail today, the sync outbox and local indexes alongside it.
+transaction: the audit trail today, the sync outbox and local indexes alongside it. It holds
+SQLite's write lock from its first statement (``core/write_lock.py``): other processes'
+writes wait for it, their reads do not.
 """
 
 from __future__ import annotations
