@@ -12,11 +12,12 @@ import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from desktop.core import demo_names as names
+from desktop.core import file_numbers
 from desktop.core.enums import (
     AccommodationType,
     CaseStatus,
@@ -77,16 +78,9 @@ class DemoGenerator:
                     )
                 ).scalars()
             )
-            numbers = db.execute(select(CaseFile.file_number)).scalars().all()
-        # File numbers run per year of opening: 2024/000001, 2024/000002, ...
-        last_by_year: dict[int, int] = {}
-        for number in numbers:
-            year, _, serial = number.partition("/")
-            if year.isdigit() and serial.isdigit():
-                last_by_year[int(year)] = max(last_by_year.get(int(year), 0), int(serial))
+            sequence = db.execute(select(func.count()).select_from(CaseFile)).scalar_one()
         municipalities = sorted(reference_data().municipalities)
         org_refnis = self._org_refnis()
-        sequence = len(numbers)
         made = 0
         while made < persons:
             batch = RecordBatch()
@@ -96,13 +90,24 @@ class DemoGenerator:
                 sequence += 1
                 made += self._household(
                     batch, rng, persons - made, sequence, workers, org_refnis, municipalities,
-                    last_by_year,
                 )
             with UnitOfWork(self.engine, self.actor) as uow:
+                self._number_cases(uow, batch)
                 batch.write(uow)
             if progress:
                 progress(min(made, persons), persons)
         return made
+
+    def _number_cases(self, uow: UnitOfWork, batch: RecordBatch) -> None:
+        """File numbers run per year of opening (2024/000001, 2024/000002, ...), taken under
+        the unit of work's lock like an intake's, in the order the cases were made."""
+        cases = batch.rows.get(CaseFile, [])
+        for year in sorted({case["opened_on"].year for case in cases}):
+            of_year = [case for case in cases if case["opened_on"].year == year]
+            numbers = file_numbers.take_many(uow.session, self.actor.organisation_id, year,
+                                             len(of_year))
+            for case, number in zip(of_year, numbers, strict=True):
+                case["file_number"] = number
 
     def _org_refnis(self) -> str:
         from desktop.core.models import Organisation
@@ -117,7 +122,6 @@ class DemoGenerator:
     def _household(
         self, batch: RecordBatch, rng: random.Random, room: int, sequence: int,
         workers: list[uuid.UUID], org_refnis: str, municipalities: list[str],
-        last_by_year: dict[int, int],
     ) -> int:
         size = min(room, rng.choices(range(1, 8), weights=[36, 28, 19, 11, 3, 2, 1])[0])
         russian = rng.random() < 0.1
@@ -139,7 +143,7 @@ class DemoGenerator:
                 batch.add(SpecificNeed, person_id=person, need_type=SpecificNeedType.SINGLE_PARENT,
                           details="", urgent=False)
         self._accommodation(batch, rng, household, org_refnis, arrival)
-        self._case(batch, rng, household, last_by_year, arrival, workers, municipalities,
+        self._case(batch, rng, household, arrival, workers, municipalities,
                    _needs(random.Random(f"{sequence}:{arrival}"),
                           [age - (TODAY - arrival).days / 365.25 for _, _, age in members]))
         return size
@@ -271,17 +275,16 @@ class DemoGenerator:
 
     def _case(
         self, batch: RecordBatch, rng: random.Random, household: uuid.UUID,
-        last_by_year: dict[int, int], arrival: date, workers: list[uuid.UUID],
+        arrival: date, workers: list[uuid.UUID],
         municipalities: list[str], needs: list[str],
     ) -> None:
         opened = min(TODAY, arrival + timedelta(days=rng.randint(1, 40)))
-        serial = last_by_year.get(opened.year, 0) + 1
-        last_by_year[opened.year] = serial
         status = rng.choices(list(CaseStatus), weights=[45, 35, 20])[0]
         reason = rng.choice(list(ClosureReason)) if status == CaseStatus.CLOSED else None
         case = batch.add(
             CaseFile, organisation_id=self.actor.organisation_id, household_id=household,
-            file_number=f"{opened.year}/{serial:06d}", status=status, closure_reason=reason,
+            file_number=None,  # numbered when written: _number_cases
+            status=status, closure_reason=reason,
             destination_refnis=rng.choice(municipalities) if reason == ClosureReason.MOVED
             else None,
             assigned_worker_id=rng.choice(workers) if workers and rng.random() < 0.9 else None,

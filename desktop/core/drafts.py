@@ -21,6 +21,7 @@ from desktop.core.errors import RelaisError
 from desktop.core.intake_input import HouseholdInput
 from desktop.core.models import IntakeDraft, utcnow
 from desktop.core.roles import Actor
+from desktop.core.write_lock import locked_session
 
 
 @dataclass(frozen=True)
@@ -39,15 +40,14 @@ class DraftService:
              draft_id: uuid.UUID | None = None) -> uuid.UUID:
         if self.actor.user_id is None:
             raise RelaisError("user.not_found")
-        with Session(self.engine) as db:
+        with locked_session(self.engine) as db:
             draft = db.get(IntakeDraft, draft_id) if draft_id else None
             if draft is None or draft.user_id != self.actor.user_id:
                 draft = IntakeDraft(user_id=self.actor.user_id, kind=kind)
             draft.payload = household.to_dict()
             draft.saved_at = utcnow()
             db.add(draft)
-            db.commit()
-            return draft.id
+        return draft.id
 
     def mine(self) -> list[DraftSummary]:
         with Session(self.engine) as db:
@@ -63,10 +63,9 @@ class DraftService:
         return HouseholdInput.from_dict(draft.payload)
 
     def discard(self, draft_id: uuid.UUID) -> None:
-        with Session(self.engine) as db:
+        with locked_session(self.engine) as db:
             db.execute(delete(IntakeDraft).where(IntakeDraft.id == draft_id,
                                                  IntakeDraft.user_id == self.actor.user_id))
-            db.commit()
 
 
 def _label(payload: dict) -> str:

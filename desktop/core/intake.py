@@ -6,17 +6,13 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
 
+from desktop.core import file_numbers
 from desktop.core.errors import AccessDenied, ValidationError
 from desktop.core.intake_input import HouseholdInput, cleaned
 from desktop.core.intake_records import NewCase, RecordBatch, add_household
 from desktop.core.intake_rules import IntakeRules, Problem
-from desktop.core.models import (
-    CaseFile,
-)
 from desktop.core.notes import written_note_audience
 from desktop.core.reference import ReferenceData
 from desktop.core.roles import Actor, Permission
@@ -30,17 +26,6 @@ class IntakeRejected(ValidationError):
         first = problems[0]
         super().__init__(first.key, field=first.field, **first.params)
         self.problems = problems
-
-
-def next_file_number(session: Session, organisation_id: uuid.UUID | None, year: int) -> str:
-    prefix = f"{year}/"
-    last = session.execute(
-        select(func.max(CaseFile.file_number)).where(
-            CaseFile.organisation_id == organisation_id, CaseFile.file_number.like(f"{prefix}%")
-        )
-    ).scalar_one()
-    serial = int(last.split("/")[1]) + 1 if last else 1
-    return f"{prefix}{serial:06d}"
 
 
 class IntakeService:
@@ -75,7 +60,7 @@ class IntakeService:
         with UnitOfWork(self.engine, self.actor) as uow:
             case_id = add_household(batch, household, NewCase(
                 organisation_id=org,
-                file_number=next_file_number(uow.session, org, self.today.year),
+                file_number=file_numbers.take(uow.session, org, self.today.year),
                 opened_on=self.today, quick=quick,
                 worker_id=None if quick else self.actor.user_id,
                 note_audience=written_note_audience(self.actor)))

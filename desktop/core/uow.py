@@ -2,7 +2,9 @@
 
 A ``UnitOfWork`` stamps records (who, when, version), keeps soft deletes soft, and turns each
 write into a ``Change``. Before commit it hands the changes to its observers in the same
-transaction: the audit trail today, the sync outbox and local indexes alongside it.
+transaction: the audit trail today, the sync outbox and local indexes alongside it. It holds
+SQLite's write lock from its first statement (``core/write_lock.py``): other processes'
+writes wait for it, their reads do not.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cache
 from typing import Any, Protocol, TypeVar
+from weakref import WeakKeyDictionary
 
 from pydantic_core import PydanticUndefined
 from sqlalchemy.engine import Engine
@@ -24,6 +28,7 @@ from desktop.core.ids import uuid7
 from desktop.core.models import AuditEvent, Record, utcnow
 from desktop.core.name_index import NameIndexer
 from desktop.core.roles import Actor
+from desktop.core.write_lock import begin_writing, is_busy
 
 R = TypeVar("R", bound=Record)
 
@@ -52,9 +57,12 @@ class AuditTrail:
     names; creations and deletions concern the whole record and list none."""
 
     def before_commit(self, session: Session, actor: Actor, changes: Sequence[Change]) -> None:
+        self.write(session, actor, changes, utcnow())
+
+    def write(self, session: Session, actor: Actor, changes: Sequence[Change],
+              at: datetime) -> None:
         if not changes:
             return
-        at = utcnow()
         rows = [
             {
                 "id": uuid7(),
@@ -74,6 +82,8 @@ def storage_error(error: OperationalError) -> Exception:
     """A full disk or a read-only file becomes a message the user can act on; the
     transaction was rolled back, so nothing is half-written."""
     text = str(error.orig).lower()
+    if is_busy(error):  # the lock did not come within the busy timeout
+        return RelaisError("store.busy")
     if "full" in text:
         return RelaisError("store.disk_full")
     if "readonly" in text or "read-only" in text:
@@ -107,10 +117,13 @@ class UnitOfWork:
     rolls everything back (records, audit, outbox) on any exception."""
 
     def __init__(
-        self, engine: Engine, actor: Actor, observers: Iterable[ChangeObserver] = ()
+        self, engine: Engine, actor: Actor, observers: Iterable[ChangeObserver] = (),
+        wait: bool = True,
     ) -> None:
         self.engine = engine
         self.actor = actor
+        # False: refuse at once ('store.busy') rather than wait while another process writes
+        self.wait = wait
         # Every write keeps the audit trail and the search index; sync adds its outbox.
         self.observers = [AuditTrail(), NameIndexer(), *observers]
         self.changes: list[Change] = []
@@ -123,16 +136,29 @@ class UnitOfWork:
         return self._session
 
     def __enter__(self) -> UnitOfWork:
+        """Takes the write lock before anything is read: what the work reads (the last file
+        number) cannot change under it. RelaisError('store.busy') if it does not come."""
         self._session = Session(self.engine, expire_on_commit=False)
         self._session.begin()
+        try:
+            begin_writing(self._session, self.wait)
+        except BaseException:
+            self._session.close()
+            self._session = None
+            raise
         return self
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         session = self.session
+        late: list[_LateAccess] = []
         try:
             if exc_type is None:
                 self.checkpoint()
+                late = _deferred.pop(self.engine, [])
+                for actor, change, at in late:
+                    AuditTrail().write(session, actor, [change], at)
                 session.commit()
+                late = []
             else:
                 session.rollback()
                 if isinstance(exc, OperationalError):
@@ -144,6 +170,8 @@ class UnitOfWork:
             session.rollback()
             raise storage_error(error) from error
         finally:
+            if late:  # not committed: they wait for the next write
+                _deferred.setdefault(self.engine, [])[:0] = late
             session.close()
             self._session = None
 
@@ -264,3 +292,38 @@ class UnitOfWork:
                 fields=changed,
             )
         )
+
+
+# An access event (a login) that could not be audited when it happened because another
+# process held the write lock: (who, what, when). The engine's next unit of work writes it.
+_LateAccess = tuple[Actor, Change, datetime]
+_deferred: WeakKeyDictionary[Engine, list[_LateAccess]] = WeakKeyDictionary()
+
+
+def record_access_soon(engine: Engine, actor: Actor, action: AuditAction, entity: str,
+                       entity_id: uuid.UUID | None) -> None:
+    """Audit an access now, or, while another process writes, with this engine's next write
+    (``write_deferred`` at the latest): reading never has to wait for the lock."""
+    at = utcnow()
+    change = Change(entity=entity, entity_id=entity_id, action=action, base_version=None,
+                    new_version=0)
+    try:
+        with UnitOfWork(engine, actor, wait=False) as uow:
+            uow.changes.append(change)
+    except RelaisError as error:
+        if error.key != "store.busy":
+            raise
+        _deferred.setdefault(engine, []).append((actor, change, at))
+
+
+def has_deferred(engine: Engine) -> bool:
+    return bool(_deferred.get(engine))
+
+
+def write_deferred(engine: Engine) -> None:
+    """Write what waits for ``engine``'s next write now (the session is closing), waiting for
+    the lock as any write does."""
+    if has_deferred(engine):
+        actor = _deferred[engine][0][0]
+        with UnitOfWork(engine, actor):
+            pass

@@ -11,11 +11,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from desktop.core import limits
+from desktop.core import file_numbers, limits
 from desktop.core.dates import iso_partial
 from desktop.core.enums import AccommodationType, Relationship
 from desktop.core.errors import RelaisError
@@ -363,6 +363,23 @@ class ImportService:
                                                    {"number": number}))
                 taken.add(number)
 
+    def _file_numbers(self, session: Session, plan: ImportPlan) -> dict[int, str]:
+        """Each new household's file number (by its index in the plan), taken under the
+        write lock of the import's transaction: the file's own while still free, else the
+        next of this year's series."""
+        used = set(session.execute(select(CaseFile.file_number)).scalars())
+        own: dict[int, str | None] = {}
+        for index, planned in enumerate(plan.households):
+            if planned.existing_household_id is None:
+                number = planned.case_number or None
+                own[index] = number if number not in used else None
+                if number:
+                    used.add(number)
+        fresh = iter(file_numbers.take_many(
+            session, self.actor.organisation_id, self.today.year,
+            sum(number is None for number in own.values()), avoid=used))
+        return {index: number or next(fresh) for index, number in own.items()}
+
     def _known(self) -> tuple[dict[tuple[str, str, str], uuid.UUID], dict[str, uuid.UUID],
                               dict[uuid.UUID, uuid.UUID]]:
         names: dict[tuple[str, str, str], uuid.UUID] = {}
@@ -396,24 +413,19 @@ class ImportService:
         org = self.actor.organisation_id
         total = len(plan.households)
         with UnitOfWork(self.engine, self.actor) as uow:
-            used = set(uow.session.execute(select(CaseFile.file_number)).scalars())
-            last = _last_numbers(uow.session, org)
+            numbers = self._file_numbers(uow.session, plan)
             for start in range(0, total, WRITE_CHUNK):
                 if cancelled():
                     raise ImportCancelled("import.cancelled")
                 batch = RecordBatch()
-                for planned in plan.households[start:start + WRITE_CHUNK]:
+                for index in range(start, min(start + WRITE_CHUNK, total)):
+                    planned = plan.households[index]
                     if planned.existing_household_id is not None:
                         for member in planned.household.members:
                             add_person(batch, planned.existing_household_id, org, member)
                         continue
-                    number = planned.case_number
-                    if not number or number in used:
-                        last[self.today.year] = last.get(self.today.year, 0) + 1
-                        number = f"{self.today.year}/{last[self.today.year]:06d}"
-                    used.add(number)
                     add_household(batch, planned.household, NewCase(
-                        organisation_id=org, file_number=number, opened_on=self.today,
+                        organisation_id=org, file_number=numbers[index], opened_on=self.today,
                         worker_id=self.actor.user_id, notes=tuple(planned.notes)))
                 batch.write(uow)
                 uow.checkpoint()
@@ -446,13 +458,3 @@ def _name_keys(member: PersonInput) -> list[tuple[str, str, str]]:
             if surname and given]
 
 
-def _last_numbers(session: Session, org: uuid.UUID | None) -> dict[int, int]:
-    last: dict[int, int] = {}
-    for year_text, highest in session.execute(
-        select(func.substr(CaseFile.file_number, 1, 4), func.max(CaseFile.file_number))
-        .where(CaseFile.organisation_id == org)
-        .group_by(func.substr(CaseFile.file_number, 1, 4))
-    ):
-        if year_text.isdigit() and "/" in highest and highest.split("/")[1].isdigit():
-            last[int(year_text)] = int(highest.split("/")[1])
-    return last

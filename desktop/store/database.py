@@ -7,6 +7,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
 from desktop.core.enums import AuditAction, Role
@@ -15,7 +16,8 @@ from desktop.core.models import Organisation, UserAccount
 from desktop.core.name_index import NAME_INDEX_VERSION, rebuild_name_index
 from desktop.core.passwords import check_password
 from desktop.core.roles import SYSTEM, Actor
-from desktop.core.uow import UnitOfWork
+from desktop.core.uow import UnitOfWork, has_deferred, record_access_soon, write_deferred
+from desktop.core.write_lock import busy_or, take_write_lock
 from desktop.store.engine import open_engine
 from desktop.store.migrate import upgrade_to_head
 
@@ -84,14 +86,28 @@ class WorkSession:
         self.vault.unwrap_user_key(self.user.username, password)
 
     def close(self) -> None:
-        self.engine.dispose()
+        """Writes what waited for the lock (the login's audit, if another process was
+        writing then), waiting as long as any write; if the lock still does not come, the
+        log says what was not recorded."""
+        try:
+            if has_deferred(self.engine):
+                write_deferred(self.engine)
+        except RelaisError:
+            log.warning("an access event could not be audited: another process was writing")
+        finally:
+            self.engine.dispose()
 
 
 def refresh_name_index(engine: Engine) -> None:
-    """Rebuild the search index once after an update changed its rules (user_version)."""
+    """Rebuild the search index once after an update changed its rules (user_version).
+    Only a rebuild takes the write lock: a login while another process writes just reads."""
+    with engine.connect() as connection:
+        if connection.exec_driver_sql("PRAGMA user_version").scalar_one() == NAME_INDEX_VERSION:
+            return
     with engine.begin() as connection:
+        take_write_lock(connection)
         version = connection.exec_driver_sql("PRAGMA user_version").scalar_one()
-        if version == NAME_INDEX_VERSION:
+        if version == NAME_INDEX_VERSION:  # another process rebuilt it meanwhile
             return
         written = rebuild_name_index(connection)
         connection.exec_driver_sql(f"PRAGMA user_version = {int(NAME_INDEX_VERSION)}")
@@ -132,10 +148,15 @@ def create_database(
 def open_database(
     vault: Vault, data_key: bytes, username: str, allow_disabled: bool = False
 ) -> WorkSession:
+    """Opens for ``username``. Needs the write lock only to migrate or rebuild the index: a
+    login while another process imports reads and succeeds (its audit follows later)."""
     engine = open_engine(vault.paths.database, data_key)
     try:
-        upgrade_to_head(engine, vault.paths.database, vault.paths.backups)
-        refresh_name_index(engine)
+        try:
+            upgrade_to_head(engine, vault.paths.database, vault.paths.backups)
+            refresh_name_index(engine)
+        except OperationalError as error:
+            raise busy_or(error) from error
         with Session(engine, expire_on_commit=False) as db:
             user = db.exec(select(UserAccount).where(UserAccount.username == username)).first()
             if user is None or (not user.active and not allow_disabled):
@@ -144,8 +165,8 @@ def open_database(
             assert org is not None
         session = WorkSession(vault, engine, data_key, user, org)
         # the login is recorded even for a user who must first choose their password
-        with UnitOfWork(engine, session._actor()) as uow:
-            uow.record_access(AuditAction.LOGIN, "user_account", user.id)
+        record_access_soon(engine, session._actor(), AuditAction.LOGIN, "user_account",
+                           user.id)
         return session
     except BaseException:
         engine.dispose()

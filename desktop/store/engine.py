@@ -8,11 +8,17 @@ import sqlcipher3
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
 
 from desktop.core.errors import RelaisError
+from desktop.core.write_lock import is_busy
 from desktop.private_files import keep_private, make_private
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# How long a write waits for another process's write (an import, a demo) to finish before
+# it says "another Relais is writing" (store.busy): most writes take well under a second,
+# and a window that waits longer looks frozen. Read at each new connection.
+BUSY_TIMEOUT_MS = 10_000
 
 
 def _key_pragma(data_key: bytes) -> str:
@@ -40,11 +46,12 @@ def open_engine(path: Path, data_key: bytes) -> Engine:
     def _on_connect(dbapi_connection, _record) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(_key_pragma(data_key))
+        # first: even the WAL pragma may meet another process's lock
+        cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         # A lost write would lose a person's record: pay the fsync.
         cursor.execute("PRAGMA synchronous = FULL")
-        cursor.execute("PRAGMA busy_timeout = 5000")
         # Decrypted pages stay cached: 32 MB holds the indexes that search and the case
         # list walk at 100,000 persons (SQLCipher's default of 8 MB made search 4x slower).
         cursor.execute("PRAGMA cache_size = -32768")
@@ -60,6 +67,8 @@ def check_readable(engine: Engine, path: Path) -> None:
             connection.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
     except SADatabaseError as exc:
         engine.dispose()
+        if isinstance(exc, OperationalError) and is_busy(exc):  # not damaged: in use
+            raise RelaisError("store.busy") from exc
         raise unreadable_database_error(path) from exc
 
 

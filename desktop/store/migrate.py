@@ -15,6 +15,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
 from desktop.core.errors import RelaisError
+from desktop.core.write_lock import take_write_lock
 from desktop.store.backup import backup_database
 
 _SCRIPTS = Path(__file__).resolve().parent / "migrations"
@@ -56,6 +57,9 @@ def upgrade_to_head(engine: Engine, database: Path, backups: Path) -> Path | Non
     backup = backup_database(engine, database, backups, "pre-migration") if current else None
     config = _config()
     with engine.begin() as connection:
+        # one transaction, one writer: a second process opening meanwhile waits, then
+        # finds the schema at head and Alembic has nothing left to do
+        take_write_lock(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return backup

@@ -1,0 +1,74 @@
+"""The one allocator of case file numbers: intake, import, demo data and filled PDF forms
+all take their numbers here.
+
+A number is ``YYYY/NNNNNN``: the year the case opened and a serial in that year's series,
+one series per organisation. The next number is the series' highest + 1, read and written in
+the same transaction, so the caller must hold the write lock (a ``UnitOfWork`` does): two
+processes can then never read the same highest number.
+
+Sync (several desktops of one organisation, offline) extends this module only: ``_series``
+becomes one series per device (a device part in the prefix), so numbers stay unique without a
+network, and ``_highest`` keeps reading the highest of that series.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from desktop.core.models import CaseFile
+from desktop.core.write_lock import require_write_lock
+
+
+@dataclass(frozen=True)
+class _Series:
+    prefix: str  # "2026/"
+    digits: int  # the serial's width, zero-padded
+
+    def number(self, serial: int) -> str:
+        return f"{self.prefix}{serial:0{self.digits}d}"
+
+    def glob(self) -> str:
+        # SQLite GLOB: exactly this prefix and this many digits (imported numbers may
+        # share the year and be anything else: they are not part of the series)
+        return self.prefix + "[0-9]" * self.digits
+
+
+def _series(organisation_id: uuid.UUID | None, year: int) -> _Series:
+    return _Series(prefix=f"{year:04d}/", digits=6)
+
+
+def _highest(session: Session, organisation_id: uuid.UUID | None, series: _Series) -> int:
+    last = session.execute(
+        select(func.max(CaseFile.file_number)).where(
+            CaseFile.organisation_id == organisation_id,
+            CaseFile.file_number.op("GLOB")(series.glob()),
+        )
+    ).scalar_one()
+    return int(last[len(series.prefix):]) if last else 0
+
+
+def take(session: Session, organisation_id: uuid.UUID | None, year: int) -> str:
+    """The next file number of ``year`` for a case about to be written in ``session``."""
+    return take_many(session, organisation_id, year, 1)[0]
+
+
+def take_many(session: Session, organisation_id: uuid.UUID | None, year: int, count: int,
+              avoid: Collection[str] = ()) -> list[str]:
+    """``count`` new numbers of ``year``, in order, none of them in ``avoid`` (numbers about
+    to be written in the same transaction, e.g. an import's own numbers). Only under the
+    write lock: numbers taken and not written in that transaction are simply not used."""
+    require_write_lock(session)
+    series = _series(organisation_id, year)
+    serial = _highest(session, organisation_id, series)
+    numbers: list[str] = []
+    while len(numbers) < count:
+        serial += 1
+        number = series.number(serial)
+        if number not in avoid:
+            numbers.append(number)
+    return numbers
