@@ -152,7 +152,8 @@ def delete(entity: str, entity_id: str, base: int) -> dict[str, Any]:
             "at": "2026-11-29T12:00:00+00:00"}
 
 
-def _start(tmp: Path, database_url: str | None) -> Server:
+def _launch(tmp: Path, database_url: str | None) -> Server:
+    """Start the process; _wait_until_healthy waits for it (both backends start at once)."""
     port = free_port()
     log_path = tmp / "server.log"
     args = ["--data-dir", str(tmp)] + (["--db", database_url] if database_url else [])
@@ -160,24 +161,25 @@ def _start(tmp: Path, database_url: str | None) -> Server:
     with open(log_path, "wb") as log:
         process = subprocess.Popen(command(*args, "serve", "--port", str(port)), cwd=ROOT,
                                    env=ENV, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+    return Server(url=f"http://127.0.0.1:{port}", database_url=url, data_dir=tmp,
+                  log_path=log_path, process=process, engine=make_engine(url))
+
+
+def _wait_until_healthy(server: Server) -> None:
     deadline = time.monotonic() + START_TIMEOUT
     while True:
-        if process.poll() is not None:
-            pytest.fail(f"relais-central exited: {log_path.read_text('utf-8')}")
+        if server.process.poll() is not None:
+            pytest.fail(f"relais-central exited: {server.log()}")
         try:
-            if Client(base, timeout=1).get("/health").status_code == 200:
+            if Client(server.url, timeout=1).get("/health").status_code == 200:
                 break
         except OSError:
             pass
         if time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"relais-central did not answer: {log_path.read_text('utf-8')}")
+            server.process.kill()
+            pytest.fail(f"relais-central did not answer: {server.log()}")
         time.sleep(0.1)
-    engine = make_engine(url)
-    upgrade(engine)  # already done by serve; a no-op that proves the revision is known
-    return Server(url=base, database_url=url, data_dir=tmp, log_path=log_path,
-                  process=process, engine=engine)
+    upgrade(server.engine)  # done by serve already: a no-op that proves the revision known
 
 
 def _stop(server: Server) -> None:
@@ -189,11 +191,15 @@ def _stop(server: Server) -> None:
         server.process.kill()
 
 
-def postgres_database() -> Iterator[str]:
+def postgres_database() -> Iterator[str | None]:
+    """A fresh database for the session, dropped after; None when PostgreSQL is not there."""
     try:
         admin_conn = psycopg.connect(PG_ADMIN, autocommit=True)
     except psycopg.OperationalError as error:
-        pytest.skip(f"PostgreSQL is not reachable at 127.0.0.1:5432 ({error})")
+        global PG_UNREACHABLE
+        PG_UNREACHABLE = str(error).strip()
+        yield None
+        return
     name = f"relais_central_test_{secrets.token_hex(6)}"
     with admin_conn:
         admin_conn.execute(f"CREATE DATABASE {name}")
@@ -203,20 +209,28 @@ def postgres_database() -> Iterator[str]:
             admin_conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
-def central(request: pytest.FixtureRequest,
-            tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    tmp = tmp_path_factory.mktemp(f"central-{request.param}")
-    if request.param == "sqlite":
-        server = _start(tmp, None)
-        yield server
-        _stop(server)
-        return
+PG_UNREACHABLE = ""
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Server]]:
     databases = postgres_database()
-    url = next(databases)
-    server = _start(tmp, url)
+    pg_url = next(databases)
+    started = {"sqlite": _launch(tmp_path_factory.mktemp("central-sqlite"), None)}
+    if pg_url is not None:
+        started["postgresql"] = _launch(tmp_path_factory.mktemp("central-pg"), pg_url)
     try:
-        yield server
+        for server in started.values():
+            _wait_until_healthy(server)
+        yield started
     finally:
-        _stop(server)
+        for server in started.values():
+            _stop(server)
         databases.close()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def central(request: pytest.FixtureRequest, servers: dict[str, Server]) -> Server:
+    if request.param not in servers:
+        pytest.skip(f"PostgreSQL is not reachable at 127.0.0.1:5432 ({PG_UNREACHABLE})")
+    return servers[request.param]

@@ -44,7 +44,7 @@ def test_series_run_b_to_z_then_ba_and_never_repeat():
 
 
 def test_a_volunteer_code_enrols_a_volunteer_device(central):
-    device, refnis = central.organisation()
+    _device, refnis = central.organisation()
     answer = post_enrol(central, central.code(refnis, volunteer=True))
     assert answer.status_code == 200
     assert answer.json()["scope"] == "volunteer"
