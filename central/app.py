@@ -31,7 +31,7 @@ from central.protocol import (
     PROTOCOL,
     TOO_LARGE,
 )
-from central.pull import pull
+from central.pull import begin_download, pull
 from central.push import push
 from central.transport import BodyLimitMiddleware, ProtocolMiddleware
 
@@ -168,6 +168,9 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
         with engine.connect() as connection:
             device = authenticate(connection, authorization)
             annotate(request.scope, org=device.organisation_id, device=device.id)
+            if cursor == 0:
+                connection.rollback()  # the read snapshot ends before the short write
+                begin_download(engine, device)
             answer = pull(connection, device, cursor, limit)
         annotate(request.scope, records=len(answer["records"]))
         return answer

@@ -24,6 +24,7 @@ class Device:
     id: str
     organisation_id: int
     scope: str
+    download_horizon: int = 0
 
 
 def digest(secret: str) -> str:
@@ -63,9 +64,11 @@ def authenticate(connection: Connection, authorization: str | None) -> Device:
         raise ApiError(401, UNAUTHORISED, "missing bearer token")
     row = connection.execute(
         select(m.device.c.id, m.device.c.organisation_id, m.device.c.scope,
-               m.device.c.revoked_at).where(m.device.c.token_hash == digest(token))).first()
+               m.device.c.revoked_at, m.device.c.download_horizon)
+        .where(m.device.c.token_hash == digest(token))).first()
     if row is None:
         raise ApiError(401, UNAUTHORISED, "unknown token")
     if row.revoked_at is not None:
         raise ApiError(401, DEVICE_REVOKED, "device revoked")
-    return Device(id=row.id, organisation_id=row.organisation_id, scope=row.scope)
+    return Device(id=row.id, organisation_id=row.organisation_id, scope=row.scope,
+                  download_horizon=row.download_horizon)

@@ -72,7 +72,8 @@ def enrol(connection: Connection, code: str, mode: str, device_name: str,
     token, device_id = new_token(), str(uuid.uuid4())
     connection.execute(insert(m.device).values(
         id=device_id, organisation_id=org.id, name=device_name[:200],
-        token_hash=digest(token), scope=row.scope, series=series, created_at=now))
+        token_hash=digest(token), scope=row.scope, series=series, created_at=now,
+        download_horizon=0))
     return {"device_id": device_id, "token": token, "series": series, "scope": row.scope,
             "organisation": {"refnis": org.refnis, "name": org.name, "record_id": record_id}}
 

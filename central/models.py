@@ -48,6 +48,9 @@ device = Table(
     Column("series", String(10), nullable=False),
     Column("created_at", DateTime, nullable=False),
     Column("revoked_at", DateTime, nullable=True),
+    # The organisation's horizon when this device last began a download from cursor 0: a
+    # cursor below the horizon is expired only for a device that has not begun one since.
+    Column("download_horizon", BigInteger, nullable=False, default=0),
 )
 
 enrol_code = Table(

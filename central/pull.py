@@ -4,14 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.engine import Connection
+from sqlalchemy import select, update
+from sqlalchemy.engine import Connection, Engine
 
 from central import models as m
 from central.auth import Device
+from central.db import write_connection
 from central.errors import ApiError
 from central.protocol import CURSOR_EXPIRED, MAX_PULL_LIMIT, PROTOCOL, SCOPE_VOLUNTEER
 from central.scope import strip_restricted
+
+
+def begin_download(engine: Engine, device: Device) -> None:
+    """A pull from cursor 0 is a whole download: every record still there comes down, so the
+    tombstones purged before it are not missed. Remembering the horizon it began under lets
+    its later pages (cursors below the horizon too) through."""
+    with write_connection(engine) as connection:
+        connection.execute(update(m.device).where(m.device.c.id == device.id).values(
+            download_horizon=select(m.organisation.c.horizon).where(
+                m.organisation.c.id == device.organisation_id).scalar_subquery()))
+        connection.commit()
 
 
 def pull(connection: Connection, device: Device, cursor: int, limit: int) -> dict[str, Any]:
@@ -20,7 +32,7 @@ def pull(connection: Connection, device: Device, cursor: int, limit: int) -> dic
     limit = min(limit, MAX_PULL_LIMIT)
     horizon = connection.execute(select(m.organisation.c.horizon).where(
         m.organisation.c.id == device.organisation_id)).scalar_one()
-    if 0 < cursor < horizon:
+    if 0 < cursor < horizon and device.download_horizon < horizon:
         raise ApiError(410, CURSOR_EXPIRED, "tombstones below this cursor were purged")
     rows = connection.execute(
         select(m.record.c.entity, m.record.c.id, m.record.c.version, m.record.c.deleted,

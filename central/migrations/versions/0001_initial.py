@@ -42,6 +42,7 @@ def upgrade() -> None:
         sa.Column("series", sa.String(10), nullable=False),
         sa.Column("created_at", sa.DateTime, nullable=False),
         sa.Column("revoked_at", sa.DateTime, nullable=True),
+        sa.Column("download_horizon", sa.BigInteger, nullable=False, server_default="0"),
     )
     op.create_index("ix_device_organisation_id", "device", ["organisation_id"])
     op.create_table(
