@@ -71,7 +71,7 @@ def test_on_postgresql_a_second_writer_waits_for_the_first_to_commit(servers):
     if "postgresql" not in servers:
         pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432")
     central = servers["postgresql"]
-    device, refnis = central.organisation()
+    device, _refnis = central.organisation()
     engine = central.engine
     late, early = create("household", {"reference": "late"}), create("household", {})
 
