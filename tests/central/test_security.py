@@ -98,6 +98,24 @@ def test_oversized_requests_are_refused_and_change_nothing(central):
     assert_nothing_changed(device, cursor)
 
 
+def test_a_body_sent_in_chunks_without_a_length_is_counted_as_it_comes(central):
+    device, _ = central.organisation()
+    cursor = device.pull()["cursor"]
+    body, headers = push_body([create("household", {"reference": "x" * 11_000})
+                               for _ in range(400)])  # under 500 changes, over 4 MiB
+    raw = json.dumps(body).encode()
+    assert len(raw) > 4 * 1024 * 1024
+    chunks = (raw[i:i + 65536] for i in range(0, len(raw), 65536))
+    try:
+        answer = device.http.post(PUSH, content=chunks, headers={
+            **headers, "Content-Type": "application/json"})
+    except ConnectionError:  # the central answered and closed before the last chunk
+        pass
+    else:
+        assert (answer.status_code, answer.json()["error"]) == (413, "too_large")
+    assert_nothing_changed(device, cursor)
+
+
 def test_a_gzip_bomb_is_refused_before_it_is_inflated(central):
     device, _ = central.organisation()
     cursor = device.pull()["cursor"]

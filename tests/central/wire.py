@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import http.client
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -39,7 +40,8 @@ class Client:
         pass
 
     def request(self, method: str, path: str, json_body: Any = None,
-                content: bytes | None = None, headers: dict[str, str] | None = None,
+                content: bytes | Iterable[bytes] | None = None,
+                headers: dict[str, str] | None = None,
                 params: dict[str, Any] | None = None) -> Response:
         all_headers = {**self.headers, **(headers or {})}
         if json_body is not None:
@@ -49,7 +51,11 @@ class Client:
             path = f"{path}?{urlencode(params)}"
         connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
         try:
-            connection.request(method, path, body=content, headers=all_headers)
+            # An iterable body goes chunked, without a Content-Length: the central must
+            # count as it reads.
+            connection.request(method, path, body=content, headers=all_headers,
+                               encode_chunked=content is not None
+                               and not isinstance(content, bytes))
             answer = connection.getresponse()
             body = answer.read()
             response_headers = {k.lower(): v for k, v in answer.getheaders()}
