@@ -91,6 +91,8 @@ def parse(raw: Any) -> Change:
         author = uuid_text(author)
     if at is not None and not (isinstance(at, str) and len(at) <= 40):
         raise Rejected(REASON_MALFORMED)
+    # Copies: a merge's redirect rewrites them, and the raw change may be applied again.
     return Change(change_id=change_id, entity=entity, entity_id=uuid_text(raw.get("entity_id")),
-                  op=op, base_version=base, values=values, fields=fields, author=author, at=at,
+                  op=op, base_version=base, values=dict(values), fields=dict(fields),
+                  author=author, at=at,
                   content_hash=hashlib.sha256(body).hexdigest())

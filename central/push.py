@@ -1,5 +1,11 @@
-"""POST /api/v1/sync/push: apply a batch, a savepoint per change, under the organisation's
-row lock (its sequence is drawn there, so writers commit in sequence order)."""
+"""POST /api/v1/sync/push: apply a batch under the organisation's row lock (its sequence is
+drawn there, so writers commit in sequence order), each change isolated.
+
+A batch is first applied in memory: the records it touches are read in one query, every
+change is checked and applied to that view (a change refused or deferred undoes only its own
+part), and the final state of each record is written in a few bulk statements. Should the
+database refuse those (a value it cannot store), the batch is applied again with a savepoint
+per change, so that only the bad change is rejected. Both paths give the same results."""
 
 from __future__ import annotations
 
@@ -8,8 +14,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert, select, update
-from sqlalchemy.engine import Connection, Row
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from central import models as m
@@ -40,6 +46,26 @@ from central.protocol import (
 from central.scope import creation_writes_restricted, update_writes_restricted
 
 _MISSING = object()
+
+# Statements built once: building one per change cost more than running it.
+_SEEN = select(m.change.c.change_id, m.change.c.content_hash, m.change.c.result).where(
+    m.change.c.organisation_id == bindparam("org"),
+    m.change.c.change_id.in_(bindparam("cids", expanding=True)))
+_STATE = (m.record.c.entity, m.record.c.id, m.record.c.version, m.record.c.deleted,
+          m.record.c["values"], m.record.c.stamps, m.record.c.updated_by, m.record.c.updated_at,
+          m.record.c.seq)
+_ROW = select(*_STATE).where(
+    m.record.c.organisation_id == bindparam("org"), m.record.c.entity == bindparam("ent"),
+    m.record.c.id == bindparam("rid"))
+_ROWS = select(*_STATE).where(
+    m.record.c.organisation_id == bindparam("org"),
+    m.record.c.id.in_(bindparam("rids", expanding=True)))
+_INSERT_RECORD = insert(m.record)
+_INSERT_CHANGE = insert(m.change)
+_INSERT_REDIRECT = insert(m.merge_redirect)
+_UPDATE_RECORD = update(m.record).where(
+    m.record.c.organisation_id == bindparam("b_org"), m.record.c.entity == bindparam("b_ent"),
+    m.record.c.id == bindparam("b_rid"))
 log = logging.getLogger(__name__)
 
 
@@ -54,6 +80,21 @@ class Redirect:
     keep_id: str
     repoint: set[tuple[str, str]]
     batch_id: str
+
+
+@dataclass(frozen=True)
+class State:
+    """A record as the batch sees it (read once, then kept current by the batch's writes)."""
+
+    entity: str
+    id: str
+    version: int
+    deleted: bool
+    values: dict[str, Any]
+    stamps: dict[str, Any]
+    updated_by: str | None
+    updated_at: str | None
+    seq: int
 
 
 @dataclass
@@ -80,8 +121,16 @@ def push(connection: Connection, device: Device, batch_id: str, body_hash: str,
         if stored.body_hash != body_hash:
             raise ApiError(422, IDEMPOTENCY_KEY_REUSED, "batch id reused with another body")
         return dict(stored.response)
-    pusher = _Pusher(connection, device, batch_id, seq)
-    results = [pusher.handle(raw) for raw in changes]
+    attempt = connection.begin_nested()
+    try:
+        pusher = _Pusher(connection, device, batch_id, seq, buffered=True)
+        results = pusher.run(changes)
+        attempt.commit()
+    except DBAPIError:
+        log.warning("bulk write refused; again with a savepoint per change", exc_info=True)
+        attempt.rollback()
+        pusher = _Pusher(connection, device, batch_id, seq, buffered=False)
+        results = pusher.run(changes)
     connection.execute(update(m.organisation).where(m.organisation.c.id == org)
                        .values(seq=pusher.seq))
     response = {"protocol": PROTOCOL, "results": results}
@@ -92,14 +141,64 @@ def push(connection: Connection, device: Device, batch_id: str, body_hash: str,
 
 
 class _Pusher:
-    def __init__(self, connection: Connection, device: Device, batch_id: str, seq: int):
+    def __init__(self, connection: Connection, device: Device, batch_id: str, seq: int,
+                 buffered: bool) -> None:
         self.db, self.device, self.batch_id, self.seq = connection, device, batch_id, seq
+        self.buffered = buffered
+        self.stored: set[tuple[str, str]] = set()  # records already in the database
+        self.dirty: set[tuple[str, str]] = set()  # records the batch wrote (buffered)
+        self.new_redirects: list[dict[str, Any]] = []
         self.org = device.organisation_id
         self.now = utcnow()
+        self.seen: dict[str, tuple[str, dict[str, Any]]] = {}
+        self.states: dict[tuple[str, str], State | None] = {}
+        self.undo: list[tuple[tuple[str, str], State | None]] = []
+        self.handled: list[dict[str, Any]] = []
+        self.prefetched: set[str | None] = set()
         self.redirects = {
             r.other_id: Redirect(r.keep_id, {tuple(p) for p in r.repoint}, r.batch_id)
             for r in connection.execute(select(m.merge_redirect).where(
                 m.merge_redirect.c.organisation_id == self.org))}
+
+    def run(self, changes: list[Any]) -> list[dict[str, Any]]:
+        self.prefetch(changes)
+        results = [self.handle(raw) for raw in changes]
+        self.flush()
+        return results
+
+    def prefetch(self, changes: list[Any]) -> None:
+        """Read the batch's known change ids and records in two queries, not two a change."""
+        ids = [cid for cid in map(change_id_of, changes) if cid]
+        for chunk in _chunks(ids):
+            for r in self.db.execute(_SEEN, {"org": self.org, "cids": chunk}):
+                self.seen[r.change_id] = (r.content_hash, r.result)
+        record_ids = {_record_id(raw) for raw in changes} - {None}
+        for chunk in _chunks(sorted(record_ids)):  # type: ignore[arg-type]
+            for r in self.db.execute(_ROWS, {"org": self.org, "rids": chunk}):
+                self.states[(r.entity, r.id)] = State(*r)
+                self.stored.add((r.entity, r.id))
+        self.prefetched = record_ids
+
+    def flush(self) -> None:
+        """Write the final state of each record the batch touched, the merges and the
+        handled changes (dedupe memory), each kind in one statement."""
+        states = [self.states[key] for key in self.dirty]
+        inserts = [self._params(s) for s in states if s and (s.entity, s.id) not in self.stored]
+        updates = [self._params(s, "b_") for s in states if s and (s.entity, s.id) in self.stored]
+        for statement, rows in ((_INSERT_RECORD, inserts), (_UPDATE_RECORD, updates),
+                                (_INSERT_REDIRECT, self.new_redirects),
+                                (_INSERT_CHANGE, self.handled)):
+            if rows:
+                self.db.execute(statement, rows)
+
+    def _params(self, state: State, key_prefix: str = "") -> dict[str, Any]:
+        keys = {"organisation_id": self.org, "entity": state.entity, "id": state.id}
+        if key_prefix:
+            keys = {"b_org": self.org, "b_ent": state.entity, "b_rid": state.id}
+        return {**keys, "version": state.version, "deleted": state.deleted,
+                "values": state.values, "stamps": state.stamps, "seq": state.seq,
+                "updated_by": state.updated_by, "updated_at": state.updated_at,
+                "written_at": self.now}
 
     # -- one change -------------------------------------------------------------------
 
@@ -108,39 +207,55 @@ class _Pusher:
             change = parse(raw)
         except Rejected as rejection:
             return Outcome(REJECTED, reason=rejection.reason).answer(change_id_of(raw))
-        seen = self.db.execute(select(m.change.c.content_hash, m.change.c.result).where(
-            m.change.c.organisation_id == self.org,
-            m.change.c.change_id == change.change_id)).first()
+        seen = self.seen.get(change.change_id)
         if seen is not None:
-            if seen.content_hash != change.content_hash:
+            if seen[0] != change.content_hash:
                 return Outcome(REJECTED, reason=REASON_CHANGE_ID_REUSED).answer(change.change_id)
-            return {**seen.result, "result": DUPLICATE}
+            return {**seen[1], "result": DUPLICATE}
         seq_before = self.seq
-        savepoint = self.db.begin_nested()
+        self.undo.clear()
+        redirects_before = len(self.new_redirects)
+        savepoint = None if self.buffered else self.db.begin_nested()
         try:
             outcome = self._apply(change)
-            savepoint.commit()
+            if savepoint is not None:
+                savepoint.commit()
         except Deferred as deferral:
-            savepoint.rollback()
-            self.seq = seq_before
+            if savepoint is not None:
+                savepoint.rollback()
+            self._forget_writes(seq_before, redirects_before)
             return Outcome(DEFERRED, reason=deferral.reason).answer(change.change_id)
         except Rejected as rejection:
-            savepoint.rollback()
-            self.seq = seq_before
+            if savepoint is not None:
+                savepoint.rollback()
+            self._forget_writes(seq_before, redirects_before)
             outcome = Outcome(REJECTED, reason=rejection.reason)
         except DBAPIError:
+            if savepoint is None:
+                raise  # the buffered path reads only; let push() take the careful path
             # A value the database refuses (PostgreSQL's JSONB takes no NUL character):
             # this change alone is rejected, the batch goes on.
             log.warning("change refused by the database", exc_info=True)
             savepoint.rollback()
-            self.seq = seq_before
+            self._forget_writes(seq_before, redirects_before)
             outcome = Outcome(REJECTED, reason=REASON_MALFORMED)
         answer = outcome.answer(change.change_id)
-        self.db.execute(insert(m.change).values(
-            organisation_id=self.org, change_id=change.change_id,
-            content_hash=change.content_hash, result=answer, device_id=self.device.id,
-            handled_at=self.now))
+        self.seen[change.change_id] = (change.content_hash, answer)
+        self.handled.append({
+            "organisation_id": self.org, "change_id": change.change_id,
+            "content_hash": change.content_hash, "result": answer,
+            "device_id": self.device.id, "handled_at": self.now})
         return answer
+
+    def _forget_writes(self, seq_before: int, redirects_before: int) -> None:
+        """The change is undone: so are its numbers, its merges and its records."""
+        self.seq = seq_before
+        for key, state in reversed(self.undo):
+            self.states[key] = state
+        self.undo.clear()
+        for redirect in self.new_redirects[redirects_before:]:
+            del self.redirects[redirect["other_id"]]
+        del self.new_redirects[redirects_before:]
 
     def _apply(self, change: Change) -> Outcome:
         redirected = self._redirect_values(change)
@@ -196,17 +311,40 @@ class _Pusher:
             raise Rejected(REASON_MALFORMED) from None
         if keep == other or other in self.redirects:
             raise Rejected(REASON_MALFORMED)
-        self.db.execute(insert(m.merge_redirect).values(
-            organisation_id=self.org, other_id=other, keep_id=keep, repoint=repoint,
-            batch_id=self.batch_id))
+        row = {"organisation_id": self.org, "other_id": other, "keep_id": keep,
+               "repoint": repoint, "batch_id": self.batch_id}
+        if self.buffered:
+            self.new_redirects.append(row)
+        else:
+            self.db.execute(_INSERT_REDIRECT, row)
         self.redirects[other] = Redirect(keep, {tuple(p) for p in repoint}, self.batch_id)
 
     # -- operations ---------------------------------------------------------------------
 
-    def _row(self, entity: str, record_id: str) -> Row | None:
-        return self.db.execute(select(m.record).where(
-            m.record.c.organisation_id == self.org, m.record.c.entity == entity,
-            m.record.c.id == record_id)).first()
+    def _row(self, entity: str, record_id: str) -> State | None:
+        key = (entity, record_id)
+        if key not in self.states:
+            if record_id in self.prefetched:
+                return None  # read with the batch: not there
+            row = self.db.execute(_ROW, {"org": self.org, "ent": entity,
+                                         "rid": record_id}).first()
+            self.states[key] = State(*row) if row else None
+            if row:
+                self.stored.add(key)
+        return self.states[key]
+
+    def _store(self, state: State) -> None:
+        """Keep the record's new state; write it now, or with the batch when buffered."""
+        key = (state.entity, state.id)
+        before = self.states.get(key)
+        if self.buffered:
+            self.dirty.add(key)
+        elif before is None:
+            self.db.execute(_INSERT_RECORD, self._params(state))
+        else:
+            self.db.execute(_UPDATE_RECORD, self._params(state, "b_"))
+        self.undo.append((key, before))
+        self.states[key] = state
 
     def _next_seq(self) -> int:
         self.seq += 1
@@ -275,27 +413,21 @@ class _Pusher:
 
     def _insert(self, entity: str, record_id: str, values: dict[str, Any],
                 author: str | None, at: str | None) -> None:
-        self.db.execute(insert(m.record).values(
-            organisation_id=self.org, entity=entity, id=record_id, version=1, deleted=False,
-            values=values, stamps={"": [author, at]}, seq=self._next_seq(),
-            updated_by=author, updated_at=at, written_at=self.now))
+        self._store(State(entity, record_id, 1, False, values, {"": [author, at]}, author, at,
+                          self._next_seq()))
 
-    def _write(self, row: Row, values: dict[str, Any], applied: dict[str, Any],
+    def _write(self, row: State, values: dict[str, Any], applied: dict[str, Any],
                change: Change, deleted: bool = False) -> int:
         stamps = dict(row.stamps)
         stamps.update({name: [change.author, change.at] for name in applied})
         if deleted:
             stamps[DELETED_FIELD] = [change.author, change.at]
         version = row.version + 1
-        self.db.execute(update(m.record).where(
-            m.record.c.organisation_id == self.org, m.record.c.entity == row.entity,
-            m.record.c.id == row.id).values(
-            version=version, deleted=deleted, values=values, stamps=stamps,
-            seq=self._next_seq(), updated_by=change.author, updated_at=change.at,
-            written_at=self.now))
+        self._store(State(row.entity, row.id, version, deleted, values, stamps, change.author,
+                          change.at, self._next_seq()))
         return version
 
-    def _park(self, change: Change, row: Row, name: str, base: Any, theirs: Any,
+    def _park(self, change: Change, row: State, name: str, base: Any, theirs: Any,
               mine: Any) -> str:
         """A sync_conflict record keeping both values, with who and when."""
         by, at = row.stamps.get(name) or row.stamps.get("") or [row.updated_by, row.updated_at]
@@ -308,3 +440,14 @@ class _Pusher:
             "mine": mine, "mine_by": change.author, "mine_at": change.at,
             "status": "open", "resolution": None}, change.author, change.at)
         return conflict_id
+
+
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _record_id(raw: Any) -> str | None:
+    try:
+        return str(uuid.UUID(raw["entity_id"])) if isinstance(raw, dict) else None
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None

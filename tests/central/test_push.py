@@ -205,3 +205,23 @@ def test_a_merge_naming_the_same_person_twice_is_rejected(central):
     [result] = device.push(create("person_merge", {"keep_id": pid, "other_id": pid,
                                                    "repoint": []}))
     assert (result["result"], result["reason"]) == ("rejected", "malformed")
+
+
+def test_a_value_the_database_refuses_is_rejected_alone(central):
+    device, _ = central.organisation()
+    before, after = create("person", PERSON), create("person", PERSON)
+    odd = create("person", {**PERSON, "surname_lat": "nul\u0000byte"})
+    merge_target = make_person(device)
+    merge = create("person_merge", {"keep_id": merge_target, "other_id": str(uuid.uuid4()),
+                                    "repoint": []})
+    edit = update("person", merge_target, 1, phone=("+32 470 00 00 00", "0470 9"))
+    results = device.push(before, merge, odd, edit, after)
+    postgresql = central.database_url.startswith("postgresql")
+    # PostgreSQL's JSONB stores no NUL character; SQLite's JSON does.
+    expected = ("rejected", "malformed") if postgresql else ("applied", None)
+    assert [(r["result"], r["reason"]) for r in results] == [
+        ("applied", None), ("applied", None), expected, ("applied", None), ("applied", None)]
+    records = device.records()
+    assert (odd["entity_id"] in records) is not postgresql
+    assert {before["entity_id"], after["entity_id"], merge["entity_id"]} <= records.keys()
+    assert records[merge_target]["values"]["phone"] == "0470 9"
