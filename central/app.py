@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from fastapi import FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.engine import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -144,7 +144,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     @app.post("/api/v1/sync/push", response_model=PushOut, responses=ERRORS)
     def push_batch(body: PushIn, request: Request,
                    authorization: str | None = Header(default=None),
-                   idempotency_key: str | None = Header(default=None)) -> dict[str, Any]:
+                   idempotency_key: str | None = Header(default=None)) -> JSONResponse:
         with write_connection(engine) as connection:
             device = authenticate(connection, authorization)
             annotate(request.scope, org=device.organisation_id, device=device.id,
@@ -159,25 +159,28 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
         for result in answer["results"]:
             counts[result["result"]] = counts.get(result["result"], 0) + 1
         annotate(request.scope, results=counts)
-        return answer
+        return JSONResponse(answer)
 
     @app.get("/api/v1/sync/pull", response_model=PullOut, responses=ERRORS)
     def pull_page(request: Request, cursor: int = Query(0, ge=0),
                   limit: int = Query(MAX_PULL_LIMIT, ge=1),
-                  authorization: str | None = Header(default=None)) -> dict[str, Any]:
+                  authorization: str | None = Header(default=None)) -> JSONResponse:
         with engine.connect() as connection:
             device = authenticate(connection, authorization)
             annotate(request.scope, org=device.organisation_id, device=device.id)
             if cursor == 0:
                 connection.rollback()  # the read snapshot ends before the short write
                 begin_download(engine, device)
-            answer = pull(connection, device, cursor, limit)
-        annotate(request.scope, records=len(answer["records"]))
-        return answer
+            body, count = pull(connection, device, cursor, limit)
+        annotate(request.scope, records=count)
+        # Built by pull() already: validating 1,000 records against the model again would
+        # cost more than the query (the model still documents the answer in the OpenAPI).
+        return Response(body, media_type="application/json")
 
     app.add_middleware(BodyLimitMiddleware)
     app.add_middleware(ProtocolMiddleware)
-    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_SIZE)
+    # Level 6: as small as 9 on these pages (within 1%), in less than half the time.
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_SIZE, compresslevel=6)
     app.add_middleware(RequestLogMiddleware)  # outermost: sees every answer
     return app
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Text, cast, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from central import models as m
@@ -13,6 +14,8 @@ from central.db import write_connection
 from central.errors import ApiError
 from central.protocol import CURSOR_EXPIRED, MAX_PULL_LIMIT, PROTOCOL, SCOPE_VOLUNTEER
 from central.scope import strip_restricted
+
+_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def begin_download(engine: Engine, device: Device) -> None:
@@ -26,7 +29,10 @@ def begin_download(engine: Engine, device: Device) -> None:
         connection.commit()
 
 
-def pull(connection: Connection, device: Device, cursor: int, limit: int) -> dict[str, Any]:
+def pull(connection: Connection, device: Device, cursor: int, limit: int) -> tuple[bytes, int]:
+    """The page as the JSON body it is sent as, and its number of records. Values are copied
+    as the database holds them (no decoding and encoding again), except for a volunteer
+    device, whose restricted fields are taken out."""
     # Writers commit in sequence order (push.py), so every row at or below the highest
     # committed seq is visible here: a page never skips one that commits later.
     limit = min(limit, MAX_PULL_LIMIT)
@@ -36,16 +42,23 @@ def pull(connection: Connection, device: Device, cursor: int, limit: int) -> dic
         raise ApiError(410, CURSOR_EXPIRED, "tombstones below this cursor were purged")
     rows = connection.execute(
         select(m.record.c.entity, m.record.c.id, m.record.c.version, m.record.c.deleted,
-               m.record.c["values"], m.record.c.seq, m.record.c.updated_by,
+               cast(m.record.c["values"], Text), m.record.c.seq, m.record.c.updated_by,
                m.record.c.updated_at)
         .where(m.record.c.organisation_id == device.organisation_id, m.record.c.seq > cursor)
         .order_by(m.record.c.seq).limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
     volunteer = device.scope == SCOPE_VOLUNTEER
-    records = [{"entity": r.entity, "id": r.id, "version": r.version, "deleted": r.deleted,
-                "values": strip_restricted(r.entity, r.values) if volunteer else r.values,
-                "seq": r.seq, "updated_by": r.updated_by, "updated_at": r.updated_at}
-               for r in rows]
-    return {"protocol": PROTOCOL, "records": records,
-            "cursor": rows[-1].seq if rows else cursor, "more": more}
+    records = ",".join(_record(row, volunteer) for row in rows)
+    head = _dump({"protocol": PROTOCOL, "cursor": rows[-1].seq if rows else cursor,
+                  "more": more})
+    return f'{head[:-1]},"records":[{records}]}}'.encode(), len(rows)
+
+
+def _record(row: Any, volunteer: bool) -> str:
+    entity, record_id, version, deleted, values, seq, updated_by, updated_at = row
+    if volunteer:
+        values = _dump(strip_restricted(entity, json.loads(values)))
+    return (f'{{"entity":{_dump(entity)},"id":{_dump(record_id)},"version":{int(version)},'
+            f'"deleted":{"true" if deleted else "false"},"values":{values},"seq":{int(seq)},'
+            f'"updated_by":{_dump(updated_by)},"updated_at":{_dump(updated_at)}}}')
