@@ -33,8 +33,8 @@ class DeviceRow:
 def add_organisation(engine: Engine, refnis: str, name: str) -> int:
     if not (len(refnis) == 5 and refnis.isdigit()):
         raise AdminError("a REFNIS code is five digits")
-    if not name.strip():
-        raise AdminError("the organisation needs a name")
+    if not name.strip() or len(name) > 200:
+        raise AdminError("the organisation needs a name (at most 200 characters)")
     with write_connection(engine) as connection:
         exists = connection.execute(select(m.organisation.c.id).where(
             m.organisation.c.refnis == refnis)).first()
