@@ -52,3 +52,12 @@ def test_store_and_documents_do_not_import_the_ui():
                imports(path))
     ]
     assert offenders == []
+
+
+def test_the_central_is_a_separate_service_that_imports_nothing_of_the_desktop():
+    offenders = [
+        path.relative_to(ROOT).as_posix()
+        for path in modules("central")
+        if any(name.split(".")[0] == "desktop" for name in imports(path))
+    ]
+    assert offenders == []

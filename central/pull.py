@@ -1,0 +1,64 @@
+"""GET /api/v1/sync/pull: the organisation's records whose latest write is above a cursor."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Text, cast, select, update
+from sqlalchemy.engine import Connection, Engine
+
+from central import models as m
+from central.auth import Device
+from central.db import write_connection
+from central.errors import ApiError
+from central.protocol import CURSOR_EXPIRED, MAX_PULL_LIMIT, PROTOCOL, SCOPE_VOLUNTEER
+from central.scope import strip_restricted
+
+_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def begin_download(engine: Engine, device: Device) -> None:
+    """A pull from cursor 0 is a whole download: every record still there comes down, so the
+    tombstones purged before it are not missed. Remembering the horizon it began under lets
+    its later pages (cursors below the horizon too) through."""
+    with write_connection(engine) as connection:
+        connection.execute(update(m.device).where(m.device.c.id == device.id).values(
+            download_horizon=select(m.organisation.c.horizon).where(
+                m.organisation.c.id == device.organisation_id).scalar_subquery()))
+        connection.commit()
+
+
+def pull(connection: Connection, device: Device, cursor: int, limit: int) -> tuple[bytes, int]:
+    """The page as the JSON body it is sent as, and its number of records. Values are copied
+    as the database holds them (no decoding and encoding again), except for a volunteer
+    device, whose restricted fields are taken out."""
+    # Writers commit in sequence order (push.py), so every row at or below the highest
+    # committed seq is visible here: a page never skips one that commits later.
+    limit = min(limit, MAX_PULL_LIMIT)
+    horizon = connection.execute(select(m.organisation.c.horizon).where(
+        m.organisation.c.id == device.organisation_id)).scalar_one()
+    if 0 < cursor < horizon and device.download_horizon < horizon:
+        raise ApiError(410, CURSOR_EXPIRED, "tombstones below this cursor were purged")
+    rows = connection.execute(
+        select(m.record.c.entity, m.record.c.id, m.record.c.version, m.record.c.deleted,
+               cast(m.record.c["values"], Text), m.record.c.seq, m.record.c.updated_by,
+               m.record.c.updated_at)
+        .where(m.record.c.organisation_id == device.organisation_id, m.record.c.seq > cursor)
+        .order_by(m.record.c.seq).limit(limit + 1)).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    volunteer = device.scope == SCOPE_VOLUNTEER
+    records = ",".join(_record(row, volunteer) for row in rows)
+    head = _dump({"protocol": PROTOCOL, "cursor": rows[-1].seq if rows else cursor,
+                  "more": more})
+    return f'{head[:-1]},"records":[{records}]}}'.encode(), len(rows)
+
+
+def _record(row: Any, volunteer: bool) -> str:
+    entity, record_id, version, deleted, values, seq, updated_by, updated_at = row
+    if volunteer:
+        values = _dump(strip_restricted(entity, json.loads(values)))
+    return (f'{{"entity":{_dump(entity)},"id":{_dump(record_id)},"version":{int(version)},'
+            f'"deleted":{"true" if deleted else "false"},"values":{values},"seq":{int(seq)},'
+            f'"updated_by":{_dump(updated_by)},"updated_at":{_dump(updated_at)}}}')
