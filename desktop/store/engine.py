@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import sqlcipher3
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
 
 from desktop.core.errors import RelaisError
 from desktop.private_files import keep_private, make_private
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# Opening needs room for SQLite's shared-memory file (32 KiB) and a first journal page: with
+# less than this free, an I/O error while opening is the full disk, not a damaged file.
+LOW_SPACE_BYTES = 1024 * 1024
 
 
 def _key_pragma(data_key: bytes) -> str:
@@ -60,7 +65,23 @@ def check_readable(engine: Engine, path: Path) -> None:
             connection.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
     except SADatabaseError as exc:
         engine.dispose()
+        if isinstance(exc, OperationalError) and _disk_is_full(exc, path):
+            raise RelaisError("store.disk_full") from exc
         raise unreadable_database_error(path) from exc
+
+
+def _disk_is_full(error: OperationalError, path: Path) -> bool:
+    """SQLite says "database or disk is full" for its own pages, but only "disk I/O error"
+    when it cannot make its shared-memory file: then the free space tells."""
+    text = str(error.orig).lower()
+    if "full" in text:
+        return True
+    if "i/o error" not in text:
+        return False
+    try:
+        return shutil.disk_usage(path.parent).free < LOW_SPACE_BYTES
+    except OSError:
+        return False
 
 
 def unreadable_database_error(path: Path) -> RelaisError:
