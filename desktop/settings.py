@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.i18n import LANGUAGES
+from desktop.file_lock import exclusive
 from desktop.store.keystore import write_atomically
 
 log = logging.getLogger(__name__)
@@ -61,8 +62,16 @@ class Settings:
             raise BrokenSettings("idle_lock_minutes")
         return settings
 
-    def save(self, path: Path) -> None:
-        write_atomically(path, json.dumps(asdict(self), indent=1).encode("utf-8"))
+    def save(self, path: Path, *names: str) -> None:
+        """Write the fields ``names`` this process changed (all of them when none are
+        named), keeping in the others what another Relais process saved meanwhile: the file
+        is read again and written under its lock (a window and a CLI command, two windows)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with exclusive(path):
+            saved = load_settings(path)[0] if names else self
+            for name in names:
+                setattr(saved, name, getattr(self, name))
+            write_atomically(path, json.dumps(asdict(saved), indent=1).encode("utf-8"))
 
 
 def load_settings(path: Path) -> tuple[Settings, Path | None]:

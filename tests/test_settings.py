@@ -63,3 +63,29 @@ def test_init_says_which_file_was_set_aside(paths):
                           "settings apply, and the damaged file was kept as "
                           "settings.json.broken-")
     assert Settings.load(paths.settings).last_username == "admin"  # a good one written
+
+
+SAVE_IDLE_MINUTES = """
+import sys
+from pathlib import Path
+from desktop.settings import Settings
+path = Path(sys.argv[1])
+settings = Settings.load(path)
+settings.idle_lock_minutes = 17
+settings.save(path, "idle_lock_minutes")
+"""
+
+
+def test_two_processes_saving_settings_keep_each_others_changes(paths):
+    import subprocess
+    import sys
+
+    Settings(language="nl").save(paths.settings)
+    window = Settings.load(paths.settings)  # a window, open since before the command ran
+    done = subprocess.run([sys.executable, "-c", SAVE_IDLE_MINUTES, str(paths.settings)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    window.last_username = "anna"  # the window then signs anna in and saves what it changed
+    window.save(paths.settings, "last_username")
+    saved = Settings.load(paths.settings)
+    assert (saved.idle_lock_minutes, saved.last_username, saved.language) == (17, "anna", "nl")

@@ -46,7 +46,7 @@ def init_organisation(ctx: CliContext) -> int:
     settings.language = tr.language
     settings.last_username = args.admin.strip().lower()
     settings.organisation_name = organisation_name(municipality)
-    settings.save(ctx.paths.settings)
+    settings.save(ctx.paths.settings, "language", "last_username", "organisation_name")
     ctx.print(tr("cli.init_done", org=organisation_name(municipality),
                  path=str(ctx.paths.root)))
     ctx.print(tr("cli.recovery_code_once"))

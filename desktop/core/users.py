@@ -8,6 +8,7 @@ unlock the database even with an old copy of the application.
 from __future__ import annotations
 
 import uuid
+from contextlib import AbstractContextManager
 from typing import Protocol
 
 from sqlalchemy.engine import Engine
@@ -28,6 +29,8 @@ from desktop.core.uow import UnitOfWork
 class Credentials(Protocol):
     def set_password(self, username: str, password: str) -> None: ...
     def revoke(self, username: str) -> None: ...
+    # Wraps a database transaction: its keys.json changes are undone if it fails.
+    def key_changes(self) -> AbstractContextManager[None]: ...
 
 
 class UserService:
@@ -78,7 +81,7 @@ class UserService:
         with Session(self.engine) as db:
             if db.exec(select(UserAccount).where(UserAccount.username == name)).first():
                 raise ValidationError("user.exists", field="username", username=name)
-        with UnitOfWork(self.engine, self.actor) as uow:
+        with self.credentials.key_changes(), UnitOfWork(self.engine, self.actor) as uow:
             user = uow.add(
                 UserAccount(
                     organisation_id=self.actor.organisation_id,
@@ -90,13 +93,14 @@ class UserService:
                     must_change_password=True,
                 )
             )
-            # Inside the transaction: if the key file cannot be written, no account appears.
+            # Inside the transaction: if the key file cannot be written, no account appears;
+            # if the commit fails, key_changes takes the key back.
             self.credentials.set_password(name, password)
         return user
 
     def reset_password(self, user_id: uuid.UUID, temporary_password: str) -> None:
         self.actor.require(Permission.MANAGE_USERS)
-        with UnitOfWork(self.engine, self.actor) as uow:
+        with self.credentials.key_changes(), UnitOfWork(self.engine, self.actor) as uow:
             user = uow.session.get(UserAccount, user_id)
             if user is None:
                 raise RelaisError("user.not_found")
@@ -107,7 +111,7 @@ class UserService:
     def change_own_password(self, new_password: str) -> None:
         if self.actor.user_id is None:
             raise RelaisError("user.not_found")
-        with UnitOfWork(self.engine, self.actor) as uow:
+        with self.credentials.key_changes(), UnitOfWork(self.engine, self.actor) as uow:
             user = uow.session.get(UserAccount, self.actor.user_id)
             if user is None:
                 raise RelaisError("user.not_found")
@@ -119,7 +123,7 @@ class UserService:
         self.actor.require(Permission.MANAGE_USERS)
         if not active and user_id == self.actor.user_id:
             raise RelaisError("user.cannot_disable_self")
-        with UnitOfWork(self.engine, self.actor) as uow:
+        with self.credentials.key_changes(), UnitOfWork(self.engine, self.actor) as uow:
             user = uow.session.get(UserAccount, user_id)
             if user is None:
                 raise RelaisError("user.not_found")

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
@@ -22,6 +24,7 @@ from desktop.store.engine import open_engine
 from desktop.store.migrate import upgrade_to_head
 
 if TYPE_CHECKING:
+    from desktop.store.crypto import WrappedKey
     from desktop.store.vault import NewOrganisation, Vault
 
 log = logging.getLogger(__name__)
@@ -40,6 +43,8 @@ class WorkSession:
         self._data_key = data_key
         self.user = user
         self.organisation = organisation
+        # keys.json changes of the current key_changes() block: (username, key it replaced)
+        self._key_journal: list[tuple[str, WrappedKey | None]] | None = None
 
     @property
     def must_change_password(self) -> bool:
@@ -64,7 +69,34 @@ class WorkSession:
 
     def set_password(self, username: str, password: str) -> None:
         check_password(password, username)
-        self.vault.store_user_key(username, password, self._data_key)
+        self._journal(username, self.vault.store_user_key(username, password, self._data_key))
+
+    @contextmanager
+    def key_changes(self) -> Iterator[None]:
+        """Around a database transaction that also changes keys.json (a user added, a
+        password set, a user disabled): when the block fails, commit included, the keys it
+        changed are put back, so there is never a user row without its key or a key without
+        its row. Blocks nest into the outermost one."""
+        if self._key_journal is not None:
+            yield
+            return
+        self._key_journal = journal = []
+        try:
+            yield
+        except BaseException:
+            self._key_journal = None
+            for username, previous in reversed(journal):
+                try:
+                    self.vault.restore_user_key(username, previous)
+                except Exception:  # the failure to report is the first one, raised below
+                    log.exception("keys.json could not be put back after a failed change")
+            raise
+        finally:
+            self._key_journal = None
+
+    def _journal(self, username: str, previous: WrappedKey | None) -> None:
+        if self._key_journal is not None:
+            self._key_journal.append((username, previous))
 
     def change_own_password(self, new_password: str) -> None:
         """The signed-in user chooses their own password (rules checked, key rewrapped, the
@@ -78,7 +110,7 @@ class WorkSession:
         self.user.must_change_password = False
 
     def revoke(self, username: str) -> None:
-        self.vault.remove_user_key(username)
+        self._journal(username, self.vault.remove_user_key(username))
 
     def confirm_password(self, password: str) -> None:
         """Unlocking an idle-locked window: the same check, counters and waits as logging in

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import sqlcipher3
@@ -19,6 +20,9 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # it says "another Relais is writing" (store.busy): most writes take well under a second,
 # and a window that waits longer looks frozen. Read at each new connection.
 BUSY_TIMEOUT_MS = 10_000
+# Opening needs room for SQLite's shared-memory file (32 KiB) and a first journal page: with
+# less than this free, an I/O error while opening is the full disk, not a damaged file.
+LOW_SPACE_BYTES = 1024 * 1024
 
 
 def _key_pragma(data_key: bytes) -> str:
@@ -69,7 +73,23 @@ def check_readable(engine: Engine, path: Path) -> None:
         engine.dispose()
         if isinstance(exc, OperationalError) and is_busy(exc):  # not damaged: in use
             raise RelaisError("store.busy") from exc
+        if isinstance(exc, OperationalError) and _disk_is_full(exc, path):
+            raise RelaisError("store.disk_full") from exc
         raise unreadable_database_error(path) from exc
+
+
+def _disk_is_full(error: OperationalError, path: Path) -> bool:
+    """SQLite says "database or disk is full" for its own pages, but only "disk I/O error"
+    when it cannot make its shared-memory file: then the free space tells."""
+    text = str(error.orig).lower()
+    if "full" in text:
+        return True
+    if "i/o error" not in text:
+        return False
+    try:
+        return shutil.disk_usage(path.parent).free < LOW_SPACE_BYTES
+    except OSError:
+        return False
 
 
 def unreadable_database_error(path: Path) -> RelaisError:

@@ -2,7 +2,8 @@
 
 Everything in it is either public (usernames, counters) or encrypted (wrapped keys), so it can
 sit next to the database without weakening it. Writes are atomic (temp file + rename) so a crash
-or a full disk never leaves a half-written key file.
+or a full disk never leaves a half-written key file, and every change is a read-modify-write
+under an OS file lock (``updating``), so two processes never lose each other's changes.
 """
 
 from __future__ import annotations
@@ -10,11 +11,15 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.errors import RelaisError
+from desktop.file_lock import exclusive
 from desktop.store import keyfile_values as values
 from desktop.store.crypto import WrappedKey
 
@@ -104,8 +109,19 @@ class Keystore:
         write_atomically(path, json.dumps(data, indent=1).encode("utf-8"))
 
 
+@contextmanager
+def updating(path: Path) -> Iterator[Keystore]:
+    """The key file to change in the block, written back when the block ends without error;
+    other processes wait meanwhile (file_lock). OSError when it cannot be written."""
+    with exclusive(path):
+        keystore = Keystore.load(path)
+        yield keystore
+        keystore.save(path)
+
+
 def write_atomically(path: Path, payload: bytes) -> None:
-    """Replace ``path`` with ``payload`` or leave it untouched (full disk, read-only folder)."""
+    """Replace ``path`` with ``payload`` or leave it untouched (full disk, read-only folder).
+    The temporary file is made 0600 by mkstemp (private_files.OWNER_ONLY) and keeps it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     try:
@@ -113,7 +129,19 @@ def write_atomically(path: Path, payload: bytes) -> None:
             temp.write(payload)
             temp.flush()
             os.fsync(temp.fileno())
-        os.replace(temp_name, path)
+        _replace(temp_name, path)
     except OSError:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def _replace(source: str, target: Path) -> None:
+    # Windows refuses to replace a file another process has open for reading (a login
+    # reading keys.json without the lock): that reader is done within milliseconds.
+    for _ in range(50 if os.name == "nt" else 0):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            time.sleep(0.02)
+    os.replace(source, target)

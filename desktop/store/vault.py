@@ -6,9 +6,11 @@ The vault owns the two files in the data folder: ``relais.db`` (SQLCipher) and `
 
 from __future__ import annotations
 
+import errno
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +19,8 @@ from desktop.core.errors import RelaisError
 from desktop.core.passwords import check_password, check_username, normalise_username
 from desktop.paths import DataPaths
 from desktop.store import crypto
-from desktop.store.keystore import FailedLogins, Keystore
+from desktop.store.crypto import WrappedKey
+from desktop.store.keystore import FailedLogins, Keystore, updating
 
 if TYPE_CHECKING:
     from desktop.store.database import WorkSession
@@ -25,6 +28,9 @@ if TYPE_CHECKING:
 # The login screen needs only this module and keys.json. SQLAlchemy, the models and the
 # migrations load when a database is actually opened (desktop.store.database), so the first
 # window appears fast; app.py preloads them while the password is typed.
+
+# Full disk: ENOSPC everywhere (Windows' ERROR_DISK_FULL included), or a quota exceeded.
+DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 FREE_ATTEMPTS = 3
 FIRST_WAIT_SECONDS = 30.0
@@ -139,41 +145,64 @@ class Vault:
         return max(0.0, failed.locked_until - self.clock())
 
     def unwrap_user_key(self, username: str, password: str) -> bytes:
-        """The data key, or RelaisError('auth.wrong_credentials' / 'auth.locked')."""
+        """The data key, or RelaisError('auth.wrong_credentials' / 'auth.locked'), or a
+        refusal to check at all where a wrong password could not be counted."""
         username = normalise_username(username)
-        keystore = self._keystore()
-        failed = keystore.failures.get(username, FailedLogins())
-        remaining = failed.locked_until - self.clock()
-        if remaining > 0:
-            raise RelaisError("auth.locked", n=int(remaining) + 1)
+        if username not in self._keystore().users:
+            raise RelaisError("auth.wrong_credentials")  # nothing to guess, nothing to count
+        keystore = self._count_attempt(username)
         wrapped = keystore.users.get(username)
         try:
-            if wrapped is None:
+            if wrapped is None:  # removed by another process meanwhile
                 raise crypto.WrongSecret
             data_key = crypto.unwrap(wrapped, password, self._context(keystore, username))
         except crypto.WrongSecret:
-            if wrapped is not None:
-                self._register_failure(keystore, username, failed)
             raise RelaisError("auth.wrong_credentials") from None
-        if failed.count:
-            keystore.failures.pop(username, None)
-            self._save(keystore)
+        with self._update() as current:
+            current.failures.pop(username, None)
         return data_key
 
-    def _register_failure(self, keystore: Keystore, username: str, failed: FailedLogins) -> None:
-        failed.count += 1
-        if failed.count >= FREE_ATTEMPTS:
-            wait = FIRST_WAIT_SECONDS * 2 ** (failed.count - FREE_ATTEMPTS)
-            failed.locked_until = self.clock() + min(wait, MAX_WAIT_SECONDS)
-        keystore.failures[username] = failed
-        self._save(keystore)
+    def _count_attempt(self, username: str) -> Keystore:
+        """Count the attempt as failed before its password is checked, under the file lock:
+        parallel attempts are each counted, and the lockout applies to the next one at once.
+        The right password then clears the count. Refused (nothing checked) when the count
+        cannot be written: otherwise a read-only or full data folder allows endless tries."""
+        try:
+            with updating(self.paths.keystore) as keystore:
+                failed = keystore.failures.get(username, FailedLogins())
+                remaining = failed.locked_until - self.clock()
+                if remaining > 0:
+                    raise RelaisError("auth.locked", n=int(remaining) + 1)
+                failed.count += 1
+                if failed.count >= FREE_ATTEMPTS:
+                    wait = FIRST_WAIT_SECONDS * 2 ** min(failed.count - FREE_ATTEMPTS, 16)
+                    failed.locked_until = self.clock() + min(wait, MAX_WAIT_SECONDS)
+                keystore.failures[username] = failed
+        except OSError as exc:
+            if _disk_full(exc):
+                raise RelaisError("auth.not_checked_disk_full") from exc
+            raise RelaisError("auth.not_checked_read_only", path=str(self.paths.root)) from exc
+        return keystore
+
+    @contextmanager
+    def _update(self) -> Iterator[Keystore]:
+        """keys.json to change in the block, under its lock (keystore.updating)."""
+        self._keystore()  # a missing or foreign file is named before anything is locked
+        try:
+            with updating(self.paths.keystore) as keystore:
+                yield keystore
+        except OSError as exc:
+            if _disk_full(exc):
+                raise RelaisError("store.disk_full") from exc
+            raise RelaisError("store.cannot_write", path=str(self.paths.root)) from exc
 
     def login(self, username: str, password: str) -> WorkSession:
         data_key = self.unwrap_user_key(username, password)
         return self._open(data_key, normalise_username(username))
 
     def recover(self, recovery_code: str, username: str, new_password: str) -> WorkSession:
-        """Lost password: the recovery code unwraps the data key and sets a new password."""
+        """Lost password: the recovery code unwraps the data key and sets a new password
+        (the person's own: no change is asked at the next login)."""
         username = normalise_username(username)
         keystore = self._keystore()
         if keystore.recovery is None:  # removed by hand: say which file, no traceback
@@ -188,10 +217,12 @@ class Vault:
             raise RelaisError("auth.wrong_recovery_code") from None
         check_password(new_password, username)
         session = self._open(data_key, username, allow_disabled=False)
-        session.set_password(username, new_password)
-        keystore = Keystore.load(self.paths.keystore)
-        keystore.failures.pop(username, None)
-        self._save(keystore)
+        try:
+            # key, cleared counters and the database flag together, or none of them
+            session.change_own_password(new_password)
+        except BaseException:
+            session.close()
+            raise
         return session
 
     def _open(self, data_key: bytes, username: str, allow_disabled: bool = False) -> WorkSession:
@@ -201,21 +232,38 @@ class Vault:
 
     # -- key file maintenance (called through WorkSession) ----------------------------------
 
-    def store_user_key(self, username: str, password: str, data_key: bytes) -> None:
-        keystore = Keystore.load(self.paths.keystore)
-        keystore.users[username] = crypto.wrap(
-            data_key, password, self._context(keystore, username), self.kdf
-        )
-        keystore.failures.pop(username, None)
-        self._save(keystore)
+    def store_user_key(self, username: str, password: str,
+                       data_key: bytes) -> WrappedKey | None:
+        """Wrap the data key with ``password``; returns the key it replaces, for
+        ``restore_user_key`` when the transaction it belongs to fails."""
+        # wrapped before the lock: Argon2 takes a while, other processes need not wait for it
+        wrapped = crypto.wrap(data_key, password, self._context(self._keystore(), username),
+                              self.kdf)
+        with self._update() as keystore:
+            previous = keystore.users.get(username)
+            keystore.users[username] = wrapped
+            keystore.failures.pop(username, None)
+        return previous
 
-    def remove_user_key(self, username: str) -> None:
-        keystore = Keystore.load(self.paths.keystore)
-        keystore.users.pop(username, None)
-        self._save(keystore)
+    def remove_user_key(self, username: str) -> WrappedKey | None:
+        with self._update() as keystore:
+            return keystore.users.pop(username, None)
+
+    def restore_user_key(self, username: str, previous: WrappedKey | None) -> None:
+        """Put back what store/remove_user_key changed for ``username``, and only that:
+        whatever other processes changed meanwhile (their counters, their users) stays."""
+        with self._update() as keystore:
+            if previous is None:
+                keystore.users.pop(username, None)
+            else:
+                keystore.users[username] = previous
 
     def has_user_key(self, username: str) -> bool:
         return normalise_username(username) in Keystore.load(self.paths.keystore).users
 
     def database_id(self) -> uuid.UUID:
         return uuid.UUID(self._keystore().database_id)
+
+
+def _disk_full(error: OSError) -> bool:
+    return error.errno in DISK_FULL

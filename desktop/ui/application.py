@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop.core.errors import RelaisError
 from desktop.core.i18n import LANGUAGES, best_language
 from desktop.paths import DataPaths
 from desktop.settings import Settings
@@ -78,7 +79,7 @@ class Relais:
     def _created(self, session: WorkSession) -> None:
         self.settings.language = self.lang.code
         self.settings.last_username = session.user.username
-        self._save_settings()
+        self._save_settings("language", "last_username")
         self.open_main(session)
 
     def show_login(self) -> QWidget:
@@ -114,19 +115,21 @@ class Relais:
             self.language_given = False  # the person's choice now outranks --lang
         self.settings.last_username = user.username
         self.settings.organisation_name = session.organisation.name
+        changed = ["last_username", "organisation_name"]
         if not self.language_given:
             self.settings.language = self.lang.code
-        self._save_settings()
+            changed.append("language")
+        self._save_settings(*changed)
         log.info("signed in (role %s)", user.role)
         self.main = MainWindow(self.lang, services, self.settings, self.paths, self.tasks)
         self.main.signed_out.connect(self.show_login)
         self._show(self.main)
         self.main.offer_drafts()
 
-    def _save_settings(self) -> None:
+    def _save_settings(self, *names: str) -> None:
         try:
-            self.settings.save(self.paths.settings)
-        except OSError:
+            self.settings.save(self.paths.settings, *names)
+        except (OSError, RelaisError):  # a read-only folder, or another Relais holding it
             log.warning("settings could not be saved")
 
 

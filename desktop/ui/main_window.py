@@ -241,7 +241,8 @@ class MainWindow(QMainWindow):
             self.settings.language = language
         self.idle.set_minutes(idle_minutes)
         try:
-            self.settings.save(self.paths.settings)
+            self.settings.save(self.paths.settings, "idle_lock_minutes",
+                               *(["language"] if picked else []))
             if picked:
                 self.services.users.set_language(language)
         except OSError:
