@@ -188,10 +188,14 @@ class Vault:
             raise RelaisError("auth.wrong_recovery_code") from None
         check_password(new_password, username)
         session = self._open(data_key, username, allow_disabled=False)
-        session.set_password(username, new_password)
-        keystore = Keystore.load(self.paths.keystore)
-        keystore.failures.pop(username, None)
-        self._save(keystore)
+        try:
+            # The same change as choosing one's own password: the rules, not the temporary
+            # or current password again, the temporary flag cleared with the new key (and
+            # the failed-login counter with it), so no later sign-in asks once more.
+            session.change_own_password(new_password)
+        except BaseException:
+            session.close()
+            raise
         return session
 
     def _open(self, data_key: bytes, username: str, allow_disabled: bool = False) -> WorkSession:
@@ -213,6 +217,20 @@ class Vault:
         keystore = Keystore.load(self.paths.keystore)
         keystore.users.pop(username, None)
         self._save(keystore)
+
+    def holds_password(self, username: str, password: str) -> bool:
+        """Whether this is the password the user's key is wrapped with now. A comparison the
+        signed-in user asks for (a new password must differ), so no failure is counted."""
+        username = normalise_username(username)
+        keystore = Keystore.load(self.paths.keystore)
+        wrapped = keystore.users.get(username)
+        if wrapped is None:
+            return False
+        try:
+            crypto.unwrap(wrapped, password, self._context(keystore, username))
+        except crypto.WrongSecret:
+            return False
+        return True
 
     def has_user_key(self, username: str) -> bool:
         return normalise_username(username) in Keystore.load(self.paths.keystore).users
