@@ -22,6 +22,7 @@ from desktop.store.vault import NewOrganisation, Vault
 FAST_KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)  # keys.json minimum
 ADMIN_PASSWORD = "correct horse battery"
 USER_PASSWORD = "staple of the office 7"
+TEMPORARY_PASSWORD = "given by the admin 3"  # an administrator's choice, replaced at once
 LIEGE = NewOrganisation(name="CPAS de Liège", refnis="62063", document_language="fr")
 
 
@@ -76,8 +77,8 @@ def services(session: WorkSession) -> Services:
 
 def login_as(vault: Vault, admin: Services, username: str, role: Role) -> Services:
     """A second user of the same installation, signed in with their own password."""
-    admin.users.add_user(username, role, USER_PASSWORD)
-    session = vault.login(username, USER_PASSWORD)
+    admin.users.add_user(username, role, TEMPORARY_PASSWORD)
+    session = vault.login(username, TEMPORARY_PASSWORD)
     session.change_own_password(USER_PASSWORD)  # the first thing any session of theirs asks
     return Services.for_session(session)
 

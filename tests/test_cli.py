@@ -104,10 +104,10 @@ def test_volunteer_cannot_add_users_from_the_cli(data_dir):
     cli("--data-dir", data_dir, "users", "add", "vera", "--role", "volunteer",
         env={**env, "RELAIS_NEW_PASSWORD": "volunteer pass 9"})
     cli("--data-dir", data_dir, "users", "set-password", "--user", "vera", "--password-stdin",
-        stdin="volunteer pass 9\nvolunteer pass 9\n")  # her own now (the same will do)
+        stdin="volunteer pass 9\nher own pass 8\n")  # her own now
     code, _, err = cli("--data-dir", data_dir, "--lang", "en", "users", "add", "x", "--role",
                        "administrator",
-                       env={"RELAIS_USER": "vera", "RELAIS_PASSWORD": "volunteer pass 9"})
+                       env={"RELAIS_USER": "vera", "RELAIS_PASSWORD": "her own pass 8"})
     assert code == 1
     assert err.strip() == "Your role does not allow this action."
 

@@ -23,9 +23,11 @@ from typing import TextIO
 from desktop.cli import demo, documents, exchange, reports, search, setup, users
 from desktop.cli.context import (
     EXIT_FAILURE,
+    EXIT_OK,
     EXIT_USAGE,
     CliContext,
     CliParser,
+    HelpShown,
     Parents,
     UsageError,
     global_options,
@@ -73,6 +75,12 @@ def _run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> 
     tr = Translator(command_language(pre.lang))
     try:
         args = build_parser(tr).parse_args(argv)
+    except HelpShown as shown:
+        try:
+            say(stdout, shown.text.rstrip("\n"))
+        except BrokenPipeError:  # `relais --help | head`: the reader has what it wanted
+            _silence_closed_stdout(stdout)
+        return EXIT_OK
     except UsageError as exc:
         say(stderr, tr("cli.usage_error", detail=str(exc)))
         return EXIT_USAGE

@@ -35,9 +35,21 @@ class UsageError(Exception):
     """Bad arguments: exit code 2."""
 
 
+class HelpShown(Exception):
+    """--help was asked: its text, for the stream the command was given (argparse would
+    print it on sys.stdout and exit the process)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
 class CliParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(message)
+
+    def print_help(self, file: object = None) -> None:
+        raise HelpShown(self.format_help())
 
 
 def global_options(repeated: bool = False) -> argparse.ArgumentParser:

@@ -42,6 +42,11 @@ MAX_FUZZY_LENGTH = 30
 # a hundred four-letter words would be a hundred rows and near spellings per field. (Not a
 # reason to rebuild every index: no spelling written before had more.)
 MAX_TOKENS = 8
+# Near spellings kept per typed word: real names have a handful (the 100,000 demo persons at
+# most 3), but thousands of short made-up words would each share a deletion with it, and
+# every one kept is a key the search looks up. Past this, the forms most persons hold are
+# kept (then the alphabet decides): the same list for the same index, whatever was added.
+MAX_NEAR_FORMS = 40
 # Bump when the rules that turn names into rows change: databases rebuild their index once.
 NAME_INDEX_VERSION = 2
 
@@ -153,6 +158,9 @@ class NameIndex:
         # Most deletions belong to one form: held as the form itself (no set of one, which
         # would triple the memory), a set only once a second form shares the deletion.
         self._by_deletion: dict[str, str | set[str]] = {}
+        # index rows per Latin or normal form: how common a name is, to keep the common
+        # near spellings when there are too many (MAX_NEAR_FORMS)
+        self._rows_of: dict[str, int] = {}
         self._sorted_forms: list[str] = []
         self._unsorted: list[str] = []
         self._last_rowid = 0
@@ -164,11 +172,13 @@ class NameIndex:
         ).all()
         for rowid, form, key in rows:
             self._last_rowid = max(self._last_rowid, rowid)
+            normal_form = normal(form)
+            for variant in {form, normal_form}:
+                self._rows_of[variant] = self._rows_of.get(variant, 0) + 1
             if form in self._key_of:
                 continue
             self._key_of[form] = key
             self._unsorted.append(form)
-            normal_form = normal(form)
             self._key_of_normal.setdefault(normal_form, key)
             for variant in {form, normal_form}:
                 if len(variant) >= MIN_FUZZY_LENGTH:
@@ -198,7 +208,7 @@ class NameIndex:
     def near_keys(self, word: str) -> dict[str, str]:
         """Keys of known names one edit away from ``word`` (a letter missing, added,
         replaced, or two swapped, in Latin letters or in normal form), each with the normal
-        form it came from."""
+        form it came from: of at most MAX_NEAR_FORMS forms, the most common ones."""
         found: set[str] = set()
         word = word[:MAX_FUZZY_LENGTH * 2]  # enough letters for any form's first thirty
         for target in {latin_letters(word)[:MAX_FUZZY_LENGTH],
@@ -210,8 +220,12 @@ class NameIndex:
                 found.add(deleted)  # a letter too many in the word (kept if known)
                 found.update(self._forms(deleted))  # replaced or swapped letters
             found.discard(target)
+        known = [near for near in found if near in self._key_of or near in self._key_of_normal]
+        if len(known) > MAX_NEAR_FORMS:
+            known.sort(key=lambda near: (-self._rows_of.get(near, 0), near))
+            del known[MAX_NEAR_FORMS:]
         keyed: dict[str, str] = {}
-        for near in found:
+        for near in sorted(known):  # the same form for a key, whatever the set's order
             key = self._key_of.get(near) or self._key_of_normal.get(near)
             if key:
                 keyed.setdefault(key, normal(near))

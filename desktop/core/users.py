@@ -31,6 +31,7 @@ class Credentials(Protocol):
     def revoke(self, username: str) -> None: ...
     # Wraps a database transaction: its keys.json changes are undone if it fails.
     def key_changes(self) -> AbstractContextManager[None]: ...
+    def holds_password(self, username: str, password: str) -> bool: ...
 
 
 class UserService:
@@ -116,6 +117,10 @@ class UserService:
             if user is None:
                 raise RelaisError("user.not_found")
             check_password(new_password, user.username)
+            if self.credentials.holds_password(user.username, new_password):
+                # Own means new: not the administrator's temporary one, not the one in use.
+                raise ValidationError("password.same_as_temporary" if user.must_change_password
+                                      else "password.same_as_current", field="password")
             uow.update(user, must_change_password=False)
             self.credentials.set_password(user.username, new_password)
 

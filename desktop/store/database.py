@@ -112,6 +112,9 @@ class WorkSession:
     def revoke(self, username: str) -> None:
         self._journal(username, self.vault.remove_user_key(username))
 
+    def holds_password(self, username: str, password: str) -> bool:
+        return self.vault.holds_password(username, password)
+
     def confirm_password(self, password: str) -> None:
         """Unlocking an idle-locked window: the same check, counters and waits as logging in
         (RelaisError 'auth.wrong_credentials' or 'auth.locked')."""

@@ -218,7 +218,10 @@ class Vault:
         check_password(new_password, username)
         session = self._open(data_key, username, allow_disabled=False)
         try:
-            # key, cleared counters and the database flag together, or none of them
+            # The same change as choosing one's own password: the rules, not the temporary
+            # or current password again, the temporary flag cleared with the new key (and
+            # the failed-login counter with it), so no later sign-in asks once more; key,
+            # cleared counters and the database flag together, or none of them.
             session.change_own_password(new_password)
         except BaseException:
             session.close()
@@ -257,6 +260,20 @@ class Vault:
                 keystore.users.pop(username, None)
             else:
                 keystore.users[username] = previous
+
+    def holds_password(self, username: str, password: str) -> bool:
+        """Whether this is the password the user's key is wrapped with now. A comparison the
+        signed-in user asks for (a new password must differ), so no failure is counted."""
+        username = normalise_username(username)
+        keystore = Keystore.load(self.paths.keystore)
+        wrapped = keystore.users.get(username)
+        if wrapped is None:
+            return False
+        try:
+            crypto.unwrap(wrapped, password, self._context(keystore, username))
+        except crypto.WrongSecret:
+            return False
+        return True
 
     def has_user_key(self, username: str) -> bool:
         return normalise_username(username) in Keystore.load(self.paths.keystore).users

@@ -55,3 +55,19 @@ def test_set_password_keeps_the_rules_and_needs_a_new_password(marie):
     assert code == 1
     assert err.strip().startswith("No new password given")
     assert as_marie(marie, "search", "x")[0] == 1  # still temporary: nothing was changed
+
+
+def test_set_password_refuses_the_temporary_password_again(marie):
+    code, out, err = as_marie(marie, "users", "set-password", stdin=f"{TEMPORARY}\n{TEMPORARY}\n")
+    assert (code, out) == (1, "")
+    assert err.strip() == ("This is the temporary password an administrator gave you: "
+                           "choose a new password of your own.")
+    assert as_marie(marie, "search", "x")[0] == 1  # still temporary: nothing was changed
+
+
+def test_set_password_refuses_the_current_password(marie):
+    assert as_marie(marie, "users", "set-password", stdin=f"{TEMPORARY}\n{OWN}\n")[0] == 0
+    code, _out, err = as_marie(marie, "users", "set-password", password=OWN,
+                               stdin=f"{OWN}\n{OWN}\n")
+    assert code == 1
+    assert err.strip() == "This is the password you use now: choose a new one."

@@ -100,3 +100,13 @@ def test_what_a_library_says_about_a_damaged_form_stays_off_the_terminal(cli, pa
          "pdf", "import-intake", str(tmp_path / "damaged.pdf")],
         capture_output=True, text=True, timeout=120, env={**os.environ})
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["users", "--help"], ["search", "-h"],
+                                  ["users", "add", "-h"]])
+def test_help_goes_to_the_given_stream_and_returns(argv, capfd):
+    out, err = io.StringIO(), io.StringIO()
+    code = run_cli(["--lang", "en", *argv], stdin=io.StringIO(""), stdout=out, stderr=err)
+    assert (code, err.getvalue()) == (0, "")
+    assert out.getvalue().startswith("usage: relais")
+    assert capfd.readouterr() == ("", "")

@@ -14,7 +14,7 @@ from desktop.core.intake import IntakeRejected
 from desktop.core.intake_input import HouseholdInput, ReferralInput
 from desktop.core.limits import FIELD_MAX, NAME_MAX, NOTE_MAX, QUERY_WORDS_MAX
 from desktop.core.models import Household, HouseholdMember, Person
-from desktop.core.name_index import MAX_FUZZY_LENGTH, MAX_TOKENS, NameIndex
+from desktop.core.name_index import MAX_FUZZY_LENGTH, MAX_NEAR_FORMS, MAX_TOKENS, NameIndex
 from desktop.core.uow import UnitOfWork
 from tests.core.test_intake import fields_of, mother
 
@@ -90,6 +90,43 @@ def test_the_index_keeps_a_bounded_number_of_deletions_per_token(services):
     # letter of each form's first MAX_FUZZY_LENGTH letters (40,000 per form before).
     assert index.deletion_entries <= 4 * MAX_FUZZY_LENGTH
     assert index.near_keys(LONG_SURNAME[:39] + "q" + LONG_SURNAME[40:])  # still found
+
+
+def one_edit_from(word: str) -> list[str]:
+    """Every made-up name one letter away from ``word`` (replaced or added), of consonants
+    that give each its own key."""
+    letters = "bcdfhklmnprstvz"
+    near = {word[:i] + letter + word[i + 1:] for i in range(len(word)) for letter in letters}
+    near |= {word[:i] + letter + word[i:] for i in range(len(word) + 1) for letter in letters}
+    return sorted(near - {word})
+
+
+def test_near_spellings_of_a_word_are_capped_keeping_the_common_names(services):
+    """Hundreds of made-up names one typo away from a real one: a word looks up at most
+    MAX_NEAR_FORMS of them, the most common first, so the real name is still found."""
+    junk = [form for form in one_edit_from("kozuk") if form != "kozak"]
+    assert len(junk) > 3 * MAX_NEAR_FORMS
+    session = services.session
+    with UnitOfWork(session.engine, session.actor) as uow:
+        for start in range(0, len(junk), 40):
+            household = uow.add(Household(organisation_id=session.organisation.id))
+            person = uow.add(Person(
+                organisation_id=session.organisation.id, surname_lat="Zzz", given_name_lat="Q",
+                other_spellings=junk[start:start + 40], sex=Sex.FEMALE,
+                birth_date=date(1980, 1, 1), birth_precision=DatePrecision.DAY))
+            uow.add(HouseholdMember(household_id=household.id, person_id=person.id,
+                                    relationship=Relationship.HEAD))
+    for given in ("Olena", "Taras"):
+        services.intake.register(HouseholdInput(members=[mother(surname_lat="Kozak",
+                                                                given_name_lat=given)]))
+    index = NameIndex()
+    with Session(session.engine) as db:
+        index.refresh(db)
+    near = index.near_keys("Kozuk")
+    assert len(near) <= MAX_NEAR_FORMS
+    assert near == index.near_keys("Kozuk")  # the same choice every time
+    hits = services.search.search("Kozuk Olena")
+    assert hits[0].display_name.startswith("KOZAK Olena")
 
 
 def count_parameters(engine) -> list[int]:

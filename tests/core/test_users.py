@@ -148,3 +148,29 @@ def test_a_user_record_without_a_language_is_never_stored_as_french(services):
             services.session.engine, services.session.actor) as uow:
         uow.add(UserAccount(organisation_id=services.session.actor.organisation_id or
                             uuid.uuid4(), username="nolang", role=Role.VOLUNTEER))
+
+
+def test_the_temporary_password_is_not_accepted_as_ones_own(vault, services):
+    services.users.add_user("marie", Role.SOCIAL_WORKER, USER_PASSWORD)
+    session = vault.login("marie", USER_PASSWORD)
+    with pytest.raises(ValidationError) as refused:
+        session.change_own_password(USER_PASSWORD)
+    assert refused.value.key == "password.same_as_temporary"
+    assert session.must_change_password  # nothing changed: still asked
+    session.close()
+    again = vault.login("marie", USER_PASSWORD)
+    assert again.must_change_password
+    assert vault.lockout_remaining("marie") == 0  # the comparison counts no wrong password
+    again.change_own_password("my own new secret 77")
+    again.close()
+
+
+def test_ones_current_password_is_not_a_new_one(vault, services):
+    own = "my own new secret 77"
+    session = login_as(vault, services, "marie", Role.SOCIAL_WORKER).session
+    session.change_own_password(own)
+    with pytest.raises(ValidationError) as refused:
+        session.change_own_password(own)
+    assert refused.value.key == "password.same_as_current"
+    session.close()
+    vault.login("marie", own).close()

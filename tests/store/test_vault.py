@@ -8,6 +8,7 @@ from desktop.core.enums import AuditAction, Role
 from desktop.core.errors import RelaisError, ValidationError
 from desktop.core.models import AuditEvent, Organisation
 from desktop.paths import DataPaths
+from desktop.services import Services
 from desktop.store.vault import Vault
 from tests.conftest import ADMIN_PASSWORD, FAST_KDF, LIEGE
 
@@ -169,3 +170,30 @@ def test_the_first_administrators_language_is_said_never_guessed(vault):
     session, _ = vault.create(LIEGE, "admin", ADMIN_PASSWORD, language="uk")
     assert session.user.language == "uk"
     session.close()
+
+
+def test_recovery_replaces_a_temporary_password_for_good(vault, created):
+    """A user whose administrator set a temporary password recovers with the code: the
+    password chosen there is their own, and no later sign-in asks for another."""
+    session, code = created
+    Services.for_session(session).users.reset_password(session.user.id, "temporary pass 42")
+    session.close()
+    recovered = vault.recover(code, "admin", "a brand new passphrase")
+    assert not recovered.must_change_password
+    assert recovered.actor.username == "admin"  # the session serves at once
+    recovered.close()
+    again = vault.login("admin", "a brand new passphrase")
+    assert not again.must_change_password
+    again.close()
+
+
+def test_recovery_refuses_the_temporary_password_as_the_new_one(vault, created):
+    session, code = created
+    Services.for_session(session).users.reset_password(session.user.id, "temporary pass 42")
+    session.close()
+    with pytest.raises(ValidationError) as refused:
+        vault.recover(code, "admin", "temporary pass 42")
+    assert refused.value.key == "password.same_as_temporary"
+    still = vault.login("admin", "temporary pass 42")
+    assert still.must_change_password
+    still.close()
