@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from desktop.core.clock import Clock, clock_of
 from desktop.core.errors import AccessDenied, ValidationError
 from desktop.core.intake_input import HouseholdInput, cleaned
 from desktop.core.intake_records import NewCase, RecordBatch, add_household
@@ -45,10 +46,15 @@ def next_file_number(session: Session, organisation_id: uuid.UUID | None, year: 
 
 class IntakeService:
     def __init__(self, engine: Engine, actor: Actor, reference: ReferenceData,
-                 today: date | None = None) -> None:
+                 today: date | None = None, clock: Clock | None = None) -> None:
         self.engine, self.actor = engine, actor
-        self.rules = IntakeRules(reference, today)
-        self.today = today or date.today()
+        self.clock = clock_of(today, clock)
+        self.rules = IntakeRules(reference, clock=self.clock)
+
+    @property
+    def today(self) -> date:
+        """Asked each time: a session open past midnight uses the new date."""
+        return self.clock.today()
 
     def check(self, household: HouseholdInput) -> list[Problem]:
         """What blocks registering."""
