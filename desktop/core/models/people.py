@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import JSON, Column, Index
+from sqlalchemy import JSON, Column, Index, text
 from sqlmodel import Field, SQLModel
 
 from desktop.core.enums import (
@@ -22,6 +22,11 @@ from desktop.core.models.types import enum_field, uuid_field
 
 class Household(Record, table=True):
     __tablename__ = "household"
+    # One paper form, one household: a reference typed twice (two desktops, a race) is
+    # refused by the database itself. Empty means "not typed from paper".
+    __table_args__ = (Index("ux_household_reference", "reference", unique=True,
+                            sqlite_where=text("reference <> ''"),
+                            postgresql_where=text("reference <> ''")),)
 
     organisation_id: uuid.UUID = uuid_field(foreign_key="organisation.id", index=True)
     reference: str = ""
