@@ -18,6 +18,7 @@ from desktop.core.roles import SYSTEM, Actor
 from desktop.core.uow import UnitOfWork
 from desktop.store.engine import open_engine
 from desktop.store.migrate import upgrade_to_head
+from desktop.sync.outbox import attach_outbox_if_enrolled
 
 if TYPE_CHECKING:
     from desktop.store.vault import NewOrganisation, Vault
@@ -136,6 +137,7 @@ def open_database(
     try:
         upgrade_to_head(engine, vault.paths.database, vault.paths.backups)
         refresh_name_index(engine)
+        attach_outbox_if_enrolled(engine)  # an enrolled database records every change
         with Session(engine, expire_on_commit=False) as db:
             user = db.exec(select(UserAccount).where(UserAccount.username == username)).first()
             if user is None or (not user.active and not allow_disabled):
