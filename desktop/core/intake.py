@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from desktop.core.clock import Clock, clock_of
@@ -19,6 +20,7 @@ from desktop.core.models import (
     CaseFile,
 )
 from desktop.core.notes import written_note_audience
+from desktop.core.paper_reference import reference_taken
 from desktop.core.reference import ReferenceData
 from desktop.core.roles import Actor, Permission
 from desktop.core.uow import UnitOfWork
@@ -76,6 +78,15 @@ class IntakeService:
         problems = self.check(household)
         if problems:
             raise IntakeRejected(problems)
+        try:
+            return self._write(household, quick)
+        except IntegrityError as error:
+            if not reference_taken(error):
+                raise
+            raise ValidationError("intake.paper_reference_used", field="paper_reference",
+                                  reference=household.paper_reference) from error
+
+    def _write(self, household: HouseholdInput, quick: bool) -> uuid.UUID:
         org = self.actor.organisation_id
         batch = RecordBatch()
         with UnitOfWork(self.engine, self.actor) as uow:

@@ -1,5 +1,6 @@
 """sync: outbox and state (local), conflicts, merges and user credentials (synced), the
-origin of an audited change, and one household per paper reference
+origin of an audited change, one household per paper reference, and name index rows
+numbered by an id that is never reused
 
 Revision ID: 0007
 Revises: 0006
@@ -8,6 +9,9 @@ Create Date: 2026-11-29 03:30:00
 A paper reference typed in twice (before this step nothing stopped two desktops, or two
 windows, from doing it) is kept on the household that had it first; the later ones lose it,
 stamped as a change, so the unique index can be built. The paper form then finds the first.
+
+``person_name_key`` is derived data: it is made again with its new ``id`` column (empty)
+and ``PRAGMA user_version`` is reset, so the name index is rebuilt once after the upgrade.
 """
 
 from datetime import datetime, timezone
@@ -24,6 +28,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    recreate_name_keys(with_id=True)
     op.create_table('person_merge',
     sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
@@ -129,6 +134,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    recreate_name_keys(with_id=False)
     op.drop_index('ux_household_reference', table_name='household')
 
     with op.batch_alter_table('audit_event', schema=None) as batch_op:
@@ -172,3 +178,29 @@ def clear_repeated_references(connection: sa.Connection) -> None:
             continue
         connection.execute(sa.update(household).where(household.c.id == household_id).values(
             reference="", updated_at=now, version=household.c.version + 1))
+
+
+def recreate_name_keys(with_id: bool) -> None:
+    with op.batch_alter_table("person_name_key", schema=None) as batch_op:
+        batch_op.drop_index("ix_person_name_key_key")
+    op.drop_table("person_name_key")
+    columns = [
+        sa.Column("person_id", sa.LargeBinary(length=16), nullable=False),
+        sa.Column("form", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("key", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.ForeignKeyConstraint(["person_id"], ["person.id"]),
+    ]
+    if with_id:
+        op.create_table(
+            "person_name_key",
+            sa.Column("id", sa.Integer(), autoincrement=True, nullable=False), *columns,
+            sa.PrimaryKeyConstraint("id"),
+            sa.UniqueConstraint("person_id", "form", name="uq_person_name_key_form"),
+            sqlite_autoincrement=True,
+        )
+    else:
+        op.create_table("person_name_key", *columns,
+                        sa.PrimaryKeyConstraint("person_id", "form"))
+    with op.batch_alter_table("person_name_key", schema=None) as batch_op:
+        batch_op.create_index("ix_person_name_key_key", ["key"], unique=False)
+    op.execute("PRAGMA user_version = 0")  # rebuilt once at the next login
