@@ -156,8 +156,8 @@ def _deletions(form: str) -> set[str]:
 class NameIndex:
     """Distinct name forms in memory, refreshed incrementally (rows are only ever appended:
     a renamed person's rows are deleted and written anew, with ids never used before).
-    Near spellings are looked up on normal forms, where one sound is one letter (ч → S), so that a typo
-    costs one edit whatever the script."""
+    Near spellings are looked up on normal forms, where one sound is one letter (ч → S), so
+    that a typo costs one edit whatever the script."""
 
     def __init__(self) -> None:
         self._key_of: dict[str, str] = {}  # Latin form -> key
