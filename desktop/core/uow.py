@@ -250,7 +250,7 @@ class UnitOfWork:
                     action=AuditAction.CREATE,
                     base_version=None,
                     new_version=1,
-                    values={name: values[name] for name in (*defaults, *row)
+                    values={name: value for name, value in values.items()
                             if name not in Record.BOOKKEEPING},
                 )
             )

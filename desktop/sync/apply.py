@@ -38,7 +38,7 @@ from desktop.core.models import (
 )
 from desktop.core.models.types import UuidBlob
 from desktop.core.name_index import NAME_FIELDS, index_rows, reindex_rows
-from desktop.core.uow import Change
+from desktop.core.uow import Change, _defaults
 from desktop.sync.codec import CodecError, decode, decode_value
 from desktop.sync.entities import model_of
 from desktop.sync.outbox import OUTBOX, outbox_rows
@@ -106,11 +106,16 @@ def apply_page(engine: Engine, records: Sequence[dict[str, Any]], cursor: int) -
         connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
         connection.commit()
         try:
+            # The write lock first, like a local unit of work: a page read under a shared
+            # lock could not be written if someone wrote in between (SQLITE_BUSY at once).
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
             with Session(bind=connection, expire_on_commit=False) as session:
                 report = RemoteWriter(session).apply(records)
                 session.execute(update(SyncState).values(cursor=cursor))
-                session.commit()
+                session.flush()
+            connection.commit()
         finally:
+            connection.rollback()  # ends a failed page; the pragma is ignored inside one
             connection.exec_driver_sql("PRAGMA foreign_keys = ON")
             connection.commit()
     return report
@@ -139,15 +144,21 @@ class RemoteWriter:
         for record in pulled:
             by_model[record.model].append(record)
         protected = self._pending_fields([record.id for record in pulled])
+        seen: set[uuid.UUID] = set()
         for model, records in by_model.items():
             existing = {row.id: row for row in self.session.scalars(
                 select(model).where(model.id.in_([r.id for r in records])))}  # type: ignore[attr-defined]
+            rows = []
             for record in records:
                 current = existing.get(record.id)
-                if current is None:
-                    existing[record.id] = self._create(record)
-                else:
+                if current is not None:
                     self._update(current, record, protected.get(record.id, set()))
+                elif record.id not in seen:  # a page repeats no record; if it did, once
+                    rows.append(self._create(record))
+                seen.add(record.id)
+            if rows:  # core insert, not ORM objects: a first pull is mostly creations
+                table = model.__table__  # type: ignore[attr-defined]
+                self.session.connection().execute(table.insert(), rows)
         self.session.flush()
         self._index_names()
         for merge in self.new_merges:
@@ -158,22 +169,22 @@ class RemoteWriter:
 
     # -- records ------------------------------------------------------------------------
 
-    def _create(self, pulled: Pulled) -> Record:
-        record = pulled.model(**pulled.values)
-        record.id = pulled.id
-        record.version = pulled.version
+    def _create(self, pulled: Pulled) -> dict[str, Any]:
+        """The row of a record new here: its values over the model's defaults (a volunteer
+        desktop receives no restricted field), with the central's stamps."""
+        row = {**_defaults(pulled.model), **pulled.values}
         # The pull says who wrote last and when; for a record new here that is all we know.
-        record.created_at = record.updated_at = pulled.updated_at
-        record.created_by = record.updated_by = pulled.updated_by
-        record.deleted_at = pulled.updated_at if pulled.deleted else None
-        self.session.add(record)
+        row.update(id=pulled.id, version=pulled.version, created_at=pulled.updated_at,
+                   updated_at=pulled.updated_at, created_by=pulled.updated_by,
+                   updated_by=pulled.updated_by,
+                   deleted_at=pulled.updated_at if pulled.deleted else None)
         self.report.created += 1
         self._audit(pulled, AuditAction.CREATE, None)
         if pulled.model is Person:
             self.new_names[pulled.id] = pulled.values
-        if isinstance(record, PersonMerge) and not pulled.deleted:
-            self.new_merges.append(record)
-        return record
+        if pulled.model is PersonMerge and not pulled.deleted:
+            self.new_merges.append(PersonMerge(**row))
+        return row
 
     def _update(self, record: Record, pulled: Pulled, protected: set[str]) -> None:
         changed = []

@@ -162,6 +162,8 @@ def test_a_page_that_fails_leaves_neither_records_nor_cursor(services, session, 
         assert db.get(Person, _person(session.engine).id) is None
         assert db.scalars(select(UserAccount)).all()[0].username == "admin-b"
     assert _cursor(desktop_b.engine) == 0
+    with desktop_b.engine.connect() as connection:  # references are checked again
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
 def test_records_this_version_cannot_read_are_skipped_and_said(services, session, desktop_b):
