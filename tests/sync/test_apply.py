@@ -205,3 +205,19 @@ def test_a_merge_made_elsewhere_moves_records_added_here_while_offline(services,
     moved = [row for row in _outbox(desktop_b.engine) if row.entity_id == added.id]
     assert [row.op for row in moved] == ["create", "update"]
     assert moved[1].payload == {"fields": {"person_id": [str(other.id), str(keep.id)]}}
+
+
+def test_a_record_without_the_fields_a_volunteer_may_not_read_gets_their_defaults(
+        services, session, desktop_b):
+    services.intake.register(HouseholdInput(members=[mother()]))
+    with UnitOfWork(session.engine, session.actor) as uow:
+        uow.update(uow.session.get(Person, _person(session.engine).id),
+                   national_number="85073012345")
+    page = pulled(session.engine)
+    for record in page:  # what the central sends a volunteer's desktop
+        if record["entity"] == "person":
+            del record["values"]["national_number"], record["values"]["national_number_kind"]
+    apply_page(desktop_b.engine, page, cursor=1)
+    with Session(desktop_b.engine) as db:
+        stored = db.get(Person, _person(session.engine).id)
+    assert stored.national_number is None and stored.surname_lat == "Shevchenko"
