@@ -87,10 +87,12 @@ def enrol(engine: Engine, state: SyncState, upload_everything: bool) -> int:
     a deletion after it for a tombstone, in the same transaction. Versions restart at what
     the central will hold (1, or 2 for a tombstone), since the central's history of each
     record starts with this upload. Returns the changes queued."""
+    # Attached first: a unit of work started while the upload is written must commit
+    # into the outbox too (it commits after us, holding the write lock after us).
+    attach_observer(engine, Outbox())
     with Session(engine) as session, session.begin():
         session.add(state)
         queued = _initial_upload(session.connection()) if upload_everything else 0
-    attach_observer(engine, Outbox())
     return queued
 
 
