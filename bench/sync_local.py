@@ -80,7 +80,7 @@ def main() -> None:
     joined.close()
     print(f"apply of {len(records)} pulled records: {elapsed:.1f} s "
           f"({len(records) / elapsed:.0f} records/s, pages of {PAGE}; "
-          f"memory +{rss_mb() - before:.0f} MB)")
+          f"memory {rss_mb() - before:+.0f} MB)")
 
 
 if __name__ == "__main__":
