@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from desktop.core.casefile import CaseFileService
 from desktop.core.caselist import CaseListService
+from desktop.core.clock import SYSTEM_CLOCK, Clock
 from desktop.core.demo import DemoGenerator
 from desktop.core.drafts import DraftService
 from desktop.core.duplicates import DuplicateFinder
@@ -49,11 +50,12 @@ class Services:
     fillable: FillableImport
 
     @classmethod
-    def for_session(cls, session: WorkSession) -> Services:
+    def for_session(cls, session: WorkSession, clock: Clock = SYSTEM_CLOCK) -> Services:
+        """``clock`` is the one source of the date for every service (a test moves it)."""
         actor, engine = session.actor, session.engine
         search = SearchService(engine, actor, NameIndex())
-        case_files = CaseFileService(engine, actor, reference_data())
-        intake = IntakeService(engine, actor, reference_data())
+        case_files = CaseFileService(engine, actor, reference_data(), clock=clock)
+        intake = IntakeService(engine, actor, reference_data(), clock=clock)
         duplicates = DuplicateFinder(search)
         figures = FiguresService(engine, actor)
         organisation = session.organisation
@@ -69,10 +71,10 @@ class Services:
             drafts=DraftService(engine, actor),
             duplicates=duplicates,
             case_files=case_files,
-            worklists=WorklistService(engine, actor),
+            worklists=WorklistService(engine, actor, clock=clock),
             merge=MergeService(engine, actor),
-            people=PersonEditService(engine, actor, reference_data()),
-            imports=ImportService(engine, actor, reference_data()),
+            people=PersonEditService(engine, actor, reference_data(), clock=clock),
+            imports=ImportService(engine, actor, reference_data(), clock=clock),
             exports=ExportService(engine, actor, reference_data()),
             figures=figures,
             documents=DocumentService(case_files, figures, reference_data(), organisation.name,

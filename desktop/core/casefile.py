@@ -10,6 +10,7 @@ from datetime import date
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from desktop.core.clock import Clock, clock_of
 from desktop.core.dates import iso_partial
 from desktop.core.enums import (
     AidCategory,
@@ -82,9 +83,14 @@ class CaseView:
 
 class CaseFileService:
     def __init__(self, engine: Engine, actor: Actor, reference: ReferenceData,
-                 today: date | None = None) -> None:
+                 today: date | None = None, clock: Clock | None = None) -> None:
         self.engine, self.actor, self.reference = engine, actor, reference
-        self.today = today or date.today()
+        self.clock = clock_of(today, clock)
+
+    @property
+    def today(self) -> date:
+        """Asked each time: a session open past midnight uses the new date."""
+        return self.clock.today()
 
     # -- reading ----------------------------------------------------------------------------
 

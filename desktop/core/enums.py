@@ -138,3 +138,22 @@ class NeedArea(StrEnum):
 class DraftKind(StrEnum):
     INTAKE = "intake"
     QUICK_INTAKE = "quick_intake"
+
+
+class OutboxStatus(StrEnum):
+    """Where a local change stands on its way to the central."""
+
+    PENDING = "pending"  # not sent yet, or answered "deferred": sent again next time
+    SENT = "sent"  # the central answered applied, merged, conflict or duplicate
+    PROBLEM = "problem"  # rejected: parked with its reason, never blocks the queue
+
+
+class ConflictStatus(StrEnum):
+    OPEN = "open"
+    RESOLVED = "resolved"
+
+
+class ConflictResolution(StrEnum):
+    MINE = "mine"
+    THEIRS = "theirs"
+    VALUE = "value"

@@ -7,13 +7,16 @@ import uuid
 from datetime import date
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 
 from desktop.core import file_numbers
+from desktop.core.clock import Clock, clock_of
 from desktop.core.errors import AccessDenied, ValidationError
 from desktop.core.intake_input import HouseholdInput, cleaned
 from desktop.core.intake_records import NewCase, RecordBatch, add_household
 from desktop.core.intake_rules import IntakeRules, Problem
 from desktop.core.notes import written_note_audience
+from desktop.core.paper_reference import reference_taken
 from desktop.core.reference import ReferenceData
 from desktop.core.roles import Actor, Permission
 from desktop.core.uow import UnitOfWork
@@ -30,10 +33,15 @@ class IntakeRejected(ValidationError):
 
 class IntakeService:
     def __init__(self, engine: Engine, actor: Actor, reference: ReferenceData,
-                 today: date | None = None) -> None:
+                 today: date | None = None, clock: Clock | None = None) -> None:
         self.engine, self.actor = engine, actor
-        self.rules = IntakeRules(reference, today)
-        self.today = today or date.today()
+        self.clock = clock_of(today, clock)
+        self.rules = IntakeRules(reference, clock=self.clock)
+
+    @property
+    def today(self) -> date:
+        """Asked each time: a session open past midnight uses the new date."""
+        return self.clock.today()
 
     def check(self, household: HouseholdInput) -> list[Problem]:
         """What blocks registering."""
@@ -55,6 +63,15 @@ class IntakeService:
         problems = self.check(household)
         if problems:
             raise IntakeRejected(problems)
+        try:
+            return self._write(household, quick)
+        except IntegrityError as error:
+            if not reference_taken(error):
+                raise
+            raise ValidationError("intake.paper_reference_used", field="paper_reference",
+                                  reference=household.paper_reference) from error
+
+    def _write(self, household: HouseholdInput, quick: bool) -> uuid.UUID:
         org = self.actor.organisation_id
         batch = RecordBatch()
         with UnitOfWork(self.engine, self.actor) as uow:

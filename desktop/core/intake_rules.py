@@ -11,6 +11,7 @@ from typing import Any
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.ua import rntrc
 
+from desktop.core.clock import Clock, clock_of
 from desktop.core.dates import parse_partial
 from desktop.core.enums import DatePrecision, DocumentType, Relationship, Sex
 from desktop.core.errors import ValidationError
@@ -39,9 +40,15 @@ def parse_date(text: str) -> tuple[date, DatePrecision] | None:
 
 
 class IntakeRules:
-    def __init__(self, reference: ReferenceData, today: date | None = None) -> None:
+    def __init__(self, reference: ReferenceData, today: date | None = None,
+                 clock: Clock | None = None) -> None:
         self.reference = reference
-        self.today = today or date.today()
+        self.clock = clock_of(today, clock)
+
+    @property
+    def today(self) -> date:
+        """Asked each time: a session open past midnight uses the new date."""
+        return self.clock.today()
 
     def household(self, household: HouseholdInput) -> list[Problem]:
         problems: list[Problem] = []

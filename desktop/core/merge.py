@@ -23,6 +23,7 @@ from desktop.core.models import (
     IdentityDocument,
     Note,
     Person,
+    PersonMerge,
     ProtectionStatus,
     Record,
     SpecificNeed,
@@ -35,6 +36,11 @@ NAME_FIELDS = ("surname_cyr", "given_name_cyr", "patronymic_cyr", "surname_lat",
                "given_name_lat", "patronymic_lat")
 UNITED = ("other_spellings", "languages")
 NOT_MERGED = {"organisation_id", *UNITED}
+# Every reference to a person that a merge moves to the kept record: written on the merge's
+# person_merge record, so a desktop that was offline moves its own records the same way
+# (desktop/sync/apply.py) and the central redirects late changes (docs/sync-protocol.md).
+REPOINT = [["identity_document", "person_id"], ["protection_status", "person_id"],
+           ["specific_need", "person_id"], ["household_member", "person_id"]]
 
 
 class MergeService:
@@ -65,6 +71,7 @@ class MergeService:
                 self._note_differences(uow, keep_id, noted)
             self._note_left(uow, keep, [case_id for _, case_id in left])
             uow.delete(other)
+            uow.add(PersonMerge(keep_id=keep_id, other_id=other_id, repoint=REPOINT))
             uow.record_access(AuditAction.MERGE, Person.__tablename__, other_id)
         return sorted(differing)
 

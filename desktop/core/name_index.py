@@ -84,29 +84,43 @@ def index_rows(person_id: uuid.UUID, values: dict[str, Any]) -> list[dict[str, A
 
 
 class NameIndexer:
-    """Unit-of-work observer: rewrites the index rows of every person created or renamed."""
+    """Unit-of-work observer: rewrites the index rows of every person created or renamed.
+
+    Each person is indexed once per batch of changes, from their final names: a person
+    created and renamed in one unit of work (as a pull or a merge may do) gets the new
+    name's rows only, never the old and new rows together."""
 
     def before_commit(self, session: Session, actor: Actor, changes: Sequence[Change]) -> None:
-        rows: list[dict[str, Any]] = []
-        touched: list[uuid.UUID] = []
+        created: dict[uuid.UUID, dict[str, Any]] = {}
+        renamed: set[uuid.UUID] = set()
         for change in changes:
             if change.entity != Person.__tablename__ or change.entity_id is None:
                 continue
             if change.values is not None:
-                values = change.values
+                created[change.entity_id] = change.values
             elif set(change.fields) & {*NAME_FIELDS, "other_spellings"}:
-                person = session.get(Person, change.entity_id)
-                if person is None:
-                    continue
-                values = person.model_dump()
-                touched.append(change.entity_id)
-            else:
-                continue
-            rows.extend(index_rows(change.entity_id, values))
-        if touched:
-            session.execute(delete(PersonNameKey).where(PersonNameKey.person_id.in_(touched)))
+                renamed.add(change.entity_id)
+        rows: list[dict[str, Any]] = []
+        for person_id, values in created.items():
+            if person_id not in renamed:  # the values it was created with are its names
+                rows.extend(index_rows(person_id, values))
+        rows.extend(reindex_rows(session, renamed))
         if rows:
             session.connection().execute(PersonNameKey.__table__.insert(), rows)  # type: ignore[attr-defined]
+
+
+def reindex_rows(session: Session, person_ids: set[uuid.UUID]) -> list[dict[str, Any]]:
+    """Deletes the rows of these persons and returns their new ones, from the names they
+    have now in this transaction (also the remote apply path's way to index a person)."""
+    if not person_ids:
+        return []
+    session.execute(delete(PersonNameKey).where(PersonNameKey.person_id.in_(person_ids)))
+    rows: list[dict[str, Any]] = []
+    for person_id in person_ids:
+        person = session.get(Person, person_id)
+        if person is not None:
+            rows.extend(index_rows(person_id, person.model_dump()))
+    return rows
 
 
 def rebuild_name_index(connection: Connection) -> int:
@@ -146,9 +160,9 @@ def _deletions(form: str) -> set[str]:
 
 class NameIndex:
     """Distinct name forms in memory, refreshed incrementally (rows are only ever appended:
-    a renamed person's rows are deleted and written anew, with new rowids). Near spellings
-    are looked up on normal forms, where one sound is one letter (ч → S), so that a typo
-    costs one edit whatever the script."""
+    a renamed person's rows are deleted and written anew, with ids never used before).
+    Near spellings are looked up on normal forms, where one sound is one letter (ч → S), so
+    that a typo costs one edit whatever the script."""
 
     def __init__(self) -> None:
         self._key_of: dict[str, str] = {}  # Latin form -> key
@@ -163,15 +177,15 @@ class NameIndex:
         self._rows_of: dict[str, int] = {}
         self._sorted_forms: list[str] = []
         self._unsorted: list[str] = []
-        self._last_rowid = 0
+        self._last_id = 0
 
     def refresh(self, session: Session) -> None:
         rows = session.execute(
-            text("SELECT rowid, form, key FROM person_name_key WHERE rowid > :last"),
-            {"last": self._last_rowid},
+            text("SELECT id, form, key FROM person_name_key WHERE id > :last"),
+            {"last": self._last_id},
         ).all()
-        for rowid, form, key in rows:
-            self._last_rowid = max(self._last_rowid, rowid)
+        for row_id, form, key in rows:
+            self._last_id = max(self._last_id, row_id)
             normal_form = normal(form)
             for variant in {form, normal_form}:
                 self._rows_of[variant] = self._rows_of.get(variant, 0) + 1

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 import secrets
 
+from sqlalchemy.exc import IntegrityError
+
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: nothing to confuse when typed
 _TYPED = re.compile(rf"P([{ALPHABET}]{{8}})")
 
@@ -23,3 +25,9 @@ def normal_reference(typed: str) -> str | None:
     compact = re.sub(r"[\s\-_.]", "", typed).upper()
     match = _TYPED.fullmatch(compact)
     return f"P-{match[1][:4]}-{match[1][4:]}" if match else None
+
+
+def reference_taken(error: IntegrityError) -> bool:
+    """The database refused a second household with one paper reference (ux_household_
+    reference): the transcription screen checks first, this guards the race."""
+    return "household.reference" in str(error.orig)

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from desktop.core.clock import Clock
 from desktop.core.dates import iso_partial
 from desktop.core.enums import (
     DatePrecision,
@@ -55,9 +56,9 @@ def _partial_text(value: date | None, precision: DatePrecision) -> str:
 
 class PersonEditService:
     def __init__(self, engine: Engine, actor: Actor, reference: ReferenceData,
-                 today: date | None = None) -> None:
+                 today: date | None = None, clock: Clock | None = None) -> None:
         self.engine, self.actor = engine, actor
-        self.rules = IntakeRules(reference, today)
+        self.rules = IntakeRules(reference, today, clock)
 
     def form(self, person_id: uuid.UUID) -> PersonInput:
         """The stored person as the intake form shows it."""

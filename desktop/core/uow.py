@@ -78,6 +78,19 @@ class AuditTrail:
         session.connection().execute(AuditEvent.__table__.insert(), rows)  # type: ignore[attr-defined]
 
 
+# Observers a database adds to every unit of work on it, whichever service opens it: the
+# sync outbox, attached when an enrolled database is opened (desktop/sync/outbox.py).
+_ATTACHED: WeakKeyDictionary[Engine, list[ChangeObserver]] = WeakKeyDictionary()
+
+
+def attach_observer(engine: Engine, observer: ChangeObserver) -> None:
+    """Every later unit of work on ``engine`` hands its changes to ``observer`` too (once
+    per type: attaching the outbox twice must not write each change twice)."""
+    attached = _ATTACHED.setdefault(engine, [])
+    if not any(type(held) is type(observer) for held in attached):
+        attached.append(observer)
+
+
 def storage_error(error: OperationalError) -> Exception:
     """A full disk or a read-only file becomes a message the user can act on; the
     transaction was rolled back, so nothing is half-written."""
@@ -125,7 +138,7 @@ class UnitOfWork:
         # False: refuse at once ('store.busy') rather than wait while another process writes
         self.wait = wait
         # Every write keeps the audit trail and the search index; sync adds its outbox.
-        self.observers = [AuditTrail(), NameIndexer(), *observers]
+        self.observers = [AuditTrail(), NameIndexer(), *_ATTACHED.get(engine, ()), *observers]
         self.changes: list[Change] = []
         self._session: Session | None = None
 
@@ -236,9 +249,17 @@ class UnitOfWork:
         if not rows:
             return
         now = utcnow()
+        # A creation carries every column, defaults included (a case without its status
+        # would reach other desktops without one).
+        defaults = {name: value for name, value in _defaults(model).items()
+                    if name not in Record.BOOKKEEPING}
         stamped = []
+        shared = [name for name, value in defaults.items() if isinstance(value, list | dict)]
         for row in rows:
-            values = dict(row)
+            values = {**defaults, **row}
+            for name in shared:  # each row its own empty list, never one for all
+                if name not in row:
+                    values[name] = type(values[name])()
             values.setdefault("id", uuid7())
             values.update(
                 created_at=now,
@@ -256,15 +277,13 @@ class UnitOfWork:
                     action=AuditAction.CREATE,
                     base_version=None,
                     new_version=1,
-                    values=row,
+                    values={name: value for name, value in values.items()
+                            if name not in Record.BOOKKEEPING},
                 )
             )
         # Core insert (one executemany), not the ORM's per-row bulk path: 10x faster.
-        defaults = _defaults(model)
         table = model.__table__  # type: ignore[attr-defined]
-        self.session.connection().execute(
-            table.insert(), [{**defaults, **values} for values in stamped]
-        )
+        self.session.connection().execute(table.insert(), stamped)
 
     def record_access(
         self, action: AuditAction, entity: str, entity_id: uuid.UUID | None

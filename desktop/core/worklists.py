@@ -12,6 +12,7 @@ from sqlalchemy import and_, exists, func, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from desktop.core.clock import Clock, clock_of
 from desktop.core.enums import CaseStatus, Relationship
 from desktop.core.models import (
     AidDecision,
@@ -47,9 +48,15 @@ class Worklist:
 
 
 class WorklistService:
-    def __init__(self, engine: Engine, actor: Actor, today: date | None = None) -> None:
+    def __init__(self, engine: Engine, actor: Actor, today: date | None = None,
+                 clock: Clock | None = None) -> None:
         self.engine, self.actor = engine, actor
-        self.today = today or date.today()
+        self.clock = clock_of(today, clock)
+
+    @property
+    def today(self) -> date:
+        """Asked each time: a session open past midnight uses the new date."""
+        return self.clock.today()
 
     def all(self, limit: int = 50) -> list[Worklist]:
         self.actor.require(Permission.VIEW_CASES)

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from desktop.core import file_numbers, limits
+from desktop.core.clock import Clock, clock_of
 from desktop.core.dates import iso_partial
 from desktop.core.enums import AccommodationType, Relationship
 from desktop.core.errors import RelaisError
@@ -109,12 +110,17 @@ class _Row:
 
 class ImportService:
     def __init__(self, engine: Engine, actor: Actor, reference: ReferenceData,
-                 today: date | None = None) -> None:
+                 today: date | None = None, clock: Clock | None = None) -> None:
         self.engine, self.actor, self.reference = engine, actor, reference
-        self.rules = IntakeRules(reference, today)
-        self.today = today or date.today()
+        self.clock = clock_of(today, clock)
+        self.rules = IntakeRules(reference, clock=self.clock)
         self.grouping = "auto"
         self._where: dict[str, dict[str, str]] = {}
+
+    @property
+    def today(self) -> date:
+        """Asked each time: a session open past midnight uses the new date."""
+        return self.clock.today()
 
     # -- planning ---------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from desktop.core.uow import UnitOfWork, has_deferred, record_access_soon, write
 from desktop.core.write_lock import busy_or, take_write_lock
 from desktop.store.engine import open_engine
 from desktop.store.migrate import upgrade_to_head
+from desktop.sync.outbox import attach_outbox_if_enrolled
 
 if TYPE_CHECKING:
     from desktop.store.crypto import WrappedKey
@@ -192,6 +193,7 @@ def open_database(
             refresh_name_index(engine)
         except OperationalError as error:
             raise busy_or(error) from error
+        attach_outbox_if_enrolled(engine)  # an enrolled database records every change
         with Session(engine, expire_on_commit=False) as db:
             user = db.exec(select(UserAccount).where(UserAccount.username == username)).first()
             if user is None or (not user.active and not allow_disabled):

@@ -175,3 +175,21 @@ def test_duplicates_are_found_by_any_spelling_with_reasons(services):
     namesake = PersonInput(surname_cyr="Шевченко", given_name_cyr="Юлія",
                            birth_date="12/12/2001")
     assert services.duplicates.find(namesake) == []  # a shared name alone is not enough
+
+
+def test_a_paper_form_registered_twice_is_refused_with_a_message(services):
+    """The transcription screen checks first; the database guards the race (two windows,
+    two desktops) and the person reads why."""
+    from desktop.core.errors import ValidationError
+    from desktop.core.i18n import Translator
+
+    services.intake.register(HouseholdInput(members=[mother()], paper_reference="P-AAAA-BBBB"))
+    with pytest.raises(ValidationError) as refused:
+        services.intake.register(HouseholdInput(members=[mother(given_name_lat="Olena")],
+                                                paper_reference="P-AAAA-BBBB"))
+    assert refused.value.key == "intake.paper_reference_used"
+    assert refused.value.field == "paper_reference"
+    for language in ("fr", "nl", "de", "en", "uk"):
+        assert "P-AAAA-BBBB" in refused.value.message(Translator(language))
+    with Session(services.session.engine) as db:
+        assert len(db.exec(select(CaseFile)).all()) == 1

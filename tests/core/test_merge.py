@@ -122,3 +122,25 @@ def test_a_merged_person_has_one_household_one_file_and_one_worklist_line(servic
         f"MELNYK Oksana was merged with their other record and now belongs to the "
         f"household of file {kept_case.file_number}.")
     assert kept_notes[0].merged_values == {"file_number": left_case.file_number}
+
+
+def test_a_merge_is_written_as_one_operation_other_desktops_replay(services):
+    from desktop.core.merge import REPOINT
+    from desktop.core.models import PersonMerge
+
+    first = services.intake.register(HouseholdInput(members=[PersonInput(
+        surname_lat="Shevchenko", given_name_lat="Yuliia", birth_date="30/07/1985")]))
+    second = services.intake.register(HouseholdInput(members=[PersonInput(
+        surname_lat="Chevtchenko", given_name_lat="Ioulia", birth_date="30/07/1985")]))
+    keep, other = person_of(services, first), person_of(services, second)
+    services.merge.merge(keep, other)
+    with Session(services.session.engine) as db:
+        merge = db.exec(select(PersonMerge)).one()
+    assert (merge.keep_id, merge.other_id) == (keep, other)
+    assert merge.repoint == REPOINT
+    # Every table with a reference to a person is listed, so none is left behind.
+    from desktop.sync.entities import synced_models
+
+    referencing = sorted([entity, "person_id"] for entity, model in synced_models().items()
+                         if "person_id" in model.__table__.columns)
+    assert sorted(REPOINT) == referencing

@@ -17,6 +17,13 @@ from desktop.core.models.people import (
     ProtectionStatus,
     SpecificNeed,
 )
+from desktop.core.models.sync import (
+    PersonMerge,
+    SyncConflict,
+    SyncOutbox,
+    SyncState,
+    UserCredential,
+)
 
 __all__ = [
     "Accommodation",
@@ -30,12 +37,17 @@ __all__ = [
     "Note",
     "Organisation",
     "Person",
+    "PersonMerge",
     "PersonNameKey",
     "ProtectionStatus",
     "Record",
     "Referral",
     "SpecificNeed",
+    "SyncConflict",
+    "SyncOutbox",
+    "SyncState",
     "Task",
     "UserAccount",
+    "UserCredential",
     "utcnow",
 ]

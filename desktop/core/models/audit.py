@@ -25,3 +25,6 @@ class AuditEvent(SQLModel, table=True):
     entity_id: uuid.UUID | None = uuid_field(default=None, index=True)
     # Names of the fields an update changed; NULL for creations and deletions (whole record).
     fields: list[str] | None = Field(default=None, sa_column=Column(JSON(none_as_null=True)))
+    # NULL for what was done here; "remote" for a change pulled from the central, applied
+    # with its own author and time (actor_id, at are then the author's and the central's).
+    origin: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import JSON, Column, Index
+from sqlalchemy import JSON, Column, Index, Integer, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from desktop.core.enums import (
@@ -22,6 +22,11 @@ from desktop.core.models.types import enum_field, uuid_field
 
 class Household(Record, table=True):
     __tablename__ = "household"
+    # One paper form, one household: a reference typed twice (two desktops, a race) is
+    # refused by the database itself. Empty means "not typed from paper".
+    __table_args__ = (Index("ux_household_reference", "reference", unique=True,
+                            sqlite_where=text("reference <> ''"),
+                            postgresql_where=text("reference <> ''")),)
 
     organisation_id: uuid.UUID = uuid_field(foreign_key="organisation.id", index=True)
     reference: str = ""
@@ -74,10 +79,17 @@ class PersonNameKey(SQLModel, table=True):
     consonant skeleton as ``key`` (see core/name_index.py). Local and derived, never synced."""
 
     __tablename__ = "person_name_key"
-    __table_args__ = (Index("ix_person_name_key_key", "key"),)
+    # ``id`` only grows (AUTOINCREMENT never hands a number out twice, where a plain rowid
+    # reuses the numbers of the last rows deleted): the in-memory index reads the rows
+    # written since it last looked by ``id``, and a rename writes its rows anew.
+    __table_args__ = (Index("ix_person_name_key_key", "key"),
+                      UniqueConstraint("person_id", "form", name="uq_person_name_key_form"),
+                      {"sqlite_autoincrement": True})
 
-    person_id: uuid.UUID = uuid_field(foreign_key="person.id", primary_key=True)
-    form: str = Field(primary_key=True)
+    id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True,
+                                                          autoincrement=True))
+    person_id: uuid.UUID = uuid_field(foreign_key="person.id")
+    form: str
     key: str
 
 

@@ -1,0 +1,305 @@
+"""The remote writer: records pulled from the central, applied as they are.
+
+The unit of work stamps every write with the local actor, the time and a new version, and
+queues it for the central: right for what a person does here, wrong for what arrives
+from there (it would come back as a new change). Pulled records keep their author, time
+and version; the name index follows them; the audit trail says they came from elsewhere
+(``origin = "remote"``); nothing reaches the outbox. A field this desktop changed and has
+not pushed yet keeps its local value: the central merges that change when it arrives.
+
+A page of records and the cursor after it are written in one transaction, so a pull cut
+short resumes exactly where the last page ended (docs/sync-protocol.md, "Pull").
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from desktop.core.enums import AuditAction, OutboxStatus
+from desktop.core.ids import uuid7
+from desktop.core.models import (
+    AuditEvent,
+    Person,
+    PersonMerge,
+    PersonNameKey,
+    Record,
+    SyncOutbox,
+    SyncState,
+    utcnow,
+)
+from desktop.core.models.types import UuidBlob
+from desktop.core.name_index import NAME_FIELDS, index_rows, reindex_rows
+from desktop.core.uow import Change, _defaults
+from desktop.sync.codec import CodecError, decode, decode_value
+from desktop.sync.entities import model_of
+from desktop.sync.outbox import OUTBOX, outbox_rows
+
+REMOTE = "remote"
+DELETED = "__deleted__"  # a pending local deletion, as the protocol names it
+EVERYTHING = "*"  # a pending local creation: every field is still ours
+_NAMES = {*NAME_FIELDS, "other_spellings"}
+
+
+@dataclass
+class Pulled:
+    """One record of a pull page, decoded."""
+
+    entity: str
+    model: type[Record]
+    id: uuid.UUID
+    version: int
+    deleted: bool
+    values: dict[str, Any]
+    updated_by: uuid.UUID | None
+    updated_at: datetime
+
+
+@dataclass
+class ApplyReport:
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    # Records this version cannot read (an entity it does not know, a value that does not
+    # fit): left for a newer version, never half-applied. (entity, id, reason)
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)
+    merges_replayed: int = 0
+
+
+def parse(raw: dict[str, Any]) -> Pulled:
+    """A pulled record as Python values; CodecError when it cannot be read."""
+    model = model_of(str(raw.get("entity")))
+    if model is None:
+        raise CodecError(f"unknown entity {raw.get('entity')!r}")
+    values = raw.get("values") or {}
+    if not isinstance(values, dict):
+        raise CodecError("values is not an object")
+    try:
+        record_id = uuid.UUID(str(raw["id"]))
+        version = int(raw["version"])
+        updated_at = decode_value(model, "updated_at", raw["updated_at"])
+        updated_by = decode_value(model, "updated_by", raw.get("updated_by"))
+    except (KeyError, TypeError, ValueError) as error:
+        raise CodecError(f"bad record header: {error}") from error
+    fields = {name: value for name, value in decode(model, values).items()
+              if name not in Record.BOOKKEEPING}
+    return Pulled(entity=model.__tablename__, model=model, id=record_id, version=version,
+                  deleted=bool(raw.get("deleted")), values=fields, updated_by=updated_by,
+                  updated_at=updated_at)
+
+
+def apply_page(engine: Engine, records: Sequence[dict[str, Any]], cursor: int) -> ApplyReport:
+    """Apply one pull page and store its cursor, all or nothing."""
+    with engine.connect() as connection:
+        # The central orders records by their last write, not by their parents: a case can
+        # come a page before its household's latest version. References are the central's
+        # to keep; locally they are checked again once sync is done with the connection.
+        connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        connection.commit()
+        try:
+            # The write lock first, like a local unit of work: a page read under a shared
+            # lock could not be written if someone wrote in between (SQLITE_BUSY at once).
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            with Session(bind=connection, expire_on_commit=False) as session:
+                report = RemoteWriter(session).apply(records)
+                session.execute(update(SyncState).values(cursor=cursor))
+                session.flush()
+            connection.commit()
+        finally:
+            connection.rollback()  # ends a failed page; the pragma is ignored inside one
+            connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+            connection.commit()
+    return report
+
+
+class RemoteWriter:
+    """Writes pulled records into one open session (the caller commits)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.report = ApplyReport()
+        self.audit: list[dict[str, Any]] = []
+        self.new_names: dict[uuid.UUID, dict[str, Any]] = {}
+        self.renamed: set[uuid.UUID] = set()
+        self.new_merges: list[PersonMerge] = []
+
+    def apply(self, raw_records: Iterable[dict[str, Any]]) -> ApplyReport:
+        pulled: list[Pulled] = []
+        for raw in raw_records:
+            try:
+                pulled.append(parse(raw))
+            except CodecError as error:
+                self.report.skipped.append((str(raw.get("entity")), str(raw.get("id")),
+                                            str(error)))
+        by_model: dict[type[Record], list[Pulled]] = defaultdict(list)
+        for record in pulled:
+            by_model[record.model].append(record)
+        protected = self._pending_fields([record.id for record in pulled])
+        seen: set[uuid.UUID] = set()
+        for model, records in by_model.items():
+            existing = {row.id: row for row in self.session.scalars(
+                select(model).where(model.id.in_([r.id for r in records])))}  # type: ignore[attr-defined]
+            rows = []
+            for record in records:
+                current = existing.get(record.id)
+                if current is not None:
+                    self._update(current, record, protected.get(record.id, set()))
+                elif record.id not in seen:  # a page repeats no record; if it did, once
+                    rows.append(self._create(record))
+                seen.add(record.id)
+            if rows:  # core insert, not ORM objects: a first pull is mostly creations
+                table = model.__table__  # type: ignore[attr-defined]
+                self.session.connection().execute(table.insert(), rows)
+        self.session.flush()
+        self._index_names()
+        for merge in self.new_merges:
+            self._replay_merge(merge)
+        if self.audit:
+            self.session.connection().execute(AuditEvent.__table__.insert(), self.audit)  # type: ignore[attr-defined]
+        return self.report
+
+    # -- records ------------------------------------------------------------------------
+
+    def _create(self, pulled: Pulled) -> dict[str, Any]:
+        """The row of a record new here: its values over the model's defaults (a volunteer
+        desktop receives no restricted field), with the central's stamps."""
+        row = {**_defaults(pulled.model), **pulled.values}
+        # The pull says who wrote last and when; for a record new here that is all we know.
+        row.update(id=pulled.id, version=pulled.version, created_at=pulled.updated_at,
+                   updated_at=pulled.updated_at, created_by=pulled.updated_by,
+                   updated_by=pulled.updated_by,
+                   deleted_at=pulled.updated_at if pulled.deleted else None)
+        self.report.created += 1
+        self._audit(pulled, AuditAction.CREATE, None)
+        if pulled.model is Person:
+            self.new_names[pulled.id] = pulled.values
+        if pulled.model is PersonMerge and not pulled.deleted:
+            self.new_merges.append(PersonMerge(**row))
+        return row
+
+    def _update(self, record: Record, pulled: Pulled, protected: set[str]) -> None:
+        changed = []
+        if EVERYTHING not in protected:
+            for name, value in pulled.values.items():
+                if name not in protected and getattr(record, name) != value:
+                    setattr(record, name, value)
+                    changed.append(name)
+        deletion = None
+        if DELETED not in protected and EVERYTHING not in protected:
+            if pulled.deleted and record.deleted_at is None:
+                record.deleted_at, deletion = pulled.updated_at, AuditAction.DELETE
+            elif not pulled.deleted and record.deleted_at is not None:
+                record.deleted_at = None  # restored on the central (a conflict resolved)
+                changed.append("deleted_at")
+        # The central's version and stamps, not ours: the next local edit is based on them.
+        record.version = pulled.version
+        record.updated_at, record.updated_by = pulled.updated_at, pulled.updated_by
+        self.session.add(record)
+        if deletion:
+            self.report.deleted += 1
+            self._audit(pulled, AuditAction.DELETE, None)
+        if changed:
+            self.report.updated += 1
+            self._audit(pulled, AuditAction.UPDATE, sorted(changed))
+        if not changed and not deletion:
+            self.report.unchanged += 1
+        if isinstance(record, Person) and _NAMES & set(changed):
+            self.renamed.add(record.id)
+
+    def _pending_fields(self, ids: list[uuid.UUID]) -> dict[uuid.UUID, set[str]]:
+        """Per record, the fields this desktop changed and has not pushed yet."""
+        protected: dict[uuid.UUID, set[str]] = defaultdict(set)
+        for start in range(0, len(ids), 500):
+            rows = self.session.execute(
+                select(SyncOutbox.entity_id, SyncOutbox.op, SyncOutbox.payload).where(  # type: ignore[call-overload]
+                    SyncOutbox.status == OutboxStatus.PENDING,
+                    SyncOutbox.entity_id.in_(ids[start:start + 500])))  # type: ignore[attr-defined]
+            for entity_id, op, payload in rows:
+                if op == "create":
+                    protected[entity_id].add(EVERYTHING)
+                elif op == "delete":
+                    protected[entity_id].add(DELETED)
+                else:
+                    protected[entity_id].update((payload or {}).get("fields", {}))
+        return protected
+
+    def _audit(self, pulled: Pulled, action: AuditAction, fields: list[str] | None) -> None:
+        self.audit.append({
+            "id": uuid7(), "at": pulled.updated_at, "actor_id": pulled.updated_by,
+            "action": action, "entity": pulled.entity, "entity_id": pulled.id,
+            "fields": fields, "origin": REMOTE,
+        })
+
+    def _index_names(self) -> None:
+        rows: list[dict[str, Any]] = []
+        for person_id, values in self.new_names.items():
+            if person_id not in self.renamed:
+                rows.extend(index_rows(person_id, values))
+        rows.extend(reindex_rows(self.session, self.renamed))
+        if rows:
+            self.session.connection().execute(PersonNameKey.__table__.insert(), rows)  # type: ignore[attr-defined]
+
+    # -- merges -------------------------------------------------------------------------
+
+    def _replay_merge(self, merge: PersonMerge) -> None:
+        """A merge made elsewhere: this desktop's own records still attached to the merged
+        person (added while offline) move to the kept one. These are changes of this
+        desktop's records, so they go to the outbox like any other (the central finds
+        them already done, or does them: either way every replica ends the same)."""
+        changes: list[Change] = []
+        for pair in merge.repoint or []:
+            target = _repoint_target(pair)
+            if target is None:
+                continue
+            model, column = target
+            for record in self.session.scalars(select(model).where(
+                    getattr(model, column) == merge.other_id,
+                    model.deleted_at.is_(None))):  # type: ignore[attr-defined]
+                base = record.version
+                setattr(record, column, merge.keep_id)
+                record.version = base + 1
+                record.updated_at, record.updated_by = utcnow(), merge.updated_by
+                self.session.add(record)
+                changes.append(Change(
+                    entity=model.__tablename__, entity_id=record.id,
+                    action=AuditAction.UPDATE, base_version=base, new_version=base + 1,
+                    fields={column: (merge.other_id, merge.keep_id)}))
+        if not changes:
+            return
+        self.session.flush()
+        self.report.merges_replayed += 1
+        now = utcnow()
+        for change in changes:
+            self.audit.append({
+                "id": uuid7(), "at": now, "actor_id": merge.updated_by,
+                "action": AuditAction.UPDATE, "entity": change.entity,
+                "entity_id": change.entity_id, "fields": sorted(change.fields),
+                "origin": REMOTE,
+            })
+        if self.session.scalar(select(SyncState.id)) is not None:  # type: ignore[call-overload]
+            self.session.connection().execute(
+                OUTBOX.insert(), outbox_rows(changes, merge.updated_by, now))
+
+
+def _repoint_target(pair: Any) -> tuple[type[Record], str] | None:
+    """[table, column] of a pulled merge, only when it names a reference to a person in a
+    synced table: a record from elsewhere never chooses what else is rewritten here."""
+    if not isinstance(pair, list | tuple) or len(pair) != 2:
+        return None
+    model = model_of(str(pair[0]))
+    column = str(pair[1])
+    if model is None or column in Record.BOOKKEEPING:
+        return None
+    table = model.__table__  # type: ignore[attr-defined]
+    if column not in table.columns or not isinstance(table.columns[column].type, UuidBlob):
+        return None
+    return model, column
