@@ -1,0 +1,48 @@
+"""Legacy Excel (.xls) files are measured before the reader opens them (it loads every
+sheet at once): one far cell in a 5 KB file used to abort the process (exit 134)."""
+
+import sys
+
+import pytest
+
+from desktop.core.errors import RelaisError
+from desktop.exchange.sheets import read_table
+from desktop.exchange.xls_limits import MAX_XLS_BYTES
+from tests.exchange.test_hostile_files import read_in_child
+from tests.exchange.xls_files import xls
+
+LIST = [(0, 0, "Nom"), (0, 1, "Prénom"), (1, 0, "Koval"), (1, 1, "Olena")]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="memory ceiling through resource")
+def test_an_xls_reaching_too_far_is_refused_before_loading(tmp_path):
+    files = [xls(tmp_path / "far.xls", [*LIST, (65535, 65535, "x")]),
+             xls(tmp_path / "wide.xls", [*LIST, (60000, 250, 1.5)]),
+             xls(tmp_path / "list.xls", LIST)]
+    assert read_in_child(files) == {"far.xls": ("import.sheet_too_large", 65536),
+                                    "wide.xls": ("import.sheet_too_large", 60001),
+                                    "list.xls": ("read", 2)}
+
+
+def test_the_message_names_the_row_and_column(tmp_path):
+    with pytest.raises(RelaisError) as refused:
+        read_table(xls(tmp_path / "liste.xls", [*LIST, (65535, 65535, "x")]))
+    assert refused.value.params == {"file": "liste.xls", "row": 65536, "column": "CRXP"}
+
+
+@pytest.mark.parametrize("damage", ["truncated", "no_stream", "too_large"])
+def test_a_broken_or_oversized_xls_is_a_message(tmp_path, damage):
+    path = xls(tmp_path / "liste.xls", LIST)
+    data = path.read_bytes()
+    if damage == "truncated":
+        path.write_bytes(data[:600])
+    elif damage == "no_stream":
+        path.write_bytes(data.replace("Workbook".encode("utf-16-le"),
+                                      "Elsewhat".encode("utf-16-le")))
+    else:
+        with path.open("ab") as grown:
+            grown.truncate(MAX_XLS_BYTES + 1)
+    with pytest.raises(RelaisError) as refused:
+        read_table(path)
+    assert refused.value.key == ("import.file_too_large" if damage == "too_large"
+                                 else "import.not_a_spreadsheet")
