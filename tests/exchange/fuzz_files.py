@@ -26,7 +26,8 @@ class Readers:
 
     def __init__(self, limit: int = MEMORY_LIMIT) -> None:
         self.limit = limit
-        self.errors = tempfile.NamedTemporaryFile(prefix="relais-fuzz-", suffix=".log")
+        # the child's warnings (pypdf logs many): a file, so that no pipe fills and blocks it
+        self.errors = tempfile.TemporaryFile()  # noqa: SIM115 (open for the child's life)
         self.child: subprocess.Popen[str] | None = None
 
     def _start(self) -> subprocess.Popen[str]:
