@@ -25,7 +25,7 @@ MAX_XLS_BYTES = MAX_UNPACKED
 SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 END_OF_CHAIN = 0xFFFFFFFE
 STREAMS = ("workbook", "book")  # BIFF8, then BIFF5 and older
-BOF, SST = 0x0809, 0x00FC
+BOF, EOF, SST, BOUNDSHEET = 0x0809, 0x000A, 0x00FC, 0x0085
 WORKSHEET = 0x0010
 # Records that start with the row and column (two 16-bit numbers) of a cell, in every BIFF
 # version calamine reads; MULRK and MULBLANK hold a run of cells along one row.
@@ -117,14 +117,30 @@ def workbook_stream(data: bytes) -> bytes:
 
 
 def _measure(stream: bytes) -> list[Extent]:
+    """Every sheet from where the workbook says it starts (the reader seeks there, so cells
+    hidden inside another record's bytes are found), and the stream as a whole."""
+    sheets: list[int] = []
+    extents = _walk(stream, 0, sheets)
+    for start in sheets[:1024]:
+        extents += _walk(stream, start, [], one_sheet=True)
+    return extents
+
+
+def _walk(stream: bytes, at: int, sheets: list[int], one_sheet: bool = False) -> list[Extent]:
     extents: list[Extent] = []
     extent = Extent()
-    at = 0
+    if one_sheet:
+        extents.append(extent)
     while at + 4 <= len(stream):
         kind, length = struct.unpack_from("<HH", stream, at)
         body = stream[at + 4: at + 4 + length]
         at += 4 + length
-        if kind == BOF and len(body) >= 4 and struct.unpack_from("<H", body, 2)[0] == WORKSHEET:
+        if kind == EOF and one_sheet:
+            break
+        if kind == BOUNDSHEET and len(body) >= 4:
+            sheets.append(struct.unpack_from("<I", body)[0])
+        elif kind == BOF and len(body) >= 4 and \
+                struct.unpack_from("<H", body, 2)[0] == WORKSHEET and not one_sheet:
             extent = Extent()
             extents.append(extent)
         elif kind in CELLS and len(body) >= 4:

@@ -99,11 +99,12 @@ class FilePage(QWizardPage):
             self.saved.addItem(name, name)
         self.saved.setAccessibleName(tr("importer.mapping_saved"))
         self.error = ErrorLabel()
-        self.busy = QProgressBar()  # while the file is read: moving, of unknown length
+        # While the file is read: said in words (a moving bar shows no text) and moving.
+        self.reading_label = QLabel(tr("importer.reading"))
+        self.busy = QProgressBar()
         self.busy.setRange(0, 0)
-        self.busy.setFormat(tr("importer.reading"))
-        self.busy.setTextVisible(True)
         self.busy.setAccessibleName(tr("importer.reading"))
+        self.reading_label.hide()
         self.busy.hide()
         self.browse = browse
         self.reading = False
@@ -115,6 +116,7 @@ class FilePage(QWizardPage):
         layout.addLayout(row)
         layout.addWidget(QLabel(tr("importer.mapping_saved")))
         layout.addWidget(self.saved)
+        layout.addWidget(self.reading_label)
         layout.addWidget(self.busy)
         layout.addWidget(self.error)
         layout.addStretch(1)
@@ -157,6 +159,7 @@ class FilePage(QWizardPage):
     def _busy(self, reading: bool) -> None:
         self.reading = reading
         self.busy.setVisible(reading)
+        self.reading_label.setVisible(reading)
         for widget in (self.path, self.browse, self.saved):
             widget.setEnabled(not reading)  # what is being read stays what was chosen
         self.completeChanged.emit()

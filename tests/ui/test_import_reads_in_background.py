@@ -18,10 +18,11 @@ def test_next_reads_the_file_in_the_background_then_moves_on(qtbot, lang, servic
     # neither Next nor the file can be changed meanwhile.
     assert wizard.currentPage() is page
     assert page.reading and page.busy.isVisible()
-    assert page.busy.format() == "Lecture du fichier…"
+    assert page.reading_label.isVisible() and page.reading_label.text() == "Lecture du fichier…"
     assert not page.isComplete() and not page.path.isEnabled()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
-    assert not page.busy.isVisible() and page.path.isEnabled()
+    assert not page.busy.isVisible() and not page.reading_label.isVisible()
+    assert page.path.isEnabled()
     assert wizard.mapping_page.combos[2].currentData() == "surname"
 
 
