@@ -17,16 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
-from tests.exchange.fuzz_files import (
-    Readers,
-    acceptable,
-    any_bytes,
-    built_ods,
-    built_xlsx,
-    mutated,
-)
+from tests.exchange.fuzz_files import Readers, acceptable, every_kind
 
 
 def main() -> None:
@@ -42,7 +34,7 @@ def main() -> None:
 
     @settings(max_examples=args.examples, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
-    @given(file=st.one_of(any_bytes, built_xlsx(), built_ods(), mutated()))
+    @given(file=every_kind)
     def read(file: tuple[str, bytes]) -> None:
         suffix, data = file
         with tempfile.TemporaryDirectory() as folder:

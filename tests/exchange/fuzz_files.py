@@ -129,6 +129,21 @@ def built_ods(draw: st.DrawFn) -> tuple[str, bytes]:
         return ".ods", ods(Path(folder) / "f.ods", rows).read_bytes()
 
 
+@st.composite
+def built_xls(draw: st.DrawFn) -> tuple[str, bytes]:
+    """Cells anywhere a BIFF8 record can put them, strings and numbers, with a dimensions
+    record that may lie."""
+    from tests.exchange.xls_files import compound_file, workbook_stream
+
+    position = st.integers(0, 65535)
+    cells = draw(st.lists(st.tuples(position, position, st.one_of(
+        st.text(max_size=8), st.floats(allow_nan=True))), max_size=6))
+    lying = draw(st.one_of(st.none(), st.tuples(st.integers(0, 2**32 - 1),
+                                                st.integers(0, 2**32 - 1), position,
+                                                position)))
+    return ".xls", compound_file(workbook_stream(cells, lying))
+
+
 # -- mutations of valid files --------------------------------------------------------------
 
 @functools.cache
@@ -180,7 +195,7 @@ def mutated(draw: st.DrawFn) -> tuple[str, bytes]:
 
 
 any_bytes = st.tuples(st.sampled_from(SUFFIXES), st.binary(max_size=3000))
-hostile_files = st.one_of(any_bytes, built_xlsx(), built_ods(), mutated())
+every_kind = st.one_of(any_bytes, built_xlsx(), built_ods(), built_xls(), mutated())
 
 
 def damaged_deflate(suffix: str) -> tuple[str, bytes]:
@@ -199,3 +214,14 @@ def damaged_deflate(suffix: str) -> tuple[str, bytes]:
     start = data.index(member) + len(member)  # in its local header, before the data
     data[start + 2:start + 10] = b"\xff" * 8  # the deflate stream's first codes
     return suffix, bytes(data)
+
+
+def declared_only(dimensions: tuple[int, int, int, int] = (0, 59515, 0, 556)) \
+        -> tuple[str, bytes]:
+    """An .xls sheet without a cell and with these dimensions (first row, last row + 1,
+    first column, last column + 1). Found by the fuzzer, before dimensions were measured:
+    the reader reserved 1.3 GB for an empty sheet of 59,515 × 556, and aborted on
+    dimensions ending before they start (their size wraps around)."""
+    from tests.exchange.xls_files import compound_file, workbook_stream
+
+    return ".xls", compound_file(workbook_stream([], dimensions))

@@ -13,14 +13,17 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from tests.exchange.fuzz_files import (
     Readers,
     acceptable,
     any_bytes,
     built_ods,
+    built_xls,
     built_xlsx,
     damaged_deflate,
+    declared_only,
     mutated,
 )
 
@@ -52,7 +55,9 @@ def test_any_bytes_are_read_or_refused(readers, file):
 
 
 @FUZZ
-@given(file=built_xlsx())
+@given(file=st.one_of(built_xlsx(), built_xls()))
+@example(file=declared_only())  # the reader reserved 1.3 GB, before the fix
+@example(file=declared_only((376, 300, 376, 300)))  # the reader aborted, before the fix
 def test_workbooks_of_random_cells_and_references_are_read_or_refused(readers, file):
     check(readers, *file)
 

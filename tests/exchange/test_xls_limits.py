@@ -20,9 +20,16 @@ def test_an_xls_reaching_too_far_is_refused_before_loading(tmp_path):
     files = [xls(tmp_path / "far.xls", [*LIST, (65535, 65535, "x")]),
              xls(tmp_path / "wide.xls", [*LIST, (60000, 250, 1.5)]),
              xls(tmp_path / "list.xls", LIST)]
-    assert read_in_child(files) == {"far.xls": ("import.sheet_too_large", 65536),
-                                    "wide.xls": ("import.sheet_too_large", 60001),
-                                    "list.xls": ("read", 2)}
+    declared = tmp_path / "declared.xls"  # no cell, but room for 59,515 × 556 reserved
+    declared.write_bytes(compound_file(workbook_stream([], (0, 59515, 0, 556))))
+    backwards = tmp_path / "backwards.xls"  # a size that wraps around: the reader aborted
+    backwards.write_bytes(compound_file(workbook_stream([], (376, 300, 376, 300))))
+    assert read_in_child([*files, declared, backwards]) == {
+        "backwards.xls": ("import.not_a_spreadsheet", None),
+        "far.xls": ("import.sheet_too_large", 65536),
+        "wide.xls": ("import.sheet_too_large", 60001),
+        "list.xls": ("read", 2),
+        "declared.xls": ("import.sheet_too_large", 59515)}
 
 
 def test_the_message_names_the_row_and_column(tmp_path):
