@@ -225,3 +225,19 @@ def declared_only(dimensions: tuple[int, int, int, int] = (0, 59515, 0, 556)) \
     from tests.exchange.xls_files import compound_file, workbook_stream
 
     return ".xls", compound_file(workbook_stream([], dimensions))
+
+
+def pdf_field_named_in_bytes() -> tuple[str, bytes]:
+    """A Relais form whose first field's name is bytes that are no text: pypdf hands the
+    name over as bytes (found by the fuzzer: a TypeError, before the fix)."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ByteStringObject, NameObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(seeds()[".pdf"])))
+    field = writer.root_object["/AcroForm"]["/Fields"][0].get_object()
+    field[NameObject("/T")] = ByteStringObject(b"\x9b\xff\x00")
+    written = io.BytesIO()
+    writer.write(written)
+    return ".pdf", written.getvalue()

@@ -25,6 +25,7 @@ from tests.exchange.fuzz_files import (
     damaged_deflate,
     declared_only,
     mutated,
+    pdf_field_named_in_bytes,
 )
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="memory ceiling: resource")
@@ -72,5 +73,6 @@ def test_ods_of_random_repeats_and_values_are_read_or_refused(readers, file):
 @given(file=mutated())
 @example(file=damaged_deflate(".xlsx"))  # zlib.error while measuring, before the fix
 @example(file=damaged_deflate(".ods"))
+@example(file=pdf_field_named_in_bytes())  # a TypeError, before the fix
 def test_damaged_csv_xlsx_ods_xls_and_pdf_forms_are_read_or_refused(readers, file):
     check(readers, *file)
