@@ -89,7 +89,7 @@ class FillableImport:
             # (found by fuzzing: it broke the reading of the others).
             raw = {name: str(entry.get("/V") or "").strip()
                    for name, entry in (PdfReader(path).get_fields() or {}).items()
-                   if isinstance(name, str) and not isinstance(name, bytes)}
+                   if isinstance(name, str)}
         except (PdfReadError, ValueError, KeyError):
             raise RelaisError("fillable.unreadable", path=path.name) from None
         if "person1.surname" not in raw:

@@ -3,8 +3,8 @@ delimiter (with or without BOM), XLSX or ODS (first visible sheet, cached values
 formulas, merged cells filled from their top-left cell). Line numbers are those a
 spreadsheet program shows: 1-based, every row counted. Hostile files are refused with a
 message, never a crash: workbooks are measured before loading (workbook_limits.py,
-xls_limits.py), the
-reader's panics are caught, CSV text must decode to names (csv_text.py)."""
+xls_limits.py), the reader's panics are caught, CSV text must decode to names
+(csv_text.py)."""
 
 from __future__ import annotations
 
