@@ -25,9 +25,11 @@ _PHONE = re.compile(r"\+\d[\d .()/-]*")
 _PHONE_DIGITS = 6
 _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 
-# Options for every workbook Relais writes: a string is a string, never a formula or a link.
+# Options for every workbook Relais writes: a string is a string, never a formula or a link;
+# and no part of it in a temporary file (xlsxwriter otherwise writes each part, in clear, to
+# the system's temporary folder, where a crash leaves it).
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False,
-                    "strings_to_numbers": False}
+                    "strings_to_numbers": False, "in_memory": True}
 
 
 def _readable(text: str) -> bool:

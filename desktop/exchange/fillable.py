@@ -85,8 +85,11 @@ class FillableImport:
     def read_values(self, path: Path) -> dict[str, str]:
         """The field values of a filled Relais form, by field name."""
         try:
+            # A damaged name comes as bytes that are no text: not a field Relais wrote
+            # (found by fuzzing: it broke the reading of the others).
             raw = {name: str(entry.get("/V") or "").strip()
-                   for name, entry in (PdfReader(path).get_fields() or {}).items()}
+                   for name, entry in (PdfReader(path).get_fields() or {}).items()
+                   if isinstance(name, str)}
         except (PdfReadError, ValueError, KeyError):
             raise RelaisError("fillable.unreadable", path=path.name) from None
         if "person1.surname" not in raw:

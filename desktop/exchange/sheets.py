@@ -2,8 +2,9 @@
 delimiter (with or without BOM), XLSX or ODS (first visible sheet, cached values of
 formulas, merged cells filled from their top-left cell). Line numbers are those a
 spreadsheet program shows: 1-based, every row counted. Hostile files are refused with a
-message, never a crash: workbooks are measured before loading (workbook_limits.py), the
-reader's panics are caught, CSV text must decode to names (csv_text.py)."""
+message, never a crash: workbooks are measured before loading (workbook_limits.py,
+xls_limits.py), the reader's panics are caught, CSV text must decode to names
+(csv_text.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from typing import Any
 from desktop.core.errors import RelaisError
 from desktop.exchange.csv_text import decode
 from desktop.exchange.workbook_limits import MAX_UNPACKED, check_workbook
+from desktop.exchange.xls_limits import check_xls
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted OOXML and old .xls
 ZIP_SIGNATURE = b"PK\x03\x04"
@@ -61,7 +63,9 @@ def _filled(cell: Any) -> bool:
 def _read_workbook(path: Path) -> Table:
     from python_calamine import CalamineWorkbook
 
-    if path.suffix.lower() != ".xls":
+    if path.suffix.lower() == ".xls":
+        check_xls(path)
+    else:
         check_workbook(path)
     try:
         workbook = CalamineWorkbook.from_path(str(path))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from xml.parsers import expat
@@ -55,7 +56,8 @@ def check_workbook(path: Path) -> None:
     except RelaisError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError,
-            EOFError, ValueError, expat.ExpatError) as exc:
+            EOFError, ValueError, expat.ExpatError, zlib.error) as exc:
+        # zlib.error: sound zip headers over a damaged compressed member (found by fuzzing)
         raise RelaisError("import.not_a_spreadsheet", file=path.name) from exc
     for extent in extents:
         if extent.rows > MAX_ROWS or extent.rows * extent.columns > MAX_CELLS:

@@ -1,5 +1,6 @@
 """Import wizard: file → column mapping → dry-run report → import. Reading, checking and
-writing run off the GUI thread; the import can be cancelled and then writes nothing."""
+writing run off the GUI thread (a large file never freezes the window); the import can be
+cancelled and then writes nothing."""
 
 from __future__ import annotations
 
@@ -98,6 +99,16 @@ class FilePage(QWizardPage):
             self.saved.addItem(name, name)
         self.saved.setAccessibleName(tr("importer.mapping_saved"))
         self.error = ErrorLabel()
+        # While the file is read: said in words (a moving bar shows no text) and moving.
+        self.reading_label = QLabel(tr("importer.reading"))
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setAccessibleName(tr("importer.reading"))
+        self.reading_label.hide()
+        self.busy.hide()
+        self.browse = browse
+        self.reading = False
+        self.ready: tuple[list[list[Any]], Mapping] | None = None  # read, not yet shown
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
@@ -105,6 +116,8 @@ class FilePage(QWizardPage):
         layout.addLayout(row)
         layout.addWidget(QLabel(tr("importer.mapping_saved")))
         layout.addWidget(self.saved)
+        layout.addWidget(self.reading_label)
+        layout.addWidget(self.busy)
         layout.addWidget(self.error)
         layout.addStretch(1)
         self.path.textChanged.connect(self.completeChanged)
@@ -116,21 +129,51 @@ class FilePage(QWizardPage):
             self.path.setText(str(chosen))
 
     def isComplete(self) -> bool:
-        return bool(self.path.text().strip())
+        return bool(self.path.text().strip()) and not self.reading
 
     def validatePage(self) -> bool:
-        try:
-            table, mapping = self.w.services.imports.read(Path(self.path.text().strip()))
-            if self.saved.currentData():
-                saved = load_mapping(self.w.paths, self.saved.currentData())
+        """Next starts reading the file in the background and stays here; when the file is
+        read, the wizard moves on by itself (or says why not, under the file name)."""
+        if self.ready is not None:
+            (self.w.table_rows, self.w.mapping), self.ready = self.ready, None
+            return True
+        if not self.reading:
+            self._read(Path(self.path.text().strip()), self.saved.currentData())
+        return False
+
+    def _read(self, path: Path, saved_name: str) -> None:
+        imports, paths = self.w.services.imports, self.w.paths
+
+        def work(_progress: Any) -> tuple[list[list[Any]], Mapping]:
+            table, mapping = imports.read(path)
+            if saved_name:
+                saved = load_mapping(paths, saved_name)
                 mapping = Mapping.from_saved(saved, table.rows[mapping.header_row],
                                              mapping.header_row)
-        except Exception as exc:  # noqa: BLE001 (said under the file name, which stays)
-            self.error.show_message(error_text(self.w.lang, exc))
-            return False
+            return table.rows, mapping
+
+        self._busy(True)
         self.error.show_message("")
-        self.w.table_rows, self.w.mapping = table.rows, mapping
-        return True
+        self.w.tasks.run(work, self._read_done, self._read_failed)
+
+    def _busy(self, reading: bool) -> None:
+        self.reading = reading
+        self.busy.setVisible(reading)
+        self.reading_label.setVisible(reading)
+        for widget in (self.path, self.browse, self.saved):
+            widget.setEnabled(not reading)  # what is being read stays what was chosen
+        self.completeChanged.emit()
+
+    def _read_done(self, result: tuple[list[list[Any]], Mapping]) -> None:
+        self._busy(False)
+        if self.w.currentPage() is not self or not self.w.isVisible():
+            return  # the wizard was cancelled while reading
+        self.ready = result
+        self.w.next()
+
+    def _read_failed(self, error: BaseException) -> None:
+        self._busy(False)  # said under the file name, which stays
+        self.error.show_message(error_text(self.w.lang, error))
 
 
 class MappingPage(QWizardPage):

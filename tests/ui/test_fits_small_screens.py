@@ -27,6 +27,7 @@ from desktop.ui.tasks import TaskRunner
 from tests.conftest import ADMIN_PASSWORD, FAST_KDF
 from tests.exchange.test_import import FRENCH_CSV, write
 from tests.ui.fits import fit_problems
+from tests.ui.import_file import next_from_file
 from tests.ui.test_case_window import register
 from tests.ui.test_quick_intake import fill_mother
 
@@ -184,7 +185,7 @@ def import_wizard(ctx: Context) -> States:
     wizard = ctx.main().open_import()
     yield "file", wizard
     wizard.file_page.path.setText(str(write(ctx.tmp / "liste.csv", FRENCH_CSV)))
-    wizard.next()
+    next_from_file(ctx.qtbot, wizard)
     yield "mapping", wizard
     wizard.next()
     ctx.qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)

@@ -7,6 +7,7 @@ from desktop.core.models import Person
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.import_wizard import ImportWizard
 from tests.exchange.test_import import FRENCH_CSV, write
+from tests.ui.import_file import next_from_file
 
 
 def test_import_wizard_from_file_to_import(qtbot, lang, services, paths, tasks, tmp_path):
@@ -14,11 +15,11 @@ def test_import_wizard_from_file_to_import(qtbot, lang, services, paths, tasks, 
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.file_page.path.setText(str(tmp_path / "missing.csv"))
-    wizard.next()
+    next_from_file(qtbot, wizard)
     assert wizard.currentPage() is wizard.file_page
     assert "missing.csv" in wizard.file_page.error.text()
     wizard.file_page.path.setText(str(write(tmp_path / "liste.csv", FRENCH_CSV)))
-    wizard.next()
+    next_from_file(qtbot, wizard)
     mapping = wizard.mapping_page
     assert wizard.currentPage() is mapping
     assert mapping.combos[2].currentData() == "surname"
@@ -77,7 +78,7 @@ def test_the_mapping_page_shows_the_columns_left_out(qtbot, lang, services, path
     wizard.show()
     beyond = LIST + "Melnyk;Iryna;05/06/1990;;;;;0470 12 34 56\n"  # data past the last header
     wizard.file_page.path.setText(str(write(tmp_path / "liste.csv", beyond, "utf-8")))
-    wizard.next()
+    next_from_file(qtbot, wizard)
     page = wizard.mapping_page
     labels = [page.table.verticalHeaderItem(i).text() for i in range(page.table.rowCount())]
     assert labels == ["A", "B", "C", "D", "E", "F", "G", "H"]  # H has no header: choosable
@@ -120,7 +121,7 @@ def test_the_mapping_page_says_which_saved_columns_the_file_lacks(qtbot, lang, s
     wizard.file_page.path.setText(str(write(tmp_path / "liste.csv",
                                             "Nom;Prénom\nKoval;Olena\n", "utf-8")))
     wizard.file_page.saved.setCurrentIndex(wizard.file_page.saved.findData("cpas liege"))
-    wizard.next()
+    next_from_file(qtbot, wizard)
     page = wizard.mapping_page
     assert page.missing.isVisible()
     assert page.missing.text() == ("Absentes de ce fichier, alors que la correspondance "
@@ -149,7 +150,7 @@ def test_the_mapping_table_fits_the_width_for_every_file(qtbot, lang, services, 
     for name, rows in (("remarques.csv", f"Nom;Prénom;Remarques\nKoval;Olena;{remark}\n"),
                        ("court.csv", "Nom;Prénom\nKoval;Olena\n")):
         wizard.file_page.path.setText(str(write(tmp_path / name, rows, "utf-8")))
-        wizard.next()
+        next_from_file(qtbot, wizard)
         qtbot.wait(10)
         # The meanings reach the right edge, and a long remark does not push them past it.
         assert reaches_right_edge(table)
@@ -157,7 +158,7 @@ def test_the_mapping_table_fits_the_width_for_every_file(qtbot, lang, services, 
         wizard.grab().save(f"/tmp/M-mapping-{name}.png")
         wizard.back()  # another file: the table is filled and sized again
     wizard.file_page.path.setText(str(tmp_path / "remarques.csv"))
-    wizard.next()
+    next_from_file(qtbot, wizard)
     assert table.item(2, 1).toolTip() == remark  # whole, where the cell cuts it
 
 
@@ -194,7 +195,7 @@ def test_a_long_reason_on_the_report_is_read_whole(qtbot, lang, services, paths,
             "Koval;Olena;01/02/1980;Rue Haute 5;4000;Lie;;\n"
             "Bondar;Taras;01/02/1980;Rue Basse 5;1050;;Passeport;\n")
     wizard.file_page.path.setText(str(write(tmp_path / "liste.csv", rows, "utf-8")))
-    wizard.next()
+    next_from_file(qtbot, wizard)
     wizard.next()
     qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
     problems = wizard.report_page.problems

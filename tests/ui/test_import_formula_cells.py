@@ -4,6 +4,7 @@ quote the export put before them (exchange/cells.py) is not part of the value.""
 from desktop.core.i18n import Translator
 from desktop.ui.import_wizard import ImportWizard
 from tests.exchange.test_formula_injection import HOSTILE, register_hostile
+from tests.ui.import_file import next_from_file
 
 
 def test_the_mapping_page_shows_formula_like_names_without_the_export_quote(
@@ -15,7 +16,7 @@ def test_the_mapping_page_shows_formula_like_names_without_the_export_quote(
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.file_page.path.setText(str(target))
-    wizard.next()
+    next_from_file(qtbot, wizard)
     page = wizard.mapping_page
     surname = [c.currentData() for c in page.combos].index("surname_latin")
     shown = page.table.item(surname, 1).text()

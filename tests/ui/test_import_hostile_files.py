@@ -3,6 +3,7 @@ alive, and the file name kept so another file can be chosen."""
 
 from desktop.ui.import_wizard import ImportWizard
 from tests.exchange.hostile_files import text_cell, xlsx
+from tests.ui.import_file import next_from_file
 
 
 def test_a_workbook_reaching_xfd1048576_is_said_under_the_file(qtbot, lang, services, paths,
@@ -13,7 +14,7 @@ def test_a_workbook_reaching_xfd1048576_is_said_under_the_file(qtbot, lang, serv
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.file_page.path.setText(str(path))
-    wizard.next()
+    next_from_file(qtbot, wizard)
     assert wizard.currentPage() is wizard.file_page
     message = wizard.file_page.error.text()
     assert "liste.xlsx" in message and "1048576" in message and "XFD" in message
