@@ -34,6 +34,7 @@ from desktop.core.drafts import DraftSummary
 from desktop.core.enums import CaseStatus, DraftKind
 from desktop.core.limits import QUERY_MAX
 from desktop.core.roles import Permission
+from desktop.core.text import clean_text
 from desktop.paths import DataPaths
 from desktop.services import Services
 from desktop.settings import Settings
@@ -64,6 +65,16 @@ log = logging.getLogger(__name__)
 # Designed widths of the case list's columns; a header that needs more in some language
 # gets what it needs.
 COLUMN_WIDTHS = (110, 340, 60, 220, 100, 160)
+# How much of a filter that matches nothing is quoted back: a label cannot wrap a long word,
+# and the whole 200 characters widened the window past a 1366-pixel screen for good.
+QUOTED_MAX = 40
+
+
+def quoted_filter(text: str) -> str:
+    """The filter as said back: without controls or bidi overrides (which reversed the rest
+    of the message), and shortened with an ellipsis."""
+    text = clean_text(text).strip()
+    return text if len(text) <= QUOTED_MAX else text[:QUOTED_MAX - 1] + "…"
 
 
 class EmptyState(QWidget):
@@ -204,7 +215,7 @@ class MainWindow(QMainWindow):
         if self.model.total == 0:
             self.content.setCurrentWidget(self.empty)
         elif self.model.rowCount() == 0:
-            self.no_match.setText(tr("cases.no_match", text=self.filter.text()))
+            self.no_match.setText(tr("cases.no_match", text=quoted_filter(self.filter.text())))
             self.content.setCurrentWidget(self.no_match)
         else:
             self.content.setCurrentWidget(self.table)
