@@ -1,7 +1,8 @@
 """What an intake will save, grouped and labelled for the review before registering: each
 person (names, document, protection, journey, languages, contact, specific needs) and the
 household (accommodation, needs, first referral). Only what was typed or ticked is listed,
-as typed; codes become words in the reader's language."""
+as the service will save it (cleaned: a pasted U+202E reversed the review's lines); codes
+become words in the reader's language."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 
 from desktop.core.enums import Sex
 from desktop.core.i18n import Translator
-from desktop.core.intake_input import HouseholdInput, PersonInput
+from desktop.core.intake_input import HouseholdInput, PersonInput, cleaned
 from desktop.core.reference import ReferenceData
 
 PROTECTION = ("attestation_on", "annex15_issued_on", "annex15_expires_on", "a_card_number",
@@ -26,6 +27,7 @@ class ReviewSection:
 
 def review_sections(tr: Translator, household: HouseholdInput,
                     reference: ReferenceData) -> list[ReviewSection]:
+    household = cleaned(household)
     sections = [ReviewSection(_person_title(tr, person), _person_lines(tr, person))
                 for person in household.members]
     household_lines = _household_lines(tr, household, reference)

@@ -47,3 +47,15 @@ def test_every_language_has_every_label():
         text = "\n".join(line for s in review_sections(
             Translator(language), full_household(), reference_data()) for line in s.lines)
         assert "intake." not in text and "review." not in text
+
+
+def test_the_review_shows_names_as_they_will_be_saved_without_controls_or_overrides():
+    # U+202E showed "Kovalenko Olena — Head of household" reversed before registering, though
+    # the service saves the names cleaned.
+    household = HouseholdInput(members=[PersonInput(
+        surname_lat="\u202eKovalenko\x1b", given_name_lat="Ole\x07na", birth_date="1990")],
+        street="Rue\u202e Haute 5")
+    sections = review_sections(Translator("en"), household, reference_data())
+    shown = "\n".join(s.title + "\n" + "\n".join(s.lines) for s in sections)
+    assert "Kovalenko Olena" in shown and "Rue Haute 5" in shown
+    assert not {"\u202e", "\x1b", "\x07"} & set(shown)
