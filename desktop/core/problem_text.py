@@ -15,3 +15,21 @@ def member_field(problem: Problem) -> str:
 def member_problem_text(tr: Translator, problem: Problem) -> str:
     return tr.labelled(tr(f"intake.field_{member_field(problem)}"),
                        tr(problem.key, **problem.params))
+
+
+# Fields whose label is said under another name in the form.
+_LABEL_OF = {"municipality_typed": "municipality"}
+
+
+def problem_text(tr: Translator, problem: Problem) -> str:
+    """A problem's message; "too long" says no field, so it is put under the field's label
+    (where the form has one): a page holding several text fields said only "Too long"."""
+    text = tr(problem.key, **problem.params)
+    if problem.key != "text.too_long":
+        return text
+    parts = problem.field.split(".")
+    name = parts[-1] if parts[0] == "members" else "_".join(
+        ("referral", parts[-1]) if parts[0] == "referrals" else parts[:1])
+    key = f"intake.field_{_LABEL_OF.get(name, name)}"
+    label = tr(key)
+    return text if label == key else tr.labelled(label, text)

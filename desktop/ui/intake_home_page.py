@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.enums import AccommodationType, NeedArea
 from desktop.core.intake_input import HouseholdInput, ReferralInput
+from desktop.core.problem_text import problem_text
 from desktop.ui.check_grid import check_grid
 from desktop.ui.municipality_picker import MunicipalityPicker
 from desktop.ui.widgets import ErrorLabel
@@ -89,7 +90,7 @@ class AccommodationPage(QWizardPage):
         problems = [p for p in self.wizard_.services.intake.check(household)
                     if not p.field.startswith("members")]
         tr = self.wizard_.lang.tr
-        self.error.show_message("\n".join(tr(p.key, **p.params) for p in problems))
+        self.error.show_message("\n".join(problem_text(tr, p) for p in problems))
         return not problems
 
     def retranslate(self) -> None:

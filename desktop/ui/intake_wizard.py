@@ -26,18 +26,23 @@ from desktop.core.enums import DraftKind, Relationship
 from desktop.core.intake import IntakeRejected
 from desktop.core.intake_input import HouseholdInput, PersonInput
 from desktop.core.intake_rules import Problem
-from desktop.core.problem_text import member_field, member_problem_text
+from desktop.core.problem_text import member_field, member_problem_text, problem_text
 from desktop.core.roles import Permission
 from desktop.services import Services
 from desktop.ui.enter_key import enter_moves_on
 from desktop.ui.intake_home_page import AccommodationPage
 from desktop.ui.intake_review import ReviewPage
 from desktop.ui.language import UiLanguage
-from desktop.ui.member_row import MemberRow
+from desktop.ui.member_row import NAME_FIELDS, MemberRow
 from desktop.ui.person_details import PersonDetails
 from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.shown_problems import ShownProblems
 from desktop.ui.widgets import ErrorLabel, error_text
+
+
+# The fields of a household page's row, whose problems are said there: a Latin name too long
+# was let through and said on the next page, where it cannot be corrected.
+ROW_FIELDS = (*NAME_FIELDS, "birth_date")
 
 
 class IntakeWizard(QWizard):
@@ -195,15 +200,14 @@ class MembersPage(QWizardPage):
         said so."""
         household = self.wizard_.collect()
         problems = [p for p in self.wizard_.services.intake.check(household)
-                    if p.field == "members" or p.field.split(".")[-1] in (
-                        "surname_cyr", "given_name_cyr", "birth_date")]
+                    if p.field == "members" or p.field.split(".")[-1] in ROW_FIELDS]
         problems = (self.shown.on_leave if live else self.shown.on_submit)(problems)
         # Ages that hardly fit the relationships: said under the person, never blocking.
         said = problems + self.wizard_.services.intake.warnings(household)
         tr = self.wizard_.lang.tr
         for index, row in enumerate(self.rows):
             mine = [p for p in said if p.field.startswith(f"members.{index}.")]
-            row.error.show_message("\n".join(tr(p.key, **p.params) for p in mine))
+            row.error.show_message("\n".join(problem_text(tr, p) for p in mine))
         general = [p for p in problems if p.field == "members"]
         self.error.show_message("\n".join(tr(p.key, **p.params) for p in general))
         return problems
