@@ -39,7 +39,6 @@ from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.shown_problems import ShownProblems
 from desktop.ui.widgets import ErrorLabel, error_text
 
-
 # The fields of a household page's row, whose problems are said there: a Latin name too long
 # was let through and said on the next page, where it cannot be corrected.
 ROW_FIELDS = (*NAME_FIELDS, "birth_date")
