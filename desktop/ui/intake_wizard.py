@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.enums import DraftKind, Relationship
 from desktop.core.intake import IntakeRejected
-from desktop.core.intake_input import HouseholdInput, PersonInput
+from desktop.core.intake_input import HouseholdInput, PersonInput, cleaned
 from desktop.core.intake_rules import Problem
 from desktop.core.problem_text import member_field, member_problem_text, problem_text
 from desktop.core.roles import Permission
@@ -244,8 +244,9 @@ class DetailsPage(QWizardPage):
             for field in form.findChildren(QLineEdit):
                 field.editingFinished.connect(self.check_as_typed)
             self.forms.append(form)
-            name = " ".join(p for p in (member.given_name_lat or member.given_name_cyr,
-                                        member.surname_lat or member.surname_cyr) if p)
+            saved = cleaned(member)  # named as it will be saved (a U+202E reversed it)
+            name = " ".join(p for p in (saved.given_name_lat or saved.given_name_cyr,
+                                        saved.surname_lat or saved.surname_cyr) if p)
             self.tabs.addTab(form, name)
 
     def fill(self, household: HouseholdInput) -> None:

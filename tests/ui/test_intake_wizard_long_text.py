@@ -36,3 +36,16 @@ def test_a_street_too_long_is_said_under_its_name(qtbot, lang, services):
     assert [line.split("\u00a0:")[0] for line in said] == [
         lang.tr("intake.field_street"), lang.tr("intake.field_referral_partner")]
     assert home.street.text() == "Rue " * 1_000
+
+
+def test_each_persons_tab_is_named_without_pasted_controls(qtbot, lang, services):
+    wizard = IntakeWizard(lang, services)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    row = wizard.members_page.rows[0]
+    fill_mother(row)
+    row.fields["surname_lat"].setText("\u202eShevchenko\x1b")
+    row.fields["given_name_lat"].setText("Yu\x07liia")
+    wizard.next()
+    assert wizard.currentPage() is wizard.details_page
+    assert wizard.details_page.tabs.tabText(0) == "Yuliia Shevchenko"
