@@ -27,9 +27,13 @@ def problem_text(tr: Translator, problem: Problem) -> str:
     text = tr(problem.key, **problem.params)
     if problem.key != "text.too_long":
         return text
-    parts = problem.field.split(".")
-    name = parts[-1] if parts[0] == "members" else "_".join(
-        ("referral", parts[-1]) if parts[0] == "referrals" else parts[:1])
+    parts = problem.field.split(".")  # "street", "members.0.surname_lat", "referrals.0.partner"
+    if parts[0] == "members":
+        name = parts[-1]
+    elif parts[0] == "referrals":
+        name = f"referral_{parts[-1]}"
+    else:
+        name = parts[0]
     key = f"intake.field_{_LABEL_OF.get(name, name)}"
     label = tr(key)
     return text if label == key else tr.labelled(label, text)
