@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
@@ -67,6 +68,20 @@ class WorkSession:
             role=self.user.role,
             organisation_id=self.organisation.id,
         )
+
+    def credential_fields(self, user_id: uuid.UUID, password: str) -> dict[str, Any]:
+        """A new key pair for the user, its private key wrapped by ``password``: the
+        columns of their ``user_credential`` record (store.user_keys)."""
+        from desktop.store import user_keys
+
+        return user_keys.record_fields(
+            user_keys.new_credential(str(user_id), password, self.vault.kdf))
+
+    def refresh_sealed_keys(self) -> int:
+        """keys.json in step with the users pulled from the organisation (sealed_keys)."""
+        from desktop.store.sealed_keys import refresh_sealed_keys
+
+        return refresh_sealed_keys(self.engine, self.vault, self._data_key)
 
     def set_password(self, username: str, password: str) -> None:
         check_password(password, username)
