@@ -1,0 +1,151 @@
+"""Two or three desktops of one organisation, offline in turn, against a real central
+server process: what each sees after everyone synced."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import Session, select
+
+from desktop.core.enums import ConflictStatus, DocumentType, OutboxStatus
+from desktop.core.intake_input import HouseholdInput
+from desktop.core.models import IdentityDocument, Person, SyncConflict, SyncOutbox
+from desktop.core.uow import UnitOfWork
+from desktop.sync.conflicts import open_conflicts, resolve
+from tests.core.test_intake import child, mother
+from tests.sync.organisation import first_desktop, joined_desktop, organisation
+
+
+@pytest.fixture
+def pair(central, tmp_path):
+    refnis = organisation(central)
+    a = first_desktop(central, tmp_path, refnis)
+    a.services.intake.register(HouseholdInput(members=[mother(), child()]))
+    a.sync()
+    b = joined_desktop(central, tmp_path, refnis, "b")
+    yield a, b
+    a.close()
+    b.close()
+
+
+def person(place, surname="Shevchenko", given="Yuliia") -> Person:
+    with Session(place.session.engine) as db:
+        return db.exec(select(Person).where(Person.surname_lat == surname,
+                                            Person.given_name_lat == given)).one()
+
+
+def edit(place, person_id, **values) -> None:
+    with UnitOfWork(place.session.engine, place.session.actor) as uow:
+        uow.update(uow.session.get(Person, person_id), **values)
+
+
+def everyone_syncs(*places) -> None:
+    for place in (*places, *places):  # twice round: the first ones see the last ones
+        place.sync()
+
+
+def test_a_joined_desktop_receives_everything_and_both_end_equal(pair):
+    a, b = pair
+    assert a.records() == b.records()
+    assert person(b).phone == "+32 470 12 34 56"
+
+
+def test_offline_edits_to_different_fields_are_merged(pair):
+    a, b = pair
+    yuliia = person(a).id
+    edit(a, yuliia, phone="+32 470 00 00 01")
+    edit(b, yuliia, email="yuliia@example.org")
+    everyone_syncs(a, b)
+    for place in (a, b):
+        assert (person(place).phone, person(place).email) == ("+32 470 00 00 01",
+                                                              "yuliia@example.org")
+        assert open_conflicts(place.session.engine) == []
+    assert a.records() == b.records()
+
+
+def test_the_same_field_is_a_conflict_resolved_on_one_desktop_and_seen_on_the_other(pair):
+    a, b = pair
+    yuliia = person(a).id
+    edit(a, yuliia, phone="+32 470 00 00 0A")
+    edit(b, yuliia, phone="+32 470 00 00 0B")
+    a.sync()
+    report = b.sync()
+    assert report.pushed.get("conflict") == 1
+    a.sync()
+    conflicts = open_conflicts(b.session.engine)
+    assert [(c.field, c.theirs, c.mine) for c in conflicts] == [
+        ("phone", "+32 470 00 00 0A", "+32 470 00 00 0B")]
+    assert [c.id for c in open_conflicts(a.session.engine)] == [conflicts[0].id]
+    resolve(b.session.engine, b.session.actor, str(conflicts[0].id), "mine")
+    everyone_syncs(b, a)
+    for place in (a, b):
+        assert person(place).phone == "+32 470 00 00 0B"
+        assert open_conflicts(place.session.engine) == []
+        with Session(place.session.engine) as db:
+            assert db.get(SyncConflict, conflicts[0].id).status == ConflictStatus.RESOLVED
+    assert a.records() == b.records()
+
+
+def test_a_deletion_against_an_edit_keeps_both_for_a_person_to_decide(pair):
+    a, b = pair
+    yuliia = person(a).id
+    with UnitOfWork(a.session.engine, a.session.actor) as uow:
+        uow.delete(uow.session.get(Person, yuliia))
+    edit(b, yuliia, phone="+32 470 00 00 0B")
+    a.sync()
+    b.sync()
+    a.sync()
+    conflicts = open_conflicts(a.session.engine)
+    assert [(c.field, c.theirs) for c in conflicts] == [("__deleted__", True)]
+    assert conflicts[0].mine == {"phone": "+32 470 00 00 0B"}
+    assert a.records() == b.records()
+
+
+def test_file_numbers_taken_offline_on_both_desktops_never_collide(pair):
+    a, b = pair
+    for place in (a, b):
+        for _ in range(2):
+            place.services.intake.register(HouseholdInput(members=[mother(), child()]))
+    everyone_syncs(a, b)
+    numbers = a.file_numbers()
+    assert numbers == b.file_numbers() and len(numbers) == len(set(numbers)) == 5
+    year = numbers[0][:5]
+    assert {n[5:6] for n in numbers} == {"0", "B"}
+    assert f"{year}000003" in numbers and f"{year}B00002" in numbers
+
+
+def test_resent_changes_whose_answer_was_lost_change_nothing_twice(pair):
+    """The client stopped after the central committed and before it kept the answer:
+    the same changes go again, are answered duplicate, and nothing is applied twice."""
+    a, b = pair
+    yuliia = person(a).id
+    edit(a, yuliia, phone="+32 470 00 00 01")
+    edit(a, yuliia, phone="+32 470 00 00 02")
+    a.sync()
+    with UnitOfWork(a.session.engine, a.session.actor) as uow:  # the answer "never came"
+        for row in uow.session.exec(select(SyncOutbox)):
+            row.status = OutboxStatus.PENDING
+            uow.session.add(row)
+    report = a.sync()
+    assert set(report.pushed) == {"duplicate"}
+    everyone_syncs(a, b)
+    assert person(b).phone == "+32 470 00 00 02" and person(b).version == person(a).version
+    assert a.records() == b.records()
+
+
+def test_a_merge_on_one_desktop_while_the_other_adds_a_document_to_the_merged_person(pair):
+    a, b = pair
+    yuliia = person(a).id
+    with UnitOfWork(a.session.engine, a.session.actor) as uow:
+        twin = uow.add(Person(organisation_id=a.session.organisation.id,
+                              surname_lat="Shevchenko", given_name_lat="Yulia"))
+    everyone_syncs(a, b)
+    a.services.merge.merge(yuliia, twin.id)
+    with UnitOfWork(b.session.engine, b.session.actor) as uow:
+        document = uow.add(IdentityDocument(person_id=twin.id, number="EX 000042",
+                                               document_type=DocumentType.PASSPORT))
+    everyone_syncs(a, b)
+    for place in (a, b):
+        with Session(place.session.engine) as db:
+            assert db.get(IdentityDocument, document.id).person_id == yuliia
+            assert db.get(Person, twin.id).deleted_at is not None
+    assert a.records() == b.records()
