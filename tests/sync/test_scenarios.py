@@ -6,11 +6,15 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session, select
 
-from desktop.core.enums import ConflictStatus, DocumentType, OutboxStatus
+from desktop.core.enums import ConflictStatus, DocumentType, OutboxStatus, Role
+from desktop.core.errors import RelaisError
 from desktop.core.intake_input import HouseholdInput
 from desktop.core.models import IdentityDocument, Person, SyncConflict, SyncOutbox
 from desktop.core.uow import UnitOfWork
-from desktop.sync.conflicts import open_conflicts, resolve
+from desktop.sync.client import SyncClient
+from desktop.sync.conflicts import open_conflicts, resolve, status
+from desktop.sync.device_token import DeviceToken
+from desktop.sync.engine import batches
 from tests.core.test_intake import child, mother
 from tests.sync.organisation import first_desktop, joined_desktop, organisation
 
@@ -149,3 +153,46 @@ def test_a_merge_on_one_desktop_while_the_other_adds_a_document_to_the_merged_pe
             assert db.get(IdentityDocument, document.id).person_id == yuliia
             assert db.get(Person, twin.id).deleted_at is not None
     assert a.records() == b.records()
+
+
+def test_users_log_in_on_every_desktop_with_their_own_password(pair):
+    a, b = pair
+    a.services.users.add_user("alice", Role.SOCIAL_WORKER, "a temporary passphrase 1")
+    everyone_syncs(a, b)
+    alice = b.vault.login("alice", "a temporary passphrase 1")  # as the administrator set it
+    alice.change_own_password("she chose this passphrase herself")
+    alice.close()
+    everyone_syncs(b, a)
+    for place in (a, b):
+        place.vault.login("alice", "she chose this passphrase herself").close()
+        with pytest.raises(RelaisError):
+            place.vault.login("alice", "a temporary passphrase 1")
+    # Disabled on one desktop: she opens neither any more.
+    _disable(a, "alice")
+    everyone_syncs(a, b)
+    for place in (a, b):
+        assert not place.vault.has_user_key("alice")  # keys.json keeps nothing for her
+        with pytest.raises(RelaisError):
+            place.vault.login("alice", "she chose this passphrase herself")
+
+
+def _disable(place, username) -> None:
+    users = place.services.users
+    target = next(u for u in users.list_users() if u.username == username)
+    users.set_active(target.id, False)
+
+
+def test_the_same_batch_delivered_twice_is_answered_once(pair):
+    a, _ = pair
+    edit(a, person(a).id, phone="+32 470 00 00 01")
+    with Session(a.session.engine) as db:
+        rows = list(db.exec(select(SyncOutbox).where(SyncOutbox.status == OutboxStatus.PENDING)))
+    (batch,) = batches(rows)
+    client = SyncClient(status(a.session.engine).server,
+                        DeviceToken(a.vault.paths).require())
+    first = client.push("0193a1b2-0000-7000-8000-000000000001", batch)
+    again = client.push("0193a1b2-0000-7000-8000-000000000001", batch)
+    assert first == again and [r.result for r in first] == ["applied"]
+    report = a.sync()  # its own outbox: sent again in a new batch, a duplicate now
+    assert report.pushed == {"duplicate": 1}
+    assert person(a).version == 2
