@@ -40,8 +40,14 @@ class _Series:
         return self.prefix + "[0-9]" * self.digits
 
 
+def device_series(session: Session) -> str:
+    """This desktop's series: "" until it enrols, and for the desktop that registered the
+    organisation; B, C… for the desktops that joined."""
+    return session.execute(select(SyncState.series)).scalar() or ""  # type: ignore[call-overload]
+
+
 def _series(session: Session, year: int) -> _Series:
-    letters = session.execute(select(SyncState.series)).scalar() or ""  # type: ignore[call-overload]
+    letters = device_series(session)
     return _Series(prefix=f"{year:04d}/{letters}", digits=max(6 - len(letters), 4))
 
 

@@ -9,6 +9,7 @@ else stops the sync with its SyncError, the outbox untouched except for answers 
 from __future__ import annotations
 
 import json
+import logging
 import time
 import uuid
 from collections.abc import Callable, Sequence
@@ -17,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from desktop.core.enums import OutboxStatus
@@ -29,6 +31,7 @@ from desktop.sync.client import MAX_PULL, MAX_PUSH, SyncClient
 from desktop.sync.codec import encode_datetime
 from desktop.sync.errors import SyncError
 
+log = logging.getLogger(__name__)
 MAX_BATCH_BYTES = 1024 * 1024  # the changes' JSON, before gzip
 MAX_DEFERRALS = 20  # a change deferred this often is parked: its parent never came
 SENT_RESULTS = ("applied", "merged", "duplicate", "conflict")
@@ -177,7 +180,14 @@ class SyncEngine:
                     raise
                 cursor, report.full_download = 0, True  # everything again; the outbox stays
                 continue
-            applied = apply_page(self.engine, page.records, page.cursor)
+            try:
+                applied = apply_page(self.engine, page.records, page.cursor)
+            except IntegrityError:
+                # A record this database refuses (a unique value taken here by another
+                # record): nothing of the page was written; the person is told, not shown
+                # a traceback. The page is tried again at the next sync.
+                log.exception("a pulled page was refused by the local database")
+                raise SyncError("page_refused", server=self.client.server.shown) from None
             report.pulled_created += applied.created
             report.pulled_updated += applied.updated
             report.pulled_deleted += applied.deleted

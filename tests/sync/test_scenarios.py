@@ -15,6 +15,7 @@ from desktop.sync.client import SyncClient
 from desktop.sync.conflicts import open_conflicts, resolve, status
 from desktop.sync.device_token import DeviceToken
 from desktop.sync.engine import batches
+from desktop.sync.errors import SyncError
 from tests.core.test_intake import child, mother
 from tests.sync.organisation import first_desktop, joined_desktop, organisation
 
@@ -196,3 +197,26 @@ def test_the_same_batch_delivered_twice_is_answered_once(pair):
     report = a.sync()  # its own outbox: sent again in a new batch, a duplicate now
     assert report.pushed == {"duplicate": 1}
     assert person(a).version == 2
+
+
+def test_demonstration_data_made_offline_on_two_desktops_meets_without_collision(pair):
+    a, b = pair
+    for place in (a, b):
+        place.services.demo.generate(4, 5, lambda done, total: None)  # the same seed
+    everyone_syncs(a, b)
+    numbers = a.file_numbers()
+    assert numbers == b.file_numbers() and len(numbers) == len(set(numbers))
+    assert a.records() == b.records()
+
+
+def test_one_paper_form_typed_on_two_desktops_is_said_not_a_traceback(pair):
+    a, b = pair
+    for place in (a, b):
+        place.services.intake.register(HouseholdInput(members=[mother(), child()],
+                                                      paper_reference="P-7KQM-X3TD"))
+    a.sync()
+    with pytest.raises(SyncError) as refused:
+        b.sync()
+    assert refused.value.code == "page_refused"
+    assert status(b.session.engine).last_error == "page_refused"
+    assert len(b.file_numbers()) == 2  # nothing of the page was written
