@@ -111,7 +111,8 @@ class Vault:
         keystore = Keystore(database_id=str(uuid7()))
         try:
             session = create_database(
-                self, data_key, organisation, username, admin_display_name, language
+                self, data_key, organisation, username, admin_display_name, language,
+                admin_password,
             )
             keystore.users[username] = crypto.wrap(
                 data_key, admin_password, self._context(keystore, username), self.kdf

@@ -3,7 +3,6 @@ the services and the sync engine the CLI uses, without a process start per comma
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from sqlmodel import Session
 
 from central import admin
 from desktop.core.models import CaseFile
+from desktop.core.reference import reference_data
 from desktop.paths import DataPaths
 from desktop.services import Services
 from desktop.store.database import WorkSession
@@ -25,19 +25,19 @@ from desktop.sync.entities import synced_models
 from tests.conftest import FAST_KDF
 
 ADMIN_PASSWORD = "correct horse battery staple"
-# Real municipalities (the desktop checks the REFNIS); one organisation per test.
-REFNIS = ["62063", "21004", "44021", "11002", "92094", "52011", "57081", "25072",
-          "71022", "63079", "23088", "82003", "93014", "13040", "35013", "61080"]
-
-
 def organisation(server) -> str:
-    """An organisation on the central with a REFNIS no other test took."""
-    for refnis in itertools.chain(REFNIS):
-        if refnis not in server.refnis_used:
-            server.refnis_used.add(refnis)
+    """An organisation on the central for a real municipality (the desktop checks the
+    REFNIS) that no other test of this run took."""
+    for refnis in sorted(reference_data().municipalities, reverse=True):
+        if refnis in server.refnis_used:
+            continue
+        server.refnis_used.add(refnis)
+        try:
             admin.add_organisation(server.engine, refnis, "CPAS de test")
-            return refnis
-    raise AssertionError("no REFNIS left for another organisation")
+        except Exception:  # noqa: BLE001 (taken on the central by a test that did not say)
+            continue
+        return refnis
+    raise AssertionError("no municipality left for another organisation")
 
 
 @dataclass

@@ -4,26 +4,12 @@ join, people log in everywhere with their own password, work offline and sync.""
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 
 from tests.sync.desktops import desktops
+from tests.sync.organisation import organisation
 
 ADMIN_PASSWORD = "correct horse battery staple"
-# Real municipalities (the desktop checks the REFNIS); one organisation per test.
-REFNIS = itertools.cycle(["62063", "21004", "44021", "11002", "92094", "52011"])
-
-
-def organisation(server) -> str:
-    for refnis in REFNIS:
-        if refnis not in server.refnis_used:
-            server.refnis_used.add(refnis)
-            from central import admin
-
-            admin.add_organisation(server.engine, refnis, "CPAS de test")
-            return refnis
-    raise AssertionError("unreachable")
 
 
 @pytest.fixture

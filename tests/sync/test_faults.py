@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from desktop.core.enums import OutboxStatus
 from desktop.core.models import SyncOutbox
 from desktop.sync.errors import SyncError
-from tests.central.conftest import ENV, ROOT, free_port
+from tests.central.server import ENV, ROOT, free_port
 from tests.central.wire import Client
 from tests.sync.organisation import first_desktop, joined_desktop, organisation
 
