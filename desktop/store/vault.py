@@ -282,7 +282,10 @@ class Vault:
         return previous
 
     def remove_user_key(self, username: str) -> WrappedKey | None:
+        """Every way in for ``username`` here: the local wrap, and the key sealed to their
+        key pair (sealed again by the next sync, should the change not commit)."""
         with self._update() as keystore:
+            keystore.sealed.pop(username, None)
             return keystore.users.pop(username, None)
 
     def restore_user_key(self, username: str, previous: WrappedKey | None) -> None:

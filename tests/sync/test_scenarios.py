@@ -170,6 +170,7 @@ def test_users_log_in_on_every_desktop_with_their_own_password(pair):
             place.vault.login("alice", "a temporary passphrase 1")
     # Disabled on one desktop: she opens neither any more.
     _disable(a, "alice")
+    assert not a.vault.has_user_key("alice")  # here at once, before any sync
     everyone_syncs(a, b)
     for place in (a, b):
         assert not place.vault.has_user_key("alice")  # keys.json keeps nothing for her
