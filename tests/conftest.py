@@ -18,6 +18,10 @@ from desktop.store.crypto import KdfParams
 from desktop.store.database import WorkSession
 from desktop.store.vault import NewOrganisation, Vault
 
+# The real central server processes (tests/central/server.py), one set for the whole run,
+# shared by tests/central and tests/sync.
+pytest_plugins = ("tests.central.server",)
+
 # Argon2id at a test cost: the real cost is measured in bench/, not paid in every test.
 FAST_KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)  # keys.json minimum
 ADMIN_PASSWORD = "correct horse battery"

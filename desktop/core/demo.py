@@ -65,6 +65,7 @@ class DemoGenerator:
     def __init__(self, engine: Engine, actor: Actor) -> None:
         self.engine = engine
         self.actor = actor
+        self._series = ""  # the desktop's file-number series, read when generating
 
     def generate(self, persons: int, seed: int = 1, progress: Progress | None = None) -> int:
         """Adds about ``persons`` persons (whole households); returns how many were added."""
@@ -79,6 +80,9 @@ class DemoGenerator:
                 ).scalars()
             )
             sequence = db.execute(select(func.count()).select_from(CaseFile)).scalar_one()
+            # Each desktop's own series: demo households made on two offline desktops of one
+            # organisation never share a reference (unique) once they meet.
+            self._series = file_numbers.device_series(db)
         municipalities = sorted(reference_data().municipalities)
         org_refnis = self._org_refnis()
         made = 0
@@ -126,7 +130,8 @@ class DemoGenerator:
         size = min(room, rng.choices(range(1, 8), weights=[36, 28, 19, 11, 3, 2, 1])[0])
         russian = rng.random() < 0.1
         org_id = self.actor.organisation_id
-        household = batch.add(Household, organisation_id=org_id, reference=f"H{sequence:06d}",
+        household = batch.add(Household, organisation_id=org_id,
+                              reference=f"H{self._series}{sequence:06d}",
                               members_in_ukraine=rng.choices([0, 1, 2], [70, 22, 8])[0])
         family_name = self._surname(rng, russian)
         arrival = date(2022, 3, 1) + timedelta(days=int(rng.triangular(0, 1700, 60)))

@@ -6,9 +6,11 @@ one series per organisation. The next number is the series' highest + 1, read an
 the same transaction, so the caller must hold the write lock (a ``UnitOfWork`` does): two
 processes can then never read the same highest number.
 
-Sync (several desktops of one organisation, offline) extends this module only: ``_series``
-becomes one series per device (a device part in the prefix), so numbers stay unique without a
-network, and ``_highest`` keeps reading the highest of that series.
+Several desktops of one organisation, offline: each takes its numbers in its own series,
+the one the central gave it at enrolment (``sync_state.series``): ``""`` for the desktop
+that registered the organisation (``2026/000123``), ``B``, ``C``… for the others
+(``2026/B00042``: the letters take the place of leading digits, so a number stays 11
+characters). Numbers stay unique without a network and never change once given.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from desktop.core.models import CaseFile
+from desktop.core.models import CaseFile, SyncState
 from desktop.core.write_lock import require_write_lock
 
 
@@ -38,8 +40,15 @@ class _Series:
         return self.prefix + "[0-9]" * self.digits
 
 
-def _series(organisation_id: uuid.UUID | None, year: int) -> _Series:
-    return _Series(prefix=f"{year:04d}/", digits=6)
+def device_series(session: Session) -> str:
+    """This desktop's series: "" until it enrols, and for the desktop that registered the
+    organisation; B, C… for the desktops that joined."""
+    return session.execute(select(SyncState.series)).scalar() or ""  # type: ignore[call-overload]
+
+
+def _series(session: Session, year: int) -> _Series:
+    letters = device_series(session)
+    return _Series(prefix=f"{year:04d}/{letters}", digits=max(6 - len(letters), 4))
 
 
 def _highest(session: Session, organisation_id: uuid.UUID | None, series: _Series) -> int:
@@ -63,7 +72,7 @@ def take_many(session: Session, organisation_id: uuid.UUID | None, year: int, co
     to be written in the same transaction, e.g. an import's own numbers). Only under the
     write lock: numbers taken and not written in that transaction are simply not used."""
     require_write_lock(session)
-    series = _series(organisation_id, year)
+    series = _series(session, year)
     serial = _highest(session, organisation_id, series)
     numbers: list[str] = []
     while len(numbers) < count:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from contextlib import AbstractContextManager
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 from desktop.core.enums import Role
 from desktop.core.errors import RelaisError, ValidationError
 from desktop.core.i18n import LANGUAGES, SOURCE_LANGUAGE
-from desktop.core.models import Organisation, UserAccount
+from desktop.core.models import Organisation, UserAccount, UserCredential
 from desktop.core.organisation import official_language
 from desktop.core.passwords import check_password, check_username
 from desktop.core.reference import ReferenceData
@@ -28,6 +28,7 @@ from desktop.core.uow import UnitOfWork
 
 class Credentials(Protocol):
     def set_password(self, username: str, password: str) -> None: ...
+    def credential_fields(self, user_id: uuid.UUID, password: str) -> dict[str, Any]: ...
     def revoke(self, username: str) -> None: ...
     # Wraps a database transaction: its keys.json changes are undone if it fails.
     def key_changes(self) -> AbstractContextManager[None]: ...
@@ -97,6 +98,7 @@ class UserService:
             # Inside the transaction: if the key file cannot be written, no account appears;
             # if the commit fails, key_changes takes the key back.
             self.credentials.set_password(name, password)
+            keep_credential(uow, user.id, self.credentials.credential_fields(user.id, password))
         return user
 
     def reset_password(self, user_id: uuid.UUID, temporary_password: str) -> None:
@@ -108,6 +110,8 @@ class UserService:
             check_password(temporary_password, user.username)
             uow.update(user, must_change_password=True)
             self.credentials.set_password(user.username, temporary_password)
+            keep_credential(uow, user.id,
+                            self.credentials.credential_fields(user.id, temporary_password))
 
     def change_own_password(self, new_password: str) -> None:
         if self.actor.user_id is None:
@@ -123,6 +127,8 @@ class UserService:
                                       else "password.same_as_current", field="password")
             uow.update(user, must_change_password=False)
             self.credentials.set_password(user.username, new_password)
+            keep_credential(uow, user.id,
+                            self.credentials.credential_fields(user.id, new_password))
 
     def set_active(self, user_id: uuid.UUID, active: bool) -> None:
         self.actor.require(Permission.MANAGE_USERS)
@@ -166,6 +172,17 @@ class UserService:
             user = uow.session.get(UserAccount, self.actor.user_id)
             if user is not None:
                 uow.update(user, language=language)
+
+
+def keep_credential(uow: UnitOfWork, user_id: uuid.UUID, fields: dict[str, Any]) -> None:
+    """The user's one ``user_credential`` record (their key pair, which other desktops of
+    the organisation seal their database key to) created or replaced in ``uow``."""
+    current = uow.session.exec(select(UserCredential).where(
+        UserCredential.user_id == user_id, UserCredential.deleted_at.is_(None))).first()  # type: ignore[union-attr]
+    if current is None:
+        uow.add(UserCredential(user_id=user_id, **fields))
+    else:
+        uow.update(current, **fields)
 
 
 def check_language(language: str) -> None:

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
@@ -19,7 +20,9 @@ from desktop.core.name_index import NAME_INDEX_VERSION, rebuild_name_index
 from desktop.core.passwords import check_password
 from desktop.core.roles import SYSTEM, Actor
 from desktop.core.uow import UnitOfWork, has_deferred, record_access_soon, write_deferred
+from desktop.core.users import keep_credential
 from desktop.core.write_lock import busy_or, take_write_lock
+from desktop.store import user_keys
 from desktop.store.engine import open_engine
 from desktop.store.migrate import upgrade_to_head
 from desktop.sync.outbox import attach_outbox_if_enrolled
@@ -67,6 +70,20 @@ class WorkSession:
             role=self.user.role,
             organisation_id=self.organisation.id,
         )
+
+    def credential_fields(self, user_id: uuid.UUID, password: str) -> dict[str, Any]:
+        """A new key pair for the user, its private key wrapped by ``password``: the
+        columns of their ``user_credential`` record (store.user_keys)."""
+        from desktop.store import user_keys
+
+        return user_keys.record_fields(
+            user_keys.new_credential(str(user_id), password, self.vault.kdf))
+
+    def refresh_sealed_keys(self) -> int:
+        """keys.json in step with the users pulled from the organisation (sealed_keys)."""
+        from desktop.store.sealed_keys import refresh_sealed_keys
+
+        return refresh_sealed_keys(self.engine, self.vault, self._data_key)
 
     def set_password(self, username: str, password: str) -> None:
         check_password(password, username)
@@ -152,7 +169,7 @@ def refresh_name_index(engine: Engine) -> None:
 
 def create_database(
     vault: Vault, data_key: bytes, organisation: NewOrganisation, username: str,
-    display_name: str, language: str,
+    display_name: str, language: str, password: str,
 ) -> WorkSession:
     engine = open_engine(vault.paths.database, data_key)
     try:
@@ -175,6 +192,9 @@ def create_database(
                     language=language,
                 )
             )
+            # The administrator's key pair from the start: the organisation may sync later.
+            keep_credential(uow, admin.id, user_keys.record_fields(
+                user_keys.new_credential(str(admin.id), password, vault.kdf)))
     except BaseException:
         engine.dispose()
         raise

@@ -40,6 +40,10 @@ class Keystore:
     users: dict[str, WrappedKey] = field(default_factory=dict)
     recovery: WrappedKey | None = None
     failures: dict[str, FailedLogins] = field(default_factory=dict)
+    # Users whose password was set on another desktop of the organisation: their key pair
+    # (the private key wrapped by their password, as synced) and this database's key
+    # sealed to it (store.user_keys). Public or encrypted, like the rest of the file.
+    sealed: dict[str, dict[str, object]] = field(default_factory=dict)
 
     # -- persistence ------------------------------------------------------------------------
 
@@ -87,11 +91,19 @@ class Keystore:
                                (0, values.MAX_FAILURES)),
                 values.number(failed.get("locked_until"), f"{where}.locked_until",
                               (0.0, values.MAX_LOCKED_UNTIL)))
+        sealed = {}
+        for name, entry in values.mapping(data.get("sealed", {}), "sealed").items():
+            entry = values.mapping(entry, f"sealed.{name}")
+            for part in ("user_id", "credential", "sealed"):
+                if part not in entry:
+                    raise values.BadValue(f"sealed.{name}.{part}")
+            sealed[values.text(name, "sealed")] = dict(entry)
         return cls(
             database_id=database_id,
             users=users,
             recovery=values.wrapped_key(recovery, "recovery") if recovery else None,
             failures=failures,
+            sealed=sealed,
         )
 
     def save(self, path: Path) -> None:
@@ -106,6 +118,8 @@ class Keystore:
                 if f.count
             },
         }
+        if self.sealed:
+            data["sealed"] = dict(sorted(self.sealed.items()))
         write_atomically(path, json.dumps(data, indent=1).encode("utf-8"))
 
 

@@ -197,3 +197,25 @@ def _public_bytes(public: X25519PublicKey) -> bytes:
 
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
+
+
+# -- the synced record ------------------------------------------------------------------------
+
+def record_fields(credential: UserCredential) -> dict[str, Any]:
+    """The ``user_credential`` record's columns: the public key, the wrapped private key's
+    ciphertext, and in ``kdf`` its salt, nonce and Argon2 costs."""
+    wrapped = credential.to_dict()["wrapped_private_key"]
+    assert isinstance(wrapped, dict)
+    return {"public_key": _b64(credential.public_key),
+            "wrapped_private_key": wrapped["ciphertext"],
+            "kdf": {"salt": wrapped["salt"], "nonce": wrapped["nonce"], "kdf": wrapped["kdf"]}}
+
+
+def record_credential(user_id: str, public_key: str, wrapped_private_key: str,
+                      kdf: Any) -> dict[str, Any]:
+    """The record's columns back in the form ``UserCredential.from_dict`` checks."""
+    kdf = kdf if isinstance(kdf, dict) else {}
+    return {"public_key": public_key,
+            "wrapped_private_key": {"salt": kdf.get("salt"), "nonce": kdf.get("nonce"),
+                                    "ciphertext": wrapped_private_key,
+                                    "kdf": kdf.get("kdf")}}

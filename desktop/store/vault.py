@@ -111,7 +111,8 @@ class Vault:
         keystore = Keystore(database_id=str(uuid7()))
         try:
             session = create_database(
-                self, data_key, organisation, username, admin_display_name, language
+                self, data_key, organisation, username, admin_display_name, language,
+                admin_password,
             )
             keystore.users[username] = crypto.wrap(
                 data_key, admin_password, self._context(keystore, username), self.kdf
@@ -148,19 +149,42 @@ class Vault:
         """The data key, or RelaisError('auth.wrong_credentials' / 'auth.locked'), or a
         refusal to check at all where a wrong password could not be counted."""
         username = normalise_username(username)
-        if username not in self._keystore().users:
+        known = self._keystore()
+        if username not in known.users and username not in known.sealed:
             raise RelaisError("auth.wrong_credentials")  # nothing to guess, nothing to count
         keystore = self._count_attempt(username)
-        wrapped = keystore.users.get(username)
         try:
-            if wrapped is None:  # removed by another process meanwhile
-                raise crypto.WrongSecret
-            data_key = crypto.unwrap(wrapped, password, self._context(keystore, username))
+            data_key = self._data_key(keystore, username, password)
         except crypto.WrongSecret:
             raise RelaisError("auth.wrong_credentials") from None
         with self._update() as current:
             current.failures.pop(username, None)
         return data_key
+
+    def _data_key(self, keystore: Keystore, username: str, password: str) -> bytes:
+        """Through the key wrapped by this desktop, else through the user's key pair (a
+        password set on another desktop of the organisation); WrongSecret otherwise."""
+        wrapped = keystore.users.get(username)
+        if wrapped is not None:
+            try:
+                return crypto.unwrap(wrapped, password, self._context(keystore, username))
+            except crypto.WrongSecret:
+                if username not in keystore.sealed:
+                    raise
+        entry = keystore.sealed.get(username)
+        if entry is None:  # removed by another process meanwhile
+            raise crypto.WrongSecret
+        from desktop.store import user_keys
+
+        try:
+            user_id = str(entry["user_id"])
+            credential = user_keys.UserCredential.from_dict(user_id, entry["credential"])
+            private = user_keys.open_private_key(credential, password)
+            sealed = user_keys.SealedKey.from_dict(entry["sealed"])
+            return user_keys.open_sealed(sealed, private, user_id,
+                                         database_purpose(keystore.database_id))
+        except user_keys.BadCredential:
+            raise crypto.WrongSecret from None
 
     def _count_attempt(self, username: str) -> Keystore:
         """Count the attempt as failed before its password is checked, under the file lock:
@@ -198,7 +222,16 @@ class Vault:
 
     def login(self, username: str, password: str) -> WorkSession:
         data_key = self.unwrap_user_key(username, password)
-        return self._open(data_key, normalise_username(username))
+        session = self._open(data_key, normalise_username(username))
+        from desktop.store.sealed_keys import ensure_credential
+
+        try:
+            # On an enrolled desktop, a user without a key pair gets one from this password.
+            ensure_credential(session, password)
+        except BaseException:
+            session.close()
+            raise
+        return session
 
     def recover(self, recovery_code: str, username: str, new_password: str) -> WorkSession:
         """Lost password: the recovery code unwraps the data key and sets a new password
@@ -249,7 +282,10 @@ class Vault:
         return previous
 
     def remove_user_key(self, username: str) -> WrappedKey | None:
+        """Every way in for ``username`` here: the local wrap, and the key sealed to their
+        key pair (sealed again by the next sync, should the change not commit)."""
         with self._update() as keystore:
+            keystore.sealed.pop(username, None)
             return keystore.users.pop(username, None)
 
     def restore_user_key(self, username: str, previous: WrappedKey | None) -> None:
@@ -276,10 +312,17 @@ class Vault:
         return True
 
     def has_user_key(self, username: str) -> bool:
-        return normalise_username(username) in Keystore.load(self.paths.keystore).users
+        keystore = Keystore.load(self.paths.keystore)
+        username = normalise_username(username)
+        return username in keystore.users or username in keystore.sealed
 
     def database_id(self) -> uuid.UUID:
         return uuid.UUID(self._keystore().database_id)
+
+
+def database_purpose(database_id: str) -> str:
+    """What a database key sealed to a user is for: this database, no other."""
+    return f"database:{database_id}"
 
 
 def _disk_full(error: OSError) -> bool:

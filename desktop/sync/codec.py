@@ -41,6 +41,9 @@ def _datetime_out(value: datetime) -> str:
     return value.astimezone(UTC).isoformat()
 
 
+encode_datetime = _datetime_out  # for values outside a record (an outbox row's time)
+
+
 def _datetime_in(value: Any) -> datetime:
     parsed = datetime.fromisoformat(str(value))
     if parsed.utcoffset() is None:

@@ -43,6 +43,7 @@ TRANSPORT_CODES: dict[str, str] = {
     "request_refused": "sync.error.request_refused",
     "no_keyring": "sync.error.no_keyring",
     "not_enrolled": "sync.error.not_enrolled",
+    "page_refused": "sync.error.page_refused",
 }
 MESSAGES = {**SERVER_CODES, **TRANSPORT_CODES}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.central.conftest import create, update
+from tests.central.server import create, update
 
 
 def test_health_answers_without_a_protocol_header(central):

@@ -7,7 +7,7 @@ import re
 import subprocess
 
 from central.cli import main
-from tests.central.conftest import ENV, ROOT, command
+from tests.central.server import ENV, ROOT, command
 
 CODE = r"[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}"
 

@@ -14,7 +14,7 @@ from central.auth import authenticate
 from central.changes import canonical
 from central.db import write_connection
 from central.push import push
-from tests.central.conftest import create
+from tests.central.server import create
 
 
 def test_two_concurrent_pushers_and_a_puller_miss_nothing(central):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from central import admin
-from tests.central.conftest import create, delete, update
+from tests.central.server import create, delete, update
 
 
 def test_pages_follow_the_sequence_and_an_edited_record_comes_again_at_the_end(central):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from tests.central.conftest import create, delete, update
+from tests.central.server import create, delete, update
 
 PERSON = {"surname_lat": "Shevchenko", "given_name_lat": "Olena", "phone": "+32 470 00 00 00",
           "email": "", "national_number": None}

@@ -10,7 +10,7 @@ import uuid
 import pytest
 
 from central import admin
-from tests.central.conftest import create, delete, update
+from tests.central.server import create, delete, update
 
 PUSH, PULL, ENROL = "/api/v1/sync/push", "/api/v1/sync/pull", "/api/v1/enrol"
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from central.protocol import RESTRICTED_FIELDS
-from tests.central.conftest import create, update
+from tests.central.server import create, update
 
 NRN = "85073003328"
 

@@ -1,6 +1,7 @@
 """A real relais-central process per backend (SQLite, and the machine's PostgreSQL), shared
 by the session, driven over HTTP. Organisations and devices are made through
-central.admin on the same database, as the CLI does."""
+central.admin on the same database, as the CLI does. A pytest plugin (tests/conftest.py
+loads it), so tests/central and tests/sync share one set of servers."""
 
 from __future__ import annotations
 

@@ -1,0 +1,142 @@
+"""Where sync stands (for `sync status`), and the conflicts a person decides.
+
+Resolving a conflict is two ordinary local changes (docs/sync-protocol.md, "Conflicts"):
+the conflict marked resolved with the choice, and, when the chosen value is not the one
+this desktop holds (the central's), the record's field set to it. Both go up with the next
+push; the other desktops see the conflict resolved and the value with their next pull.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from desktop.core.enums import ConflictResolution, ConflictStatus, OutboxStatus
+from desktop.core.errors import RelaisError
+from desktop.core.models import SyncConflict, SyncOutbox, SyncState
+from desktop.core.roles import Actor
+from desktop.core.uow import UnitOfWork
+from desktop.sync.codec import CodecError, decode_value, encode_datetime
+from desktop.sync.entities import model_of
+
+DELETED = "__deleted__"
+
+
+@dataclass
+class Status:
+    server: str
+    device: str
+    series: str
+    pending: dict[str, int] = field(default_factory=dict)  # entity -> changes waiting
+    last_success: datetime | None = None
+    last_error: str | None = None
+    open_conflicts: int = 0
+    problems: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"server": self.server, "device": self.device, "series": self.series,
+                "pending": self.pending,
+                "last_success": encode_datetime(self.last_success) if self.last_success
+                else None, "last_error": self.last_error,
+                "open_conflicts": self.open_conflicts, "problems": self.problems}
+
+
+def status(engine: Engine) -> Status | None:
+    """None on a desktop that is not enrolled."""
+    with Session(engine) as db:
+        state = db.scalar(select(SyncState))
+        if state is None:
+            return None
+        pending = dict(db.execute(
+            select(SyncOutbox.entity, func.count()).where(  # type: ignore[call-overload]
+                SyncOutbox.status == OutboxStatus.PENDING).group_by(SyncOutbox.entity)).all())
+        problems = [{"change_id": str(row.change_id), "entity": row.entity,
+                     "entity_id": str(row.entity_id), "op": row.op, "reason": row.reason}
+                    for row in db.scalars(select(SyncOutbox).where(
+                        SyncOutbox.status == OutboxStatus.PROBLEM).order_by(SyncOutbox.seq))]
+        conflicts = db.scalar(select(func.count()).select_from(SyncConflict).where(
+            SyncConflict.status == ConflictStatus.OPEN,  # type: ignore[arg-type]
+            SyncConflict.deleted_at.is_(None)))  # type: ignore[union-attr]
+        return Status(server=state.server_url, device=state.device_id, series=state.series,
+                      pending=dict(sorted(pending.items())), last_success=state.last_success_at,
+                      last_error=state.last_error, open_conflicts=int(conflicts or 0),
+                      problems=problems)
+
+
+def open_conflicts(engine: Engine) -> list[SyncConflict]:
+    with Session(engine) as db:
+        return list(db.scalars(select(SyncConflict).where(
+            SyncConflict.status == ConflictStatus.OPEN,  # type: ignore[arg-type]
+            SyncConflict.deleted_at.is_(None))  # type: ignore[union-attr]
+            .order_by(SyncConflict.created_at)))
+
+
+def conflict_dict(conflict: SyncConflict) -> dict[str, Any]:
+    return {"id": str(conflict.id), "entity": conflict.entity,
+            "entity_id": str(conflict.entity_id), "field": conflict.field,
+            "base": conflict.base, "theirs": conflict.theirs, "mine": conflict.mine,
+            "status": str(conflict.status),
+            "resolution": str(conflict.resolution) if conflict.resolution else None}
+
+
+def resolve(engine: Engine, actor: Actor, conflict_id: str, keep: str) -> SyncConflict:
+    """``keep``: ``mine``, ``theirs`` or a value for the field (as the wire carries it: text,
+    or JSON for a number, a boolean, a list). RelaisError when there is no such open
+    conflict or the value does not fit the field."""
+    try:
+        key = uuid.UUID(conflict_id)
+    except ValueError:
+        raise RelaisError("sync.conflict_not_found", id=conflict_id) from None
+    with UnitOfWork(engine, actor) as uow:
+        conflict = uow.session.get(SyncConflict, key)
+        if conflict is None or conflict.status != ConflictStatus.OPEN:
+            raise RelaisError("sync.conflict_not_found", id=conflict_id)
+        model = model_of(conflict.entity)
+        record = uow.session.get(model, conflict.entity_id) if model else None
+        if model is None or record is None:
+            raise RelaisError("sync.conflict_not_found", id=conflict_id)
+        if keep in ("mine", "theirs"):
+            resolution = ConflictResolution(keep)
+            chosen = conflict.mine if keep == "mine" else conflict.theirs
+        else:
+            resolution, chosen = ConflictResolution.VALUE, _typed(keep)
+        if conflict.field == DELETED:
+            _choose_deletion(uow, record, chosen)
+        else:
+            try:
+                value = decode_value(model, conflict.field, chosen)
+            except (CodecError, KeyError, TypeError, ValueError):
+                raise RelaisError("sync.conflict_bad_value", field=conflict.field) from None
+            if getattr(record, conflict.field) != value:
+                uow.update(record, **{conflict.field: value})
+        uow.update(conflict, status=ConflictStatus.RESOLVED, resolution=resolution)
+        return conflict
+
+
+def _typed(text: str) -> Any:
+    """A typed value: JSON when it reads as JSON (42, true, ["fr"]), else the text."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def _choose_deletion(uow: UnitOfWork, record: Any, chosen: Any) -> None:
+    """A conflict between a deletion (``True``) and an edit (its fields)."""
+    if chosen is True:
+        uow.delete(record)
+    elif isinstance(chosen, dict):
+        model = type(record)
+        fields = {}
+        for name, wire in chosen.items():
+            if name in model.model_fields and name not in record.BOOKKEEPING:
+                fields[name] = decode_value(model, name, wire)
+        if fields:
+            uow.update(record, **fields)

@@ -1,0 +1,216 @@
+"""One sync: push the outbox, pull what the others did, push again if the pull made changes
+(a replayed merge), and say what moved (docs/sync-protocol.md, "Push" and "Pull").
+
+No Qt and no global state: the window runs it on a worker thread, the CLI in its own
+process. Transient failures (network, 5xx) are retried with full-jitter backoff; anything
+else stops the sync with its SyncError, the outbox untouched except for answers received.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from desktop.core.enums import OutboxStatus
+from desktop.core.models import SyncOutbox, SyncState, utcnow
+from desktop.core.write_lock import take_write_lock
+from desktop.sync.answers import ChangeResult
+from desktop.sync.apply import apply_page
+from desktop.sync.backoff import Backoff, retrying
+from desktop.sync.client import MAX_PULL, MAX_PUSH, SyncClient
+from desktop.sync.codec import encode_datetime
+from desktop.sync.errors import SyncError
+
+log = logging.getLogger(__name__)
+MAX_BATCH_BYTES = 1024 * 1024  # the changes' JSON, before gzip
+MAX_DEFERRALS = 20  # a change deferred this often is parked: its parent never came
+SENT_RESULTS = ("applied", "merged", "duplicate", "conflict")
+
+
+@dataclass
+class SyncReport:
+    """What one sync moved, by result (pushed) and by kind (pulled)."""
+
+    pushed: dict[str, int] = field(default_factory=dict)
+    pulled_created: int = 0
+    pulled_updated: int = 0
+    pulled_deleted: int = 0
+    merges_replayed: int = 0
+    skipped: int = 0
+    full_download: bool = False
+
+    def count(self, result: str) -> None:
+        self.pushed[result] = self.pushed.get(result, 0) + 1
+
+    @property
+    def pulled(self) -> int:
+        return self.pulled_created + self.pulled_updated + self.pulled_deleted
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pushed": dict(sorted(self.pushed.items())), "pulled": {
+            "created": self.pulled_created, "updated": self.pulled_updated,
+            "deleted": self.pulled_deleted}, "merges_replayed": self.merges_replayed,
+            "skipped": self.skipped, "full_download": self.full_download}
+
+
+def wire_change(row: SyncOutbox) -> dict[str, Any]:
+    """An outbox row as the protocol carries it."""
+    change = {"change_id": str(row.change_id), "seq": row.seq, "entity": row.entity,
+              "entity_id": str(row.entity_id), "op": row.op, "base_version": row.base_version,
+              "author": str(row.author) if row.author else None,
+              "at": encode_datetime(row.at)}
+    change.update(row.payload or {})
+    return change
+
+
+def batches(rows: Sequence[SyncOutbox]) -> list[list[dict[str, Any]]]:
+    """Rows in local order cut into batches of at most MAX_PUSH changes and MAX_BATCH_BYTES."""
+    out: list[list[dict[str, Any]]] = []
+    current: list[dict[str, Any]] = []
+    size = 0
+    for row in rows:
+        change = wire_change(row)
+        length = len(json.dumps(change, ensure_ascii=False, separators=(",", ":")))
+        if current and (len(current) >= MAX_PUSH or size + length > MAX_BATCH_BYTES):
+            out.append(current)
+            current, size = [], 0
+        current.append(change)
+        size += length
+    if current:
+        out.append(current)
+    return out
+
+
+class SyncEngine:
+    def __init__(self, engine: Engine, client: SyncClient, *, backoff: Backoff | None = None,
+                 attempts: int = 5, sleep: Callable[[float], None] = time.sleep,
+                 max_deferrals: int = MAX_DEFERRALS) -> None:
+        self.engine = engine
+        self.client = client
+        self.backoff = backoff or Backoff()
+        self.attempts = attempts
+        self.sleep = sleep
+        self.max_deferrals = max_deferrals
+
+    def run(self) -> SyncReport:
+        """Push, pull, and push again what the pull made; the time of success is kept,
+        or the failure's code (for `sync status`) before it is raised."""
+        report = SyncReport()
+        try:
+            self.push(report)
+            if self.pull(report) and self._has_pending():
+                self.push(report)
+        except SyncError as error:
+            self._state(last_error=error.code)
+            raise
+        self._state(last_success_at=utcnow(), last_error=None)
+        return report
+
+    # -- push ---------------------------------------------------------------------------
+
+    def push(self, report: SyncReport) -> None:
+        """Every pending change once, in local order (a deferred one waits for next time)."""
+        after = 0
+        while True:
+            rows = self._pending(after)
+            if not rows:
+                return
+            for batch in batches(rows):
+                batch_id = str(uuid.uuid4())
+                results = self._retrying(lambda b=batch, i=batch_id: self.client.push(i, b))
+                self._record(results, report)
+            after = rows[-1].seq or after
+
+    def _pending(self, after: int) -> list[SyncOutbox]:
+        with Session(self.engine) as db:
+            return list(db.scalars(
+                select(SyncOutbox).where(SyncOutbox.status == OutboxStatus.PENDING,  # type: ignore[arg-type]
+                                         SyncOutbox.seq > after)  # type: ignore[operator]
+                .order_by(SyncOutbox.seq).limit(MAX_PUSH * 4)))
+
+    def _has_pending(self) -> bool:
+        return bool(self._pending(0))
+
+    def _record(self, results: list[ChangeResult], report: SyncReport) -> None:
+        """The central's answers, in one local transaction (under the write lock, like any
+        local write)."""
+        with self.engine.begin() as connection:
+            take_write_lock(connection)
+            table = SyncOutbox.__table__  # type: ignore[attr-defined]
+            for result in results:
+                report.count(result.result)
+                key = table.c.change_id == uuid.UUID(result.change_id)
+                if result.result in SENT_RESULTS:
+                    values: dict[str, Any] = {"status": OutboxStatus.SENT,
+                                              "result": result.result, "reason": None}
+                elif result.result == "rejected":
+                    values = {"status": OutboxStatus.PROBLEM, "result": result.result,
+                              "reason": result.reason or "rejected"}
+                else:  # deferred: again next time, parked after too many times
+                    attempts = connection.execute(select(table.c.attempts).where(key)
+                                                  ).scalar_one() + 1
+                    values = {"attempts": attempts, "result": result.result,
+                              "reason": result.reason}
+                    if attempts >= self.max_deferrals:
+                        values["status"] = OutboxStatus.PROBLEM
+                connection.execute(update(table).where(key).values(**values))
+
+    # -- pull ---------------------------------------------------------------------------
+
+    def pull(self, report: SyncReport) -> bool:
+        """Every page since the stored cursor, each applied with its cursor. Returns
+        whether anything changed here."""
+        cursor = self._cursor()
+        changed = False
+        while True:
+            try:
+                page = self._retrying(lambda c=cursor: self.client.pull(c, MAX_PULL))
+            except SyncError as error:
+                if error.code != "cursor_expired" or cursor == 0:
+                    raise
+                cursor, report.full_download = 0, True  # everything again; the outbox stays
+                continue
+            try:
+                applied = apply_page(self.engine, page.records, page.cursor)
+            except IntegrityError:
+                # A record this database refuses (a unique value taken here by another
+                # record): nothing of the page was written; the person is told, not shown
+                # a traceback. The page is tried again at the next sync.
+                log.exception("a pulled page was refused by the local database")
+                raise SyncError("page_refused", server=self.client.server.shown) from None
+            report.pulled_created += applied.created
+            report.pulled_updated += applied.updated
+            report.pulled_deleted += applied.deleted
+            report.merges_replayed += applied.merges_replayed
+            report.skipped += len(applied.skipped)
+            changed = changed or bool(applied.created or applied.updated or applied.deleted)
+            cursor = page.cursor
+            if not page.more:
+                return changed
+
+    def _cursor(self) -> int:
+        with Session(self.engine) as db:
+            state = db.scalar(select(SyncState))
+            if state is None:
+                raise SyncError("not_enrolled")
+            return state.cursor
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _retrying(self, call: Callable[[], Any]) -> Any:
+        return retrying(call, self.backoff, attempts=self.attempts, sleep=self.sleep)
+
+    def _state(self, **values: Any) -> None:
+        with self.engine.begin() as connection:
+            take_write_lock(connection)
+            connection.execute(update(SyncState.__table__).values(**values))  # type: ignore[attr-defined]

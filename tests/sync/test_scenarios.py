@@ -1,0 +1,223 @@
+"""Two or three desktops of one organisation, offline in turn, against a real central
+server process: what each sees after everyone synced."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import Session, select
+
+from desktop.core.enums import ConflictStatus, DocumentType, OutboxStatus, Role
+from desktop.core.errors import RelaisError
+from desktop.core.intake_input import HouseholdInput
+from desktop.core.models import IdentityDocument, Person, SyncConflict, SyncOutbox
+from desktop.core.uow import UnitOfWork
+from desktop.sync.client import SyncClient
+from desktop.sync.conflicts import open_conflicts, resolve, status
+from desktop.sync.device_token import DeviceToken
+from desktop.sync.engine import batches
+from desktop.sync.errors import SyncError
+from tests.core.test_intake import child, mother
+from tests.sync.organisation import first_desktop, joined_desktop, organisation
+
+
+@pytest.fixture
+def pair(central, tmp_path):
+    refnis = organisation(central)
+    a = first_desktop(central, tmp_path, refnis)
+    a.services.intake.register(HouseholdInput(members=[mother(), child()]))
+    a.sync()
+    b = joined_desktop(central, tmp_path, refnis, "b")
+    yield a, b
+    a.close()
+    b.close()
+
+
+def person(place, surname="Shevchenko", given="Yuliia") -> Person:
+    with Session(place.session.engine) as db:
+        return db.exec(select(Person).where(Person.surname_lat == surname,
+                                            Person.given_name_lat == given)).one()
+
+
+def edit(place, person_id, **values) -> None:
+    with UnitOfWork(place.session.engine, place.session.actor) as uow:
+        uow.update(uow.session.get(Person, person_id), **values)
+
+
+def everyone_syncs(*places) -> None:
+    for place in (*places, *places):  # twice round: the first ones see the last ones
+        place.sync()
+
+
+def test_a_joined_desktop_receives_everything_and_both_end_equal(pair):
+    a, b = pair
+    assert a.records() == b.records()
+    assert person(b).phone == "+32 470 12 34 56"
+
+
+def test_offline_edits_to_different_fields_are_merged(pair):
+    a, b = pair
+    yuliia = person(a).id
+    edit(a, yuliia, phone="+32 470 00 00 01")
+    edit(b, yuliia, email="yuliia@example.org")
+    everyone_syncs(a, b)
+    for place in (a, b):
+        assert (person(place).phone, person(place).email) == ("+32 470 00 00 01",
+                                                              "yuliia@example.org")
+        assert open_conflicts(place.session.engine) == []
+    assert a.records() == b.records()
+
+
+def test_the_same_field_is_a_conflict_resolved_on_one_desktop_and_seen_on_the_other(pair):
+    a, b = pair
+    yuliia = person(a).id
+    edit(a, yuliia, phone="+32 470 00 00 0A")
+    edit(b, yuliia, phone="+32 470 00 00 0B")
+    a.sync()
+    report = b.sync()
+    assert report.pushed.get("conflict") == 1
+    a.sync()
+    conflicts = open_conflicts(b.session.engine)
+    assert [(c.field, c.theirs, c.mine) for c in conflicts] == [
+        ("phone", "+32 470 00 00 0A", "+32 470 00 00 0B")]
+    assert [c.id for c in open_conflicts(a.session.engine)] == [conflicts[0].id]
+    resolve(b.session.engine, b.session.actor, str(conflicts[0].id), "mine")
+    everyone_syncs(b, a)
+    for place in (a, b):
+        assert person(place).phone == "+32 470 00 00 0B"
+        assert open_conflicts(place.session.engine) == []
+        with Session(place.session.engine) as db:
+            assert db.get(SyncConflict, conflicts[0].id).status == ConflictStatus.RESOLVED
+    assert a.records() == b.records()
+
+
+def test_a_deletion_against_an_edit_keeps_both_for_a_person_to_decide(pair):
+    a, b = pair
+    yuliia = person(a).id
+    with UnitOfWork(a.session.engine, a.session.actor) as uow:
+        uow.delete(uow.session.get(Person, yuliia))
+    edit(b, yuliia, phone="+32 470 00 00 0B")
+    a.sync()
+    b.sync()
+    a.sync()
+    conflicts = open_conflicts(a.session.engine)
+    assert [(c.field, c.theirs) for c in conflicts] == [("__deleted__", True)]
+    assert conflicts[0].mine == {"phone": "+32 470 00 00 0B"}
+    assert a.records() == b.records()
+
+
+def test_file_numbers_taken_offline_on_both_desktops_never_collide(pair):
+    a, b = pair
+    for place in (a, b):
+        for _ in range(2):
+            place.services.intake.register(HouseholdInput(members=[mother(), child()]))
+    everyone_syncs(a, b)
+    numbers = a.file_numbers()
+    assert numbers == b.file_numbers() and len(numbers) == len(set(numbers)) == 5
+    year = numbers[0][:5]
+    assert {n[5:6] for n in numbers} == {"0", "B"}
+    assert f"{year}000003" in numbers and f"{year}B00002" in numbers
+
+
+def test_resent_changes_whose_answer_was_lost_change_nothing_twice(pair):
+    """The client stopped after the central committed and before it kept the answer:
+    the same changes go again, are answered duplicate, and nothing is applied twice."""
+    a, b = pair
+    yuliia = person(a).id
+    edit(a, yuliia, phone="+32 470 00 00 01")
+    edit(a, yuliia, phone="+32 470 00 00 02")
+    a.sync()
+    with UnitOfWork(a.session.engine, a.session.actor) as uow:  # the answer "never came"
+        for row in uow.session.exec(select(SyncOutbox)):
+            row.status = OutboxStatus.PENDING
+            uow.session.add(row)
+    report = a.sync()
+    assert set(report.pushed) == {"duplicate"}
+    everyone_syncs(a, b)
+    assert person(b).phone == "+32 470 00 00 02" and person(b).version == person(a).version
+    assert a.records() == b.records()
+
+
+def test_a_merge_on_one_desktop_while_the_other_adds_a_document_to_the_merged_person(pair):
+    a, b = pair
+    yuliia = person(a).id
+    with UnitOfWork(a.session.engine, a.session.actor) as uow:
+        twin = uow.add(Person(organisation_id=a.session.organisation.id,
+                              surname_lat="Shevchenko", given_name_lat="Yulia"))
+    everyone_syncs(a, b)
+    a.services.merge.merge(yuliia, twin.id)
+    with UnitOfWork(b.session.engine, b.session.actor) as uow:
+        document = uow.add(IdentityDocument(person_id=twin.id, number="EX 000042",
+                                               document_type=DocumentType.PASSPORT))
+    everyone_syncs(a, b)
+    for place in (a, b):
+        with Session(place.session.engine) as db:
+            assert db.get(IdentityDocument, document.id).person_id == yuliia
+            assert db.get(Person, twin.id).deleted_at is not None
+    assert a.records() == b.records()
+
+
+def test_users_log_in_on_every_desktop_with_their_own_password(pair):
+    a, b = pair
+    a.services.users.add_user("alice", Role.SOCIAL_WORKER, "a temporary passphrase 1")
+    everyone_syncs(a, b)
+    alice = b.vault.login("alice", "a temporary passphrase 1")  # as the administrator set it
+    alice.change_own_password("she chose this passphrase herself")
+    alice.close()
+    everyone_syncs(b, a)
+    for place in (a, b):
+        place.vault.login("alice", "she chose this passphrase herself").close()
+        with pytest.raises(RelaisError):
+            place.vault.login("alice", "a temporary passphrase 1")
+    # Disabled on one desktop: she opens neither any more.
+    _disable(a, "alice")
+    assert not a.vault.has_user_key("alice")  # here at once, before any sync
+    everyone_syncs(a, b)
+    for place in (a, b):
+        assert not place.vault.has_user_key("alice")  # keys.json keeps nothing for her
+        with pytest.raises(RelaisError):
+            place.vault.login("alice", "she chose this passphrase herself")
+
+
+def _disable(place, username) -> None:
+    users = place.services.users
+    target = next(u for u in users.list_users() if u.username == username)
+    users.set_active(target.id, False)
+
+
+def test_the_same_batch_delivered_twice_is_answered_once(pair):
+    a, _ = pair
+    edit(a, person(a).id, phone="+32 470 00 00 01")
+    with Session(a.session.engine) as db:
+        rows = list(db.exec(select(SyncOutbox).where(SyncOutbox.status == OutboxStatus.PENDING)))
+    (batch,) = batches(rows)
+    client = SyncClient(status(a.session.engine).server,
+                        DeviceToken(a.vault.paths).require())
+    first = client.push("0193a1b2-0000-7000-8000-000000000001", batch)
+    again = client.push("0193a1b2-0000-7000-8000-000000000001", batch)
+    assert first == again and [r.result for r in first] == ["applied"]
+    report = a.sync()  # its own outbox: sent again in a new batch, a duplicate now
+    assert report.pushed == {"duplicate": 1}
+    assert person(a).version == 2
+
+
+def test_demonstration_data_made_offline_on_two_desktops_meets_without_collision(pair):
+    a, b = pair
+    for place in (a, b):
+        place.services.demo.generate(4, 5, lambda done, total: None)  # the same seed
+    everyone_syncs(a, b)
+    numbers = a.file_numbers()
+    assert numbers == b.file_numbers() and len(numbers) == len(set(numbers))
+    assert a.records() == b.records()
+
+
+def test_one_paper_form_typed_on_two_desktops_is_said_not_a_traceback(pair):
+    a, b = pair
+    for place in (a, b):
+        place.services.intake.register(HouseholdInput(members=[mother(), child()],
+                                                      paper_reference="P-7KQM-X3TD"))
+    a.sync()
+    with pytest.raises(SyncError) as refused:
+        b.sync()
+    assert refused.value.code == "page_refused"
+    assert status(b.session.engine).last_error == "page_refused"
+    assert len(b.file_numbers()) == 2  # nothing of the page was written
