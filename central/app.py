@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import uuid
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -29,11 +30,14 @@ from central.protocol import (
     MIN_PROTOCOL,
     NOT_FOUND,
     PROTOCOL,
+    SERVER_ERROR,
     TOO_LARGE,
 )
 from central.pull import begin_download, pull
 from central.push import push
 from central.transport import BodyLimitMiddleware, ProtocolMiddleware
+
+log = logging.getLogger("relais_central.app")
 
 
 @dataclass(frozen=True)
@@ -205,6 +209,14 @@ def _errors(app: FastAPI) -> None:
         # The validation message would quote the values sent: only the code goes back.
         return JSONResponse(ApiError(400, MALFORMED, "request does not match the protocol")
                             .body(), status_code=400)
+
+    @app.exception_handler(Exception)
+    async def unexpected(_request: Request, error: Exception) -> JSONResponse:
+        # Logged by its type only (an exception's text can quote values), answered in the
+        # protocol's shape so the desktop says "the server had a problem" and retries later.
+        log.error("unexpected error: %s", type(error).__name__)
+        return JSONResponse(ApiError(500, SERVER_ERROR, "unexpected error").body(),
+                            status_code=500)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:

@@ -17,6 +17,8 @@ from central.protocol import (
     MALFORMED,
     ORGANISATION_ALREADY_REGISTERED,
     ORGANISATION_NOT_REGISTERED,
+    SCOPE_FULL,
+    VOLUNTEER_CODE,
     WRONG_ORGANISATION,
 )
 
@@ -52,6 +54,8 @@ def enrol(connection: Connection, code: str, mode: str, device_name: str,
     org = connection.execute(for_update(select(m.organisation).where(
         m.organisation.c.id == row.organisation_id), connection)).one()
     if mode == "enrol":
+        if row.scope != SCOPE_FULL:
+            raise ApiError(409, VOLUNTEER_CODE, "a volunteer's code cannot register")
         record_id = _enrolling_organisation(org, organisation)
         series = ""
         next_series = max(org.next_series, 1)

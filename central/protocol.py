@@ -39,6 +39,10 @@ RESTRICTED_FIELDS: dict[str, dict[str, Condition]] = {
     "aid_decision": {"piis": None},
 }
 
+# Entities a volunteer device neither receives nor writes at all: the desktop shows aid
+# decisions to social workers and administrators only.
+VOLUNTEER_HIDDEN_ENTITIES: frozenset[str] = frozenset({"aid_decision"})
+
 SCOPE_FULL = "full"
 SCOPE_VOLUNTEER = "volunteer"
 
@@ -63,6 +67,9 @@ MALFORMED = "malformed"
 IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
 CURSOR_EXPIRED = "cursor_expired"
 NOT_FOUND = "not_found"
+# A volunteer's code cannot register the organisation (its records would be half seen).
+VOLUNTEER_CODE = "volunteer_code"
+SERVER_ERROR = "server_error"
 
 # Push results and the reasons of a rejection.
 APPLIED, MERGED, CONFLICT = "applied", "merged", "conflict"

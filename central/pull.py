@@ -12,7 +12,13 @@ from central import models as m
 from central.auth import Device
 from central.db import write_connection
 from central.errors import ApiError
-from central.protocol import CURSOR_EXPIRED, MAX_PULL_LIMIT, PROTOCOL, SCOPE_VOLUNTEER
+from central.protocol import (
+    CURSOR_EXPIRED,
+    MAX_PULL_LIMIT,
+    PROTOCOL,
+    SCOPE_VOLUNTEER,
+    VOLUNTEER_HIDDEN_ENTITIES,
+)
 from central.scope import strip_restricted
 
 _dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -49,7 +55,8 @@ def pull(connection: Connection, device: Device, cursor: int, limit: int) -> tup
     more = len(rows) > limit
     rows = rows[:limit]
     volunteer = device.scope == SCOPE_VOLUNTEER
-    records = ",".join(_record(row, volunteer) for row in rows)
+    records = ",".join(_record(row, volunteer) for row in rows
+                       if not (volunteer and row.entity in VOLUNTEER_HIDDEN_ENTITIES))
     head = _dump({"protocol": PROTOCOL, "cursor": rows[-1].seq if rows else cursor,
                   "more": more})
     return f'{head[:-1]},"records":[{records}]}}'.encode(), len(rows)

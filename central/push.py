@@ -42,6 +42,7 @@ from central.protocol import (
     REASON_RESTRICTED,
     REJECTED,
     SCOPE_VOLUNTEER,
+    VOLUNTEER_HIDDEN_ENTITIES,
 )
 from central.scope import creation_writes_restricted, update_writes_restricted
 
@@ -258,6 +259,8 @@ class _Pusher:
         del self.new_redirects[redirects_before:]
 
     def _apply(self, change: Change) -> Outcome:
+        if self._volunteer() and change.entity in VOLUNTEER_HIDDEN_ENTITIES:
+            raise Rejected(REASON_RESTRICTED)
         redirected = self._redirect_values(change)
         if change.op == "create":
             outcome = self._create(change)

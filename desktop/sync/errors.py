@@ -23,6 +23,7 @@ SERVER_CODES: dict[str, str] = {
     "malformed": "sync.error.malformed",
     "idempotency_key_reused": "sync.error.idempotency_key_reused",
     "cursor_expired": "sync.error.cursor_expired",
+    "volunteer_code": "sync.error.volunteer_code",
 }
 
 # Failures on our side of the answer, each with its message.

@@ -50,6 +50,13 @@ def test_a_volunteer_code_enrols_a_volunteer_device(central):
     assert answer.json()["scope"] == "volunteer"
 
 
+def test_a_volunteer_code_cannot_register_the_organisation(central):
+    refnis = central.new_org()
+    code = central.code(refnis, volunteer=True)
+    answer = post_enrol(central, code, "enrol", org_body(refnis))
+    assert (answer.status_code, answer.json()["error"]) == (409, "volunteer_code")
+
+
 def test_a_code_works_once(central):
     _device, refnis = central.organisation()
     code = central.code(refnis)

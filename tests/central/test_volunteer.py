@@ -43,7 +43,7 @@ def test_a_volunteer_pull_leaves_out_restricted_fields(central):
                                                  "need_type": "trauma", "urgent": True}
     assert seen[private["entity_id"]]["values"] == {"audience": "social_workers"}
     assert seen[public["entity_id"]]["values"]["body"] == "speaks Polish"
-    assert "piis" not in seen[aid["entity_id"]]["values"]
+    assert aid["entity_id"] not in seen  # aid decisions are for social workers only
     conflict = seen[nrn_clash["conflicts"][0]]["values"]
     assert conflict["field"] == "national_number"
     assert not {"base", "theirs", "mine"} & conflict.keys()
@@ -78,3 +78,13 @@ def test_a_volunteer_push_writing_a_restricted_field_is_rejected(central):
         [("rejected", "restricted_field")] * 6
     assert office.records()[private["entity_id"]]["values"] == private["values"]
     assert office.records()[person["entity_id"]]["values"]["national_number"] is None
+
+
+def test_a_volunteer_device_neither_receives_nor_writes_aid_decisions(central):
+    office, volunteer = office_and_volunteer(central)
+    aid = create("aid_decision", {"category": "equivalent_income", "piis": False,
+                                  "decided_on": "2026-11-01"})
+    office.push(aid)
+    assert aid["entity_id"] not in volunteer.records()
+    [result] = volunteer.push(create("aid_decision", {"category": "equivalent_income"}))
+    assert (result["result"], result["reason"]) == ("rejected", "restricted_field")
