@@ -43,6 +43,8 @@ log = logging.getLogger("relais_central.app")
 @dataclass(frozen=True)
 class Settings:
     database_url: str
+    # Desktops below this protocol get 426 protocol_too_old (serve --min-protocol).
+    min_protocol: int = MIN_PROTOCOL
 
 
 class OrganisationIn(BaseModel):
@@ -134,7 +136,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
 
     @app.get("/health", response_model=HealthOut)
     def health() -> dict[str, Any]:
-        return {"status": "ok", "protocol": PROTOCOL, "min_protocol": MIN_PROTOCOL}
+        return {"status": "ok", "protocol": PROTOCOL, "min_protocol": settings.min_protocol}
 
     @app.post("/api/v1/enrol", response_model=EnrolOut, responses=ERRORS)
     def enrol_device(body: EnrolIn, request: Request) -> dict[str, Any]:
@@ -182,7 +184,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
         return Response(body, media_type="application/json")
 
     app.add_middleware(BodyLimitMiddleware)
-    app.add_middleware(ProtocolMiddleware)
+    app.add_middleware(ProtocolMiddleware, min_protocol=settings.min_protocol)
     # Level 6: as small as 9 on these pages (within 1%), in less than half the time.
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_SIZE, compresslevel=6)
     app.add_middleware(RequestLogMiddleware)  # outermost: sees every answer

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from central import admin
 from central.db import database_url, make_engine, upgrade
+from central.protocol import MIN_PROTOCOL
 
 
 def parser() -> argparse.ArgumentParser:
@@ -21,6 +23,10 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8443)
     serve.add_argument("--cert", help="TLS certificate (PEM); without it, plain HTTP")
     serve.add_argument("--key", help="TLS private key (PEM)")
+    serve.add_argument("--min-protocol", type=int, metavar="N",
+                       default=_env_int("RELAIS_CENTRAL_MIN_PROTOCOL", MIN_PROTOCOL),
+                       help="refuse desktops older than protocol N with 426 (default "
+                            f"{MIN_PROTOCOL}, or $RELAIS_CENTRAL_MIN_PROTOCOL)")
 
     org = sub.add_parser("org", help="organisations").add_subparsers(dest="org_command",
                                                                       required=True)
@@ -45,6 +51,11 @@ def parser() -> argparse.ArgumentParser:
                                                     "them get 410 and download again)")
     purge.add_argument("--older-than-days", type=int, required=True)
     return p
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value.isdigit() else default
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -95,7 +106,8 @@ def _serve(args: argparse.Namespace, url: str) -> int:
     if bool(args.cert) != bool(args.key):
         raise admin.AdminError("--cert and --key go together")
     configure_logging()
-    uvicorn.run(create_app(Settings(database_url=url)), host=args.host, port=args.port,
+    settings = Settings(database_url=url, min_protocol=args.min_protocol)
+    uvicorn.run(create_app(settings), host=args.host, port=args.port,
                 ssl_certfile=args.cert, ssl_keyfile=args.key, access_log=False,
                 log_config=None, server_header=False)
     return 0

@@ -34,16 +34,16 @@ async def send_error(send: Send, error: ApiError) -> None:
 
 
 class ProtocolMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+    def __init__(self, app: ASGIApp, min_protocol: int = MIN_PROTOCOL) -> None:
+        self.app, self.min_protocol = app, min_protocol
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["path"] not in OPEN_PATHS:
             version = Headers(scope=scope).get(PROTOCOL_HEADER, "")
-            if not (version.strip().isdigit() and int(version) >= MIN_PROTOCOL):
+            if not (version.strip().isdigit() and int(version) >= self.min_protocol):
                 await send_error(send, ApiError(426, PROTOCOL_TOO_OLD,
                                                 "protocol header missing or too old",
-                                                min_protocol=MIN_PROTOCOL))
+                                                min_protocol=self.min_protocol))
                 return
         await self.app(scope, receive, send)
 

@@ -22,6 +22,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+from desktop.core.clock import SYSTEM_CLOCK, Clock
 from desktop.core.enums import AuditAction
 from desktop.core.errors import RelaisError
 from desktop.core.ids import uuid7
@@ -46,6 +47,9 @@ class Change:
     fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     # Creations: every value of the new record (shared with the inserted row, not copied).
     values: dict[str, Any] | None = None
+    # When the record was stamped (its updated_at): the outbox sends this time, so a
+    # change says the time its desktop's clock gave it, right or wrong.
+    at: datetime | None = None
 
 
 class ChangeObserver(Protocol):
@@ -66,7 +70,7 @@ class AuditTrail:
         rows = [
             {
                 "id": uuid7(),
-                "at": at,
+                "at": change.at or at,
                 "actor_id": actor.user_id,
                 "action": change.action,
                 "entity": change.entity,
@@ -89,6 +93,16 @@ def attach_observer(engine: Engine, observer: ChangeObserver) -> None:
     attached = _ATTACHED.setdefault(engine, [])
     if not any(type(held) is type(observer) for held in attached):
         attached.append(observer)
+
+
+# The clock a database's writes are stamped with, when not the machine's (a test sets a
+# desktop's clock a day wrong; desktop/core/clock.py).
+_CLOCKS: WeakKeyDictionary[Engine, Clock] = WeakKeyDictionary()
+
+
+def set_clock(engine: Engine, clock: Clock) -> None:
+    """Every later unit of work on ``engine`` stamps its records with ``clock``."""
+    _CLOCKS[engine] = clock
 
 
 def storage_error(error: OperationalError) -> Exception:
@@ -131,10 +145,11 @@ class UnitOfWork:
 
     def __init__(
         self, engine: Engine, actor: Actor, observers: Iterable[ChangeObserver] = (),
-        wait: bool = True,
+        wait: bool = True, clock: Clock | None = None,
     ) -> None:
         self.engine = engine
         self.actor = actor
+        self.clock = clock or _CLOCKS.get(engine, SYSTEM_CLOCK)
         # False: refuse at once ('store.busy') rather than wait while another process writes
         self.wait = wait
         # Every write keeps the audit trail and the search index; sync adds its outbox.
@@ -200,7 +215,7 @@ class UnitOfWork:
     # -- writes -------------------------------------------------------------------------
 
     def add(self, record: R) -> R:
-        now = utcnow()
+        now = self.clock.now()
         record.created_at = record.updated_at = now
         record.created_by = record.updated_by = self.actor.user_id
         record.version = 1
@@ -216,6 +231,7 @@ class UnitOfWork:
                 base_version=None,
                 new_version=1,
                 values=_values(record),
+                at=now,
             )
         )
         return record
@@ -241,14 +257,14 @@ class UnitOfWork:
         """Soft delete: the row stays as a tombstone so the deletion can sync."""
         if record.deleted_at is not None:
             return
-        record.deleted_at = utcnow()
+        record.deleted_at = self.clock.now()
         self._touch(record, AuditAction.DELETE, {})
 
     def bulk_insert(self, model: type[Record], rows: Sequence[dict[str, Any]]) -> None:
         """Many new records in one statement (demo data, imports); same stamps and changes."""
         if not rows:
             return
-        now = utcnow()
+        now = self.clock.now()
         # A creation carries every column, defaults included (a case without its status
         # would reach other desktops without one).
         defaults = {name: value for name, value in _defaults(model).items()
@@ -279,6 +295,7 @@ class UnitOfWork:
                     new_version=1,
                     values={name: value for name, value in values.items()
                             if name not in Record.BOOKKEEPING},
+                    at=now,
                 )
             )
         # Core insert (one executemany), not the ORM's per-row bulk path: 10x faster.
@@ -298,7 +315,7 @@ class UnitOfWork:
     def _touch(self, record: Record, action: AuditAction, changed: dict[str, tuple[Any, Any]]):
         base = record.version
         record.version = base + 1
-        record.updated_at = utcnow()
+        record.updated_at = self.clock.now()
         record.updated_by = self.actor.user_id
         self.session.add(record)
         self.changes.append(
@@ -309,6 +326,7 @@ class UnitOfWork:
                 base_version=base,
                 new_version=record.version,
                 fields=changed,
+                at=record.updated_at,
             )
         )
 

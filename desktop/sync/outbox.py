@@ -54,7 +54,8 @@ def outbox_rows(changes: Iterable[Change], author: Any, at: datetime) -> list[di
         rows.append({
             "change_id": uuid7(), "entity": change.entity, "entity_id": change.entity_id,
             "op": op, "base_version": change.base_version, "payload": payload(change, model),
-            "author": author, "at": at, "status": OutboxStatus.PENDING, "attempts": 0,
+            "author": author, "at": change.at or at, "status": OutboxStatus.PENDING,
+            "attempts": 0,
         })
     return rows
 
