@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -166,20 +166,26 @@ def _launch(tmp: Path, database_url: str | None) -> Server:
                   log_path=log_path, process=process, engine=make_engine(url))
 
 
-def _wait_until_healthy(server: Server) -> None:
+def wait_for_health(url: str, process: subprocess.Popen, log: Callable[[], str]) -> None:
+    """Until a started relais-central answers /health; fails with its log if it exits or
+    stays silent past START_TIMEOUT."""
     deadline = time.monotonic() + START_TIMEOUT
     while True:
-        if server.process.poll() is not None:
-            pytest.fail(f"relais-central exited: {server.log()}")
+        if process.poll() is not None:
+            pytest.fail(f"relais-central exited: {log()}")
         try:
-            if Client(server.url, timeout=1).get("/health").status_code == 200:
-                break
+            if Client(url, timeout=1).get("/health").status_code == 200:
+                return
         except OSError:
             pass
         if time.monotonic() > deadline:
-            server.process.kill()
-            pytest.fail(f"relais-central did not answer: {server.log()}")
+            process.kill()
+            pytest.fail(f"relais-central did not answer: {log()}")
         time.sleep(0.1)
+
+
+def _wait_until_healthy(server: Server) -> None:
+    wait_for_health(server.url, server.process, server.log)
     upgrade(server.engine)  # done by serve already: a no-op that proves the revision known
 
 

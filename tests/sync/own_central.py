@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 
 import pytest
 
-from tests.central.server import ENV, ROOT, free_port
-from tests.central.wire import Client
+from tests.central.server import ENV, ROOT, free_port, wait_for_health
 
 START_TIMEOUT = 120
 
@@ -41,15 +39,7 @@ class OwnCentral:
             [sys.executable, "-m", "central.cli", "--data-dir", str(self.data_dir), "serve",
              "--port", str(self.port), *options],
             cwd=ROOT, env=ENV, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            try:
-                if Client(self.url, timeout=1).get("/health").status_code == 200:
-                    return
-            except OSError:
-                pass
-            assert self.process.poll() is None and time.monotonic() < deadline, self.log()
-            time.sleep(0.1)
+        wait_for_health(self.url, self.process, self.log)
 
     def stop(self) -> None:
         assert self.process is not None
