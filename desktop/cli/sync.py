@@ -130,6 +130,9 @@ def sync_status(ctx: CliContext) -> int:
     for problem in found.problems:
         ctx.print(tr("sync.cli.status_problem", entity=problem["entity"],
                      id=problem["entity_id"], reason=problem["reason"] or "-"))
+    for parked in found.parked:
+        ctx.print(tr("sync.cli.status_parked", entity=parked["entity"],
+                     id=parked["entity_id"], reason=parked["reason"]))
     return EXIT_OK
 
 
@@ -209,3 +212,5 @@ def _print_report(ctx: CliContext, report: SyncReport, as_json: bool) -> None:
     ctx.print(ctx.tr("sync.cli.report", sent=sent, received=report.pulled,
                      conflicts=pushed.get("conflict", 0),
                      problems=pushed.get("rejected", 0), waiting=pushed.get("deferred", 0)))
+    if report.skipped:
+        ctx.print(ctx.tr("sync.cli.report_parked", n=report.skipped))

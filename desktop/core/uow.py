@@ -22,6 +22,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+from desktop.core.bulk import insert_many
 from desktop.core.clock import SYSTEM_CLOCK, Clock
 from desktop.core.enums import AuditAction
 from desktop.core.errors import RelaisError
@@ -298,9 +299,8 @@ class UnitOfWork:
                     at=now,
                 )
             )
-        # Core insert (one executemany), not the ORM's per-row bulk path: 10x faster.
-        table = model.__table__  # type: ignore[attr-defined]
-        self.session.connection().execute(table.insert(), stamped)
+        # One executemany, not the ORM's per-row bulk path (10x) nor Core's per-row params.
+        insert_many(self.session.connection(), model.__table__, stamped)  # type: ignore[attr-defined]
 
     def record_access(
         self, action: AuditAction, entity: str, entity_id: uuid.UUID | None

@@ -13,17 +13,21 @@ short resumes exactly where the last page ended (docs/sync-protocol.md, "Pull").
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from desktop.core.bulk import insert_many
 from desktop.core.enums import AuditAction, OutboxStatus
 from desktop.core.ids import uuid7
 from desktop.core.models import (
@@ -33,6 +37,7 @@ from desktop.core.models import (
     PersonNameKey,
     Record,
     SyncOutbox,
+    SyncParked,
     SyncState,
     utcnow,
 )
@@ -43,6 +48,7 @@ from desktop.sync.codec import CodecError, decode, decode_value
 from desktop.sync.entities import model_of
 from desktop.sync.outbox import OUTBOX, outbox_rows
 
+log = logging.getLogger(__name__)
 REMOTE = "remote"
 DELETED = "__deleted__"  # a pending local deletion, as the protocol names it
 EVERYTHING = "*"  # a pending local creation: every field is still ours
@@ -69,10 +75,21 @@ class ApplyReport:
     updated: int = 0
     deleted: int = 0
     unchanged: int = 0
-    # Records this version cannot read (an entity it does not know, a value that does not
-    # fit): left for a newer version, never half-applied. (entity, id, reason)
-    skipped: list[tuple[str, str, str]] = field(default_factory=list)
+    # Records not applied: this version cannot read them (an entity it does not know, a
+    # value that does not fit) or this database refuses them. Parked, never half-applied.
+    # (entity, id, reason, the record as received)
+    skipped: list[tuple[str, str, str, dict[str, Any]]] = field(default_factory=list)
     merges_replayed: int = 0
+    applied: list[uuid.UUID] = field(default_factory=list)
+
+    def add(self, other: ApplyReport) -> None:
+        self.created += other.created
+        self.updated += other.updated
+        self.deleted += other.deleted
+        self.unchanged += other.unchanged
+        self.skipped.extend(other.skipped)
+        self.merges_replayed += other.merges_replayed
+        self.applied.extend(other.applied)
 
 
 def parse(raw: dict[str, Any]) -> Pulled:
@@ -99,6 +116,17 @@ def parse(raw: dict[str, Any]) -> Pulled:
 
 def apply_page(engine: Engine, records: Sequence[dict[str, Any]], cursor: int) -> ApplyReport:
     """Apply one pull page and store its cursor, all or nothing."""
+    with remote_session(engine) as session:
+        report = apply_records(session, records)
+        session.execute(update(SyncState).values(cursor=cursor))
+        session.flush()
+    return report
+
+
+@contextmanager
+def remote_session(engine: Engine) -> Iterator[Session]:
+    """A session for pulled records, holding the write lock, without foreign-key checks.
+    What it flushed is committed when the block ends; an exception rolls all of it back."""
     with engine.connect() as connection:
         # The central orders records by their last write, not by their parents: a case can
         # come a page before its household's latest version. References are the central's
@@ -110,15 +138,102 @@ def apply_page(engine: Engine, records: Sequence[dict[str, Any]], cursor: int) -
             # lock could not be written if someone wrote in between (SQLITE_BUSY at once).
             connection.exec_driver_sql("BEGIN IMMEDIATE")
             with Session(bind=connection, expire_on_commit=False) as session:
-                report = RemoteWriter(session).apply(records)
-                session.execute(update(SyncState).values(cursor=cursor))
-                session.flush()
-            connection.commit()
+                yield session
+                connection.commit()
         finally:
             connection.rollback()  # ends a failed page; the pragma is ignored inside one
             connection.exec_driver_sql("PRAGMA foreign_keys = ON")
             connection.commit()
+
+
+def apply_records(session: Session, records: Sequence[dict[str, Any]]) -> ApplyReport:
+    """Apply pulled records in the caller's transaction; what cannot be applied is parked
+    (``sync_parked``) with its reason, so one record never holds back the pull.
+
+    All at once first (the fast path of a first pull); when the database refuses the
+    batch (a unique value already taken here), again one record at a time, each in its own
+    savepoint, so only the refused one is parked."""
+    try:
+        with session.begin_nested():
+            report = RemoteWriter(session).apply(records)
+    except IntegrityError:
+        report = ApplyReport()
+        for raw in records:
+            try:
+                with session.begin_nested():
+                    report.add(RemoteWriter(session).apply([raw]))
+            except IntegrityError as error:
+                report.skipped.append((str(raw.get("entity")), str(raw.get("id")),
+                                       _refusal(error), raw))
+    parked = {_uuid_or_none(raw_id) for _entity, raw_id, _reason, _raw in report.skipped}
+    _unpark(session, [record_id for record_id in report.applied if record_id not in parked])
+    for entity, raw_id, reason, raw in report.skipped:
+        _park(session, entity, raw_id, reason, raw)
     return report
+
+
+def retry_parked(engine: Engine, limit: int = 1000) -> ApplyReport:
+    """Parked records tried again (at each sync, before the pull): a newer Relais reads
+    what an older one could not; a clash fixed here lets the refused record in. A parked
+    record older than the one now here is dropped: the newer one already came."""
+    with remote_session(engine) as session:
+        rows = list(session.scalars(select(SyncParked).order_by(SyncParked.parked_at)  # type: ignore[arg-type]
+                                    .limit(limit)))
+        stale = []
+        retried = []
+        for row in rows:
+            model = model_of(row.entity)
+            current = None if model is None else session.get(model, row.entity_id)
+            if current is not None and current.version >= row.version:
+                stale.append(row.entity_id)
+            else:
+                retried.append(row.record)
+        _unpark(session, stale)
+        report = apply_records(session, retried) if retried else ApplyReport()
+        session.flush()
+    return report
+
+
+def parked_count(engine: Engine) -> int:
+    with Session(engine) as session:
+        return int(session.scalar(select(func.count()).select_from(SyncParked)) or 0)
+
+
+def _park(session: Session, entity: str, raw_id: str, reason: str,
+          raw: dict[str, Any]) -> None:
+    record_id = _uuid_or_none(raw_id)
+    if record_id is None:  # without an id nothing could ever replace or apply it
+        log.warning("a pulled record without a readable id was left out: %s", reason)
+        return
+    version = raw.get("version")
+    row = session.get(SyncParked, record_id)
+    if row is None:
+        session.add(SyncParked(entity_id=record_id, entity=entity[:100],
+                               version=version if isinstance(version, int) else 0,
+                               record=raw, reason=reason[:500]))
+    else:
+        row.record, row.reason, row.attempts = raw, reason[:500], row.attempts + 1
+        row.version = version if isinstance(version, int) else row.version
+        session.add(row)
+    session.flush()
+
+
+def _unpark(session: Session, ids: Sequence[uuid.UUID]) -> None:
+    for start in range(0, len(ids), 500):
+        session.execute(delete(SyncParked).where(
+            SyncParked.entity_id.in_(ids[start:start + 500])))  # type: ignore[attr-defined]
+
+
+def _uuid_or_none(value: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _refusal(error: IntegrityError) -> str:
+    """The database's reason (which constraint), without the values it was given."""
+    return f"refused here: {str(error.orig).splitlines()[0][:200]}"
 
 
 class RemoteWriter:
@@ -139,8 +254,9 @@ class RemoteWriter:
                 pulled.append(parse(raw))
             except CodecError as error:
                 self.report.skipped.append((str(raw.get("entity")), str(raw.get("id")),
-                                            str(error)))
+                                            f"cannot be read here: {error}", raw))
         by_model: dict[type[Record], list[Pulled]] = defaultdict(list)
+        self.report.applied.extend(record.id for record in pulled)
         for record in pulled:
             by_model[record.model].append(record)
         protected = self._pending_fields([record.id for record in pulled])
@@ -157,14 +273,13 @@ class RemoteWriter:
                     rows.append(self._create(record))
                 seen.add(record.id)
             if rows:  # core insert, not ORM objects: a first pull is mostly creations
-                table = model.__table__  # type: ignore[attr-defined]
-                self.session.connection().execute(table.insert(), rows)
+                insert_many(self.session.connection(), model.__table__, rows)  # type: ignore[attr-defined]
         self.session.flush()
         self._index_names()
         for merge in self.new_merges:
             self._replay_merge(merge)
         if self.audit:
-            self.session.connection().execute(AuditEvent.__table__.insert(), self.audit)  # type: ignore[attr-defined]
+            insert_many(self.session.connection(), AuditEvent.__table__, self.audit)  # type: ignore[attr-defined]
         return self.report
 
     # -- records ------------------------------------------------------------------------
@@ -246,7 +361,7 @@ class RemoteWriter:
                 rows.extend(index_rows(person_id, values))
         rows.extend(reindex_rows(self.session, self.renamed))
         if rows:
-            self.session.connection().execute(PersonNameKey.__table__.insert(), rows)  # type: ignore[attr-defined]
+            insert_many(self.session.connection(), PersonNameKey.__table__, rows)  # type: ignore[attr-defined]
 
     # -- merges -------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from sqlmodel import Session
 
 from desktop.core.enums import ConflictResolution, ConflictStatus, OutboxStatus
 from desktop.core.errors import RelaisError
-from desktop.core.models import SyncConflict, SyncOutbox, SyncState
+from desktop.core.models import SyncConflict, SyncOutbox, SyncParked, SyncState
 from desktop.core.roles import Actor
 from desktop.core.uow import UnitOfWork
 from desktop.sync.codec import CodecError, decode_value, encode_datetime
@@ -39,13 +39,16 @@ class Status:
     last_error: str | None = None
     open_conflicts: int = 0
     problems: list[dict[str, Any]] = field(default_factory=list)
+    # Received records not applied here yet (sync_parked), tried again at every sync.
+    parked: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"server": self.server, "device": self.device, "series": self.series,
                 "pending": self.pending,
                 "last_success": encode_datetime(self.last_success) if self.last_success
                 else None, "last_error": self.last_error,
-                "open_conflicts": self.open_conflicts, "problems": self.problems}
+                "open_conflicts": self.open_conflicts, "problems": self.problems,
+                "parked": self.parked}
 
 
 def status(engine: Engine) -> Status | None:
@@ -61,13 +64,17 @@ def status(engine: Engine) -> Status | None:
                      "entity_id": str(row.entity_id), "op": row.op, "reason": row.reason}
                     for row in db.scalars(select(SyncOutbox).where(
                         SyncOutbox.status == OutboxStatus.PROBLEM).order_by(SyncOutbox.seq))]
+        parked = [{"entity": row.entity, "entity_id": str(row.entity_id),
+                   "version": row.version, "reason": row.reason, "attempts": row.attempts}
+                  for row in db.scalars(select(SyncParked).order_by(SyncParked.parked_at)  # type: ignore[arg-type]
+                                        .limit(100))]
         conflicts = db.scalar(select(func.count()).select_from(SyncConflict).where(
             SyncConflict.status == ConflictStatus.OPEN,  # type: ignore[arg-type]
             SyncConflict.deleted_at.is_(None)))  # type: ignore[union-attr]
         return Status(server=state.server_url, device=state.device_id, series=state.series,
                       pending=dict(sorted(pending.items())), last_success=state.last_success_at,
                       last_error=state.last_error, open_conflicts=int(conflicts or 0),
-                      problems=problems)
+                      problems=problems, parked=parked)
 
 
 def open_conflicts(engine: Engine) -> list[SyncConflict]:

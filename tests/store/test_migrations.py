@@ -46,14 +46,14 @@ def test_a_backup_is_an_encrypted_copy_that_opens_with_the_same_key(vault, sessi
 NEXT_STEP = '''"""a later version adds a column
 
 Revision ID: 0002_test
-Revises: 0007
+Revises: 0008
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0002_test"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
@@ -88,6 +88,6 @@ def test_an_older_database_is_backed_up_then_upgraded(vault, session, tmp_path, 
     backups = list(vault.paths.backups.glob("relais-*-pre-migration.db"))
     assert len(backups) == 1
     old = open_engine(backups[0], upgraded._data_key)
-    assert current_revision(old) == "0007"  # the copy is the database as it was
+    assert current_revision(old) == "0008"  # the copy is the database as it was
     old.dispose()
     upgraded.close()

@@ -2,9 +2,10 @@
 updated, the audit marked remote, nothing queued for the central; local changes not pushed
 yet keep their fields; a page and its cursor are one transaction; merges replay."""
 
+import uuid
+
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from desktop.core.intake_input import HouseholdInput
@@ -19,7 +20,8 @@ from desktop.core.models import (
 )
 from desktop.core.uow import UnitOfWork
 from desktop.services import Services
-from desktop.sync.apply import apply_page
+from desktop.sync.apply import apply_page, retry_parked
+from desktop.sync.conflicts import status
 from tests.core.test_intake import child, mother
 from tests.sync.replica import pulled, second_desktop
 
@@ -150,18 +152,23 @@ def test_applying_the_same_page_twice_changes_nothing_the_second_time(services, 
         assert db.scalar(select(func.count()).select_from(AuditEvent)) == audited
 
 
-def test_a_page_that_fails_leaves_neither_records_nor_cursor(services, session, desktop_b):
+def test_a_record_this_database_refuses_is_parked_and_the_rest_of_its_page_goes_in(
+        services, session, desktop_b):
     services.intake.register(HouseholdInput(members=[mother()]))
     page = pulled(session.engine)
     # A user named like B's own administrator: the unique user name refuses it, mid-page.
     clash = next(record for record in page if record["entity"] == "user_account")
     clash["values"]["username"] = "admin-b"
-    with pytest.raises(IntegrityError):
-        apply_page(desktop_b.engine, page, cursor=7)
+    report = apply_page(desktop_b.engine, page, cursor=7)
+    assert [(entity, raw_id) for entity, raw_id, *_ in report.skipped] == [
+        ("user_account", clash["id"])]
     with Session(desktop_b.engine) as db:
-        assert db.get(Person, _person(session.engine).id) is None
-        assert db.scalars(select(UserAccount)).all()[0].username == "admin-b"
-    assert _cursor(desktop_b.engine) == 0
+        assert db.get(Person, _person(session.engine).id) is not None
+        assert [user.username for user in db.scalars(select(UserAccount))] == ["admin-b"]
+    (parked,) = status(desktop_b.engine).parked
+    assert parked["entity_id"] == clash["id"] and "username" in parked["reason"]
+    assert "admin-b" not in parked["reason"]  # the constraint, not the values
+    assert _cursor(desktop_b.engine) == 7
     with desktop_b.engine.connect() as connection:  # references are checked again
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
@@ -175,8 +182,32 @@ def test_records_this_version_cannot_read_are_skipped_and_said(services, session
     broken = next(record for record in page if record["entity"] == "person")
     broken["values"]["birth_date"] = "30/07/1985"
     report = apply_page(desktop_b.engine, page, cursor=3)
-    assert {entity for entity, _, _ in report.skipped} == {"bicycle", "person"}
+    assert {entity for entity, *_ in report.skipped} == {"bicycle", "person"}
     assert _cursor(desktop_b.engine) == 3
+    parked = {row["entity"]: row for row in status(desktop_b.engine).parked}
+    assert set(parked) == {"bicycle", "person"}
+    assert "birth_date" in parked["person"]["reason"]
+
+
+def test_a_parked_record_waits_until_a_readable_version_comes_and_is_replaced_by_it(
+        services, session, desktop_b):
+    services.intake.register(HouseholdInput(members=[mother()]))
+    page = pulled(session.engine)
+    person = next(record for record in page if record["entity"] == "person")
+    readable = dict(person, values=dict(person["values"]))
+    person["values"] = {**person["values"], "birth_date": "30/07/1985"}
+    apply_page(desktop_b.engine, page, cursor=1)
+    assert [row["entity"] for row in status(desktop_b.engine).parked] == ["person"]
+
+    again = retry_parked(desktop_b.engine)  # still unreadable: kept, tried once more
+    assert again.created == 0 and len(status(desktop_b.engine).parked) == 1
+
+    # A later page brings the person's next version, readable: it goes in, and the older
+    # parked one is dropped instead of being applied over it.
+    apply_page(desktop_b.engine, [dict(readable, version=readable["version"] + 1)], cursor=2)
+    assert status(desktop_b.engine).parked == []
+    with Session(desktop_b.engine) as db:
+        assert db.get(Person, uuid.UUID(readable["id"])).version == readable["version"] + 1
 
 
 def test_a_merge_made_elsewhere_moves_records_added_here_while_offline(services, session,

@@ -21,6 +21,7 @@ from desktop.core.models.sync import (
     PersonMerge,
     SyncConflict,
     SyncOutbox,
+    SyncParked,
     SyncState,
     UserCredential,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "SpecificNeed",
     "SyncConflict",
     "SyncOutbox",
+    "SyncParked",
     "SyncState",
     "Task",
     "UserAccount",

@@ -1,8 +1,8 @@
 """What sync keeps in the local database (docs/sync-protocol.md).
 
 Local tables, never synced: ``sync_state`` (is this database enrolled, where, how far has it
-pulled) and ``sync_outbox`` (each local change with its values, in local order, until the
-central has answered it). Records that do sync like any other: ``sync_conflict`` (both
+pulled), ``sync_outbox`` (each local change with its values, in local order, until the
+central has answered it) and ``sync_parked`` (pulled records that could not be applied yet). Records that do sync like any other: ``sync_conflict`` (both
 values of an overlapping edit, for a person to decide), ``person_merge`` (a merge as one
 operation every desktop replays) and ``user_credential`` (a user's key pair, the private key
 wrapped by their password)."""
@@ -61,6 +61,23 @@ class SyncOutbox(SQLModel, table=True):
     result: str | None = None  # the central's answer: applied, merged, conflict…
     reason: str | None = None  # why it was rejected
     attempts: int = 0
+
+
+class SyncParked(SQLModel, table=True):
+    """A pulled record this desktop could not apply: a kind or value it does not know yet
+    (a newer desktop's), or one this database refuses (a paper reference or file number
+    already taken here). Kept as received, latest version only, and tried again at every
+    sync, so the pull goes on and nothing received is lost. Local, never synced."""
+
+    __tablename__ = "sync_parked"
+
+    entity_id: uuid.UUID = uuid_field(primary_key=True)
+    entity: str
+    version: int
+    record: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+    reason: str
+    parked_at: datetime = Field(default_factory=utcnow)
+    attempts: int = 1
 
 
 class SyncConflict(Record, table=True):
