@@ -1,6 +1,7 @@
 """A relay between desktops and a real central that can lose one push's answer: the request
 reaches the central, which commits and answers, and the relay then closes the desktop's
-connection instead of passing the answer on (a network lost at the worst moment)."""
+connection instead of passing the answer on (a network lost at the worst moment). It can
+also hold the answer back, so a test can kill the desktop while it waits for it."""
 
 from __future__ import annotations
 
@@ -40,6 +41,11 @@ class _Relay(BaseHTTPRequestHandler):
         if self.path.startswith(PUSH_PATH) and self.server.take_drop():
             self.close_connection = True  # committed over there; nothing comes back here
             return
+        if self.path.startswith(PUSH_PATH) and self.server.take_hold():
+            self.server.holding.set()  # committed over there; the desktop still waits
+            self.server.released.wait(60)
+            self.close_connection = True
+            return
         self.send_response(answer.status)
         for name, value in answer.getheaders():
             if name.lower() not in HOP_HEADERS:
@@ -59,13 +65,27 @@ class AnswerDropRelay(ThreadingHTTPServer):
         self.url = f"http://127.0.0.1:{self.server_address[1]}"
         self._lock = threading.Lock()
         self._drops = 0
+        self._holds = 0
         self.dropped = 0  # answers lost so far
+        self.holding = threading.Event()  # a push answer is being held back now
+        self.released = threading.Event()
         self._thread = threading.Thread(target=self.serve_forever, daemon=True)
         self._thread.start()
 
     def drop_next_push_answer(self) -> None:
         with self._lock:
             self._drops = 1
+
+    def hold_next_push_answer(self) -> None:
+        with self._lock:
+            self._holds = 1
+
+    def take_hold(self) -> bool:
+        with self._lock:
+            if not self._holds:
+                return False
+            self._holds -= 1
+            return True
 
     def disarm(self) -> None:
         with self._lock:
@@ -80,5 +100,6 @@ class AnswerDropRelay(ThreadingHTTPServer):
             return True
 
     def close(self) -> None:
+        self.released.set()
         self.shutdown()
         self.server_close()

@@ -30,6 +30,21 @@ class Desktop:
 
     def run(self, *args: str, password: str | None = None, new_password: str | None = None,
             check: bool = True) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(relais_command("--data-dir", str(self.root), *args), cwd=ROOT,
+                                env=self._env(password, new_password), capture_output=True,
+                                text=True, timeout=180, stdin=subprocess.DEVNULL)
+        if check:
+            assert result.returncode == 0, (args, result.stdout, result.stderr)
+        return result
+
+    def start(self, *args: str, password: str | None = None) -> subprocess.Popen[str]:
+        """The command in the background, to be killed by the test."""
+        return subprocess.Popen(relais_command("--data-dir", str(self.root), *args), cwd=ROOT,
+                                env=self._env(password, None), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True,
+                                start_new_session=True)  # uv and its Python: killed together
+
+    def _env(self, password: str | None, new_password: str | None) -> dict[str, str]:
         env = {**ENV, "PYTHON_KEYRING_BACKEND": "tests.sync.file_keyring.FileKeyring",
                "RELAIS_TEST_KEYRING": str(self.keyring), "RELAIS_LANG": "en",
                "PYTHONPATH": str(ROOT)}
@@ -37,12 +52,7 @@ class Desktop:
             env.pop(name, None)
             if value is not None:
                 env[name] = value
-        result = subprocess.run(relais_command("--data-dir", str(self.root), *args), cwd=ROOT,
-                                env=env, capture_output=True, text=True, timeout=180,
-                                stdin=subprocess.DEVNULL)
-        if check:
-            assert result.returncode == 0, (args, result.stdout, result.stderr)
-        return result
+        return env
 
     def json(self, *args: str, user: str, password: str) -> Any:
         out = self.run(*args, "--json", "--user", user, password=password).stdout

@@ -4,8 +4,12 @@ join, people log in everywhere with their own password, work offline and sync.""
 
 from __future__ import annotations
 
+import os
+import signal
+
 import pytest
 
+from tests.sync.answer_drop import AnswerDropRelay
 from tests.sync.desktops import desktops
 from tests.sync.organisation import organisation
 
@@ -37,3 +41,44 @@ def test_enrol_join_and_log_in_with_ones_own_password_on_the_joined_desktop(
                  check=False).returncode == 1
     report = b.json("sync", "now", user="admin", password=ADMIN_PASSWORD)
     assert report["pushed"] == {} and report["pulled"]["created"] == 0
+
+
+def test_a_desktop_killed_while_waiting_for_the_push_answer_sends_again_and_nothing_doubles(
+        sqlite_central, tmp_path):
+    server = sqlite_central
+    refnis = organisation(server)
+    relay = AnswerDropRelay(server.url)
+    try:
+        a, b = desktops(tmp_path, "a", "b")
+        a.run("init", "--org-refnis", refnis, "--admin", "admin", password=ADMIN_PASSWORD)
+        a.run("sync", "enrol", "--server", relay.url, "--code", server.code(refnis),
+              "--user", "admin", password=ADMIN_PASSWORD)
+        a.run("demo", "--persons", "3", "--user", "admin", password=ADMIN_PASSWORD)
+        pending = sum(a.json("sync", "status", user="admin",
+                             password=ADMIN_PASSWORD)["pending"].values())
+        assert pending > 0
+
+        relay.hold_next_push_answer()
+        killed = a.start("sync", "now", "--user", "admin", password=ADMIN_PASSWORD)
+        assert relay.holding.wait(120)  # the central committed the batch; no answer yet
+        os.killpg(killed.pid, signal.SIGKILL)
+        killed.wait(30)
+        relay.released.set()
+
+        waiting = a.json("sync", "status", user="admin", password=ADMIN_PASSWORD)
+        assert sum(waiting["pending"].values()) == pending  # the answer never came here
+        report = a.json("sync", "now", user="admin", password=ADMIN_PASSWORD)
+        assert report["pushed"] == {"duplicate": pending}  # known there: none applied twice
+        assert a.json("sync", "status", user="admin",
+                      password=ADMIN_PASSWORD)["pending"] == {}
+
+        b.run("join", "--server", server.url, "--code", server.code(refnis))
+        lists = []
+        for place in (a, b):
+            out = tmp_path / f"{place.root.name}-persons.csv"
+            place.run("export", "persons", "--format", "csv", "-o", str(out), "--user",
+                      "admin", password=ADMIN_PASSWORD)
+            lists.append(sorted(out.read_text("utf-8-sig").splitlines()[1:]))
+        assert lists[0] == lists[1] and len(lists[0]) >= 3  # each person once on both
+    finally:
+        relay.close()
