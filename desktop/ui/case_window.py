@@ -95,7 +95,7 @@ class CaseWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.lang, self.services, self.case_id = lang, services, case_id
-        self.tasks = tasks or TaskRunner()
+        self.runner = tasks or TaskRunner()  # background writes (the conflicts dialog)
         # Shown when a record of the case has an open sync conflict; opens the dialog.
         self.conflict_badge = ConflictBadge(lang, services, case_id)
         self.conflict_badge.clicked.connect(self.open_conflicts)
@@ -415,7 +415,7 @@ class CaseWindow(QWidget):
         return dialog
 
     def open_conflicts(self) -> ConflictsDialog:
-        dialog = open_conflicts(self, self.lang, self.services, self.tasks, self.case_id)
+        dialog = open_conflicts(self, self.lang, self.services, self.runner, self.case_id)
         dialog.resolved.connect(self._merged)
         return dialog
 
