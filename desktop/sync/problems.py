@@ -43,6 +43,8 @@ REASONS = {
     "base_version_ahead": "sync.problem.base_version_ahead",
 }
 UNKNOWN_REASON = "sync.problem.unknown"
+# Refused whatever the value: no editor is offered, the way out is to discard.
+UNFIXABLE = frozenset({"restricted_field", "unknown_entity", "exists"})
 MASK = object()  # a value the reader may not see
 
 
@@ -62,7 +64,7 @@ class Problem:
     @property
     def editable_field(self) -> str | None:
         """The one field a simple editor can fix, for an update of one plain field."""
-        if self.op != "update" or len(self.fields) != 1:
+        if self.op != "update" or len(self.fields) != 1 or self.reason in UNFIXABLE:
             return None
         name = next(iter(self.fields))
         _old, new = self.fields[name]
@@ -174,8 +176,20 @@ def resend(engine: Any, actor: Actor, change_id: str, field: str | None = None,
             record.version = version  # the parked change carries the version step
             uow.session.add(record)
             uow.session.flush()
-        payload = _current_payload(model, record, row)
-        if payload is None:  # the edit undid the change: nothing is left to send
+        # Edits made since (in the record's usual screen) go with it as one change: each
+        # would carry the refused value as its old value, and be refused in turn.
+        later = list(uow.session.scalars(select(SyncOutbox).where(
+            SyncOutbox.entity_id == row.entity_id,  # type: ignore[arg-type]
+            SyncOutbox.seq > row.seq,  # type: ignore[operator]
+            SyncOutbox.status == OutboxStatus.PENDING, SyncOutbox.op == "update")  # type: ignore[arg-type]
+            .order_by(SyncOutbox.seq)))  # type: ignore[arg-type]
+        payload = _current_payload(model, record, row, later)
+        for absorbed in later:
+            uow.session.delete(absorbed)
+        if later:  # never ahead of the central: a lower base is merged field by field
+            record.version = 1 if row.op == "create" else (row.base_version or 0) + 1
+            uow.session.add(record)
+        if payload is None:  # the edits undid the change: nothing is left to send
             _forget(uow.session, actor, row)
             return
         row.payload, row.change_id = payload, uuid7()
@@ -183,14 +197,19 @@ def resend(engine: Any, actor: Actor, change_id: str, field: str | None = None,
         uow.session.add(row)
 
 
-def _current_payload(model: type[Record], record: Record, row: SyncOutbox
-                     ) -> dict[str, Any] | None:
+def _current_payload(model: type[Record], record: Record, row: SyncOutbox,
+                     later: list[SyncOutbox]) -> dict[str, Any] | None:
+    """The change from what the central holds to the record as it is now."""
     if row.op == "create":
         return {"values": record_values(record)}
     if row.op == "delete":
         return {}
+    olds: dict[str, Any] = {}
+    for change in (row, *later):  # each field's value before the first of them
+        for name, (old, _new) in ((change.payload or {}).get("fields") or {}).items():
+            olds.setdefault(name, old)
     fields = {}
-    for name, (old, _new) in ((row.payload or {}).get("fields") or {}).items():
+    for name, old in olds.items():
         now = encode_value(model, name, getattr(record, name))
         if now != old:
             fields[name] = [old, now]

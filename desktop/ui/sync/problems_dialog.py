@@ -134,7 +134,8 @@ class ProblemsDialog(QDialog):
             record = f"{entity_label(tr, problem.entity)} · {problem.place.label or '—'}"
             change = tr(f"problems.op_{problem.op}")
             if problem.fields and problem.op == "update":
-                change += ": " + ", ".join(field_label(tr, name) for name in problem.fields)
+                change = tr.labelled(change, ", ".join(field_label(tr, name)
+                                                       for name in problem.fields))
             for column, text in enumerate((record, change, reason_text(self.lang, problem.reason),
                                            moment_text(self.lang.code, problem.at))):
                 item = QTableWidgetItem(text)
