@@ -93,14 +93,18 @@ class ConflictSection(QGroupBox):
         self.apply.clicked.connect(self._apply)
         self.group.buttonToggled.connect(lambda *_: self.apply.setEnabled(view.may_resolve))
         line = QHBoxLayout()
-        if not view.may_resolve:
-            note = QLabel(tr("conflicts.not_yours"))
+        if view.may_resolve:
+            line.addStretch(1)
+            line.addWidget(self.apply)
+        else:  # said, not offered: the service would refuse the choice anyway
+            note = QLabel(tr("conflicts.not_yours" if view.masked
+                             else "conflicts.not_yours_to_decide"))
             note.setWordWrap(True)
             line.addWidget(note, 1)
-            for button in (self.keep_mine, self.take_theirs, self.edit_value):
-                button.setEnabled(False)
-        line.addStretch(1)
-        line.addWidget(self.apply)
+            for widget in (self.keep_mine, self.take_theirs, self.edit_value, self.apply,
+                           *([self.editor] if self.editor else [])):
+                widget.setEnabled(False)
+                widget.hide()
         layout.addLayout(line)
 
     def _text(self, lang: UiLanguage, value: Any) -> str:

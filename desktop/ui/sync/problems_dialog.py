@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -36,6 +37,11 @@ from desktop.ui.widgets import ErrorLabel, error_text
 
 COLUMNS = ("problems.col_record", "problems.col_change", "problems.col_reason",
            "problems.col_when")
+
+
+def _short(text: str, limit: int = 120) -> str:
+    """A long value (the very long text the central refused) cut for reading."""
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
 def reason_text(lang: UiLanguage, reason: str) -> str:
@@ -66,7 +72,13 @@ class ProblemsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        # Record and change keep their width; the reason takes the rest, elided (whole in the
+        # tooltip and below the table), so the list never scrolls sideways.
+        header = self.table.horizontalHeader()
+        for column in range(len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == 2
+                                        else QHeaderView.ResizeMode.Interactive)
         self.table.setAccessibleName(tr("problems.title"))
         self.table.currentCellChanged.connect(lambda *_: self._show_current())
         self.details = QLabel()
@@ -141,7 +153,9 @@ class ProblemsDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
+        for column in (0, 1, 3):
+            self.table.resizeColumnToContents(column)
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 300))
         self.empty.setVisible(not self.problems)
         self.table.setVisible(bool(self.problems))
         if self.problems:
@@ -156,7 +170,9 @@ class ProblemsDialog(QDialog):
         problem = self.current()
         tr = self.lang.tr
         self._hide_confirm()
-        if self.editor is not None:
+        if self.editor is not None:  # out of sight now, deleted when Qt gets round to it
+            self.editor_box.removeWidget(self.editor)
+            self.editor.hide()
             self.editor.deleteLater()
             self.editor = None
         may = problem is not None and problem.may_act
@@ -169,7 +185,7 @@ class ProblemsDialog(QDialog):
             return
         lines = [reason_text(self.lang, problem.reason)]
         for name, (old, new) in problem.fields.items():
-            shown = [tr("case.restricted") if v is MASK else value_text(tr, name, v)
+            shown = [tr("case.restricted") if v is MASK else _short(value_text(tr, name, v))
                      for v in (old, new)]
             lines.append(tr("problems.field_change", field=field_label(tr, name),
                             old=shown[0], new=shown[1]) if problem.op == "update" else
