@@ -18,6 +18,7 @@ from desktop.sync.conflict_view import conflict_views
 from desktop.ui.case_model import COLUMNS, CaseTableModel
 from desktop.ui.case_window import CaseWindow
 from desktop.ui.sync.conflicts_dialog import ConflictsDialog
+from desktop.ui.worklist_table import WorklistTable
 from tests.conftest import login_as
 from tests.core.test_intake import child, mother
 from tests.sync.organisation import first_desktop, joined_desktop, organisation
@@ -136,6 +137,12 @@ def test_the_case_list_and_the_case_file_show_a_badge_that_opens_the_dialog(qtbo
     status = model.data(model.index(0, COLUMNS.index("status")))
     assert status.startswith("⚠ 1 conflit à résoudre")
     case_id = model.case_id(0)
+    no_piis = next(w for w in a.services.worklists.all() if w.key == "worklist.no_piis")
+    table = WorklistTable()
+    qtbot.addWidget(table)
+    table.show_items(no_piis, lang)
+    assert table.rows.item(0, 0).text() == f"⚠ {a.file_numbers()[0]}"
+    assert table.rows.item(0, 0).toolTip() == "1 conflit à résoudre"
     window = CaseWindow(lang, a.services, case_id, tasks=tasks)
     qtbot.addWidget(window)
     assert window.conflict_badge.isVisibleTo(window)
