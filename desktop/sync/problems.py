@@ -21,7 +21,16 @@ from sqlmodel import Session
 from desktop.core.enums import AuditAction, OutboxStatus
 from desktop.core.errors import AccessDenied, RelaisError, ValidationError
 from desktop.core.ids import uuid7
-from desktop.core.models import AuditEvent, Record, SyncOutbox, UserAccount, utcnow
+from desktop.core.models import (
+    AuditEvent,
+    Person,
+    PersonNameKey,
+    Record,
+    SyncOutbox,
+    UserAccount,
+    utcnow,
+)
+from desktop.core.name_index import reindex_rows
 from desktop.core.record_place import RecordPlace, place_of
 from desktop.core.restricted import field_hidden, record_hidden
 from desktop.core.roles import Actor, Permission
@@ -234,6 +243,11 @@ def discard(engine: Any, actor: Actor, change_id: str) -> None:
         if record is not None and model is not None:
             _revert(model, record, row)
             db.add(record)
+            if isinstance(record, Person):  # the search finds the names it has again
+                db.flush()
+                rows = reindex_rows(db, {record.id})
+                if rows:
+                    db.connection().execute(PersonNameKey.__table__.insert(), rows)  # type: ignore[attr-defined]
         if row.op == "create":
             for other in later:  # the record never reached the central: nor will they
                 db.delete(other)

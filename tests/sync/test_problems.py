@@ -112,22 +112,26 @@ def test_a_discarded_change_puts_the_record_back_and_is_audited(central, tmp_pat
     try:
         yuliia = person(v)
         version = yuliia.version
-        edit(v, yuliia.id, national_number="85073003328", phone="+32 470 00 00 07")
+        edit(v, yuliia.id, national_number="85073003328", phone="+32 470 00 00 07",
+             surname_lat="Kovalenko")
+        assert [hit.person_id for hit in v.services.search.search("Kovalenko")] == [yuliia.id]
         assert v.sync().pushed == {"rejected": 1}
         (problem,) = problems(v.session.engine, v.session.actor)
         assert problem.reason == "restricted_field"
         assert problem.editable_field is None  # two fields: the person's edit screen
         discard(v.session.engine, v.session.actor, str(problem.change_id))
         back = person(v)
-        assert (back.national_number, back.phone, back.version) == (
-            None, "+32 470 12 34 56", version)
+        assert (back.national_number, back.phone, back.surname_lat, back.version) == (
+            None, "+32 470 12 34 56", "Shevchenko", version)
+        assert v.services.search.search("Kovalenko") == []  # the search follows
+        assert yuliia.id in [hit.person_id for hit in v.services.search.search("Shevchenko")]
         with Session(v.session.engine) as db:
             event = db.exec(select(AuditEvent).where(
                 AuditEvent.action == AuditAction.DISCARD)).one()
             assert db.exec(select(SyncOutbox).where(
                 SyncOutbox.status == OutboxStatus.PROBLEM)).all() == []
         assert (event.entity_id, event.actor_id) == (yuliia.id, v.session.actor.user_id)
-        assert event.fields == ["national_number", "phone"]
+        assert event.fields == ["national_number", "phone", "surname_lat"]
         # The record goes on syncing from the central's version.
         edit(v, yuliia.id, phone="+32 470 00 00 08")
         assert v.sync().pushed == {"applied": 1}
