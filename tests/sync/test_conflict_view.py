@@ -96,3 +96,24 @@ def test_a_volunteer_never_sees_a_restricted_fields_values(pair):
     with pytest.raises(AccessDenied):
         resolve(a.session.engine, actor, str(seen.id), "mine")
     volunteer.session.close()
+
+
+def test_the_command_line_lists_and_resolves_with_this_desktops_value_as_mine(pair, tmp_path):
+    from tests.sync.desktops import Desktop
+    from tests.sync.organisation import ADMIN_PASSWORD
+
+    a, b = pair
+    conflicting(a, b, phone=("+32 470 00 00 0A", "+32 470 00 00 0B"))
+    a.close()
+    desktop = Desktop(tmp_path / "a", tmp_path / "a-keyring.json")
+    (listed,) = desktop.json("sync", "conflicts", user="admin", password=ADMIN_PASSWORD)
+    assert (listed["mine"]["value"], listed["theirs"]["value"]) == ("+32 470 00 00 0A",
+                                                                    "+32 470 00 00 0B")
+    assert listed["mine"]["by"] == "admin" and "SHEVCHENKO Yuliia" in listed["record"]
+    desktop.run("sync", "resolve", listed["id"], "--keep", "mine", "--user", "admin",
+                password=ADMIN_PASSWORD)
+    a.session = a.vault.login("admin", ADMIN_PASSWORD)
+    assert yuliia(a).phone == "+32 470 00 00 0A"
+    for place in (a, b):
+        place.sync()
+    assert yuliia(b).phone == "+32 470 00 00 0A"
