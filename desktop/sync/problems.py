@@ -252,11 +252,25 @@ def discard(engine: Any, actor: Actor, change_id: str) -> None:
             for other in later:  # the record never reached the central: nor will they
                 db.delete(other)
         else:
+            _rebase(row, sorted(later, key=lambda other: other.seq or 0))
             for other in later:
-                if other.base_version is not None and row.base_version is not None:
-                    other.base_version = min(other.base_version, row.base_version)
-                    db.add(other)
+                db.add(other)
         _forget(db, actor, row)
+
+
+def _rebase(row: SyncOutbox, later: list[SyncOutbox]) -> None:
+    """Later changes of the record as if the dropped one never was: based on the version
+    the central holds, and the first to change one of its fields starting from the value
+    the central has (else the central would see a conflict that is none)."""
+    dropped = dict((row.payload or {}).get("fields") or {})
+    for other in later:
+        if other.base_version is not None and row.base_version is not None:
+            other.base_version = min(other.base_version, row.base_version)
+        fields = dict((other.payload or {}).get("fields") or {})
+        for name in [name for name in fields if name in dropped]:
+            fields[name] = [dropped.pop(name)[0], fields[name][1]]
+        if other.op == "update":
+            other.payload = {**(other.payload or {}), "fields": fields}
 
 
 def _revert(model: type[Record], record: Record, row: SyncOutbox) -> None:

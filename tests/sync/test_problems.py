@@ -162,3 +162,28 @@ def test_a_volunteer_sees_a_refused_change_without_restricted_values(central, tm
         volunteer.session.close()
     finally:
         a.close()
+
+
+def test_a_later_edit_of_the_record_goes_through_once_the_refused_one_is_dropped(central,
+                                                                                 tmp_path):
+    refnis = organisation(central)
+    a = first_desktop(central, tmp_path, refnis)
+    a.services.intake.register(HouseholdInput(members=[mother(), child()]))
+    a.sync()
+    v = volunteer_device(central, tmp_path, refnis)
+    try:
+        yuliia = person(v).id
+        edit(v, yuliia, national_number="85073003328", phone="+32 470 00 00 07")
+        edit(v, yuliia, phone="+32 470 00 00 08")  # based on the refused one
+        assert v.sync().pushed == {"rejected": 1, "deferred": 1}  # waits, is not misapplied
+        (problem,) = problems(v.session.engine, v.session.actor)
+        discard(v.session.engine, v.session.actor, str(problem.change_id))
+        assert person(v).phone == "+32 470 00 00 08"  # the later edit stays
+        assert v.sync().pushed == {"applied": 1}  # not a conflict with itself
+        a.sync()
+        assert person(a).phone == "+32 470 00 00 08"
+        assert person(a).version == person(v).version
+        assert problems(v.session.engine, v.session.actor) == []
+    finally:
+        v.close()
+        a.close()
