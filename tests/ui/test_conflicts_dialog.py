@@ -158,3 +158,20 @@ def test_the_case_list_and_the_case_file_show_a_badge_that_opens_the_dialog(qtbo
     assert yuliia(a).phone == "+32 470 00 00 0B"
     model.reload()
     assert not model.data(model.index(0, COLUMNS.index("status"))).startswith("⚠")
+
+
+def test_the_sync_menu_lists_every_open_conflict_and_the_refused_changes(qtbot, lang, pair,
+                                                                         make_main):
+    from desktop.ui.sync.problems_dialog import ProblemsDialog
+
+    a, b = pair
+    conflicting(a, b, phone=("+32 470 00 00 0A", "+32 470 00 00 0B"),
+                email=("a@example.org", "b@example.org"))
+    window = make_main(a.services)
+    assert window.menus.sync_menu.title() == "S&ynchronisation"
+    window.menus.sync_conflicts_action.trigger()
+    dialog = window.findChild(ConflictsDialog)
+    assert len(dialog.section_widgets()) == 2
+    assert all("SHEVCHENKO Yuliia" in s.title() for s in dialog.section_widgets())
+    window.menus.sync_problems_action.trigger()
+    assert window.findChild(ProblemsDialog).empty.isVisibleTo(window.findChild(ProblemsDialog))
