@@ -1,4 +1,5 @@
-"""``relais sync enrol | now | status | conflicts | resolve`` and ``relais join``."""
+"""``relais sync enrol | now | status | conflicts | resolve | problems | resend | discard``
+and ``relais join``."""
 
 from __future__ import annotations
 
@@ -40,6 +41,20 @@ def register(commands: argparse._SubParsersAction, parents: Parents) -> None:
     resolve.add_argument("id")
     resolve.add_argument("--keep", required=True, help=tr("cli.help_keep"))
     resolve.set_defaults(handler=resolve_conflict)
+    parked = actions.add_parser("problems", parents=parents.signed_in(),
+                                help=tr("cli.help_sync_problems"))
+    parked.add_argument("--json", action="store_true", help=tr("cli.help_json"))
+    parked.set_defaults(handler=list_problems)
+    again = actions.add_parser("resend", parents=parents.signed_in(),
+                               help=tr("cli.help_sync_resend"))
+    again.add_argument("id")
+    again.add_argument("--field", help=tr("cli.help_resend_field"))
+    again.add_argument("--value", help=tr("cli.help_resend_value"))
+    again.set_defaults(handler=resend_change)
+    drop = actions.add_parser("discard", parents=parents.signed_in(),
+                              help=tr("cli.help_sync_discard"))
+    drop.add_argument("id")
+    drop.set_defaults(handler=discard_change)
     join = commands.add_parser("join", parents=[parents.common], help=tr("cli.help_join"))
     _server_and_code(join, tr)
     join.set_defaults(handler=join_organisation)
@@ -137,11 +152,12 @@ def sync_status(ctx: CliContext) -> int:
 
 
 def list_conflicts(ctx: CliContext) -> int:
-    from desktop.sync.conflicts import conflict_dict, open_conflicts
+    from desktop.sync.conflict_view import conflict_views
 
     session = _login(ctx)
     try:
-        conflicts = [conflict_dict(c) for c in open_conflicts(session.engine)]
+        conflicts = [_conflict_dict(view) for view in conflict_views(session.engine,
+                                                                     session.actor)]
     finally:
         session.close()
     if ctx.args.json:
@@ -149,23 +165,121 @@ def list_conflicts(ctx: CliContext) -> int:
         return EXIT_OK
     if not conflicts:
         ctx.print(ctx.tr("sync.cli.no_conflicts"))
+    hidden = ctx.tr("case.restricted")
     for c in conflicts:
+        shown = {side: hidden if c["masked"] else json.dumps(c[side]["value"],
+                                                             ensure_ascii=False)
+                 for side in ("mine", "theirs")}
         ctx.print(ctx.tr("sync.cli.conflict_line", id=c["id"], entity=c["entity"],
-                         entity_id=c["entity_id"], field=c["field"],
-                         mine=json.dumps(c["mine"], ensure_ascii=False),
-                         theirs=json.dumps(c["theirs"], ensure_ascii=False)))
+                         entity_id=c["entity_id"], field=c["field"], **shown))
     return EXIT_OK
 
 
+def _conflict_dict(view: Any) -> dict[str, Any]:
+    """This desktop's side as "mine", whichever side the central called so."""
+    from desktop.sync.codec import encode_datetime
+
+    def side(found: Any) -> dict[str, Any]:
+        return {"value": _plain(found.value), "by": found.by,
+                "at": encode_datetime(found.at) if found.at else None}
+
+    return {"id": str(view.id), "entity": view.entity, "entity_id": str(view.entity_id),
+            "field": view.field, "record": view.place.label,
+            "case_id": str(view.place.case_id) if view.place.case_id else None,
+            "masked": view.masked, "base": _plain(view.base), "mine": side(view.mine),
+            "theirs": side(view.theirs)}
+
+
+def _plain(value: Any) -> Any:
+    """A value as JSON writes it (dates as ISO text, enums by value)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value.value if hasattr(value, "value") else value  # type: ignore[union-attr]
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
 def resolve_conflict(ctx: CliContext) -> int:
+    """``--keep mine`` keeps this desktop's value, ``theirs`` the other desktop's."""
+    from desktop.sync.conflict_view import conflict_views
     from desktop.sync.conflicts import resolve
 
     session = _login(ctx)
     try:
-        resolve(session.engine, session.actor, ctx.args.id, ctx.args.keep)
+        keep = ctx.args.keep
+        if keep in ("mine", "theirs"):
+            view = next((v for v in conflict_views(session.engine, session.actor)
+                         if str(v.id) == ctx.args.id), None)
+            if view is not None:
+                keep = view.mine_key if keep == "mine" else view.theirs_key
+        resolve(session.engine, session.actor, ctx.args.id, keep)
     finally:
         session.close()
     ctx.print(ctx.tr("sync.cli.resolved", id=ctx.args.id))
+    return EXIT_OK
+
+
+# -- changes the central refused --------------------------------------------------------------
+
+def list_problems(ctx: CliContext) -> int:
+    from desktop.sync.problems import MASK, problems
+
+    session = _login(ctx)
+    try:
+        found = problems(session.engine, session.actor)
+    finally:
+        session.close()
+    tr = ctx.tr
+    if ctx.args.json:
+        ctx.print(json.dumps([{
+            "id": str(p.change_id), "entity": p.entity, "entity_id": str(p.entity_id),
+            "op": p.op, "reason": p.reason, "message": _reason(tr, p.reason),
+            "record": p.place.label, "by": p.by,
+            "fields": {name: None if new is MASK else _plain(new)
+                       for name, (_old, new) in p.fields.items()}} for p in found],
+            ensure_ascii=False))
+        return EXIT_OK
+    if not found:
+        ctx.print(tr("sync.cli.no_problems"))
+    for p in found:
+        ctx.print(tr("sync.cli.problem_line", id=p.change_id, entity=tr(f"entity.{p.entity}"),
+                     record=p.place.label or str(p.entity_id), reason=_reason(tr, p.reason)))
+    return EXIT_OK
+
+
+def _reason(tr: Any, reason: str) -> str:
+    from desktop.sync.problems import reason_message
+
+    key, params = reason_message(reason)
+    return str(tr(key, **params))
+
+
+def resend_change(ctx: CliContext) -> int:
+    from desktop.cli.context import UsageError
+    from desktop.sync.problems import resend
+
+    if (ctx.args.field is None) != (ctx.args.value is None):
+        raise UsageError(ctx.tr("cli.resend_field_and_value"))
+    session = _login(ctx)
+    try:
+        resend(session.engine, session.actor, ctx.args.id, ctx.args.field, ctx.args.value)
+    finally:
+        session.close()
+    ctx.print(ctx.tr("sync.cli.resent", id=ctx.args.id))
+    return EXIT_OK
+
+
+def discard_change(ctx: CliContext) -> int:
+    from desktop.sync.problems import discard
+
+    session = _login(ctx)
+    try:
+        discard(session.engine, session.actor, ctx.args.id)
+    finally:
+        session.close()
+    ctx.print(ctx.tr("sync.cli.discarded", id=ctx.args.id))
     return EXIT_OK
 
 

@@ -19,6 +19,7 @@ from desktop.core.enums import CaseStatus, Relationship
 from desktop.core.limits import QUERY_WORDS_MAX, query_words
 from desktop.core.models import CaseFile, HouseholdMember, Person, PersonNameKey, UserAccount
 from desktop.core.names import skeleton, tokens
+from desktop.core.record_place import open_conflicts_by_case
 from desktop.core.roles import Actor, Permission
 from desktop.core.search import display_name
 
@@ -35,6 +36,7 @@ class CaseRow:
     to_be_completed: bool
     opened_on: date
     worker: str
+    conflicts: int = 0  # open sync conflicts on the case's records (a badge in the list)
 
 
 class CaseListService:
@@ -153,6 +155,7 @@ class CaseListService:
                     .group_by(HouseholdMember.household_id)
                 ).all()
             )
+            conflicts = open_conflicts_by_case(db, self.actor)
         return {
             case.id.hex: CaseRow(
                 case_id=case.id,
@@ -163,6 +166,7 @@ class CaseListService:
                 to_be_completed=case.to_be_completed,
                 opened_on=case.opened_on,
                 worker=worker or "",
+                conflicts=conflicts.get(case.id, 0),
             )
             for case, person, worker in cases
         }

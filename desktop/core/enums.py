@@ -111,6 +111,7 @@ class AuditAction(StrEnum):
     LOGIN_FAILED = "login_failed"
     EXPORT = "export"
     MERGE = "merge"
+    DISCARD = "discard"  # a change the central refused, dropped here (sync/problems.py)
 
 
 class AidCategory(StrEnum):

@@ -5,7 +5,7 @@ and says which file, which person, what is due and when."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sqlalchemy import and_, exists, func, select
@@ -23,6 +23,7 @@ from desktop.core.models import (
     ProtectionStatus,
     Task,
 )
+from desktop.core.record_place import open_conflicts_by_case
 from desktop.core.roles import Actor, Permission
 from desktop.core.search import display_name
 
@@ -38,6 +39,7 @@ class WorkItem:
     kind: str  # message key of what is due; a task's takes its title as {title}
     on: date | None  # when it is due, expires, or since when the file is open
     label: str = ""  # a task's title, as entered
+    conflicts: int = 0  # open sync conflicts on the case's records (a badge)
 
 
 @dataclass
@@ -65,6 +67,11 @@ class WorklistService:
                      self._to_complete(db, limit)]
             if self.actor.can(Permission.VIEW_SOCIAL_NOTES):
                 lists.insert(2, self._without_piis(db, limit))
+            conflicts = open_conflicts_by_case(db, self.actor)
+        if conflicts:
+            for worklist in lists:
+                worklist.items = [replace(item, conflicts=conflicts.get(item.case_id, 0))
+                                  for item in worklist.items]
         return lists
 
     def _tasks(self, db: Session, limit: int) -> Worklist:

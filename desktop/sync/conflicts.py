@@ -8,7 +8,6 @@ push; the other desktops see the conflict resolved and the value with their next
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,12 +18,14 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from desktop.core.enums import ConflictResolution, ConflictStatus, OutboxStatus
-from desktop.core.errors import RelaisError
+from desktop.core.errors import AccessDenied, RelaisError, ValidationError
 from desktop.core.models import SyncConflict, SyncOutbox, SyncParked, SyncState
-from desktop.core.roles import Actor
+from desktop.core.restricted import field_hidden, record_hidden
+from desktop.core.roles import Actor, Permission
 from desktop.core.uow import UnitOfWork
 from desktop.sync.codec import CodecError, decode_value, encode_datetime
 from desktop.sync.entities import model_of
+from desktop.sync.field_values import read_value
 
 DELETED = "__deleted__"
 
@@ -93,10 +94,15 @@ def conflict_dict(conflict: SyncConflict) -> dict[str, Any]:
             "resolution": str(conflict.resolution) if conflict.resolution else None}
 
 
-def resolve(engine: Engine, actor: Actor, conflict_id: str, keep: str) -> SyncConflict:
-    """``keep``: ``mine``, ``theirs`` or a value for the field (as the wire carries it: text,
-    or JSON for a number, a boolean, a list). RelaisError when there is no such open
-    conflict or the value does not fit the field."""
+def resolve(engine: Engine, actor: Actor, conflict_id: str, keep: str,
+            value: Any = None) -> SyncConflict:
+    """``keep``: ``mine`` or ``theirs`` (the protocol's sides), ``value`` with the chosen
+    ``value`` (typed text, or a bool or list from an editor), or any other text: a value
+    for the field as the command line gives it (text, or JSON for a number, a boolean, a
+    list). The value is read and checked like a normal edit. RelaisError when there is no
+    such open conflict or the value does not fit; AccessDenied for a role that may not edit
+    cases or may not read the field."""
+    actor.require(Permission.EDIT_CASES)
     try:
         key = uuid.UUID(conflict_id)
     except ValueError:
@@ -109,30 +115,32 @@ def resolve(engine: Engine, actor: Actor, conflict_id: str, keep: str) -> SyncCo
         record = uow.session.get(model, conflict.entity_id) if model else None
         if model is None or record is None:
             raise RelaisError("sync.conflict_not_found", id=conflict_id)
-        if keep in ("mine", "theirs"):
+        if record_hidden(actor, conflict.entity, record) or field_hidden(
+                actor, conflict.entity, conflict.field):
+            raise AccessDenied("error.access_denied")
+        typed = keep not in ("mine", "theirs")
+        if typed:
+            resolution, chosen = ConflictResolution.VALUE, value if keep == "value" else keep
+        else:
             resolution = ConflictResolution(keep)
             chosen = conflict.mine if keep == "mine" else conflict.theirs
-        else:
-            resolution, chosen = ConflictResolution.VALUE, _typed(keep)
         if conflict.field == DELETED:
+            if typed:
+                raise ValidationError("sync.value_not_editable", field=conflict.field)
             _choose_deletion(uow, record, chosen)
         else:
-            try:
-                value = decode_value(model, conflict.field, chosen)
-            except (CodecError, KeyError, TypeError, ValueError):
-                raise RelaisError("sync.conflict_bad_value", field=conflict.field) from None
-            if getattr(record, conflict.field) != value:
-                uow.update(record, **{conflict.field: value})
+            if typed:
+                new = read_value(model, conflict.field, chosen)
+            else:
+                try:
+                    new = decode_value(model, conflict.field, chosen)
+                except (CodecError, KeyError, TypeError, ValueError):
+                    raise RelaisError("sync.conflict_bad_value",
+                                      field=conflict.field) from None
+            if getattr(record, conflict.field) != new:
+                uow.update(record, **{conflict.field: new})
         uow.update(conflict, status=ConflictStatus.RESOLVED, resolution=resolution)
         return conflict
-
-
-def _typed(text: str) -> Any:
-    """A typed value: JSON when it reads as JSON (42, true, ["fr"]), else the text."""
-    try:
-        return json.loads(text)
-    except ValueError:
-        return text
 
 
 def _choose_deletion(uow: UnitOfWork, record: Any, chosen: Any) -> None:

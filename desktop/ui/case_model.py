@@ -95,9 +95,13 @@ class CaseTableModel(QAbstractTableModel):
         if column == "members":
             return str(row.members)
         if column == "status":
-            text = self.lang.tr.choice("case_status", row.status)
-            return f"{text} · {self.lang.tr('cases.to_be_completed')}" if row.to_be_completed \
-                else text
+            tr = self.lang.tr
+            text = tr.choice("case_status", row.status)
+            if row.to_be_completed:
+                text = f"{text} · {tr('cases.to_be_completed')}"
+            # The sync conflict badge, read by screen readers as words too.
+            return f"⚠ {tr.plural('cases.conflicts', row.conflicts)} · {text}" \
+                if row.conflicts else text
         if column == "opened_on":
             return row.opened_on.strftime("%d/%m/%Y")
         return row.worker

@@ -38,6 +38,9 @@ from desktop.ui.merge_dialog import MergeDialog
 from desktop.ui.municipality_picker import MunicipalityPicker
 from desktop.ui.person_dialog import PersonDialog
 from desktop.ui.screen_fit import fit_to_screen
+from desktop.ui.sync.conflict_badge import ConflictBadge
+from desktop.ui.sync.conflicts_dialog import ConflictsDialog, open_conflicts
+from desktop.ui.tasks import TaskRunner
 from desktop.ui.unsaved import UnsavedChanges
 from desktop.ui.widgets import ErrorLabel, emphasise, error_text, show_placeholder
 
@@ -88,10 +91,14 @@ class CaseWindow(QWidget):
     changed = Signal()
 
     def __init__(self, lang: UiLanguage, services: Services, case_id: uuid.UUID,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, tasks: TaskRunner | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.lang, self.services, self.case_id = lang, services, case_id
+        self.runner = tasks or TaskRunner()  # background writes (the conflicts dialog)
+        # Shown when a record of the case has an open sync conflict; opens the dialog.
+        self.conflict_badge = ConflictBadge(lang, services, case_id)
+        self.conflict_badge.clicked.connect(self.open_conflicts)
         self.actor = services.session.actor
         self.title = emphasise(QLabel(), 4)
         self.summary = QLabel()
@@ -184,7 +191,10 @@ class CaseWindow(QWidget):
             self.tabs.addTab(page, "")
         self.aid_index = self.tabs.indexOf(self.aid_page)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.conflict_badge)
+        layout.addLayout(heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.reminders)
         layout.addLayout(actions)
@@ -285,6 +295,7 @@ class CaseWindow(QWidget):
             self.error.show_message(error_text(self.lang, exc))
             return
         self.view = view
+        self.conflict_badge.refresh()
         tr = self.lang.tr
         case = view.case
         head = view.members[0].display_name if view.members else ""
@@ -401,6 +412,11 @@ class CaseWindow(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._merged)
         dialog.open()
+        return dialog
+
+    def open_conflicts(self) -> ConflictsDialog:
+        dialog = open_conflicts(self, self.lang, self.services, self.runner, self.case_id)
+        dialog.resolved.connect(self._merged)
         return dialog
 
     def open_documents(self) -> DocumentsDialog:

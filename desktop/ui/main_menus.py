@@ -75,6 +75,13 @@ class MainMenus:
         self.demo_action.setVisible(can(Permission.GENERATE_DEMO_DATA))
         self.tools_menu.menuAction().setVisible(can(Permission.MANAGE_USERS))
 
+        # Sync: open conflicts and refused changes (s11c); "Sync now" joins this menu.
+        self.sync_menu = bar.addMenu("")
+        self.sync_conflicts_action = self.sync_menu.addAction("")
+        self.sync_conflicts_action.triggered.connect(lambda: window.open_sync_conflicts())
+        self.sync_problems_action = self.sync_menu.addAction("")
+        self.sync_problems_action.triggered.connect(lambda: window.open_sync_problems())
+
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(window)
         self.about_action.triggered.connect(window.about)
@@ -97,5 +104,8 @@ class MainMenus:
         self.tools_menu.setTitle(tr("menu.tools"))
         self.users_action.setText(tr("menu.users"))
         self.demo_action.setText(tr("menu.demo"))
+        self.sync_menu.setTitle(tr("menu.sync"))
+        self.sync_conflicts_action.setText(tr("menu.sync_conflicts"))
+        self.sync_problems_action.setText(tr("menu.sync_problems"))
         self.help_menu.setTitle(tr("menu.help"))
         self.about_action.setText(tr("menu.about"))

@@ -54,6 +54,8 @@ from desktop.ui.quick_intake import QuickIntakeDialog
 from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_bar import StatusBar
+from desktop.ui.sync.conflicts_dialog import open_conflicts
+from desktop.ui.sync.problems_dialog import open_problems
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.transcription import TranscriptionDialog
 from desktop.ui.unsaved import holds_unsaved
@@ -268,7 +270,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_case(self, case_id: uuid.UUID) -> CaseWindow:
-        window = CaseWindow(self.lang, self.services, case_id, self)
+        window = CaseWindow(self.lang, self.services, case_id, self, self.tasks)
         window.changed.connect(self.refresh)
         window.show()
         return window
@@ -325,6 +327,16 @@ class MainWindow(QMainWindow):
             return None
         dialog = DraftsDialog(self.lang, self.services.drafts, self._resume, self)
         return self._open_dialog(dialog)
+
+    def open_sync_conflicts(self) -> QDialog:
+        dialog = open_conflicts(self, self.lang, self.services, self.tasks)
+        dialog.resolved.connect(self.refresh)
+        return dialog
+
+    def open_sync_problems(self) -> QDialog:
+        dialog = open_problems(self, self.lang, self.services, self.tasks, self.open_case)
+        dialog.changed.connect(self.refresh)
+        return dialog
 
     def open_users(self) -> QDialog:
         return self._open_dialog(UsersDialog(self.lang, self.services.users, self))

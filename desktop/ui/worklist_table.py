@@ -80,14 +80,17 @@ class WorklistTable(QTableView):
         for work in worklist.items:
             what = tr(work.kind, title=work.label)
             when = short_date(lang.code, work.on) if work.on else ""
-            values = ((work.file_number, work.file_number), (work.person, work.person.casefold()),
+            # The sync conflict badge, as in the case list.
+            number = f"⚠ {work.file_number}" if work.conflicts else work.file_number
+            values = ((number, work.file_number), (work.person, work.person.casefold()),
                       (what, what.casefold()), (when, work.on.isoformat() if work.on else ""))
             row = []
             for text, key in values:
                 item = QStandardItem(text)
                 item.setData(key, SORT_ROLE)
                 item.setData(work.case_id, CASE_ROLE)
-                item.setToolTip(text)
+                item.setToolTip(tr.plural("cases.conflicts", work.conflicts)
+                                if work.conflicts and key == work.file_number else text)
                 row.append(item)
             self.rows.appendRow(row)
         header = self.horizontalHeader()

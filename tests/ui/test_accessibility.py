@@ -92,3 +92,44 @@ def test_the_setup_wizard_names_its_controls(qtbot, lang, tmp_path):
     wizard = SetupWizard(lang, Vault(DataPaths.portable(tmp_path / "x")), reference_data())
     qtbot.addWidget(wizard)
     assert unnamed(wizard) == []
+
+
+def test_the_sync_dialogs_name_their_controls(qtbot, lang, services, tasks):
+    """With a conflict of each kind of editor and a refused change shown (written here as
+    the pull and the push would: a conflict record, a parked outbox row)."""
+    import uuid
+
+    from sqlmodel import select
+
+    from desktop.core.enums import OutboxStatus
+    from desktop.core.models import Person, SyncConflict, SyncOutbox
+    from desktop.core.uow import UnitOfWork
+    from desktop.ui.sync.conflicts_dialog import ConflictsDialog
+    from desktop.ui.sync.problems_dialog import ProblemsDialog
+
+    case_id = services.intake.register(HouseholdInput(members=[PersonInput(
+        surname_lat="Koval", given_name_lat="Nazar", birth_date="1990")]))
+    engine, actor = services.session.engine, services.session.actor
+    with UnitOfWork(engine, actor) as uow:
+        person = uow.session.exec(select(Person)).one()
+        for field, base, theirs, mine in (
+                ("phone", "", "+32 470 00 00 01", "+32 470 00 00 02"),
+                ("sex", "U", "M", "X"), ("interpreter_needed", False, True, False),
+                ("arrived_on", None, "2022-03-05", "2022-03-06"),
+                ("languages", [], ["uk"], ["ru"])):
+            uow.add(SyncConflict(entity="person", entity_id=person.id, field=field, base=base,
+                                 theirs=theirs, mine=mine, theirs_by=actor.user_id,
+                                 mine_by=actor.user_id))
+        uow.session.add(SyncOutbox(change_id=uuid.uuid4(), entity="person",
+                                   entity_id=person.id, op="update", base_version=1,
+                                   payload={"fields": {"phone": ["", "+32 470 00 00 03"]}},
+                                   author=actor.user_id, status=OutboxStatus.PROBLEM,
+                                   reason="too_large"))
+    conflicts = ConflictsDialog(lang, services, tasks, case_id)
+    problems = ProblemsDialog(lang, services, tasks)
+    for dialog in (conflicts, problems):
+        qtbot.addWidget(dialog)
+    assert len(conflicts.section_widgets()) == 5 and problems.editor is not None
+    for section in conflicts.section_widgets():
+        section.edit_value.setChecked(True)
+    assert unnamed(conflicts) == [] and unnamed(problems) == []
