@@ -44,3 +44,9 @@ def test_an_operator_adds_organisations_and_lists_and_revokes_devices(tmp_path, 
     assert cli("serve", "--cert", str(tmp_path / "c.pem")) == 1
     assert "--cert and --key" in capsys.readouterr().err
     assert (tmp_path / "central.sqlite3").exists()
+
+
+def test_serve_refuses_a_minimum_protocol_above_its_own_instead_of_refusing_every_desktop(
+        tmp_path, capsys):
+    assert main(["--data-dir", str(tmp_path), "serve", "--min-protocol", "2"]) == 1
+    assert "--min-protocol must be between 1 and 1" in capsys.readouterr().err
