@@ -23,7 +23,6 @@ from desktop.core.models import SyncOutbox, SyncState
 from desktop.core.roles import Permission
 from desktop.core.uow import detach_observer
 from desktop.core.write_lock import take_write_lock
-from desktop.paths import DataPaths
 from desktop.store import crypto
 from desktop.store.database import refresh_name_index
 from desktop.store.engine import open_engine
@@ -31,21 +30,19 @@ from desktop.store.keystore import Keystore
 from desktop.store.migrate import upgrade_to_head
 from desktop.store.sealed_keys import ensure_credential, refresh_sealed_keys
 from desktop.store.vault import Vault
-from desktop.sync import outbox
+from desktop.sync import joining, outbox
 from desktop.sync.answers import Enrolment
 from desktop.sync.client import SyncClient
 from desktop.sync.device_token import DeviceToken
 from desktop.sync.engine import Progress, SyncEngine, SyncReport
 from desktop.sync.errors import SyncError
 from desktop.sync.join_key import JoinKey
+from desktop.sync.joining import joining_marker
 
 if TYPE_CHECKING:
     from desktop.store.database import WorkSession
 
 log = logging.getLogger(__name__)
-# Written before the database of a join, removed once its users can log in: its presence
-# tells the next start to continue the download instead of showing a login nobody passes.
-JOINING = "join-in-progress"
 
 
 @dataclass(frozen=True)
@@ -90,13 +87,9 @@ def enrol(session: WorkSession, client: SyncClient, token: DeviceToken, code: st
 
 # -- join -------------------------------------------------------------------------------------
 
-def joining_marker(paths: DataPaths) -> Path:
-    return paths.root / JOINING
-
-
 def join_pending(vault: Vault) -> bool:
     """A join began in this data folder and its download has not finished."""
-    return joining_marker(vault.paths).exists()
+    return joining.join_pending(vault.paths)
 
 
 def join(vault: Vault, client: SyncClient, token: DeviceToken, code: str,

@@ -92,3 +92,9 @@ def test_the_setup_wizard_names_its_controls(qtbot, lang, tmp_path):
     wizard = SetupWizard(lang, Vault(DataPaths.portable(tmp_path / "x")), reference_data())
     qtbot.addWidget(wizard)
     assert unnamed(wizard) == []
+    wizard.show()
+    wizard.next()
+    wizard.choice_page.join.setChecked(True)
+    wizard.next()
+    assert wizard.currentPage() is wizard.join_page
+    assert unnamed(wizard) == []
