@@ -197,9 +197,14 @@ class JoinPage(QWizardPage):
             return
         message = join_error_text(self.lang, error)
         if setup.join_pending(self.vault):
-            # Cut after the code was used: what came down is kept, and continued.
+            # Cut after the code was used: what came down is kept, and continued. The
+            # wizard starts again here, so no Back leads to a setup that cannot be done.
             self.resuming = True
             self.retranslate()
+            wizard = self.wizard()
+            if wizard is not None and wizard.startId() != wizard.currentId():
+                wizard.setStartId(wizard.currentId())
+                wizard.restart()
             if not (isinstance(error, RelaisError) and error.key == "sync.join_key_lost"):
                 message += "\n\n" + self.lang.tr("setup.join_interrupted")
         else:

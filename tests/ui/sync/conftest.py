@@ -11,6 +11,7 @@ from desktop.services import Services
 from tests.conftest import TEMPORARY_PASSWORD, USER_PASSWORD
 from tests.core.test_intake import child, mother
 from tests.sync.organisation import first_desktop, organisation
+from tests.sync.own_central import own_central  # noqa: F401 (a fixture)
 
 
 @pytest.fixture

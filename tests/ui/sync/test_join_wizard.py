@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QWizard
 
 from desktop.core.enums import Role
+from desktop.core.intake_input import HouseholdInput
 from desktop.core.reference import reference_data
 from desktop.paths import DataPaths
 from desktop.store.vault import Vault
@@ -19,9 +20,10 @@ from desktop.ui.application import Relais
 from desktop.ui.setup_wizard import SetupWizard
 from tests.central.server import free_port
 from tests.conftest import FAST_KDF, USER_PASSWORD
-from tests.sync.organisation import Place
+from tests.core.test_intake import child, mother
+from tests.sync.organisation import ADMIN_PASSWORD, Place, first_desktop, organisation
 
-WAIT = 20_000
+WAIT = 90_000
 
 
 @pytest.fixture
@@ -199,3 +201,49 @@ def test_a_download_that_cannot_continue_can_start_again_with_a_new_code(
     fill(qtbot, wizard, sqlite_central.url, sqlite_central.code(refnis))
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=WAIT)
+
+
+def test_a_network_lost_mid_download_is_said_and_the_download_continues_from_there(
+        qtbot, lang, joining, tasks, own_central, tmp_path, monkeypatch):
+    refnis = organisation(own_central)
+    place = first_desktop(own_central, tmp_path, refnis)
+    try:
+        place.services.intake.register(HouseholdInput(members=[mother(), child()]))
+        place.sync()
+        monkeypatch.setattr("desktop.sync.engine.MAX_PULL", 5)
+        wizard = SetupWizard(lang, joining, reference_data(), tasks)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        to_join_page(wizard)
+        fill(qtbot, wizard, own_central.url, own_central.code(refnis))
+        page = wizard.join_page
+        # The central goes away once the first page is saved (the engine retries first).
+        def lose_the_network(value: int) -> None:
+            if value:
+                page.progress.valueChanged.disconnect(lose_the_network)
+                own_central.kill()
+
+        page.progress.valueChanged.connect(lose_the_network)
+        wizard.next()
+        qtbot.waitUntil(lambda: not page.running and page.error.isVisible(), timeout=WAIT)
+        assert "injoignable" in page.error.text()
+        assert "Poursuivre le téléchargement" in page.error.text()
+        assert page.resuming and not page.server.isVisible()
+        back = wizard.button(QWizard.WizardButton.BackButton)
+        assert not (back.isVisible() and back.isEnabled())  # no way to a setup now refused
+        assert setup.join_pending(joining)
+
+        own_central.start()
+        wizard.next()  # "continue downloading"
+        qtbot.waitUntil(lambda: not page.running, timeout=WAIT)
+        assert page.error.text() == "", page.error.text()
+        qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=WAIT)
+        wizard.recovery_page.confirm.setChecked(True)
+        wizard.accept()
+        session = joining.login("admin", ADMIN_PASSWORD)
+        try:
+            assert Place(joining, session).records() == place.records()
+        finally:
+            session.close()
+    finally:
+        place.close()
