@@ -70,6 +70,8 @@ def screens(qtbot, lang, services, vault, paths, make_main, tasks):
         "case file": CaseWindow(lang, services, case_id),
         "users": UsersDialog(lang, services.users),
         "settings": SettingsDialog(lang, Settings(), paths, services.secrets),
+        "settings with sync": SettingsDialog(lang, Settings(), paths, services.secrets, None,
+                                             services.documents, services.session, tasks),
         "import": ImportWizard(lang, services, paths, tasks),
         "export": ExportDialog(lang, services, tasks),
         "main window": make_main(services),
