@@ -126,3 +126,18 @@ def test_leaving_asks_first_and_says_what_will_never_be_sent(qtbot, lang, tasks,
     assert section.enrol_box.isVisible() and not section.enrolled_box.isVisible()
     assert status(place.session.engine) is None
     assert DeviceToken(place.vault.paths).load() is None
+
+
+def test_another_cpas_code_is_said_and_leaves_this_computer_as_it_was(
+        qtbot, lang, tasks, sqlite_central, island):
+    place, _ = island
+    elsewhere = organisation(sqlite_central)
+    section = settings_of(qtbot, lang, place.session, tasks).sync_section
+    qtbot.keyClicks(section.server, sqlite_central.url)
+    qtbot.keyClicks(section.code, sqlite_central.code(elsewhere))
+    qtbot.keyClicks(section.password, ADMIN_PASSWORD)
+    section.connect_button.click()
+    qtbot.waitUntil(lambda: not section.running, timeout=WAIT)
+    assert "appartient à un autre CPAS" in section.error.text()
+    assert section.enrol_box.isVisible() and status(place.session.engine) is None
+    assert DeviceToken(place.vault.paths).load() is None
