@@ -35,6 +35,7 @@ from desktop.sync.answers import Enrolment
 from desktop.sync.client import SyncClient
 from desktop.sync.device_token import DeviceToken
 from desktop.sync.engine import Progress, SyncEngine, SyncReport
+from desktop.sync.entities import synced_models
 from desktop.sync.errors import SyncError
 from desktop.sync.join_key import JoinKey
 from desktop.sync.joining import joining_marker
@@ -168,6 +169,8 @@ def _download(vault: Vault, token: DeviceToken, data_key: bytes, client: SyncCli
               progress: Progress | None) -> Joined:
     engine = open_engine(vault.paths.database, data_key)
     try:
+        if progress is not None:
+            progress = _counting_from(_records_here(engine), progress)
         report = SyncReport()
         SyncEngine(engine, client).pull(report, progress)
         users = refresh_sealed_keys(engine, vault, data_key)
@@ -185,6 +188,21 @@ def _download(vault: Vault, token: DeviceToken, data_key: bytes, client: SyncCli
     joining_marker(vault.paths).unlink(missing_ok=True)
     return Joined(organisation_name=name, device_id=state.device_id,
                   recovery_code=recovery_code, report=report, users=users)
+
+
+def _records_here(engine: Engine) -> int:
+    """Records a cut download already brought (each came once: a first download sends
+    every record's latest state once)."""
+    with Session(engine) as db:
+        return sum(int(db.scalar(select(func.count()).select_from(model)) or 0)
+                   for model in synced_models().values())
+
+
+def _counting_from(already: int, progress: Progress) -> Progress:
+    # A continued download's bar goes on from where the cut one stopped, not from zero.
+    def report(done: int, total: int) -> None:
+        progress(already + done, already + total if total else 0)
+    return report
 
 
 def _state(engine: Engine) -> SyncState:

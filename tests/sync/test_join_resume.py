@@ -98,11 +98,12 @@ def test_a_join_cut_mid_download_continues_where_it_stopped(sqlite_central, firs
         vault.login("admin", ADMIN_PASSWORD)
     assert JoinKey(vault.paths).load() is not None
 
-    seen: list[int] = []
-    joined = setup.resume_join(vault, token, lambda done, total: seen.append(done))
+    seen: list[tuple[int, int]] = []
+    joined = setup.resume_join(vault, token, lambda done, total: seen.append((done, total)))
     total = len(place.records())
     assert joined.report.pulled == total - 2 * PAGE  # only what had not come down yet
-    assert seen[-1] == total - 2 * PAGE
+    # The bar goes on from where it stopped, up to the whole organisation.
+    assert seen[0] == (3 * PAGE, total) and seen[-1] == (total, total)
     assert not setup.join_pending(vault) and JoinKey(vault.paths).load() is None
     joined_place = Place(vault, vault.login("admin", ADMIN_PASSWORD))
     try:
