@@ -247,3 +247,16 @@ def test_a_network_lost_mid_download_is_said_and_the_download_continues_from_the
             session.close()
     finally:
         place.close()
+
+
+def test_a_central_that_needs_a_newer_relais_says_so(qtbot, lang, joining, tasks,
+                                                     own_central):
+    own_central.stop()
+    own_central.start("--min-protocol", "2")  # every desktop was meant to be updated first
+    wizard = SetupWizard(lang, joining, reference_data(), tasks)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    to_join_page(wizard)
+    fill(qtbot, wizard, own_central.url, "AAAA-BBBB-CCCC")
+    assert "Installez la dernière version de Relais" in failed(qtbot, wizard)
+    assert not joining.paths.root.exists()
