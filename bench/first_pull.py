@@ -29,12 +29,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 # The device token goes to a keyring; a bench machine has none a script can share.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "tests.sync.file_keyring.FileKeyring")
 
-from central import admin  # noqa: E402
-from central.db import make_engine, upgrade  # noqa: E402
 from central_push import free_port, request  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
+from central import admin  # noqa: E402
+from central.db import make_engine, upgrade  # noqa: E402
 from desktop.paths import DataPaths  # noqa: E402
 from desktop.services import Services  # noqa: E402
 from desktop.store.vault import NewOrganisation, Vault  # noqa: E402

@@ -110,6 +110,7 @@ class PullOut(BaseModel):
     records: list[RecordOut]
     cursor: int
     more: bool
+    remaining: int = 0  # records after this page (optional, docs/sync-protocol.md "Pull")
 
 
 class HealthOut(BaseModel):

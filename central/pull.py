@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Text, cast, select, update
+from sqlalchemy import Text, cast, func, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from central import models as m
@@ -57,9 +57,20 @@ def pull(connection: Connection, device: Device, cursor: int, limit: int) -> tup
     volunteer = device.scope == SCOPE_VOLUNTEER
     records = ",".join(_record(row, volunteer) for row in rows
                        if not (volunteer and row.entity in VOLUNTEER_HIDDEN_ENTITIES))
-    head = _dump({"protocol": PROTOCOL, "cursor": rows[-1].seq if rows else cursor,
-                  "more": more})
+    new_cursor = rows[-1].seq if rows else cursor
+    head = _dump({"protocol": PROTOCOL, "cursor": new_cursor, "more": more,
+                  "remaining": _remaining(connection, device, new_cursor) if more else 0})
     return f'{head[:-1]},"records":[{records}]}}'.encode(), len(rows)
+
+
+def _remaining(connection: Connection, device: Device, cursor: int) -> int:
+    """The records the next pages hold (a desktop's progress bar on a first download);
+    counted only while there are more pages, so a routine sync pays nothing for it."""
+    query = select(func.count()).select_from(m.record).where(
+        m.record.c.organisation_id == device.organisation_id, m.record.c.seq > cursor)
+    if device.scope == SCOPE_VOLUNTEER:
+        query = query.where(m.record.c.entity.not_in(sorted(VOLUNTEER_HIDDEN_ENTITIES)))
+    return int(connection.execute(query).scalar_one())
 
 
 def _record(row: Any, volunteer: bool) -> str:

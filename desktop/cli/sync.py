@@ -1,5 +1,5 @@
-"""``relais sync enrol | now | status | conflicts | resolve | problems | resend | discard``
-and ``relais join``."""
+"""``relais sync enrol | now | status | conflicts | resolve | problems | resend | discard |
+leave`` and ``relais join``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from desktop.cli.context import EXIT_OK, CliContext, Parents, subcommands
-from desktop.core.roles import Permission
 
 if TYPE_CHECKING:
     from desktop.store.database import WorkSession
@@ -55,6 +54,9 @@ def register(commands: argparse._SubParsersAction, parents: Parents) -> None:
                               help=tr("cli.help_sync_discard"))
     drop.add_argument("id")
     drop.set_defaults(handler=discard_change)
+    leave = actions.add_parser("leave", parents=parents.signed_in(),
+                               help=tr("cli.help_sync_leave"))
+    leave.set_defaults(handler=leave_organisation)
     join = commands.add_parser("join", parents=[parents.common], help=tr("cli.help_join"))
     _server_and_code(join, tr)
     join.set_defaults(handler=join_organisation)
@@ -75,7 +77,6 @@ def enrol_desktop(ctx: CliContext) -> int:
     password = ctx.password("cli.prompt_password")
     session = _login(ctx, password)
     try:
-        session.actor.require(Permission.MANAGE_USERS)
         client = SyncClient(ctx.args.server)
         answer, queued = enrol(session, client, DeviceToken(ctx.paths), ctx.args.code,
                                password)
@@ -95,10 +96,23 @@ def join_organisation(ctx: CliContext) -> int:
 
     client = SyncClient(ctx.args.server)
     joined = join(ctx.vault, client, DeviceToken(ctx.paths), ctx.args.code)
-    ctx.print(ctx.tr("sync.cli.joined", org=joined.enrolment.organisation_name,
+    ctx.print(ctx.tr("sync.cli.joined", org=joined.organisation_name,
                      server=client.server.shown, n=joined.report.pulled, users=joined.users))
     ctx.print(ctx.tr("cli.recovery_code_once"))
     ctx.print(joined.recovery_code)
+    return EXIT_OK
+
+
+def leave_organisation(ctx: CliContext) -> int:
+    from desktop.sync.device_token import DeviceToken
+    from desktop.sync.setup import leave
+
+    session = _login(ctx)
+    try:
+        unsent = leave(session, DeviceToken(ctx.paths))
+    finally:
+        session.close()
+    ctx.print(ctx.tr("sync.cli.left", n=unsent))
     return EXIT_OK
 
 

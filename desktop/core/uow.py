@@ -96,6 +96,14 @@ def attach_observer(engine: Engine, observer: ChangeObserver) -> None:
         attached.append(observer)
 
 
+def detach_observer(engine: Engine, kind: type) -> None:
+    """Later units of work on ``engine`` no longer hand their changes to observers of
+    ``kind`` (a desktop that left its organisation keeps no outbox)."""
+    attached = _ATTACHED.get(engine)
+    if attached:
+        attached[:] = [held for held in attached if type(held) is not kind]
+
+
 # The clock a database's writes are stamped with, when not the machine's (a test sets a
 # desktop's clock a day wrong; desktop/core/clock.py).
 _CLOCKS: WeakKeyDictionary[Engine, Clock] = WeakKeyDictionary()

@@ -47,6 +47,7 @@ class PullPage:
     records: tuple[dict[str, Any], ...]
     cursor: int
     more: bool
+    remaining: int | None = None  # records the next pages hold; None: the central did not say
 
 
 def health(data: Any) -> Health:
@@ -110,7 +111,10 @@ def pull_page(data: Any, cursor: int) -> PullPage:
     # A cursor that goes back would pull the same pages for ever.
     if new_cursor < cursor or not isinstance(more, bool):
         raise ValueError("cursor")
-    return PullPage(records=tuple(records), cursor=new_cursor, more=more)
+    remaining = data.get("remaining")
+    if remaining is not None:
+        remaining = _integer(remaining)
+    return PullPage(records=tuple(records), cursor=new_cursor, more=more, remaining=remaining)
 
 
 def _object(value: Any) -> dict[str, Any]:

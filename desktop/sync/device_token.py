@@ -24,10 +24,13 @@ def service_name(paths: DataPaths) -> str:
 
 
 class DeviceToken:
-    def __init__(self, paths: DataPaths, backend: object | None = None) -> None:
+    def __init__(self, paths: DataPaths, backend: object | None = None,
+                 entry: str = ENTRY) -> None:
+        """``entry``: another secret of this data folder kept the same way (join_key)."""
         import keyring
 
         self.service = service_name(paths)
+        self.entry = entry
         self.backend = backend if backend is not None else keyring.get_keyring()
 
     def __repr__(self) -> str:
@@ -44,7 +47,7 @@ class DeviceToken:
             raise ValueError("empty device token")
         self._usable()
         try:
-            self.backend.set_password(self.service, ENTRY, token)  # type: ignore[attr-defined]
+            self.backend.set_password(self.service, self.entry, token)  # type: ignore[attr-defined]
         except Exception as exc:  # noqa: BLE001 (any backend's refusal: locked, denied …)
             log.warning("keychain refused the device token: %s", type(exc).__name__)
             raise SyncError("no_keyring") from None  # the cause may quote the value
@@ -54,7 +57,7 @@ class DeviceToken:
         cannot be read (locked, gone): not the same as never enrolled."""
         self._usable()
         try:
-            token = self.backend.get_password(self.service, ENTRY)  # type: ignore[attr-defined]
+            token = self.backend.get_password(self.service, self.entry)  # type: ignore[attr-defined]
         except Exception as exc:  # noqa: BLE001
             log.warning("keychain could not be read: %s", type(exc).__name__)
             raise SyncError("no_keyring") from None
@@ -72,7 +75,7 @@ class DeviceToken:
         if not self.available:
             return
         try:
-            self.backend.delete_password(self.service, ENTRY)  # type: ignore[attr-defined]
+            self.backend.delete_password(self.service, self.entry)  # type: ignore[attr-defined]
         except Exception:  # noqa: BLE001 (already absent is fine)
             return
 

@@ -35,6 +35,7 @@ from desktop.sync.errors import SyncError
 log = logging.getLogger(__name__)
 MAX_BATCH_BYTES = 1024 * 1024  # the changes' JSON, before gzip
 MAX_DEFERRALS = 20  # a change deferred this often is parked: its parent never came
+Progress = Callable[[int, int], None]  # (records received, of how many; 0: not known)
 SENT_RESULTS = ("applied", "merged", "duplicate", "conflict")
 
 
@@ -168,9 +169,10 @@ class SyncEngine:
 
     # -- pull ---------------------------------------------------------------------------
 
-    def pull(self, report: SyncReport) -> bool:
+    def pull(self, report: SyncReport, progress: Progress | None = None) -> bool:
         """Every page since the stored cursor, each applied with its cursor. Returns
-        whether anything changed here.
+        whether anything changed here. ``progress`` is told after each page is saved (an
+        exception it raises stops the pull there: the next pull goes on from that page).
 
         The next page is fetched while this one is applied: the central's work and the
         wire then overlap the local writes (a first pull of 100,000 persons is about
@@ -181,6 +183,7 @@ class SyncEngine:
         report.pulled_created += retried.created
         report.pulled_updated += retried.updated
         report.pulled_deleted += retried.deleted
+        received = 0
         fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="relais-pull")
         try:
             ahead: Future[PullPage] = fetcher.submit(self._fetch, cursor)
@@ -203,6 +206,10 @@ class SyncEngine:
                 report.skipped += len(applied.skipped)
                 changed = changed or bool(applied.created or applied.updated or applied.deleted)
                 cursor = page.cursor
+                received += len(page.records)
+                if progress is not None:
+                    known = page.remaining is not None
+                    progress(received, received + (page.remaining or 0) if known else 0)
                 if not page.more:
                     return changed
         finally:

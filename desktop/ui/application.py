@@ -59,13 +59,17 @@ class Relais:
         self.main: MainWindow | None = None
 
     def start(self) -> QWidget:
-        if self.vault.is_initialised():
+        from desktop.sync.joining import join_pending
+
+        # A join cut mid-download opens nobody's login: the wizard continues it first.
+        if self.vault.is_initialised() and not join_pending(self.paths):
             return self.show_login()
         from desktop.core.reference import reference_data
         from desktop.ui.setup_wizard import SetupWizard
 
-        wizard = SetupWizard(self.lang, self.vault, reference_data())
+        wizard = SetupWizard(self.lang, self.vault, reference_data(), self.tasks)
         wizard.created.connect(self._created)
+        wizard.joined_organisation.connect(self._joined)
         return self._show(wizard)
 
     def _show(self, window: QWidget) -> QWidget:
@@ -81,6 +85,13 @@ class Relais:
         self.settings.last_username = session.user.username
         self._save_settings("language", "last_username")
         self.open_main(session)
+
+    def _joined(self, organisation_name: str) -> None:
+        """Joined: the organisation's people log in with their own names and passwords."""
+        self.settings.language = self.lang.code
+        self.settings.organisation_name = organisation_name
+        self._save_settings("language", "organisation_name")
+        self.show_login()
 
     def show_login(self) -> QWidget:
         self.main = None

@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> QDialog:
         dialog = SettingsDialog(self.lang, self.settings, self.paths, self.services.secrets, self,
-                                self.services.documents)
+                                self.services.documents, self.services.session, self.tasks)
         dialog.accepted.connect(
             lambda: self.apply_settings(dialog.chosen_language(), dialog.chosen_idle_minutes())
         )

@@ -1,9 +1,10 @@
 """Preferences of this installation: interface language, idle lock, the logo on documents
-(administrators), where things are kept."""
+and the sync with the central (administrators), where things are kept."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,11 +31,17 @@ from desktop.ui.file_dialogs import ask_open_path
 from desktop.ui.language import UiLanguage
 from desktop.ui.widgets import ErrorLabel, error_text
 
+if TYPE_CHECKING:
+    from desktop.store.database import WorkSession
+    from desktop.ui.tasks import TaskRunner
+
 
 class SettingsDialog(QDialog):
     def __init__(self, lang: UiLanguage, settings: Settings, paths: DataPaths,
                  secrets: SecretStore, parent: QWidget | None = None,
-                 documents: DocumentService | None = None) -> None:
+                 documents: DocumentService | None = None,
+                 session: WorkSession | None = None, tasks: TaskRunner | None = None) -> None:
+        """``session`` and ``tasks``: for the sync section, shown to administrators."""
         super().__init__(parent)
         self.lang, self.settings, self.documents = lang, settings, documents
         tr = lang.tr
@@ -81,6 +88,13 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        self.sync_section: QWidget | None = None
+        if session is not None and tasks is not None and \
+                session.actor.can(Permission.MANAGE_USERS):
+            from desktop.ui.sync.settings_section import SyncSection
+
+            self.sync_section = SyncSection(lang, session, tasks, self)
+            layout.addWidget(self.sync_section)
         layout.addWidget(buttons)
 
     def _logo_row(self) -> QWidget:

@@ -1,4 +1,6 @@
-"""First run: interface language, organisation, first administrator, recovery sheet."""
+"""First run: interface language, then either a new organisation (organisation, first
+administrator) or joining the organisation's central (desktop/ui/sync/join_page.py), and
+the recovery sheet."""
 
 from __future__ import annotations
 
@@ -29,14 +31,21 @@ from desktop.core.passwords import normalise_username
 from desktop.core.reference import Municipality, ReferenceData
 from desktop.documents.recovery_sheet import write_recovery_sheet
 from desktop.store.vault import NewOrganisation, Vault
+from desktop.sync.setup import Joined, join_pending
 from desktop.ui.enter_key import is_plain_enter
 from desktop.ui.file_dialogs import ask_save_path
 from desktop.ui.language import UiLanguage
 from desktop.ui.screen_fit import fit_to_screen
+from desktop.ui.sync.choice_page import ChoicePage
+from desktop.ui.sync.join_page import JoinPage
+from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import ErrorLabel, PasswordField, PasswordRules, emphasise, error_text
 
 if TYPE_CHECKING:
     from desktop.store.database import WorkSession
+
+# Page ids: the two ways part after the choice and meet again on the recovery page.
+LANGUAGE, CHOICE, ORGANISATION, ADMIN, RECOVERY, JOIN = range(6)
 
 
 class LanguagePage(QWizardPage):
@@ -238,14 +247,28 @@ class RecoveryPage(QWizardPage):
         self.confirm = QCheckBox()
         self.confirm.toggled.connect(self.completeChanged)
         self.error = ErrorLabel()
+        self.summary = QLabel()  # what a join brought, above the code
+        self.summary.setWordWrap(True)
+        self.summary.hide()
         layout = QVBoxLayout(self)
-        for widget in (self.intro, self.code, self.save, self.saved, self.confirm, self.error):
+        for widget in (self.summary, self.intro, self.code, self.save, self.saved,
+                       self.confirm, self.error):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.retranslate()
 
+    def nextId(self) -> int:
+        return -1
+
     def initializePage(self) -> None:
         self.code.setText(self.setup.recovery_code or "")
+        joined = self.setup.joined
+        if joined is not None:
+            tr = self.lang.tr
+            self.summary.setText(tr("setup.join_done", org=joined.organisation_name,
+                                    n=tr.count(joined.report.pulled),
+                                    users=tr.count(joined.users)))
+            self.summary.show()
 
     def _save_sheet(self) -> None:
         name = suggested_name(self.lang.tr, "recovery_sheet", "pdf")
@@ -274,25 +297,46 @@ class RecoveryPage(QWizardPage):
 
 class SetupWizard(QWizard):
     created = Signal(object)  # WorkSession
+    joined_organisation = Signal(str)  # the organisation's name; its users then log in
 
-    def __init__(self, lang: UiLanguage, vault: Vault, reference: ReferenceData) -> None:
+    def __init__(self, lang: UiLanguage, vault: Vault, reference: ReferenceData,
+                 tasks: TaskRunner | None = None) -> None:
+        """Opens on "continue downloading" when a join in this data folder was cut."""
         super().__init__()
         self.lang, self.vault, self.reference = lang, vault, reference
+        self.tasks = tasks or TaskRunner()
         self.session: WorkSession | None = None
+        self.joined: Joined | None = None
         self.recovery_code: str | None = None
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.language_page = LanguagePage(lang)
+        self.choice_page = ChoicePage(lang, ORGANISATION, JOIN)
         self.organisation_page = OrganisationPage(lang, reference)
         self.admin_page = AdministratorPage(lang, self)
         self.recovery_page = RecoveryPage(lang, self)
-        for page in (self.language_page, self.organisation_page, self.admin_page,
-                     self.recovery_page):
-            self.addPage(page)
+        self.join_page = JoinPage(lang, vault, self.tasks, self._joined, RECOVERY)
+        for page_id, page in self._pages():
+            self.setPage(page_id, page)
+        if join_pending(vault):
+            self.setStartId(JOIN)
         fit_to_screen(self, 720, 560)
         lang.changed.connect(self.retranslate)
         self.retranslate()
+
+    def _pages(self) -> list[tuple[int, QWizardPage]]:
+        return [(LANGUAGE, self.language_page), (CHOICE, self.choice_page),
+                (ORGANISATION, self.organisation_page), (ADMIN, self.admin_page),
+                (RECOVERY, self.recovery_page), (JOIN, self.join_page)]
+
+    def _joined(self, joined: Joined) -> None:
+        self.joined, self.recovery_code = joined, joined.recovery_code
+
+    def organisation_name(self) -> str:
+        if self.session is not None:
+            return self.session.organisation.name
+        return self.joined.organisation_name if self.joined is not None else ""
 
     def create_database(self, username: str, display_name: str, password: str) -> None:
         if self.session is not None:
@@ -312,16 +356,22 @@ class SetupWizard(QWizard):
         )
 
     def save_recovery_sheet(self, target: Path) -> Path:
-        if self.session is None or self.recovery_code is None:
+        if (self.session is None and self.joined is None) or self.recovery_code is None:
             raise RelaisError("store.not_initialised", path=str(self.vault.paths.root))
-        return write_recovery_sheet(target, self.lang.tr, self.session.organisation.name,
+        return write_recovery_sheet(target, self.lang.tr, self.organisation_name(),
                                     self.recovery_code, date.today())
 
     def accept(self) -> None:
         super().accept()
+        self.recovery_code = None  # shown once; not kept in memory longer than needed
         if self.session is not None:
-            self.recovery_code = None  # shown once; not kept in memory longer than needed
             self.created.emit(self.session)
+        elif self.joined is not None:
+            self.joined_organisation.emit(self.joined.organisation_name)
+
+    def done(self, result: int) -> None:
+        self.join_page.stop()  # closed mid-download: it stops, and continues next time
+        super().done(result)
 
     def retranslate(self) -> None:
         tr = self.lang.tr
@@ -330,6 +380,5 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, tr("setup.back"))
         self.setButtonText(QWizard.WizardButton.FinishButton, tr("setup.finish"))
         self.setButtonText(QWizard.WizardButton.CancelButton, tr("setup.cancel"))
-        for page in (self.language_page, self.organisation_page, self.admin_page,
-                     self.recovery_page):
-            page.retranslate()
+        for _, page in self._pages():
+            page.retranslate()  # type: ignore[attr-defined]

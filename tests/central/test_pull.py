@@ -28,7 +28,29 @@ def test_pages_follow_the_sequence_and_an_edited_record_comes_again_at_the_end(c
     assert seen[-1]["values"]["reference"] == "H0-bis"
     assert {r["id"] for r in seen} == {c["entity_id"] for c in changes}
     assert device.pull(cursor) == {"protocol": 1, "records": [], "cursor": cursor,
-                                   "more": False}
+                                   "more": False, "remaining": 0}
+
+
+def test_each_page_says_how_many_records_the_next_pages_hold(central):
+    device, _ = central.organisation()
+    device.push(*[create("household", {"reference": f"H{i}"}) for i in range(25)])
+    remaining, cursor = [], 0
+    while True:
+        page = device.pull(cursor, limit=10)
+        remaining.append(page["remaining"])
+        cursor = page["cursor"]
+        if not page["more"]:
+            break
+    assert remaining == [15, 5, 0]
+
+
+def test_a_volunteer_device_is_not_counted_the_records_it_never_receives(central):
+    device, refnis = central.organisation()
+    device.push(*[create("household", {"reference": f"H{i}"}) for i in range(3)],
+                *[create("aid_decision", {"category": "isolated"}) for _ in range(4)])
+    volunteer = central.enrol(refnis, "join", volunteer=True)
+    page = volunteer.pull(0, limit=1)
+    assert page["more"] is True and page["remaining"] == 2
 
 
 def test_a_record_carries_its_author_time_and_version(central):

@@ -52,7 +52,7 @@ def test_relais_help_is_unchanged(capsys, monkeypatch):
     ("users", "{add,list,disable,reset-password,set-password}"),
     ("pdf", "{intake,summary,blank-intake,fillable-intake,import-intake}"),
     ("report", "{monthly}"),
-    ("sync", "{enrol,now,status,conflicts,resolve,problems,resend,discard}"),
+    ("sync", "{enrol,now,status,conflicts,resolve,problems,resend,discard,leave}"),
 ])
 def test_each_group_lists_its_subcommands(capsys, monkeypatch, command, subcommands):
     assert f"usage: relais {command} " in help_text(capsys, monkeypatch, command)

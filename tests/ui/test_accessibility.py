@@ -70,6 +70,8 @@ def screens(qtbot, lang, services, vault, paths, make_main, tasks):
         "case file": CaseWindow(lang, services, case_id),
         "users": UsersDialog(lang, services.users),
         "settings": SettingsDialog(lang, Settings(), paths, services.secrets),
+        "settings with sync": SettingsDialog(lang, Settings(), paths, services.secrets, None,
+                                             services.documents, services.session, tasks),
         "import": ImportWizard(lang, services, paths, tasks),
         "export": ExportDialog(lang, services, tasks),
         "main window": make_main(services),
@@ -91,6 +93,12 @@ def test_the_setup_wizard_names_its_controls(qtbot, lang, tmp_path):
 
     wizard = SetupWizard(lang, Vault(DataPaths.portable(tmp_path / "x")), reference_data())
     qtbot.addWidget(wizard)
+    assert unnamed(wizard) == []
+    wizard.show()
+    wizard.next()
+    wizard.choice_page.join.setChecked(True)
+    wizard.next()
+    assert wizard.currentPage() is wizard.join_page
     assert unnamed(wizard) == []
 
 

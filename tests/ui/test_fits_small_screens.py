@@ -139,6 +139,19 @@ def setup_wizard(ctx: Context) -> States:
     wizard = ctx.keep(SetupWizard(ctx.lang, vault, reference_data()))
     yield "language", wizard
     wizard.next()
+    yield "choice", wizard
+    wizard.choice_page.join.setChecked(True)
+    wizard.next()
+    join = wizard.join_page
+    join.server.setText("https://synchronisation.cpas-liege.example")
+    join.code.setText("ABCD-EFGH-JKLM")
+    join._running(True, "synchronisation.cpas-liege.example")
+    join._progress(41_000, 100_000)
+    yield "join", wizard
+    join._running(False)
+    wizard.back()
+    wizard.choice_page.new.setChecked(True)
+    wizard.next()
     page = wizard.organisation_page
     ctx.qtbot.keyClicks(page.search, "Luik")
     page.results.setCurrentRow(0)

@@ -26,6 +26,10 @@ def test_first_run_creates_the_organisation_admin_and_recovery_sheet(qtbot, lang
     assert wizard.language_page.title() == "Мова"
     assert wizard.buttonText(QWizard.WizardButton.NextButton) == "Далі >"
     wizard.next()
+    assert wizard.currentPage() is wizard.choice_page
+    assert wizard.choice_page.new.isChecked()  # today's setup is the default way
+    assert wizard.choice_page.join.text() == "Приєднатися до моєї організації"
+    wizard.next()
 
     page = wizard.organisation_page
     assert not page.isComplete()
@@ -71,6 +75,7 @@ def test_a_failed_creation_keeps_every_field_and_says_why(qtbot, lang, vault, tm
     wizard = SetupWizard(lang, vault, reference_data())
     qtbot.addWidget(wizard)
     wizard.show()
+    wizard.next()
     wizard.next()
     qtbot.keyClicks(wizard.organisation_page.search, "4000")
     wizard.organisation_page.results.setCurrentRow(0)

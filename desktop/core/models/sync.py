@@ -2,7 +2,8 @@
 
 Local tables, never synced: ``sync_state`` (is this database enrolled, where, how far has it
 pulled), ``sync_outbox`` (each local change with its values, in local order, until the
-central has answered it) and ``sync_parked`` (pulled records that could not be applied yet). Records that do sync like any other: ``sync_conflict`` (both
+central has answered it) and ``sync_parked`` (pulled records that could not be applied
+yet). Records that do sync like any other: ``sync_conflict`` (both
 values of an overlapping edit, for a person to decide), ``person_merge`` (a merge as one
 operation every desktop replays) and ``user_credential`` (a user's key pair, the private key
 wrapped by their password)."""
