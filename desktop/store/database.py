@@ -17,12 +17,13 @@ from desktop.core.enums import AuditAction, Role
 from desktop.core.errors import RelaisError
 from desktop.core.models import Organisation, UserAccount
 from desktop.core.name_index import NAME_INDEX_VERSION, rebuild_name_index
-from desktop.core.passwords import check_password
+from desktop.core.passwords import check_password, normalise_username
 from desktop.core.roles import SYSTEM, Actor
 from desktop.core.uow import UnitOfWork, has_deferred, record_access_soon, write_deferred
 from desktop.core.users import keep_credential
 from desktop.core.write_lock import busy_or, take_write_lock
 from desktop.store import user_keys
+from desktop.store.crypto import WrongSecret
 from desktop.store.engine import open_engine
 from desktop.store.migrate import upgrade_to_head
 from desktop.sync.outbox import attach_outbox_if_enrolled
@@ -131,7 +132,26 @@ class WorkSession:
         self._journal(username, self.vault.remove_user_key(username))
 
     def holds_password(self, username: str, password: str) -> bool:
-        return self.vault.holds_password(username, password)
+        """Whether ``password`` is the user's current one: the key wrapped here, or, for a
+        user who came by sync and has no key of this desktop yet, their synced key pair."""
+        if self.vault.holds_password(username, password):
+            return True
+        from desktop.store.sealed_keys import credentials_by_user
+
+        with Session(self.engine) as db:
+            user = db.exec(select(UserAccount).where(
+                UserAccount.username == normalise_username(username))).first()
+            record = credentials_by_user(db).get(user.id) if user else None
+        if user is None or record is None:
+            return False
+        try:
+            fields = user_keys.record_credential(str(user.id), record.public_key,
+                                                 record.wrapped_private_key, record.kdf)
+            credential = user_keys.UserCredential.from_dict(str(user.id), fields)
+            user_keys.open_private_key(credential, password)
+        except (user_keys.BadCredential, WrongSecret):
+            return False
+        return True
 
     def confirm_password(self, password: str) -> None:
         """Unlocking an idle-locked window: the same check, counters and waits as logging in

@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import Session, select
 
 from desktop.core.enums import ConflictStatus, DocumentType, OutboxStatus, Role
-from desktop.core.errors import RelaisError
+from desktop.core.errors import RelaisError, ValidationError
 from desktop.core.intake_input import HouseholdInput
 from desktop.core.models import Household, IdentityDocument, Person, SyncConflict, SyncOutbox
 from desktop.core.paper_reference import new_reference
@@ -161,6 +161,9 @@ def test_users_log_in_on_every_desktop_with_their_own_password(pair):
     a.services.users.add_user("alice", Role.SOCIAL_WORKER, "a temporary passphrase 1")
     everyone_syncs(a, b)
     alice = b.vault.login("alice", "a temporary passphrase 1")  # as the administrator set it
+    with pytest.raises(ValidationError) as same:  # own means new, on B too
+        alice.change_own_password("a temporary passphrase 1")
+    assert same.value.key == "password.same_as_temporary"
     alice.change_own_password("she chose this passphrase herself")
     alice.close()
     everyone_syncs(b, a)
