@@ -38,6 +38,7 @@ from desktop.core.text import clean_text
 from desktop.paths import DataPaths
 from desktop.services import Services
 from desktop.settings import Settings
+from desktop.sync.schedule import Timing
 from desktop.ui.case_model import CaseTableModel
 from desktop.ui.case_window import CaseWindow
 from desktop.ui.demo_dialog import DemoDialog
@@ -54,6 +55,7 @@ from desktop.ui.quick_intake import QuickIntakeDialog
 from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_bar import StatusBar
+from desktop.ui.sync.window import SyncInWindow
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.transcription import TranscriptionDialog
 from desktop.ui.unsaved import holds_unsaved
@@ -105,7 +107,8 @@ class MainWindow(QMainWindow):
     signed_out = Signal()
 
     def __init__(self, lang: UiLanguage, services: Services, settings: Settings,
-                 paths: DataPaths, tasks: TaskRunner) -> None:
+                 paths: DataPaths, tasks: TaskRunner, sync_timing: Timing | None = None
+                 ) -> None:
         super().__init__()
         # Qt deletes the window when it closes: leaving it to Python's garbage collector
         # corrupted memory in PySide6 6.12 at teardown.
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
         self._hidden_for_lock: list[QWidget] = []
         self._leaving = False  # signing out: the close that follows is not asked again
         self._build()
+        self.sync = SyncInWindow(self, sync_timing)  # by itself, shown in the status bar
         self.idle = IdleWatcher(settings.idle_lock_minutes)
         self.idle.idle.connect(self.lock)
         app = QApplication.instance()
@@ -401,6 +405,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self.idle)
         self.idle.timer.stop()
+        self.sync.stop()  # before the database closes: the page under way ends whole
         self.tasks.wait()
         self.services.session.close()
         super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Sync in the window: status, scheduler, panel, conflicts and problems."""
