@@ -92,3 +92,21 @@ def test_the_setup_wizard_names_its_controls(qtbot, lang, tmp_path):
     wizard = SetupWizard(lang, Vault(DataPaths.portable(tmp_path / "x")), reference_data())
     qtbot.addWidget(wizard)
     assert unnamed(wizard) == []
+
+
+def test_the_sync_state_panel_and_update_notice_are_named_and_reachable(qtbot, screens):
+    from PySide6.QtCore import Qt
+
+    from desktop.ui.sync.refresh import banner_of
+
+    sync = screens["main window"].sync
+    panel = sync.open_panel()
+    banner = banner_of(screens["case file"])
+    banner.show_update(kept_typing=False)
+    for widget in (sync.indicator, panel, banner):
+        assert unnamed(widget) == []
+    assert sync.indicator.accessibleName()
+    for button in (sync.indicator, banner.dismiss, panel.sync_button):
+        assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert not sync.sync_now_action.shortcut().isEmpty()
+    panel.close()

@@ -119,7 +119,7 @@ class SyncPanel(QDialog):
                 deleted=tr.count(report.pulled_deleted)))
         pending = found.pending if found else {}
         self.values["pending"].setText("\n".join(
-            f"{tr(f'sync.kind.{entity}')}: {tr.count(n)}" for entity, n in pending.items())
+            tr.labelled(tr(f"sync.kind.{entity}"), tr.count(n)) for entity, n in pending.items())
             or tr("sync.panel.none"))
         self.values["conflicts"].setText(tr.count(snapshot.conflicts))
         self.values["problems"].setText(tr.count(snapshot.problems))

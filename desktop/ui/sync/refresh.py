@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidget, QWidget
 
 from desktop.ui.case_window import CaseWindow
@@ -27,6 +28,7 @@ class UpdatedBanner(QWidget):
         super().__init__(parent)
         self.lang = lang
         self.setObjectName(BANNER)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # its own colour
         self.setStyleSheet(f"#{BANNER} {{ background: #e8f1fb; border: 1px solid #9bbde3; }}")
         self.label = QLabel()
         self.label.setWordWrap(True)
