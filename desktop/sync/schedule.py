@@ -67,6 +67,12 @@ class Plan:
         else:
             self.due = now
 
+    def network_back(self, now: float) -> None:
+        """The system says the network is back: a failing sync tries at once instead of
+        waiting out its backoff (the backoff still guards against a false alarm)."""
+        if self.failing and not self.running:
+            self.due = now
+
     def start(self, now: float) -> bool:
         """True when a sync should start now (the caller then runs it)."""
         if self.running or self.due is None or now < self.due:

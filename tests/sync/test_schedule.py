@@ -79,6 +79,16 @@ def test_offline_it_retries_with_full_jitter_backoff_until_the_network_is_back()
     assert plan.wait(310.5) == 2.5  # the backoff started again from its base
 
 
+def test_the_system_saying_the_network_is_back_cuts_the_wait_short():
+    plan = Plan(TIMING, now=0, random=lambda: 0.9)
+    ran(plan, 3)
+    plan.network_back(4)  # nothing failed: the clock's sync stays where it was
+    assert plan.wait(4) == 299
+    ran(plan, 303, "unreachable")
+    plan.network_back(304)
+    assert plan.start(304)
+
+
 def test_a_failure_only_a_person_can_mend_stops_it_until_asked():
     plan = Plan(TIMING, now=0)
     ran(plan, 3, "device_revoked")

@@ -11,6 +11,7 @@ import threading
 import time
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtNetwork import QNetworkInformation
 
 from desktop.core.errors import RelaisError
 from desktop.store.database import WorkSession
@@ -51,6 +52,7 @@ class SyncScheduler(QObject):
         self._edited.connect(self._on_edit, Qt.ConnectionType.QueuedConnection)
         self._stop_listening = listen_for_edits(self.engine, self._edited.emit)
         self._closed = False
+        self._watch_network()
         self.reload()
 
     # -- what the status shows ---------------------------------------------------------------
@@ -93,6 +95,20 @@ class SyncScheduler(QObject):
     def _on_edit(self) -> None:
         self.plan.edited(time.monotonic())
         self.reload()
+
+    def _watch_network(self) -> None:
+        """Where the system tells (NetworkManager, glib…), the network coming back ends an
+        offline wait at once; elsewhere the backoff's retries find it."""
+        if not QNetworkInformation.loadDefaultBackend():
+            return
+        info = QNetworkInformation.instance()
+        if info is not None:
+            info.reachabilityChanged.connect(self._reachability)
+
+    def _reachability(self, reachability: QNetworkInformation.Reachability) -> None:
+        if reachability == QNetworkInformation.Reachability.Online:
+            self.plan.network_back(time.monotonic())
+            self._arm()
 
     def _arm(self) -> None:
         if self._closed:
