@@ -225,3 +225,28 @@ def test_closing_mid_sync_loses_nothing_and_duplicates_nothing(
 
 def _cursor_of(place) -> int:
     return cursor(place.session.engine)
+
+
+def test_a_desktop_enrolled_while_its_window_is_open_shows_and_syncs_at_once(
+        qtbot, open_window, central_sqlite, tmp_path):
+    from desktop.paths import DataPaths
+    from desktop.store.vault import NewOrganisation, Vault
+    from desktop.sync import setup
+    from desktop.sync.client import SyncClient
+    from tests.conftest import FAST_KDF
+
+    refnis = organisation(central_sqlite)
+    vault = Vault(DataPaths.portable(tmp_path / "island"), kdf=FAST_KDF)
+    session, _ = vault.create(NewOrganisation(name="CPAS de test", refnis=refnis,
+                                              document_language="fr"),
+                              "admin", ADMIN_PASSWORD, language="fr")
+    window = open_window(Place(vault, session))
+    sync = window.sync
+    assert not sync.indicator.isVisibleTo(window)
+    assert window.status.sync_label.text()  # "not configured", in words
+    setup.enrol(session, SyncClient(central_sqlite.url), DeviceToken(vault.paths),
+                central_sqlite.code(refnis), ADMIN_PASSWORD)  # as Settings does
+    sync.enrolment_changed()
+    assert sync.indicator.isVisibleTo(window)
+    assert window.status.sync_label.text() == ""
+    qtbot.waitUntil(lambda: sync.scheduler.phase() == Phase.UP_TO_DATE, timeout=WAIT)

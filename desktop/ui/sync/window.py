@@ -70,6 +70,13 @@ class SyncInWindow(QObject):
         self.sync_now_action.setText(tr("menu.sync_now"))
         self.panel_action.setText(tr("menu.sync_panel"))
 
+    def enrolment_changed(self) -> None:
+        """Call after Settings enrolled this desktop or left the organisation: the state
+        shows at once, and a new enrolment syncs at once."""
+        self.scheduler.reload()
+        if self.scheduler.enrolled:
+            self.scheduler.sync_now()
+
     def open_panel(self) -> SyncPanel:
         panel = SyncPanel(self.window.lang, self.scheduler, self.window,
                           self.open_conflicts, self.open_problems)
