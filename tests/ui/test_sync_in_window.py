@@ -250,3 +250,21 @@ def test_a_desktop_enrolled_while_its_window_is_open_shows_and_syncs_at_once(
     assert sync.indicator.isVisibleTo(window)
     assert window.status.sync_label.text() == ""
     qtbot.waitUntil(lambda: sync.scheduler.phase() == Phase.UP_TO_DATE, timeout=WAIT)
+
+
+def test_the_panel_offers_conflicts_and_problems_only_through_given_dialogs(
+        qtbot, make_main, services):
+    window = make_main(services)
+    panel = window.sync.open_panel()
+    assert panel.conflicts_button.isHidden() and panel.problems_button.isHidden()
+    panel.close()
+    opened: list[object] = []
+    window.sync.open_conflicts = opened.append
+    window.sync.open_problems = opened.append
+    panel = window.sync.open_panel()
+    assert not panel.conflicts_button.isHidden() and not panel.problems_button.isHidden()
+    assert not panel.conflicts_button.isEnabled()  # nothing to decide yet
+    panel.conflicts_button.setEnabled(True)
+    panel.conflicts_button.click()
+    assert opened == [panel]
+    panel.close()
