@@ -39,7 +39,10 @@ class Timing:
 
 
 class Plan:
-    """Decides when the next sync starts. ``now`` is any monotonic clock, in seconds."""
+    """Decides when the next sync starts. ``now`` is any monotonic clock, in seconds.
+
+    Two dues, the earlier wins: the clock's (first sync, interval, backoff, "Sync now")
+    and the edits' (the debounce), so a save never pushes back a sync already due."""
 
     def __init__(self, timing: Timing, now: float,
                  random: Callable[[], float] = _random.random) -> None:
@@ -48,8 +51,14 @@ class Plan:
         self.running = False
         self.failing = False  # the last try failed: the next ones back off
         self.stopped = False  # a failure only a person can mend
-        self.due: float | None = now + timing.first
+        self.clock_due: float | None = now + timing.first
+        self.edit_due: float | None = None
         self._after_run: float | None = None  # a reason that came during a sync (a delay)
+
+    @property
+    def due(self) -> float | None:
+        dues = [d for d in (self.clock_due, self.edit_due) if d is not None]
+        return min(dues) if dues else None
 
     def edited(self, now: float) -> None:
         """A local change was saved: sync once the saves have stopped for a while. While
@@ -57,7 +66,7 @@ class Plan:
         if self.running:
             self._keep(self.timing.debounce)
         elif not (self.failing or self.stopped):
-            self.due = now + self.timing.debounce  # each save pushes the sync back
+            self.edit_due = now + self.timing.debounce  # each save pushes its sync back
 
     def asked(self, now: float) -> None:
         """A person asked: at once, or right after the sync under way."""
@@ -65,19 +74,24 @@ class Plan:
         if self.running:
             self._keep(0.0)
         else:
-            self.due = now
+            self.clock_due = now
 
     def network_back(self, now: float) -> None:
         """The system says the network is back: a failing sync tries at once instead of
         waiting out its backoff (the backoff still guards against a false alarm)."""
         if self.failing and not self.running:
-            self.due = now
+            self.clock_due = now
+
+    def later(self, now: float) -> None:
+        """Nothing to do now (not enrolled): look again after an interval."""
+        self.clock_due, self.edit_due = now + self.timing.interval, None
 
     def start(self, now: float) -> bool:
         """True when a sync should start now (the caller then runs it)."""
-        if self.running or self.due is None or now < self.due:
+        due = self.due
+        if self.running or due is None or now < due:
             return False
-        self.running, self.due = True, None
+        self.running, self.clock_due, self.edit_due = True, None, None
         return True
 
     def finished(self, now: float, error_code: str | None) -> None:
@@ -88,21 +102,24 @@ class Plan:
         if error_code is None:
             self.backoff.succeeded()
             self.failing = self.stopped = False
-            self.due = now + self.timing.interval
+            self.clock_due = now + self.timing.interval
         elif error_code in STOPPING_CODES:
-            self.failing, self.stopped, self.due = False, True, None
+            self.failing, self.stopped = False, True
             return  # only "Sync now" (asked) starts again
         else:
             self.failing = True
-            self.due = now + self.backoff.failed()
-        if after is not None and not (self.failing and after > 0):
-            self.due = min(self.due, now + after)
+            self.clock_due = now + self.backoff.failed()
+        if after == 0:
+            self.clock_due = now
+        elif after is not None and not self.failing:
+            self.edit_due = now + after
 
     def wait(self, now: float) -> float | None:
         """Seconds until the next sync is due; None when none is planned."""
-        if self.running or self.due is None:
+        due = self.due
+        if self.running or due is None:
             return None
-        return max(0.0, self.due - now)
+        return max(0.0, due - now)
 
     def _keep(self, delay: float) -> None:
         self._after_run = delay if self._after_run is None else min(self._after_run, delay)

@@ -57,6 +57,14 @@ def test_an_edit_during_a_sync_waits_its_quiet_time_after_it():
     assert plan.wait(6) == 5
 
 
+def test_a_save_never_pushes_back_a_sync_already_asked_for():
+    plan = Plan(TIMING, now=0)
+    ran(plan, 3)
+    plan.asked(10)
+    plan.edited(10)
+    assert plan.start(10)
+
+
 def test_sync_now_does_not_wait_for_the_debounce():
     plan = Plan(TIMING, now=0)
     ran(plan, 3)

@@ -83,19 +83,19 @@ def test_the_status_goes_offline_syncing_up_to_date_and_problem(qtbot, open_wind
     window.sync.sync_now_action.trigger()
     qtbot.waitUntil(lambda: scheduler.phase() == Phase.OFFLINE, timeout=WAIT)
     assert Phase.SYNCING in seen
-    assert tr("sync.state.offline") in indicator.text()
+    assert tr("sync.state.offline") in indicator.full_text()
 
     point_at(place, central_sqlite.url)  # the network comes back: the retry finds it
     qtbot.waitUntil(lambda: scheduler.phase() == Phase.UP_TO_DATE, timeout=WAIT)
     assert seen.index(Phase.OFFLINE) < seen.index(Phase.UP_TO_DATE)
-    assert indicator.text().startswith("✓ " + tr("sync.state.up_to_date", time="")[:3])
+    assert indicator.full_text().startswith("✓ " + tr("sync.state.up_to_date", time="")[:3])
     assert scheduler.status.last_success is not None
 
     DeviceToken(place.vault.paths).save("not-this-desktop")
     window.sync.sync_now_action.trigger()
     qtbot.waitUntil(lambda: scheduler.phase() == Phase.PROBLEM, timeout=WAIT)
     assert scheduler.error_code == "unauthorised"
-    assert tr("sync.state.problem") in indicator.text()
+    assert tr("sync.state.problem") in indicator.full_text()
     panel = window.sync.open_panel()
     assert panel.failure.isVisible()
     assert panel.failure.text() == scheduler.error.message(tr)
@@ -115,7 +115,7 @@ def test_a_local_edit_is_counted_then_sent_after_a_quiet_moment(qtbot, open_wind
     assert waiting > 0
     # Counted at once, in words, before the debounce sends it.
     qtbot.waitUntil(lambda: scheduler.snapshot().pending == waiting, timeout=WAIT)
-    assert lang.tr.plural("sync.state.pending", waiting) in window.sync.indicator.text()
+    assert lang.tr.plural("sync.state.pending", waiting) in window.sync.indicator.full_text()
     assert scheduler.phase() != Phase.UP_TO_DATE
     # Nobody asked: the quiet moment after the save sends it.
     qtbot.waitUntil(lambda: scheduler.phase() == Phase.UP_TO_DATE, timeout=WAIT)
@@ -268,3 +268,25 @@ def test_the_panel_offers_conflicts_and_problems_only_through_given_dialogs(
     panel.conflicts_button.click()
     assert opened == [panel]
     panel.close()
+
+
+@pytest.mark.parametrize("code", ["de", "uk"])
+def test_the_state_gives_way_on_a_narrow_window_without_widening_it(
+        qtbot, open_window, place, lang, code):
+    lang.set_language(code)
+    window = open_window(place)
+    Services.for_session(place.session).intake.register(
+        HouseholdInput(members=[mother(), child()]))
+    point_at(place, f"http://127.0.0.1:{free_port()}")
+    scheduler, indicator = window.sync.scheduler, window.sync.indicator
+    scheduler.sync_now()
+    qtbot.waitUntil(lambda: scheduler.phase() == Phase.OFFLINE, timeout=WAIT)
+    full = indicator.full_text()
+    for width in (1093, 800, 640):
+        window.resize(width, 614)
+        qtbot.waitUntil(lambda w=width: window.width() == w)
+        shown = indicator.text()
+        assert indicator._width_of(shown) <= indicator.width()
+        assert shown == full or full in indicator.toolTip()
+    assert indicator.text() != full  # 640 pixels: the short wording
+    window.statusBar().grab().save(f"/tmp/s11b-narrow-{code}.png")

@@ -126,7 +126,7 @@ class SyncScheduler(QObject):
         if self.status is None:
             self.reload()  # enrolled meanwhile (Settings)?
             if self.status is None:
-                self.plan.due = now + self.plan.timing.interval
+                self.plan.later(now)
                 self._arm()
                 return
         if not self.plan.start(now):

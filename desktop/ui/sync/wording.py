@@ -44,3 +44,12 @@ def status_text(lang: UiLanguage, snapshot: Snapshot) -> str:
     if snapshot.pending:
         text += " · " + lang.tr.plural("sync.state.pending", snapshot.pending)
     return text
+
+
+def short_text(lang: UiLanguage, snapshot: Snapshot) -> str:
+    """The same in fewer words, for a narrow window ("Offline · 3 waiting")."""
+    tr = lang.tr
+    text = tr(f"sync.short.{phase(snapshot).value}")
+    if snapshot.pending:
+        text += " · " + tr.plural("sync.short.pending", snapshot.pending)
+    return text
