@@ -145,6 +145,7 @@ def test_the_case_list_and_an_open_case_show_what_a_pull_brought(
     qtbot.waitUntil(case_window.isVisible)
     qtbot.keyClicks(case_window.note_text, "Rendez-vous au CPAS mardi")
     assert window.model.total == 1
+    window.table.setCurrentIndex(window.model.index(0, 1))  # where the person is in the list
 
     theirs = Services.for_session(other.session)
     theirs.intake.register(HouseholdInput(members=[olena()]))
@@ -155,6 +156,8 @@ def test_the_case_list_and_an_open_case_show_what_a_pull_brought(
     window.sync.scheduler.sync_now()
     qtbot.waitUntil(lambda: window.model.total == 2, timeout=WAIT)
     assert "2" in window.status.count_label.text()
+    current = window.table.currentIndex()
+    assert window.model.case_id(current.row()) == case_id and current.column() == 1
     tasks = [case_window.tasks.item(r, 1).text() for r in range(case_window.tasks.rowCount())]
     assert tasks == ["Call the school"]
     banner = banner_of(case_window)

@@ -84,7 +84,19 @@ def refresh_case_window(window: CaseWindow) -> bool:
 
 
 def refresh_after_pull(window: MainWindow) -> None:
+    """Every list and open case file as the database now is; the case list keeps its
+    place (the selected case and the scroll position) so a pull never throws the person
+    back to the top of a long list."""
+    table, model = window.table, window.model
+    scrolled = table.verticalScrollBar().value()
+    current = table.currentIndex()
+    selected = model.case_id(current.row()) if current.isValid() else None
     window.refresh()  # the case list, its count and the worklists
+    table.verticalScrollBar().setValue(scrolled)
+    row = model.row_of(selected) if selected is not None else None
+    if row is not None:
+        table.setCurrentIndex(model.index(row, current.column()))
+        table.verticalScrollBar().setValue(scrolled)  # selecting may have scrolled
     if window.home.search.text().strip():
         window.home.run_search()
     for case_window in window.findChildren(CaseWindow):
