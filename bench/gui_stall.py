@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -182,6 +183,7 @@ def main() -> None:
         window.close()
     finally:
         _stop(server)
+        shutil.rmtree(tmp, ignore_errors=True)  # about 300 MB at the default sizes
     del app
 
 
