@@ -293,3 +293,11 @@ def test_the_state_gives_way_on_a_narrow_window_without_widening_it(
         assert shown == full or full in indicator.toolTip()
     assert indicator.text() != full  # 640 pixels: the short wording
     window.statusBar().grab().save(f"/tmp/s11b-narrow-{code}.png")
+
+
+def test_a_locked_window_shows_the_state_but_opens_no_panel(qtbot, make_main, services):
+    window = make_main(services)
+    window.lock()
+    assert not window.sync.indicator.isEnabled()
+    window.unlock()
+    assert window.sync.indicator.isEnabled()

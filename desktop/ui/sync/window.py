@@ -36,6 +36,9 @@ class SyncInWindow(QObject):
         self.indicator = SyncIndicator(window.lang, self.scheduler, window.status)
         self.indicator.clicked.connect(self.open_panel)
         window.status.add_sync_state(self.indicator)
+        # Locked, the state stays in sight but opens nothing (the panel leads to records).
+        window.pages.currentChanged.connect(
+            lambda _page: self.indicator.setEnabled(not window.is_locked()))
         self.scheduler.changed.connect(self._show_configured)
         self.scheduler.pulled.connect(lambda _report: refresh_after_pull(window))
         bar = window.menuBar()
