@@ -60,6 +60,13 @@ class CaseTableModel(QAbstractTableModel):
     def case_id(self, row: int) -> uuid.UUID:
         return uuid.UUID(hex=self._ids[row])
 
+    def row_of(self, case_id: uuid.UUID) -> int | None:
+        """The row of a case in the current order and filter (None when not listed)."""
+        try:
+            return self._ids.index(case_id.hex)
+        except ValueError:
+            return None
+
     def _row(self, row: int) -> CaseRow | None:
         case_id = self._ids[row]
         found = self._cache.get(case_id)

@@ -75,7 +75,8 @@ class MainMenus:
         self.demo_action.setVisible(can(Permission.GENERATE_DEMO_DATA))
         self.tools_menu.menuAction().setVisible(can(Permission.MANAGE_USERS))
 
-        # Sync: open conflicts and refused changes (s11c); "Sync now" joins this menu.
+        # Sync: open conflicts and refused changes; "Sync now" and the sync panel are put
+        # first by ui/sync/window.py.
         self.sync_menu = bar.addMenu("")
         self.sync_conflicts_action = self.sync_menu.addAction("")
         self.sync_conflicts_action.triggered.connect(lambda: window.open_sync_conflicts())

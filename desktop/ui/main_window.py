@@ -38,6 +38,7 @@ from desktop.core.text import clean_text
 from desktop.paths import DataPaths
 from desktop.services import Services
 from desktop.settings import Settings
+from desktop.sync.schedule import Timing
 from desktop.ui.case_model import CaseTableModel
 from desktop.ui.case_window import CaseWindow
 from desktop.ui.demo_dialog import DemoDialog
@@ -56,6 +57,7 @@ from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_bar import StatusBar
 from desktop.ui.sync.conflicts_dialog import open_conflicts
 from desktop.ui.sync.problems_dialog import open_problems
+from desktop.ui.sync.window import SyncInWindow
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.transcription import TranscriptionDialog
 from desktop.ui.unsaved import holds_unsaved
@@ -107,7 +109,8 @@ class MainWindow(QMainWindow):
     signed_out = Signal()
 
     def __init__(self, lang: UiLanguage, services: Services, settings: Settings,
-                 paths: DataPaths, tasks: TaskRunner) -> None:
+                 paths: DataPaths, tasks: TaskRunner, sync_timing: Timing | None = None
+                 ) -> None:
         super().__init__()
         # Qt deletes the window when it closes: leaving it to Python's garbage collector
         # corrupted memory in PySide6 6.12 at teardown.
@@ -119,6 +122,9 @@ class MainWindow(QMainWindow):
         self._hidden_for_lock: list[QWidget] = []
         self._leaving = False  # signing out: the close that follows is not asked again
         self._build()
+        self.sync = SyncInWindow(self, sync_timing)  # by itself, shown in the status bar
+        self.sync.open_conflicts = lambda _parent: self.open_sync_conflicts()
+        self.sync.open_problems = lambda _parent: self.open_sync_problems()
         self.idle = IdleWatcher(settings.idle_lock_minutes)
         self.idle.idle.connect(self.lock)
         app = QApplication.instance()
@@ -243,6 +249,8 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(
             lambda: self.apply_settings(dialog.chosen_language(), dialog.chosen_idle_minutes())
         )
+        if dialog.sync_section is not None:
+            dialog.sync_section.enrolment_changed.connect(self.sync.enrolment_changed)
         return self._open_dialog(dialog)
 
     def apply_settings(self, language: str, idle_minutes: int) -> None:
@@ -413,6 +421,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self.idle)
         self.idle.timer.stop()
+        self.sync.stop()  # before the database closes: the page under way ends whole
         self.tasks.wait()
         self.services.session.close()
         super().closeEvent(event)

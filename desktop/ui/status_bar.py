@@ -98,6 +98,8 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.separator)
         self.addPermanentWidget(self.user_label)
         self._sync: tuple[str, ...] = ("",)
+        self._not_configured: tuple[str, ...] = ("",)
+        self.sync_configured = False  # a live state (ui/sync/indicator.py) is shown instead
         # A message takes the sync text's place for a while, shortened the same way
         # (QStatusBar.showMessage would clip it wherever the room ends).
         self.message_timer = QTimer(self)
@@ -105,11 +107,22 @@ class StatusBar(QStatusBar):
         self.message_timer.timeout.connect(self.clear_message)
 
     def retranslate(self, tr: Translator, actor: Actor) -> None:
-        self._sync = (tr("status.sync_not_configured"), tr("status.sync_not_configured_short"))
-        if not self.message_timer.isActive():
-            self.sync_label.set_wordings(*self._sync)
+        self._not_configured = (tr("status.sync_not_configured"),
+                                tr("status.sync_not_configured_short"))
+        self.set_sync_configured(self.sync_configured)
         self.user_label.setText(tr("status.user", username=actor.username,
                                    role=tr.choice("role", actor.role)))
+
+    def add_sync_state(self, widget: QWidget) -> None:
+        """The live sync state, first on the left (messages still show beside it)."""
+        self.insertWidget(0, widget)
+
+    def set_sync_configured(self, configured: bool) -> None:
+        """An enrolled desktop shows its live state, not "not configured"."""
+        self.sync_configured = configured
+        self._sync = ("",) if configured else self._not_configured
+        if not self.message_timer.isActive():
+            self.sync_label.set_wordings(*self._sync)
 
     def set_count(self, text: str) -> None:
         self.count_label.setText(text)

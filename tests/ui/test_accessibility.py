@@ -141,3 +141,21 @@ def test_the_sync_dialogs_name_their_controls(qtbot, lang, services, tasks):
     for section in conflicts.section_widgets():
         section.edit_value.setChecked(True)
     assert unnamed(conflicts) == [] and unnamed(problems) == []
+
+
+def test_the_sync_state_panel_and_update_notice_are_named_and_reachable(qtbot, screens):
+    from PySide6.QtCore import Qt
+
+    from desktop.ui.sync.refresh import banner_of
+
+    sync = screens["main window"].sync
+    panel = sync.open_panel()
+    banner = banner_of(screens["case file"])
+    banner.show_update(kept_typing=False)
+    for widget in (sync.indicator, panel, banner):
+        assert unnamed(widget) == []
+    assert sync.indicator.accessibleName()
+    for button in (sync.indicator, banner.dismiss, panel.sync_button):
+        assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert not sync.sync_now_action.shortcut().isEmpty()
+    panel.close()

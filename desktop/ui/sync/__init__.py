@@ -1,1 +1,2 @@
-"""Sync in the window: joining at setup, the settings' sync section (no Qt in desktop/sync)."""
+"""Sync in the window: joining at setup, the settings' sync section, status, scheduler, panel,
+conflicts and problems (the logic without Qt is in desktop/sync)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFormLayout,
@@ -45,6 +45,9 @@ class Connected:
 
 
 class SyncSection(QGroupBox):
+    # Connected or left: the window's sync state follows at once.
+    enrolment_changed = Signal()
+
     def __init__(self, lang: UiLanguage, session: WorkSession, tasks: TaskRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -188,6 +191,7 @@ class SyncSection(QGroupBox):
             text += " " + tr("settings.sync_first_sync_failed",
                              reason=error_text(self.lang, done.sync_error))
         self._say(text)
+        self.enrolment_changed.emit()
 
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
@@ -239,3 +243,4 @@ class SyncSection(QGroupBox):
         self._busy(False)
         self.refresh()
         self._say(self.lang.tr("settings.sync_left", n=self.lang.tr.count(unsent)))
+        self.enrolment_changed.emit()

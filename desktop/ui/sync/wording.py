@@ -1,0 +1,55 @@
+"""The words of the sync status, shared by the status bar button and the sync panel."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
+from desktop.sync.schedule import Phase, Snapshot, phase
+from desktop.ui.language import UiLanguage
+
+
+def when(lang: UiLanguage, moment: datetime) -> str:
+    """A moment as the person's locale writes it, in local time: the time alone today,
+    the date and time before."""
+    local = moment.astimezone()
+    locale = QLocale(lang.code)
+    time = QTime(local.hour, local.minute)
+    day = QDate(local.year, local.month, local.day)
+    if day == QDate.currentDate():
+        return locale.toString(time, QLocale.FormatType.ShortFormat)
+    return locale.toString(QDateTime(day, time), QLocale.FormatType.ShortFormat)
+
+
+def state_text(lang: UiLanguage, snapshot: Snapshot) -> str:
+    """The phase in a few words ("Up to date (14:32)", "Offline", …)."""
+    tr = lang.tr
+    shown = phase(snapshot)
+    last = when(lang, snapshot.last_success) if snapshot.last_success else None
+    if shown == Phase.SYNCING:
+        return tr("sync.state.syncing")
+    if shown == Phase.UP_TO_DATE:
+        return tr("sync.state.up_to_date", time=last or "—")
+    if shown == Phase.OFFLINE:
+        return tr("sync.state.offline_since", time=last) if last else tr("sync.state.offline")
+    if shown == Phase.PROBLEM:
+        return tr("sync.state.problem")
+    return tr("sync.state.last_sync", time=last) if last else tr("sync.state.never")
+
+
+def status_text(lang: UiLanguage, snapshot: Snapshot) -> str:
+    """The phase and, when changes wait to go, how many."""
+    text = state_text(lang, snapshot)
+    if snapshot.pending:
+        text += " · " + lang.tr.plural("sync.state.pending", snapshot.pending)
+    return text
+
+
+def short_text(lang: UiLanguage, snapshot: Snapshot) -> str:
+    """The same in fewer words, for a narrow window ("Offline · 3 waiting")."""
+    tr = lang.tr
+    text = tr(f"sync.short.{phase(snapshot).value}")
+    if snapshot.pending:
+        text += " · " + tr.plural("sync.short.pending", snapshot.pending)
+    return text
