@@ -110,7 +110,7 @@ class PullOut(BaseModel):
     records: list[RecordOut]
     cursor: int
     more: bool
-    remaining: int = 0  # records after this page (optional, docs/sync-protocol.md "Pull")
+    remaining: int | None = None  # asked with count=true (docs/sync-protocol.md "Pull")
 
 
 class HealthOut(BaseModel):
@@ -170,7 +170,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
 
     @app.get("/api/v1/sync/pull", response_model=PullOut, responses=ERRORS)
     def pull_page(request: Request, cursor: int = Query(0, ge=0),
-                  limit: int = Query(MAX_PULL_LIMIT, ge=1),
+                  limit: int = Query(MAX_PULL_LIMIT, ge=1), count: bool = Query(False),
                   authorization: str | None = Header(default=None)) -> JSONResponse:
         with engine.connect() as connection:
             device = authenticate(connection, authorization)
@@ -178,8 +178,8 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
             if cursor == 0:
                 connection.rollback()  # the read snapshot ends before the short write
                 begin_download(engine, device)
-            body, count = pull(connection, device, cursor, limit)
-        annotate(request.scope, records=count)
+            body, records = pull(connection, device, cursor, limit, count)
+        annotate(request.scope, records=records)
         # Built by pull() already: validating 1,000 records against the model again would
         # cost more than the query (the model still documents the answer in the OpenAPI).
         return Response(body, media_type="application/json")

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from central import admin
 from central.db import database_url, make_engine, upgrade
-from central.protocol import MIN_PROTOCOL, PROTOCOL
+from central.protocol import MIN_PROTOCOL
 
 
 def parser() -> argparse.ArgumentParser:
@@ -105,9 +105,8 @@ def _serve(args: argparse.Namespace, url: str) -> int:
 
     if bool(args.cert) != bool(args.key):
         raise admin.AdminError("--cert and --key go together")
-    if not 1 <= args.min_protocol <= PROTOCOL:  # above its own: every desktop refused
-        raise admin.AdminError(f"--min-protocol must be between 1 and {PROTOCOL}, the "
-                               "protocol this central speaks")
+    if args.min_protocol < 1:
+        raise admin.AdminError("--min-protocol must be 1 or more")
     configure_logging()
     settings = Settings(database_url=url, min_protocol=args.min_protocol)
     uvicorn.run(create_app(settings), host=args.host, port=args.port,

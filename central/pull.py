@@ -35,10 +35,13 @@ def begin_download(engine: Engine, device: Device) -> None:
         connection.commit()
 
 
-def pull(connection: Connection, device: Device, cursor: int, limit: int) -> tuple[bytes, int]:
+def pull(connection: Connection, device: Device, cursor: int, limit: int,
+         count: bool = False) -> tuple[bytes, int]:
     """The page as the JSON body it is sent as, and its number of records. Values are copied
     as the database holds them (no decoding and encoding again), except for a volunteer
-    device, whose restricted fields are taken out."""
+    device, whose restricted fields are taken out. ``count``: say how many records the next
+    pages hold (a count over everything after the page: asked once per pull, on its first
+    page, never on every page, which would cost the square of a first download)."""
     # Writers commit in sequence order (push.py), so every row at or below the highest
     # committed seq is visible here: a page never skips one that commits later.
     limit = min(limit, MAX_PULL_LIMIT)
@@ -59,13 +62,14 @@ def pull(connection: Connection, device: Device, cursor: int, limit: int) -> tup
                        if not (volunteer and row.entity in VOLUNTEER_HIDDEN_ENTITIES))
     new_cursor = rows[-1].seq if rows else cursor
     head = _dump({"protocol": PROTOCOL, "cursor": new_cursor, "more": more,
-                  "remaining": _remaining(connection, device, new_cursor) if more else 0})
+                  **({"remaining": _remaining(connection, device, new_cursor) if more else 0}
+                     if count else {})})
     return f'{head[:-1]},"records":[{records}]}}'.encode(), len(rows)
 
 
 def _remaining(connection: Connection, device: Device, cursor: int) -> int:
     """The records the next pages hold (a desktop's progress bar on a first download);
-    counted only while there are more pages, so a routine sync pays nothing for it."""
+    counted only when asked and more pages follow."""
     query = select(func.count()).select_from(m.record).where(
         m.record.c.organisation_id == device.organisation_id, m.record.c.seq > cursor)
     if device.scope == SCOPE_VOLUNTEER:

@@ -92,12 +92,15 @@ class SyncClient:
         change_ids = [str(change.get("change_id")) for change in changes]
         return self._checked(lambda d: answers.push_results(d, change_ids), data)
 
-    def pull(self, cursor: int, limit: int = MAX_PULL) -> PullPage:
+    def pull(self, cursor: int, limit: int = MAX_PULL, count: bool = False) -> PullPage:
         """The records written after ``cursor``. SyncError ``cursor_expired`` (410): the
         central forgot that far back; start again from 0, keeping the outbox."""
         if cursor < 0 or not 0 < limit <= MAX_PULL:
             raise ValueError("cursor >= 0 and 1 <= limit <= 1000")
-        query = urlencode({"cursor": cursor, "limit": limit})
+        asked: dict[str, object] = {"cursor": cursor, "limit": limit}
+        if count:  # how many records the next pages hold (a progress bar's total)
+            asked["count"] = "true"
+        query = urlencode(asked)
         data = self._call("GET", f"/api/v1/sync/pull?{query}")
         return self._checked(lambda d: answers.pull_page(d, cursor), data)
 

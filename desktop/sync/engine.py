@@ -186,7 +186,9 @@ class SyncEngine:
         received = 0
         fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="relais-pull")
         try:
-            ahead: Future[PullPage] = fetcher.submit(self._fetch, cursor)
+            # Only the first page says how much is left: the progress bar's total.
+            ahead: Future[PullPage] = fetcher.submit(self._fetch, cursor, progress is not None)
+            total: int | None = None
             while True:
                 try:
                     page = ahead.result()
@@ -194,7 +196,7 @@ class SyncEngine:
                     if error.code != "cursor_expired" or cursor == 0:
                         raise
                     cursor, report.full_download = 0, True  # everything again; outbox stays
-                    ahead = fetcher.submit(self._fetch, cursor)
+                    ahead = fetcher.submit(self._fetch, cursor, progress is not None)
                     continue
                 if page.more:
                     ahead = fetcher.submit(self._fetch, page.cursor)
@@ -207,17 +209,18 @@ class SyncEngine:
                 changed = changed or bool(applied.created or applied.updated or applied.deleted)
                 cursor = page.cursor
                 received += len(page.records)
-                if progress is not None:
-                    known = page.remaining is not None
-                    progress(received, received + (page.remaining or 0) if known else 0)
+                if total is None and page.remaining is not None:
+                    total = received + page.remaining
+                if progress is not None:  # 0: unknown (an older central), a busy bar
+                    progress(received, max(total, received) if total is not None else 0)
                 if not page.more:
                     return changed
         finally:
             # A request still under way ends by its own deadline; nothing waits for it.
             fetcher.shutdown(wait=False, cancel_futures=True)
 
-    def _fetch(self, cursor: int) -> PullPage:
-        return self._retrying(lambda: self.client.pull(cursor, MAX_PULL))
+    def _fetch(self, cursor: int, count: bool = False) -> PullPage:
+        return self._retrying(lambda: self.client.pull(cursor, MAX_PULL, count))
 
     def _apply(self, page: PullPage) -> ApplyReport:
         try:

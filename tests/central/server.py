@@ -116,8 +116,11 @@ class Device:
         assert answer.status_code == 200, answer.text
         return answer.json()["results"]
 
-    def pull(self, cursor: int = 0, limit: int = 1000) -> dict[str, Any]:
-        answer = self.http.get("/api/v1/sync/pull", params={"cursor": cursor, "limit": limit})
+    def pull(self, cursor: int = 0, limit: int = 1000, count: bool = False) -> dict[str, Any]:
+        params: dict[str, Any] = {"cursor": cursor, "limit": limit}
+        if count:
+            params["count"] = "true"
+        answer = self.http.get("/api/v1/sync/pull", params=params)
         assert answer.status_code == 200, answer.text
         return answer.json()
 

@@ -209,6 +209,9 @@ def test_a_network_lost_mid_download_is_said_and_the_download_continues_from_the
     place = first_desktop(own_central, tmp_path, refnis)
     try:
         place.services.intake.register(HouseholdInput(members=[mother(), child()]))
+        # Enough pages that the download is still under way when the test, told of the
+        # first page on the GUI thread, stops the central (the worker does not wait).
+        place.services.demo.generate(30, 1, lambda done, total: None)
         place.sync()
         monkeypatch.setattr("desktop.sync.engine.MAX_PULL", 5)
         wizard = SetupWizard(lang, joining, reference_data(), tasks)
