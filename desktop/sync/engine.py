@@ -12,6 +12,7 @@ import json
 import logging
 import time
 import uuid
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -145,27 +146,40 @@ class SyncEngine:
 
     def _record(self, results: list[ChangeResult], report: SyncReport) -> None:
         """The central's answers, in one local transaction (under the write lock, like any
-        local write)."""
+        local write): one UPDATE per kind of answer, not one per change (an enrolment
+        sends hundreds of thousands)."""
+        sent: dict[str, list[uuid.UUID]] = defaultdict(list)
+        rejected: dict[str, list[uuid.UUID]] = defaultdict(list)
+        deferred: dict[str | None, list[uuid.UUID]] = defaultdict(list)
+        for result in results:
+            report.count(result.result)
+            change_id = uuid.UUID(result.change_id)
+            if result.result in SENT_RESULTS:
+                sent[result.result].append(change_id)
+            elif result.result == "rejected":
+                rejected[result.reason or "rejected"].append(change_id)
+            else:
+                deferred[result.reason].append(change_id)
+        table = SyncOutbox.__table__  # type: ignore[attr-defined]
         with self.engine.begin() as connection:
             take_write_lock(connection)
-            table = SyncOutbox.__table__  # type: ignore[attr-defined]
-            for result in results:
-                report.count(result.result)
-                key = table.c.change_id == uuid.UUID(result.change_id)
-                if result.result in SENT_RESULTS:
-                    values: dict[str, Any] = {"status": OutboxStatus.SENT,
-                                              "result": result.result, "reason": None}
-                elif result.result == "rejected":
-                    values = {"status": OutboxStatus.PROBLEM, "result": result.result,
-                              "reason": result.reason or "rejected"}
-                else:  # deferred: again next time, parked after too many times
-                    attempts = connection.execute(select(table.c.attempts).where(key)
-                                                  ).scalar_one() + 1
-                    values = {"attempts": attempts, "result": result.result,
-                              "reason": result.reason}
-                    if attempts >= self.max_deferrals:
-                        values["status"] = OutboxStatus.PROBLEM
-                connection.execute(update(table).where(key).values(**values))
+
+            def each(ids: list[uuid.UUID], **values: Any) -> None:
+                for start in range(0, len(ids), 500):
+                    connection.execute(update(table).where(
+                        table.c.change_id.in_(ids[start:start + 500])).values(**values))
+
+            for result, ids in sent.items():
+                each(ids, status=OutboxStatus.SENT, result=result, reason=None)
+            for reason, ids in rejected.items():
+                each(ids, status=OutboxStatus.PROBLEM, result="rejected", reason=reason)
+            for reason, ids in deferred.items():  # again next time; parked after too many
+                each(ids, attempts=table.c.attempts + 1, result="deferred", reason=reason)
+                for start in range(0, len(ids), 500):
+                    connection.execute(update(table).where(
+                        table.c.change_id.in_(ids[start:start + 500]),
+                        table.c.attempts >= self.max_deferrals).values(
+                            status=OutboxStatus.PROBLEM))
 
     # -- pull ---------------------------------------------------------------------------
 
