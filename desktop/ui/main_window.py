@@ -57,6 +57,7 @@ from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_bar import StatusBar
 from desktop.ui.sync.conflicts_dialog import open_conflicts
 from desktop.ui.sync.problems_dialog import open_problems
+from desktop.ui.sync.refresh import refresh_open_cases
 from desktop.ui.sync.window import SyncInWindow
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.transcription import TranscriptionDialog
@@ -339,11 +340,13 @@ class MainWindow(QMainWindow):
     def open_sync_conflicts(self) -> QDialog:
         dialog = open_conflicts(self, self.lang, self.services, self.tasks)
         dialog.resolved.connect(self.refresh)
+        dialog.resolved.connect(lambda: refresh_open_cases(self))
         return dialog
 
     def open_sync_problems(self) -> QDialog:
         dialog = open_problems(self, self.lang, self.services, self.tasks, self.open_case)
         dialog.changed.connect(self.refresh)
+        dialog.changed.connect(lambda: refresh_open_cases(self))
         return dialog
 
     def open_users(self) -> QDialog:

@@ -369,6 +369,15 @@ class SetupWizard(QWizard):
         elif self.joined is not None:
             self.joined_organisation.emit(self.joined.organisation_name)
 
+    def reject(self) -> None:
+        """Escape or the window's close button. On the recovery page the code is shown only
+        once: the window stays until the person says they kept it."""
+        page = self.recovery_page
+        if self.currentPage() is page and not page.confirm.isChecked():
+            page.error.show_message(self.lang.tr("setup.recovery_keep_first"))
+            return
+        super().reject()
+
     def done(self, result: int) -> None:
         self.join_page.stop()  # closed mid-download: it stops, and continues next time
         super().done(result)

@@ -175,3 +175,41 @@ def test_the_sync_menu_lists_every_open_conflict_and_the_refused_changes(qtbot, 
     assert all("SHEVCHENKO Yuliia" in s.title() for s in dialog.section_widgets())
     window.menus.sync_problems_action.trigger()
     assert window.findChild(ProblemsDialog).empty.isVisibleTo(window.findChild(ProblemsDialog))
+
+
+def test_a_conflict_resolved_from_the_sync_menu_clears_the_open_case_files_badge(
+        qtbot, lang, pair, make_main):
+    # Seen in the walk: the case file stayed "⚠ 1 conflit à résoudre" after the choice.
+    a, b = pair
+    conflicting(a, b, phone=("+32 470 00 00 0A", "+32 470 00 00 0B"))
+    window = make_main(a.services)
+    case_window = window.open_case(window.model.case_id(0))
+    assert case_window.conflict_badge.isVisibleTo(case_window)
+    window.menus.sync_conflicts_action.trigger()
+    dialog = next(d for d in window.findChildren(ConflictsDialog) if d.case_id is None)
+    (section,) = dialog.section_widgets()
+    section.keep_mine.click()
+    qtbot.mouseClick(section.apply, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.section_widgets() == [])
+    qtbot.waitUntil(lambda: not case_window.conflict_badge.isVisibleTo(case_window))
+
+
+def test_once_the_last_conflict_is_resolved_the_dialog_keeps_its_text_at_the_top(
+        qtbot, lang, tasks, pair):
+    # Seen in the walk: the explanation and "no conflict" drifted to the middle.
+    a, b = pair
+    conflicting(a, b, phone=("+32 470 00 00 0A", "+32 470 00 00 0B"))
+    dialog = ConflictsDialog(lang, a.services, tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    intro = next(label for label in dialog.findChildren(QLabel)
+                 if label.text() == lang.tr("conflicts.intro"))
+    where = intro.geometry()
+    (section,) = dialog.section_widgets()
+    section.take_theirs.click()
+    qtbot.mouseClick(section.apply, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.empty.isVisibleTo(dialog))
+    dialog.layout().activate()  # the freed space shared out now, not at the next event
+    assert intro.geometry() == where  # it does not grow to share the freed space
+    assert dialog.empty.geometry().top() - intro.geometry().bottom() < 20  # just below

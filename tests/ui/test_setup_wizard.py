@@ -89,3 +89,37 @@ def test_a_failed_creation_keeps_every_field_and_says_why(qtbot, lang, vault, tm
     assert "Relais ne peut pas écrire" in admin.error.text()
     assert admin.username.text() == "admin"
     assert admin.password.text() == ADMIN_PASSWORD
+
+
+def test_closing_the_window_on_the_recovery_code_keeps_it_until_it_is_kept(qtbot, lang, vault):
+    # Seen in the walk: Alt+F4 on the recovery page closed the wizard and the code, shown
+    # only once, was gone without a word.
+    wizard = SetupWizard(lang, vault, reference_data())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    wizard.next()
+    qtbot.keyClicks(wizard.organisation_page.search, "Luik")
+    wizard.organisation_page.results.setCurrentRow(0)
+    wizard.next()
+    admin = wizard.admin_page
+    qtbot.keyClicks(admin.username, "admin")
+    for field in (admin.password, admin.confirm):
+        qtbot.keyClicks(field, ADMIN_PASSWORD)
+    wizard.next()
+    recovery = wizard.recovery_page
+    assert wizard.currentPage() is recovery
+    code = recovery.code.text()
+
+    wizard.close()  # the title bar's close button, Alt+F4
+    assert wizard.isVisible() and wizard.currentPage() is recovery
+    assert recovery.code.text() == code
+    assert recovery.error.text() == lang.tr("setup.recovery_keep_first")
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert wizard.isVisible()
+
+    recovery.confirm.setChecked(True)  # kept: now the window may close
+    wizard.close()
+    assert not wizard.isVisible()
+    if wizard.session is not None:
+        wizard.session.close()

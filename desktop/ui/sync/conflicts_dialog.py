@@ -165,6 +165,10 @@ class ConflictsDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (intro, self.empty, self.scroll, self.error):
             layout.addWidget(widget)
+        # The list takes the room; once it is empty, the room stays below the words
+        # instead of spreading them down the dialog.
+        layout.setStretchFactor(self.scroll, 1)
+        layout.addStretch(0)
         layout.addLayout(buttons)
         self.load()
         fit_to_screen(self, 820, 600)

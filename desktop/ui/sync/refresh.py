@@ -83,6 +83,15 @@ def refresh_case_window(window: CaseWindow) -> bool:
     return True
 
 
+def refresh_open_cases(window: MainWindow) -> None:
+    """After a change made on this desktop outside a case file (a conflict resolved or a
+    refused change discarded from the Sync menu): every open case file shows it, its
+    conflict badge included, without the banner that speaks of another desktop."""
+    for case_window in window.findChildren(CaseWindow):
+        if case_window.isVisible():
+            case_window.refresh()
+
+
 def refresh_after_pull(window: MainWindow) -> None:
     """Every list and open case file as the database now is; the case list keeps its
     place (the selected case and the scroll position) so a pull never throws the person

@@ -34,7 +34,7 @@ def state_text(lang: UiLanguage, snapshot: Snapshot) -> str:
     if shown == Phase.OFFLINE:
         return tr("sync.state.offline_since", time=last) if last else tr("sync.state.offline")
     if shown == Phase.PROBLEM:
-        return tr("sync.state.problem")
+        return _conflicts_only(lang, snapshot) or tr("sync.state.problem")
     return tr("sync.state.last_sync", time=last) if last else tr("sync.state.never")
 
 
@@ -49,7 +49,15 @@ def status_text(lang: UiLanguage, snapshot: Snapshot) -> str:
 def short_text(lang: UiLanguage, snapshot: Snapshot) -> str:
     """The same in fewer words, for a narrow window ("Offline · 3 waiting")."""
     tr = lang.tr
-    text = tr(f"sync.short.{phase(snapshot).value}")
+    text = _conflicts_only(lang, snapshot) or tr(f"sync.short.{phase(snapshot).value}")
     if snapshot.pending:
         text += " · " + tr.plural("sync.short.pending", snapshot.pending)
     return text
+
+
+def _conflicts_only(lang: UiLanguage, snapshot: Snapshot) -> str | None:
+    """Sync works and only a person's choice is awaited: say that ("1 conflict to
+    resolve", the case badge's words), not "Sync problem" beside "Problems: 0"."""
+    if phase(snapshot) != Phase.PROBLEM or snapshot.error or snapshot.problems:
+        return None
+    return lang.tr.plural("cases.conflicts", snapshot.conflicts)
