@@ -61,6 +61,10 @@ _ROW = select(*_STATE).where(
 _ROWS = select(*_STATE).where(
     m.record.c.organisation_id == bindparam("org"),
     m.record.c.id.in_(bindparam("rids", expanding=True)))
+# The organisation's conflict records not deleted: the open ones are found among them.
+_CONFLICTS = select(m.record.c.id, m.record.c["values"]).where(
+    m.record.c.organisation_id == bindparam("org"), m.record.c.entity == CONFLICT_ENTITY,
+    m.record.c.deleted.is_(False))
 _INSERT_RECORD = insert(m.record)
 _INSERT_CHANGE = insert(m.change)
 _INSERT_REDIRECT = insert(m.merge_redirect)
@@ -156,6 +160,8 @@ class _Pusher:
         self.undo: list[tuple[tuple[str, str], State | None]] = []
         self.handled: list[dict[str, Any]] = []
         self.prefetched: set[str | None] = set()
+        # Open conflicts by (record id, field), read when a batch first writes a field.
+        self.conflicts: dict[tuple[str, str], list[str]] | None = None
         self.redirects = {
             r.other_id: Redirect(r.keep_id, {tuple(p) for p in r.repoint}, r.batch_id)
             for r in connection.execute(select(m.merge_redirect).where(
@@ -428,7 +434,31 @@ class _Pusher:
         version = row.version + 1
         self._store(State(row.entity, row.id, version, deleted, values, stamps, change.author,
                           change.at, self._next_seq()))
+        if row.entity != CONFLICT_ENTITY:
+            for name, value in applied.items():
+                self._refresh_conflicts(row.id, name, value, change)
         return version
+
+    def _refresh_conflicts(self, record_id: str, name: str, value: Any, change: Change) -> None:
+        """A field written again while a conflict on it is open: the conflict's side that
+        stands for the record ("theirs") becomes the new value, with its author and time.
+        Otherwise a person deciding later would choose between two outdated values and
+        silently undo the newer edit."""
+        for conflict_id in self._open_conflicts().get((record_id, name), []):
+            conflict = self._row(CONFLICT_ENTITY, conflict_id)
+            if conflict is None or conflict.deleted or conflict.values.get("status") != "open":
+                continue
+            update = {"theirs": value, "theirs_by": change.author, "theirs_at": change.at}
+            self._write(conflict, {**conflict.values, **update}, update, change)
+
+    def _open_conflicts(self) -> dict[tuple[str, str], list[str]]:
+        if self.conflicts is None:
+            self.conflicts = {}
+            for conflict_id, values in self.db.execute(_CONFLICTS, {"org": self.org}):
+                if isinstance(values, dict) and values.get("status") == "open":
+                    key = (str(values.get("entity_id")), str(values.get("field")))
+                    self.conflicts.setdefault(key, []).append(conflict_id)
+        return self.conflicts
 
     def _park(self, change: Change, row: State, name: str, base: Any, theirs: Any,
               mine: Any) -> str:
@@ -437,6 +467,8 @@ class _Pusher:
         if name == DELETED_FIELD:
             by, at = row.updated_by, row.updated_at
         conflict_id = str(uuid.uuid4())
+        if self.conflicts is not None:
+            self.conflicts.setdefault((change.entity_id, name), []).append(conflict_id)
         self._insert(CONFLICT_ENTITY, conflict_id, {
             "entity": change.entity, "entity_id": change.entity_id, "field": name,
             "base": base, "theirs": theirs, "theirs_by": by, "theirs_at": at,

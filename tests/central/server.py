@@ -143,11 +143,10 @@ def create(entity: str, values: dict[str, Any], entity_id: str | None = None,
 
 
 def update(entity: str, entity_id: str, base: int, author: str | None = None,
-           **fields: tuple[Any, Any]) -> dict[str, Any]:
+           at: str = "2026-11-29T11:00:00+00:00", **fields: tuple[Any, Any]) -> dict[str, Any]:
     return {"change_id": str(uuid.uuid4()), "seq": 2, "entity": entity, "entity_id": entity_id,
             "op": "update", "base_version": base,
-            "fields": {k: list(v) for k, v in fields.items()},
-            "author": author, "at": "2026-11-29T11:00:00+00:00"}
+            "fields": {k: list(v) for k, v in fields.items()}, "author": author, "at": at}
 
 
 def delete(entity: str, entity_id: str, base: int) -> dict[str, Any]:

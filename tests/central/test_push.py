@@ -77,6 +77,33 @@ def test_the_same_field_changed_twice_is_parked_as_a_conflict_with_both_values(c
     assert a.records()[conflict["id"]]["values"]["status"] == "resolved"
 
 
+def test_a_field_written_again_while_its_conflict_is_open_updates_the_conflict(central):
+    """Otherwise a person deciding later chooses between two outdated values and silently
+    undoes the newer edit (seen in a walk through the window)."""
+    a, b = two_desktops(central)
+    author_a, author_b = str(uuid.uuid4()), str(uuid.uuid4())
+    pid = make_person(a)
+    b.push(update("person", pid, 1, author=author_b, phone=("+32 470 00 00 00", "1B")))
+    [clash] = a.push(update("person", pid, 1, author=author_a,
+                            phone=("+32 470 00 00 00", "2A")))
+    (conflict_id,) = clash["conflicts"]
+    before = b.records()[conflict_id]["version"]
+    [later] = b.push(update("person", pid, 2, author=author_b, at="2026-11-29T12:00:00+00:00",
+                            phone=("1B", "2B")))
+    assert later["result"] == "applied"
+    conflict = b.records()[conflict_id]
+    assert conflict["version"] == before + 1  # desktops pull the conflict again
+    assert {k: conflict["values"][k] for k in ("theirs", "theirs_by", "theirs_at", "mine",
+                                                "status")} == {
+        "theirs": "2B", "theirs_by": author_b, "theirs_at": "2026-11-29T12:00:00+00:00",
+        "mine": "2A", "status": "open"}
+    # Once resolved, a later write of the field leaves the conflict as it was decided.
+    a.push(update("sync_conflict", conflict_id, conflict["version"],
+                  status=("open", "resolved"), resolution=(None, "theirs")))
+    b.push(update("person", pid, 3, author=author_b, phone=("2B", "3B")))
+    assert b.records()[conflict_id]["values"]["theirs"] == "2B"
+
+
 def test_an_edit_of_a_deleted_record_parks_a_deletion_conflict(central):
     a, b = two_desktops(central)
     pid = make_person(a)

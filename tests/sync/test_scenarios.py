@@ -13,6 +13,7 @@ from desktop.core.models import Household, IdentityDocument, Person, SyncConflic
 from desktop.core.paper_reference import new_reference
 from desktop.core.uow import UnitOfWork
 from desktop.sync.client import SyncClient
+from desktop.sync.conflict_view import conflict_views
 from desktop.sync.conflicts import open_conflicts, resolve, status
 from desktop.sync.device_token import DeviceToken
 from desktop.sync.engine import batches
@@ -87,6 +88,28 @@ def test_the_same_field_is_a_conflict_resolved_on_one_desktop_and_seen_on_the_ot
         assert open_conflicts(place.session.engine) == []
         with Session(place.session.engine) as db:
             assert db.get(SyncConflict, conflicts[0].id).status == ConflictStatus.RESOLVED
+    assert a.records() == b.records()
+
+
+def test_keeping_mine_after_a_later_edit_keeps_the_later_edit_not_an_outdated_value(pair):
+    """B's phone synced, A's offline edit of it met it (a conflict), then B changed the phone
+    again: B's side of the conflict is that later value, so "keep mine" keeps it."""
+    a, b = pair
+    yuliia = person(a).id
+    edit(b, yuliia, phone="+32 470 00 00 1B")
+    b.sync()
+    edit(a, yuliia, phone="+32 470 00 00 2A")  # A had not pulled B's edit
+    assert a.sync().pushed.get("conflict") == 1
+    b.sync()
+    edit(b, yuliia, phone="+32 470 00 00 2B")
+    b.sync()
+    (view,) = conflict_views(b.session.engine, b.session.actor)
+    assert (view.mine.value, view.theirs.value) == ("+32 470 00 00 2B", "+32 470 00 00 2A")
+    resolve(b.session.engine, b.session.actor, str(view.id), view.mine_key)
+    everyone_syncs(b, a)
+    for place in (a, b):
+        assert person(place).phone == "+32 470 00 00 2B"
+        assert open_conflicts(place.session.engine) == []
     assert a.records() == b.records()
 
 
