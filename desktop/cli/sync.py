@@ -300,6 +300,16 @@ def discard_change(ctx: CliContext) -> int:
 # -- shared -----------------------------------------------------------------------------------
 
 def _login(ctx: CliContext, password: str | None = None) -> WorkSession:
+    session = _signed_in(ctx, password)
+    try:
+        session.actor  # noqa: B018 (a temporary password opens no sync command, status included)
+    except BaseException:
+        session.close()
+        raise
+    return session
+
+
+def _signed_in(ctx: CliContext, password: str | None) -> WorkSession:
     if password is None:
         return ctx.open_session()
     from desktop.cli.context import UsageError
@@ -321,7 +331,6 @@ def _run(ctx: CliContext, session: WorkSession) -> SyncReport:
     from desktop.sync.engine import SyncEngine
     from desktop.sync.errors import SyncError
 
-    session.actor  # noqa: B018 (a temporary password must be replaced first)
     found = status(session.engine)
     if found is None:
         raise SyncError("not_enrolled")
