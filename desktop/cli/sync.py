@@ -166,7 +166,9 @@ def sync_status(ctx: CliContext) -> int:
 
 
 def list_conflicts(ctx: CliContext) -> int:
+    from desktop.core.field_labels import entity_label, field_label
     from desktop.sync.conflict_view import conflict_views
+    from desktop.sync.conflicts import DELETED
 
     session = _login(ctx)
     try:
@@ -184,8 +186,12 @@ def list_conflicts(ctx: CliContext) -> int:
         shown = {side: hidden if c["masked"] else json.dumps(c[side]["value"],
                                                              ensure_ascii=False)
                  for side in ("mine", "theirs")}
-        ctx.print(ctx.tr("sync.cli.conflict_line", id=c["id"], entity=c["entity"],
-                         entity_id=c["entity_id"], field=c["field"], **shown))
+        # Named as the window names them: the person and case, the field's label.
+        field = (ctx.tr("conflicts.deleted_or_edited") if c["field"] == DELETED
+                 else field_label(ctx.tr, c["field"]))
+        ctx.print(ctx.tr("sync.cli.conflict_line", id=c["id"],
+                         entity=entity_label(ctx.tr, c["entity"]),
+                         record=c["record"] or c["entity_id"], field=field, **shown))
     return EXIT_OK
 
 
