@@ -195,6 +195,8 @@ def test_a_first_password_chosen_on_two_desktops_before_a_sync_goes_one_way_whol
     a.sync()
     b.sync()
     public_key = next(c for c in open_conflicts(b.session.engine) if c.field == "public_key")
+    with pytest.raises(ValidationError):  # a key typed by hand would open for no one
+        resolve(b.session.engine, b.session.actor, str(public_key.id), "AAAA")
     resolve(b.session.engine, b.session.actor, str(public_key.id), "mine")  # B's pair
     assert open_conflicts(b.session.engine) == []
     everyone_syncs(b, a)
