@@ -156,6 +156,7 @@ def sync_status(ctx: CliContext) -> int:
     if found.last_error:
         ctx.print(tr("sync.cli.status_last_error", reason=found.last_error))
     ctx.print(tr("sync.cli.status_conflicts", n=found.open_conflicts))
+    ctx.print(tr("sync.cli.status_problems", n=len(found.problems)))
     for problem in found.problems:
         ctx.print(tr("sync.cli.status_problem", entity=problem["entity"],
                      id=problem["entity_id"], reason=problem["reason"] or "-"))
