@@ -13,6 +13,7 @@ from desktop.core.models import Household, IdentityDocument, Person, SyncConflic
 from desktop.core.paper_reference import new_reference
 from desktop.core.uow import UnitOfWork
 from desktop.sync.client import SyncClient
+from desktop.sync.conflict_view import conflict_views
 from desktop.sync.conflicts import open_conflicts, resolve, status
 from desktop.sync.device_token import DeviceToken
 from desktop.sync.engine import batches
@@ -195,6 +196,8 @@ def test_a_first_password_chosen_on_two_desktops_before_a_sync_goes_one_way_whol
     a.sync()
     b.sync()
     public_key = next(c for c in open_conflicts(b.session.engine) if c.field == "public_key")
+    views = conflict_views(b.session.engine, b.session.actor)
+    assert views and not any(view.kind.editable for view in views)  # no "type a value"
     with pytest.raises(ValidationError):  # a key typed by hand would open for no one
         resolve(b.session.engine, b.session.actor, str(public_key.id), "AAAA")
     resolve(b.session.engine, b.session.actor, str(public_key.id), "mine")  # B's pair
