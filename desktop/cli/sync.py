@@ -156,6 +156,7 @@ def sync_status(ctx: CliContext) -> int:
     if found.last_error:
         ctx.print(tr("sync.cli.status_last_error", reason=found.last_error))
     ctx.print(tr("sync.cli.status_conflicts", n=found.open_conflicts))
+    ctx.print(tr("sync.cli.status_problems", n=len(found.problems)))
     for problem in found.problems:
         ctx.print(tr("sync.cli.status_problem", entity=problem["entity"],
                      id=problem["entity_id"], reason=problem["reason"] or "-"))
@@ -166,7 +167,9 @@ def sync_status(ctx: CliContext) -> int:
 
 
 def list_conflicts(ctx: CliContext) -> int:
+    from desktop.core.field_labels import entity_label, field_label
     from desktop.sync.conflict_view import conflict_views
+    from desktop.sync.conflicts import DELETED
 
     session = _login(ctx)
     try:
@@ -184,8 +187,12 @@ def list_conflicts(ctx: CliContext) -> int:
         shown = {side: hidden if c["masked"] else json.dumps(c[side]["value"],
                                                              ensure_ascii=False)
                  for side in ("mine", "theirs")}
-        ctx.print(ctx.tr("sync.cli.conflict_line", id=c["id"], entity=c["entity"],
-                         entity_id=c["entity_id"], field=c["field"], **shown))
+        # Named as the window names them: the person and case, the field's label.
+        field = (ctx.tr("conflicts.deleted_or_edited") if c["field"] == DELETED
+                 else field_label(ctx.tr, c["field"]))
+        ctx.print(ctx.tr("sync.cli.conflict_line", id=c["id"],
+                         entity=entity_label(ctx.tr, c["entity"]),
+                         record=c["record"] or c["entity_id"], field=field, **shown))
     return EXIT_OK
 
 
@@ -300,6 +307,16 @@ def discard_change(ctx: CliContext) -> int:
 # -- shared -----------------------------------------------------------------------------------
 
 def _login(ctx: CliContext, password: str | None = None) -> WorkSession:
+    session = _signed_in(ctx, password)
+    try:
+        session.actor  # noqa: B018 (a temporary password opens no sync command, status included)
+    except BaseException:
+        session.close()
+        raise
+    return session
+
+
+def _signed_in(ctx: CliContext, password: str | None) -> WorkSession:
     if password is None:
         return ctx.open_session()
     from desktop.cli.context import UsageError
@@ -321,7 +338,6 @@ def _run(ctx: CliContext, session: WorkSession) -> SyncReport:
     from desktop.sync.engine import SyncEngine
     from desktop.sync.errors import SyncError
 
-    session.actor  # noqa: B018 (a temporary password must be replaced first)
     found = status(session.engine)
     if found is None:
         raise SyncError("not_enrolled")

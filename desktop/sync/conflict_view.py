@@ -20,7 +20,7 @@ from desktop.core.record_place import RecordPlace, place_of
 from desktop.core.restricted import field_hidden, field_restricted, record_hidden
 from desktop.core.roles import Actor, Permission
 from desktop.sync.codec import CodecError, decode_value
-from desktop.sync.conflicts import DELETED
+from desktop.sync.conflicts import DELETED, WHOLE_ENTITIES
 from desktop.sync.entities import model_of
 from desktop.sync.field_values import FieldKind, field_kind
 
@@ -106,10 +106,16 @@ def _view(db: Session, actor: Actor, conflict: SyncConflict, model: type[Record]
         mine, theirs = theirs, mine
     return ConflictView(
         id=conflict.id, entity=conflict.entity, entity_id=conflict.entity_id,
-        field=conflict.field, kind=None if deletion else field_kind(model, conflict.field),
+        field=conflict.field, kind=None if deletion else _kind(model, conflict),
         base=value(conflict.base) if not deletion else False, mine=mine, theirs=theirs,
         mine_key=mine_key, masked=masked, place=place,
         may_resolve=actor.can(Permission.EDIT_CASES) and not masked)
+
+
+def _kind(model: type[Record], conflict: SyncConflict) -> FieldKind:
+    if conflict.entity in WHOLE_ENTITIES:  # one side's key pair or the other's, never typed
+        return FieldKind("fixed")
+    return field_kind(model, conflict.field)
 
 
 def _decoded(model: type[Record], name: str, wire: Any) -> Any:

@@ -28,6 +28,9 @@ from desktop.sync.entities import model_of
 from desktop.sync.field_values import read_value
 
 DELETED = "__deleted__"
+# Records whose fields only make sense together (a user's key pair): a conflict on one of
+# them is resolved for all of its fields at once, with one side, never with a typed value.
+WHOLE_ENTITIES = frozenset({"user_credential"})
 
 
 @dataclass
@@ -128,19 +131,46 @@ def resolve(engine: Engine, actor: Actor, conflict_id: str, keep: str,
             if typed:
                 raise ValidationError("sync.value_not_editable", field=conflict.field)
             _choose_deletion(uow, record, chosen)
-        else:
-            if typed:
-                new = read_value(model, conflict.field, chosen)
-            else:
-                try:
-                    new = decode_value(model, conflict.field, chosen)
-                except (CodecError, KeyError, TypeError, ValueError):
-                    raise RelaisError("sync.conflict_bad_value",
-                                      field=conflict.field) from None
+        elif typed:
+            if conflict.entity in WHOLE_ENTITIES:
+                raise ValidationError("sync.value_not_editable", field=conflict.field)
+            new = read_value(model, conflict.field, chosen)
             if getattr(record, conflict.field) != new:
                 uow.update(record, **{conflict.field: new})
+        else:
+            # A key pair's fields belong together: one side's public key with the other's
+            # wrapped private key opens for no one, so the whole record takes that side.
+            together = _open_of_record(uow, conflict) if conflict.entity in WHOLE_ENTITIES \
+                else [conflict]
+            for each in together:
+                _take_side(uow, model, record, each, keep)
+            return conflict
         uow.update(conflict, status=ConflictStatus.RESOLVED, resolution=resolution)
         return conflict
+
+
+def _open_of_record(uow: UnitOfWork, conflict: SyncConflict) -> list[SyncConflict]:
+    return [conflict, *uow.session.scalars(select(SyncConflict).where(
+        SyncConflict.entity == conflict.entity,  # type: ignore[arg-type]
+        SyncConflict.entity_id == conflict.entity_id,  # type: ignore[arg-type]
+        SyncConflict.id != conflict.id,  # type: ignore[arg-type]
+        SyncConflict.field != DELETED,  # type: ignore[arg-type]
+        SyncConflict.status == ConflictStatus.OPEN,  # type: ignore[arg-type]
+        SyncConflict.deleted_at.is_(None)))]  # type: ignore[union-attr]
+
+
+def _take_side(uow: UnitOfWork, model: Any, record: Any, conflict: SyncConflict,
+               keep: str) -> None:
+    """The field gets the value of side ``keep`` (``mine`` or ``theirs``)."""
+    chosen = conflict.mine if keep == "mine" else conflict.theirs
+    try:
+        new = decode_value(model, conflict.field, chosen)
+    except (CodecError, KeyError, TypeError, ValueError):
+        raise RelaisError("sync.conflict_bad_value", field=conflict.field) from None
+    if getattr(record, conflict.field) != new:
+        uow.update(record, **{conflict.field: new})
+    uow.update(conflict, status=ConflictStatus.RESOLVED,
+               resolution=ConflictResolution(keep))
 
 
 def _choose_deletion(uow: UnitOfWork, record: Any, chosen: Any) -> None:

@@ -82,8 +82,9 @@ def enrol(session: WorkSession, client: SyncClient, token: DeviceToken, code: st
     queued = outbox.enrol(session.engine, SyncState(
         server_url=client.server.url, device_id=answer.device_id, series=answer.series,
         scope=answer.scope), upload_everything=True)
-    ensure_credential(session, password)
-    return answer, queued + 1
+    # An administrator who has no key pair yet gets one, and it goes up with the rest.
+    made = ensure_credential(session, password)
+    return answer, queued + int(made)
 
 
 # -- join -------------------------------------------------------------------------------------

@@ -28,7 +28,9 @@ def as_marie(folder, *argv, password=TEMPORARY, **kwargs):
 
 
 @pytest.mark.parametrize("command", [("search", "Shevchenko"), ("users", "list"),
-                                     ("export", "persons", "--format", "csv", "-o", "x.csv")])
+                                     ("export", "persons", "--format", "csv", "-o", "x.csv"),
+                                     ("sync", "status"), ("sync", "now"), ("sync", "conflicts"),
+                                     ("sync", "problems")])
 def test_a_temporary_password_is_refused_for_every_other_command(marie, command):
     code, out, err = as_marie(marie, *command)
     assert (code, out) == (1, "")

@@ -117,3 +117,19 @@ def test_the_command_line_lists_and_resolves_with_this_desktops_value_as_mine(pa
     for place in (a, b):
         place.sync()
     assert yuliia(b).phone == "+32 470 00 00 0A"
+
+
+def test_the_command_lines_list_names_the_person_and_the_field_as_the_window_does(
+        pair, tmp_path):
+    from tests.sync.desktops import Desktop
+    from tests.sync.organisation import ADMIN_PASSWORD
+
+    a, b = pair
+    conflicting(a, b, phone=("+32 470 00 00 0A", "+32 470 00 00 0B"))
+    a.close()
+    desktop = Desktop(tmp_path / "a", tmp_path / "a-keyring.json")
+    (line,) = desktop.run("sync", "conflicts", "--user", "admin",
+                          password=ADMIN_PASSWORD).stdout.splitlines()
+    assert "SHEVCHENKO Yuliia" in line and " Phone: " in line
+    assert str(yuliia(b).id) not in line  # the record, not its id
+    assert line.endswith('mine "+32 470 00 00 0A", theirs "+32 470 00 00 0B"')

@@ -37,6 +37,8 @@ def test_enrol_join_and_log_in_with_ones_own_password_on_the_joined_desktop(
     status_b = b.json("sync", "status", user="admin", password=ADMIN_PASSWORD)
     assert status_b["series"] == "B" and status_b["pending"] == {}
     assert status_b["last_success"] is None and status_b["problems"] == []
+    shown = b.run("sync", "status", "--user", "admin", password=ADMIN_PASSWORD).stdout
+    assert "Open conflicts: 0" in shown and "Problems: 0" in shown  # said, even when none
     assert b.run("sync", "now", "--user", "admin", password="not the password",
                  check=False).returncode == 1
     report = b.json("sync", "now", user="admin", password=ADMIN_PASSWORD)

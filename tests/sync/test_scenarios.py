@@ -204,6 +204,33 @@ def test_users_log_in_on_every_desktop_with_their_own_password(pair):
             place.vault.login("alice", "she chose this passphrase herself")
 
 
+def test_a_first_password_chosen_on_two_desktops_before_a_sync_goes_one_way_whole(pair):
+    """The hand run of issue 10: one key pair's fields in conflict, resolved one by one,
+    mixed one desktop's public key with the other's wrapped private key: locked out
+    everywhere. Resolving any field of a credential takes that side's whole key pair."""
+    a, b = pair
+    a.services.users.add_user("alice", Role.SOCIAL_WORKER, "a temporary passphrase 1")
+    everyone_syncs(a, b)
+    for place, own in ((a, "chosen first on desktop A"), (b, "chosen next on desktop B")):
+        alice = place.vault.login("alice", "a temporary passphrase 1")
+        alice.change_own_password(own)
+        alice.close()
+    a.sync()
+    b.sync()
+    public_key = next(c for c in open_conflicts(b.session.engine) if c.field == "public_key")
+    views = conflict_views(b.session.engine, b.session.actor)
+    assert views and not any(view.kind.editable for view in views)  # no "type a value"
+    with pytest.raises(ValidationError):  # a key typed by hand would open for no one
+        resolve(b.session.engine, b.session.actor, str(public_key.id), "AAAA")
+    resolve(b.session.engine, b.session.actor, str(public_key.id), "mine")  # B's pair
+    assert open_conflicts(b.session.engine) == []
+    everyone_syncs(b, a)
+    for place in (a, b):
+        place.vault.login("alice", "chosen next on desktop B").close()
+        with pytest.raises(RelaisError):
+            place.vault.login("alice", "chosen first on desktop A")
+
+
 def _disable(place, username) -> None:
     users = place.services.users
     target = next(u for u in users.list_users() if u.username == username)

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QLocale, QTime
 
 from desktop.core import enums
+from desktop.core.field_labels import entity_label, field_label  # noqa: F401 (the dialogs import them here)
 from desktop.core.i18n import Translator, language_name, load_catalog
 from desktop.ui.worklist_table import short_date
 
@@ -29,17 +30,6 @@ LIST_ITEMS = {"needs": "need_area"}
 
 def _known(key: str) -> bool:
     return key in load_catalog("en")
-
-
-def field_label(tr: Translator, name: str) -> str:
-    for key in (f"field.{name}", f"intake.field_{name}"):
-        if _known(key):
-            return tr(key)
-    return name
-
-
-def entity_label(tr: Translator, entity: str) -> str:
-    return tr(f"entity.{entity}") if _known(f"entity.{entity}") else entity
 
 
 def enum_label(tr: Translator, value: StrEnum) -> str:
