@@ -32,7 +32,11 @@ def _uuid_out(value: uuid.UUID) -> str:
 
 
 def _uuid_in(value: Any) -> uuid.UUID:
-    return uuid.UUID(str(value))
+    if isinstance(value, uuid.UUID):
+        return value
+    if not isinstance(value, str):
+        raise TypeError(f"not a UUID: {value!r}")
+    return uuid.UUID(value)
 
 
 def _datetime_out(value: datetime) -> str:
@@ -133,9 +137,22 @@ def encode(model: type[Record], values: dict[str, Any]) -> dict[str, Any]:
 def decode(model: type[Record], values: dict[str, Any]) -> dict[str, Any]:
     """Python values of the columns this version knows; a newer desktop's extra fields are
     left out, not refused, so an older desktop keeps syncing what it understands."""
-    known = _columns(model)
-    return {name: decode_value(model, name, value) for name, value in values.items()
-            if name in known}
+    readers = _readers(model)
+    out: dict[str, Any] = {}
+    name = ""
+    try:  # one loop without a call per value: a first pull decodes millions of them
+        for name, value in values.items():
+            read = readers.get(name)
+            if read is not None:
+                out[name] = None if value is None else read(value)
+    except (ValueError, TypeError) as error:
+        raise CodecError(f"{model.__tablename__}.{name}: {error}") from error
+    return out
+
+
+@cache
+def _readers(model: type[Record]) -> dict[str, Encoder]:
+    return {name: pair[1] for name, pair in _columns(model).items()}
 
 
 def record_values(record: Record) -> dict[str, Any]:
