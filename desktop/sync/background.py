@@ -40,9 +40,9 @@ class StoppableClient:
         self._check()
         return self.client.push(batch_id, changes)
 
-    def pull(self, cursor: int, limit: int) -> PullPage:
+    def pull(self, cursor: int, limit: int, count: bool = False) -> PullPage:
         self._check()
-        return self.client.pull(cursor, limit)
+        return self.client.pull(cursor, limit, count)
 
 
 def sync_once(session: WorkSession, stop: threading.Event, attempts: int = 3) -> SyncReport:
