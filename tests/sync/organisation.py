@@ -3,6 +3,7 @@ the services and the sync engine the CLI uses, without a process start per comma
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from central import admin
+from desktop.core.intake_input import HouseholdInput
 from desktop.core.models import CaseFile
 from desktop.core.reference import reference_data
 from desktop.paths import DataPaths
@@ -98,3 +100,17 @@ def joined_desktop(server, tmp_path: Path, refnis: str, name: str) -> Place:
     vault = Vault(DataPaths.portable(tmp_path / name), kdf=FAST_KDF)
     setup.join(vault, SyncClient(server.url), DeviceToken(vault.paths), server.code(refnis))
     return Place(vault, vault.login("admin", ADMIN_PASSWORD))
+
+
+def two_desktops(server, tmp_path: Path) -> Iterator[tuple[Place, Place]]:
+    """A first desktop with one household, synced, and a second one joined after it."""
+    from tests.core.test_intake import child, mother
+
+    refnis = organisation(server)
+    a = first_desktop(server, tmp_path, refnis)
+    a.services.intake.register(HouseholdInput(members=[mother(), child()]))
+    a.sync()
+    b = joined_desktop(server, tmp_path, refnis, "b")
+    yield a, b
+    a.close()
+    b.close()

@@ -9,27 +9,12 @@ from sqlmodel import Session, select
 
 from desktop.core.enums import Role, Sex
 from desktop.core.errors import AccessDenied, ValidationError
-from desktop.core.intake_input import HouseholdInput
 from desktop.core.models import Person
 from desktop.core.record_place import open_conflicts_by_case
 from desktop.core.uow import UnitOfWork
 from desktop.sync.conflict_view import conflict_views
 from desktop.sync.conflicts import resolve
 from tests.conftest import login_as
-from tests.core.test_intake import child, mother
-from tests.sync.organisation import first_desktop, joined_desktop, organisation
-
-
-@pytest.fixture
-def pair(central, tmp_path):
-    refnis = organisation(central)
-    a = first_desktop(central, tmp_path, refnis)
-    a.services.intake.register(HouseholdInput(members=[mother(), child()]))
-    a.sync()
-    b = joined_desktop(central, tmp_path, refnis, "b")
-    yield a, b
-    a.close()
-    b.close()
 
 
 def yuliia(place) -> Person:

@@ -23,24 +23,11 @@ from tests.sync.organisation import (
     ADMIN_PASSWORD,
     Place,
     first_desktop,
-    joined_desktop,
     organisation,
 )
 
 # Longer than one change may be (64 KiB): typed before the limits existed, or imported.
 HUGE = "Харків, вулиця Сумська " * 4000
-
-
-@pytest.fixture
-def pair(central, tmp_path):
-    refnis = organisation(central)
-    a = first_desktop(central, tmp_path, refnis)
-    a.services.intake.register(HouseholdInput(members=[mother(), child()]))
-    a.sync()
-    b = joined_desktop(central, tmp_path, refnis, "b")
-    yield a, b
-    a.close()
-    b.close()
 
 
 def person(place, given="Yuliia") -> Person:

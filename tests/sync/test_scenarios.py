@@ -18,19 +18,6 @@ from desktop.sync.conflicts import open_conflicts, resolve, status
 from desktop.sync.device_token import DeviceToken
 from desktop.sync.engine import batches
 from tests.core.test_intake import child, mother
-from tests.sync.organisation import first_desktop, joined_desktop, organisation
-
-
-@pytest.fixture
-def pair(central, tmp_path):
-    refnis = organisation(central)
-    a = first_desktop(central, tmp_path, refnis)
-    a.services.intake.register(HouseholdInput(members=[mother(), child()]))
-    a.sync()
-    b = joined_desktop(central, tmp_path, refnis, "b")
-    yield a, b
-    a.close()
-    b.close()
 
 
 def person(place, surname="Shevchenko", given="Yuliia") -> Person:

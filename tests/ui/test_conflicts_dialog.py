@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QLabel
 from sqlmodel import Session, select
 
 from desktop.core.enums import Role
-from desktop.core.intake_input import HouseholdInput
 from desktop.core.models import Person
 from desktop.core.uow import UnitOfWork
 from desktop.sync.conflict_view import conflict_views
@@ -20,21 +19,12 @@ from desktop.ui.case_window import CaseWindow
 from desktop.ui.sync.conflicts_dialog import ConflictsDialog
 from desktop.ui.worklist_table import WorklistTable
 from tests.conftest import login_as
-from tests.core.test_intake import child, mother
-from tests.sync.organisation import first_desktop, joined_desktop, organisation
+from tests.sync.organisation import two_desktops
 
 
 @pytest.fixture
 def pair(servers, tmp_path):
-    server = servers["sqlite"]
-    refnis = organisation(server)
-    a = first_desktop(server, tmp_path, refnis)
-    a.services.intake.register(HouseholdInput(members=[mother(), child()]))
-    a.sync()
-    b = joined_desktop(server, tmp_path, refnis, "b")
-    yield a, b
-    a.close()
-    b.close()
+    yield from two_desktops(servers["sqlite"], tmp_path)
 
 
 def yuliia(place) -> Person:
