@@ -203,3 +203,17 @@ def test_once_the_last_conflict_is_resolved_the_dialog_keeps_its_text_at_the_top
     dialog.layout().activate()  # the freed space shared out now, not at the next event
     assert intro.geometry() == where  # it does not grow to share the freed space
     assert dialog.empty.geometry().top() - intro.geometry().bottom() < 20  # just below
+
+
+def test_a_long_value_without_spaces_wraps_instead_of_widening_the_dialog(qtbot, lang, tasks,
+                                                                          pair):
+    a, b = pair
+    long_a, long_b = "A" * 400, "B" * 400  # like a key pair chosen on two desktops
+    conflicting(a, b, email=(f"{long_a}@example.org", f"{long_b}@example.org"))
+    dialog = ConflictsDialog(lang, b.services, tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    (section,) = dialog.section_widgets()
+    assert long_b[:40] in texts(section)
+    # Wider than the dialog, a section would scroll sideways and hide its Apply button.
+    assert section.sizeHint().width() <= 900

@@ -35,6 +35,15 @@ from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import ErrorLabel, emphasise, error_text
 
 
+def breakable(text: str, run: int = 40) -> str:
+    """Long runs without a space (a key, a pasted address) given places to wrap: a word-
+    wrapped label cannot break them and would widen the dialog past the screen."""
+    words = text.split(" ")
+    return " ".join(
+        "\u200b".join(word[i:i + run] for i in range(0, len(word), run)) if len(word) > run
+        else word for word in words)
+
+
 class ConflictSection(QGroupBox):
     """One conflicting field and the choice about it."""
 
@@ -56,7 +65,8 @@ class ConflictSection(QGroupBox):
             ("conflicts.theirs", view.theirs.value, view.theirs)]
         for row, (key, value, side) in enumerate(rows, 1):
             grid.addWidget(QLabel(tr(key)), row, 0)
-            shown = QLabel(tr("case.restricted") if view.masked else self._text(lang, value))
+            shown = QLabel(tr("case.restricted") if view.masked
+                           else breakable(self._text(lang, value)))
             shown.setWordWrap(True)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(shown, row, 1)
