@@ -79,6 +79,8 @@ record = Table(
     Column("updated_at", String(40), nullable=True),
     Column("written_at", DateTime, nullable=False),  # the central's clock: purge age
     Index("ix_record_org_seq", "organisation_id", "seq", unique=True),
+    # A push reads its batch's records by id (migration 0002).
+    Index("ix_record_org_id", "organisation_id", "id"),
 )
 
 # Every change handled (not the deferred ones): dedupe by change id and content.
