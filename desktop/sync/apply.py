@@ -114,10 +114,33 @@ def parse(raw: dict[str, Any]) -> Pulled:
                   updated_at=updated_at)
 
 
-def apply_page(engine: Engine, records: Sequence[dict[str, Any]], cursor: int) -> ApplyReport:
+@dataclass(frozen=True)
+class Decoded:
+    """A page's records read into Python values, or why one cannot be. The engine decodes
+    the next page on its fetching thread while this one is written (SQLite's work releases
+    the interpreter, so the two overlap)."""
+
+    pulled: list[Pulled]
+    unreadable: list[tuple[str, str, str, dict[str, Any]]]
+
+
+def decode_page(records: Iterable[dict[str, Any]]) -> Decoded:
+    pulled: list[Pulled] = []
+    unreadable: list[tuple[str, str, str, dict[str, Any]]] = []
+    for raw in records:
+        try:
+            pulled.append(parse(raw))
+        except CodecError as error:
+            unreadable.append((str(raw.get("entity")), str(raw.get("id")),
+                               f"cannot be read here: {error}", raw))
+    return Decoded(pulled, unreadable)
+
+
+def apply_page(engine: Engine, records: Sequence[dict[str, Any]], cursor: int,
+               decoded: Decoded | None = None) -> ApplyReport:
     """Apply one pull page and store its cursor, all or nothing."""
     with remote_session(engine) as session:
-        report = apply_records(session, records)
+        report = apply_records(session, records, decoded)
         session.execute(update(SyncState).values(cursor=cursor))
         session.flush()
     return report
@@ -146,7 +169,8 @@ def remote_session(engine: Engine) -> Iterator[Session]:
             connection.commit()
 
 
-def apply_records(session: Session, records: Sequence[dict[str, Any]]) -> ApplyReport:
+def apply_records(session: Session, records: Sequence[dict[str, Any]],
+                  decoded: Decoded | None = None) -> ApplyReport:
     """Apply pulled records in the caller's transaction; what cannot be applied is parked
     (``sync_parked``) with its reason, so one record never holds back the pull.
 
@@ -155,7 +179,7 @@ def apply_records(session: Session, records: Sequence[dict[str, Any]]) -> ApplyR
     savepoint, so only the refused one is parked."""
     try:
         with session.begin_nested():
-            report = RemoteWriter(session).apply(records)
+            report = RemoteWriter(session).apply(records, decoded)
     except IntegrityError:
         report = ApplyReport()
         for raw in records:
@@ -247,14 +271,12 @@ class RemoteWriter:
         self.renamed: set[uuid.UUID] = set()
         self.new_merges: list[PersonMerge] = []
 
-    def apply(self, raw_records: Iterable[dict[str, Any]]) -> ApplyReport:
-        pulled: list[Pulled] = []
-        for raw in raw_records:
-            try:
-                pulled.append(parse(raw))
-            except CodecError as error:
-                self.report.skipped.append((str(raw.get("entity")), str(raw.get("id")),
-                                            f"cannot be read here: {error}", raw))
+    def apply(self, raw_records: Iterable[dict[str, Any]],
+              decoded: Decoded | None = None) -> ApplyReport:
+        if decoded is None:
+            decoded = decode_page(raw_records)
+        pulled = decoded.pulled
+        self.report.skipped.extend(decoded.unreadable)
         by_model: dict[type[Record], list[Pulled]] = defaultdict(list)
         self.report.applied.extend(record.id for record in pulled)
         for record in pulled:

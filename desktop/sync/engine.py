@@ -27,7 +27,7 @@ from desktop.core.enums import OutboxStatus
 from desktop.core.models import SyncOutbox, SyncState, utcnow
 from desktop.core.write_lock import take_write_lock
 from desktop.sync.answers import ChangeResult, PullPage
-from desktop.sync.apply import ApplyReport, apply_page, retry_parked
+from desktop.sync.apply import ApplyReport, Decoded, apply_page, decode_page, retry_parked
 from desktop.sync.backoff import Backoff, retrying
 from desktop.sync.client import MAX_PULL, MAX_PUSH, SyncClient
 from desktop.sync.codec import encode_datetime
@@ -201,11 +201,12 @@ class SyncEngine:
         fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="relais-pull")
         try:
             # Only the first page says how much is left: the progress bar's total.
-            ahead: Future[PullPage] = fetcher.submit(self._fetch, cursor, progress is not None)
+            ahead: Future[tuple[PullPage, Decoded]] = fetcher.submit(
+                self._fetch, cursor, progress is not None)
             total: int | None = None
             while True:
                 try:
-                    page = ahead.result()
+                    page, decoded = ahead.result()
                 except SyncError as error:
                     if error.code != "cursor_expired" or cursor == 0:
                         raise
@@ -214,7 +215,7 @@ class SyncEngine:
                     continue
                 if page.more:
                     ahead = fetcher.submit(self._fetch, page.cursor)
-                applied = self._apply(page)
+                applied = self._apply(page, decoded)
                 report.pulled_created += applied.created
                 report.pulled_updated += applied.updated
                 report.pulled_deleted += applied.deleted
@@ -233,12 +234,14 @@ class SyncEngine:
             # A request still under way ends by its own deadline; nothing waits for it.
             fetcher.shutdown(wait=False, cancel_futures=True)
 
-    def _fetch(self, cursor: int, count: bool = False) -> PullPage:
-        return self._retrying(lambda: self.client.pull(cursor, MAX_PULL, count))
+    def _fetch(self, cursor: int, count: bool = False) -> tuple[PullPage, Decoded]:
+        """On the fetching thread: the page, and its records decoded."""
+        page = self._retrying(lambda: self.client.pull(cursor, MAX_PULL, count))
+        return page, decode_page(page.records)
 
-    def _apply(self, page: PullPage) -> ApplyReport:
+    def _apply(self, page: PullPage, decoded: Decoded) -> ApplyReport:
         try:
-            return apply_page(self.engine, page.records, page.cursor)
+            return apply_page(self.engine, page.records, page.cursor, decoded)
         except IntegrityError:
             # A record this database refuses (a unique value taken here by another
             # record): nothing of the page was written; the person is told, not shown
