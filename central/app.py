@@ -18,7 +18,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from central.auth import authenticate
 from central.changes import canonical
-from central.db import make_engine, write_connection
+from central.db import Statistics, make_engine, write_connection
 from central.enrol import enrol
 from central.errors import ApiError
 from central.logs import RequestLogMiddleware, annotate
@@ -131,6 +131,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     engine = engine or make_engine(settings.database_url)
+    statistics = Statistics(engine)
     app = FastAPI(title="Relais central", version=str(PROTOCOL), docs_url=None,
                   redoc_url=None)
     _errors(app)
@@ -162,6 +163,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
             body_hash = hashlib.sha256(canonical(body.model_dump())).hexdigest()
             answer = push(connection, device, batch_id, body_hash, body.changes)
             connection.commit()
+        statistics.wrote(len(body.changes))
         counts: dict[str, int] = {}
         for result in answer["results"]:
             counts[result["result"]] = counts.get(result["result"], 0) + 1

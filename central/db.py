@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection, Engine
 
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -31,7 +32,35 @@ def database_url(data_dir: str | Path | None, db: str | None) -> str:
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         return _sqlite_engine(url)
-    return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    # No server-side prepared statements: a generic plan, made once while the tables were
+    # small, read a whole organisation per batch to find 500 change ids (2 s a batch at
+    # 140,000 changes, against 23 ms planned with the values).
+    return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True,
+                         connect_args={"prepare_threshold": None})
+
+
+class Statistics:
+    """PostgreSQL plans from table statistics that autovacuum refreshes at its own pace: an
+    enrolment writing hundreds of thousands of records outruns it, and the plans made for
+    an empty table then scan the whole organisation for every batch. So the statistics of
+    the tables a push reads are refreshed after every ``every`` changes written here."""
+
+    def __init__(self, engine: Engine, every: int = 50_000) -> None:
+        self.engine, self.every = engine, every
+        self.written = 0
+        self._lock = threading.Lock()
+
+    def wrote(self, changes: int) -> None:
+        if self.engine.dialect.name != "postgresql":
+            return  # SQLite plans without statistics unless asked to keep them
+        with self._lock:
+            self.written += changes
+            if self.written < self.every:
+                return
+            self.written = 0
+        with self.engine.connect() as connection:
+            connection.execute(text("ANALYZE record, change"))
+            connection.commit()
 
 
 def _sqlite_engine(url: str) -> Engine:

@@ -28,3 +28,27 @@ def test_a_push_reads_its_records_by_id_through_an_index(tmp_path):
             "WHERE organisation_id = 1 AND id IN ('a', 'b')"))
     engine.dispose()
     assert "ix_record_org_id" in plan, plan
+
+
+def test_statistics_are_refreshed_after_many_changes_on_postgresql(central):
+    """An enrolment outruns autovacuum: the plans made for an empty table would read the
+    whole organisation for every batch."""
+    from sqlalchemy import text
+
+    from central.db import Statistics
+
+    engine = central.engine
+    statistics = Statistics(engine, every=3)
+
+    def analysed() -> object:
+        with engine.connect() as connection:
+            return connection.execute(text(
+                "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'change'"
+            )).scalar() if engine.dialect.name == "postgresql" else None
+
+    before = analysed()
+    statistics.wrote(2)
+    assert analysed() == before
+    statistics.wrote(2)  # past the threshold
+    if engine.dialect.name == "postgresql":
+        assert analysed() is not None and analysed() != before
