@@ -224,17 +224,12 @@ def _plain(value: Any) -> Any:
 
 def resolve_conflict(ctx: CliContext) -> int:
     """``--keep mine`` keeps this desktop's value, ``theirs`` the other desktop's."""
-    from desktop.sync.conflict_view import conflict_views
+    from desktop.sync.conflict_view import side_seen_here
     from desktop.sync.conflicts import resolve
 
     session = _login(ctx)
     try:
-        keep = ctx.args.keep
-        if keep in ("mine", "theirs"):
-            view = next((v for v in conflict_views(session.engine, session.actor)
-                         if str(v.id) == ctx.args.id), None)
-            if view is not None:
-                keep = view.mine_key if keep == "mine" else view.theirs_key
+        keep = side_seen_here(session.engine, ctx.args.id, ctx.args.keep)
         resolve(session.engine, session.actor, ctx.args.id, keep)
     finally:
         session.close()

@@ -371,4 +371,4 @@ def write_deferred(engine: Engine) -> None:
     if has_deferred(engine):
         actor = _deferred[engine][0][0]
         with UnitOfWork(engine, actor):
-            pass
+            pass  # an empty unit of work: its commit writes what was deferred

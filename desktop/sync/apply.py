@@ -200,6 +200,8 @@ def retry_parked(engine: Engine, limit: int = 1000) -> ApplyReport:
     """Parked records tried again (at each sync, before the pull): a newer Relais reads
     what an older one could not; a clash fixed here lets the refused record in. A parked
     record older than the one now here is dropped: the newer one already came."""
+    if not parked_count(engine):  # the usual case: a read, not the write lock
+        return ApplyReport()
     with remote_session(engine) as session:
         rows = list(session.scalars(select(SyncParked).order_by(SyncParked.parked_at)  # type: ignore[arg-type]
                                     .limit(limit)))
@@ -219,6 +221,7 @@ def retry_parked(engine: Engine, limit: int = 1000) -> ApplyReport:
 
 
 def parked_count(engine: Engine) -> int:
+    """Pulled records waiting to be applied here."""
     with Session(engine) as session:
         return int(session.scalar(select(func.count()).select_from(SyncParked)) or 0)
 

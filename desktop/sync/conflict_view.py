@@ -134,6 +134,23 @@ def _fields(actor: Actor, model: type[Record], entity: str, wire: Any) -> Any:
             if name in model.model_fields and not field_hidden(actor, entity, name)}
 
 
+def side_seen_here(engine: Engine, conflict_id: str, keep: str) -> str:
+    """``keep`` as a person here says it ("mine": this desktop's value) turned into the
+    protocol's side, which ``conflicts.resolve`` takes; any other choice passes as it is."""
+    if keep not in ("mine", "theirs"):
+        return keep
+    try:
+        key = uuid.UUID(conflict_id)
+    except ValueError:
+        return keep  # resolve() says there is no such conflict
+    with Session(engine) as db:
+        conflict = db.get(SyncConflict, key)
+        if conflict is None:
+            return keep
+        local = _local_side(db, conflict)
+    return local if keep == "mine" else ("theirs" if local == "mine" else "mine")
+
+
 def _local_side(db: Session, conflict: SyncConflict) -> str:
     """The protocol calls "mine" the side whose push met the other; on the desktop that
     made the other side, that one is its own. Its sent changes tell which it made."""
