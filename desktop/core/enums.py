@@ -112,6 +112,16 @@ class AuditAction(StrEnum):
     EXPORT = "export"
     MERGE = "merge"
     DISCARD = "discard"  # a change the central refused, dropped here (sync/problems.py)
+    LOCK = "lock"  # the window locked (idle or by hand)
+    UNLOCK = "unlock"
+    SEARCH_ID = "search_id"  # a search by national register (or other official) number
+    DOCUMENT = "document"  # a PDF made: detail names the kind; entity the case or person
+    IMPORT = "import"  # a spreadsheet imported: detail has the row counts, never values
+    BACKUP = "backup"
+    RESTORE = "restore"
+    RETENTION = "retention"  # a retention run: detail has the rule and the count
+    ANONYMISE = "anonymise"  # one person anonymised (on request or by a retention run)
+    AUDIT_VERIFY = "audit_verify"
 
 
 class AidCategory(StrEnum):

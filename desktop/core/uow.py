@@ -22,12 +22,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+from desktop.core.audit.chain import append_events
 from desktop.core.bulk import insert_many
 from desktop.core.clock import SYSTEM_CLOCK, Clock
 from desktop.core.enums import AuditAction
 from desktop.core.errors import RelaisError
 from desktop.core.ids import uuid7
-from desktop.core.models import AuditEvent, Record, utcnow
+from desktop.core.models import Record, utcnow
 from desktop.core.name_index import NameIndexer
 from desktop.core.roles import Actor
 from desktop.core.write_lock import begin_writing, is_busy
@@ -51,6 +52,9 @@ class Change:
     # When the record was stamped (its updated_at): the outbox sends this time, so a
     # change says the time its desktop's clock gave it, right or wrong.
     at: datetime | None = None
+    # Accesses only: what the audit needs to tell the event apart (a document's kind, an
+    # import's counts), never a person's value.
+    detail: dict[str, Any] | None = None
 
 
 class ChangeObserver(Protocol):
@@ -77,10 +81,11 @@ class AuditTrail:
                 "entity": change.entity,
                 "entity_id": change.entity_id,
                 "fields": sorted(change.fields) if change.action == AuditAction.UPDATE else None,
+                "detail": change.detail,
             }
             for change in changes
         ]
-        session.connection().execute(AuditEvent.__table__.insert(), rows)  # type: ignore[attr-defined]
+        append_events(session.connection(), rows)
 
 
 # Observers a database adds to every unit of work on it, whichever service opens it: the
@@ -311,12 +316,15 @@ class UnitOfWork:
         insert_many(self.session.connection(), model.__table__, stamped)  # type: ignore[attr-defined]
 
     def record_access(
-        self, action: AuditAction, entity: str, entity_id: uuid.UUID | None
+        self, action: AuditAction, entity: str, entity_id: uuid.UUID | None,
+        detail: dict[str, Any] | None = None,
     ) -> None:
-        """Audit an event that changes no record: a case opened, a login, an export."""
+        """Audit an event that changes no record: a case opened, a login, an export.
+        ``detail`` holds what tells the event apart, never a person's value."""
         self.changes.append(
             Change(
-                entity=entity, entity_id=entity_id, action=action, base_version=None, new_version=0
+                entity=entity, entity_id=entity_id, action=action, base_version=None,
+                new_version=0, detail=detail,
             )
         )
 
@@ -346,12 +354,13 @@ _deferred: WeakKeyDictionary[Engine, list[_LateAccess]] = WeakKeyDictionary()
 
 
 def record_access_soon(engine: Engine, actor: Actor, action: AuditAction, entity: str,
-                       entity_id: uuid.UUID | None) -> None:
+                       entity_id: uuid.UUID | None,
+                       detail: dict[str, Any] | None = None) -> None:
     """Audit an access now, or, while another process writes, with this engine's next write
     (``write_deferred`` at the latest): reading never has to wait for the lock."""
     at = utcnow()
     change = Change(entity=entity, entity_id=entity_id, action=action, base_version=None,
-                    new_version=0)
+                    new_version=0, detail=detail)
     try:
         with UnitOfWork(engine, actor, wait=False) as uow:
             uow.changes.append(change)

@@ -27,11 +27,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from desktop.core.audit.chain import append_events
 from desktop.core.bulk import insert_many
 from desktop.core.enums import AuditAction, OutboxStatus
 from desktop.core.ids import uuid7
 from desktop.core.models import (
-    AuditEvent,
     Person,
     PersonMerge,
     PersonNameKey,
@@ -312,7 +312,7 @@ class RemoteWriter:
         for merge in self.new_merges:
             self._replay_merge(merge)
         if self.audit:
-            insert_many(self.session.connection(), AuditEvent.__table__, self.audit)  # type: ignore[attr-defined]
+            append_events(self.session.connection(), self.audit)
         return self.report
 
     # -- records ------------------------------------------------------------------------

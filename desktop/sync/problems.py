@@ -18,11 +18,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
+from desktop.core.audit.chain import append_events
 from desktop.core.enums import AuditAction, OutboxStatus
 from desktop.core.errors import AccessDenied, RelaisError, ValidationError
 from desktop.core.ids import uuid7
 from desktop.core.models import (
-    AuditEvent,
     Person,
     PersonNameKey,
     Record,
@@ -291,7 +291,8 @@ def _revert(model: type[Record], record: Record, row: SyncOutbox) -> None:
 
 def _forget(db: Session, actor: Actor, row: SyncOutbox) -> None:
     """The change leaves the outbox; the audit trail says who dropped which fields."""
-    db.add(AuditEvent(id=uuid7(), at=utcnow(), actor_id=actor.user_id,
-                      action=AuditAction.DISCARD, entity=row.entity, entity_id=row.entity_id,
-                      fields=sorted((row.payload or {}).get("fields") or {}) or None))
+    append_events(db.connection(), [{
+        "id": uuid7(), "at": utcnow(), "actor_id": actor.user_id,
+        "action": AuditAction.DISCARD, "entity": row.entity, "entity_id": row.entity_id,
+        "fields": sorted((row.payload or {}).get("fields") or {}) or None}])
     db.delete(row)

@@ -46,14 +46,14 @@ def test_a_backup_is_an_encrypted_copy_that_opens_with_the_same_key(vault, sessi
 NEXT_STEP = '''"""a later version adds a column
 
 Revision ID: 0002_test
-Revises: 0008
+Revises: {head}
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0002_test"
-down_revision = "0008"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -76,8 +76,9 @@ def test_an_older_database_is_backed_up_then_upgraded(vault, session, tmp_path, 
 
     session.close()
     scripts = tmp_path / "migrations"
+    head = migrate.head_revision()
     shutil.copytree(migrate._SCRIPTS, scripts)
-    (scripts / "versions" / "9002_test.py").write_text(NEXT_STEP)
+    (scripts / "versions" / "9002_test.py").write_text(NEXT_STEP.replace("{head}", head))
     monkeypatch.setattr(migrate, "_SCRIPTS", scripts)
 
     upgraded = vault.login("admin", ADMIN_PASSWORD)
@@ -88,6 +89,6 @@ def test_an_older_database_is_backed_up_then_upgraded(vault, session, tmp_path, 
     backups = list(vault.paths.backups.glob("relais-*-pre-migration.db"))
     assert len(backups) == 1
     old = open_engine(backups[0], upgraded._data_key)
-    assert current_revision(old) == "0008"  # the copy is the database as it was
+    assert current_revision(old) == head  # the copy is the database as it was
     old.dispose()
     upgraded.close()

@@ -3,7 +3,7 @@ at and by, a version number bumped on every change, and soft delete (``deleted_a
 sync can order, compare and replay changes from the first day."""
 
 from desktop.core.models.aid import AidDecision
-from desktop.core.models.audit import AuditEvent
+from desktop.core.models.audit import AuditEvent, AuditHead
 from desktop.core.models.base import Record, utcnow
 from desktop.core.models.cases import Accommodation, CaseFile, Note, Referral, Task
 from desktop.core.models.drafts import IntakeDraft
@@ -30,6 +30,7 @@ __all__ = [
     "Accommodation",
     "AidDecision",
     "AuditEvent",
+    "AuditHead",
     "CaseFile",
     "Household",
     "HouseholdMember",

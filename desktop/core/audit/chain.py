@@ -1,0 +1,207 @@
+"""The audit trail as a hash chain (SHA-256), so that deleting, editing or reordering a past
+event is found.
+
+Each event's ``hash`` is SHA-256 over the previous event's hash and the event's canonical
+form (every column but the hash, ``seq`` included). Events are numbered 1, 2, 3… within
+their chain: a deleted event leaves a gap, a moved one no longer matches its hash, an
+edited one neither. ``audit_head`` holds the last link, so cutting the newest events off is
+found too. One chain per database; an event chained elsewhere (another desktop's, if the
+audit is ever merged by sync) keeps its own ``chain_id`` and verifies on its own.
+
+The canonical form is built from the values as SQLite stores them (UUIDs as 16 bytes, times
+as 'YYYY-MM-DD HH:MM:SS.ffffff' UTC, lists and details as JSON), so verification reads raw
+rows without converting them back into objects: a million events in a few seconds.
+
+Limit, said plainly: someone holding the database key can rewrite the whole chain from a
+point on, recomputing every later hash. That is found only against a copy of the head kept
+elsewhere (a backup's manifest holds it); the chain alone makes any partial edit visible.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from desktop.core.bulk import insert_many
+from desktop.core.ids import uuid7
+from desktop.core.models.audit import AuditEvent
+
+FORMAT = "relais-audit-1"
+GENESIS = bytes(32)
+SEPARATOR = "\x1f"
+_JSON = {"separators": (",", ":"), "ensure_ascii": False, "sort_keys": True}
+
+
+def stored_time(at: datetime) -> str:
+    """A time as SQLAlchemy's SQLite dialect stores it (UTC, microseconds)."""
+    at = at.astimezone(UTC) if at.utcoffset() is not None else at
+    return (f"{at.year:04d}-{at.month:02d}-{at.day:02d} {at.hour:02d}:{at.minute:02d}:"
+            f"{at.second:02d}.{at.microsecond:06d}")
+
+
+def _hex(value: bytes | None) -> str:
+    return "" if value is None else value.hex()
+
+
+def _json(value: Any) -> str:
+    return "" if value is None else json.dumps(value, **_JSON)
+
+
+def canonical(chain: bytes, seq: int, event_id: bytes, at: str, actor: bytes | None,
+              action: str, entity: str, entity_id: bytes | None, fields: Any,
+              origin: str | None, detail: Any) -> bytes:
+    """The bytes an event's hash covers, from its stored values (JSON columns decoded)."""
+    return SEPARATOR.join((
+        FORMAT, chain.hex(), str(seq), event_id.hex(), at, _hex(actor), action, entity,
+        _hex(entity_id), _json(fields), origin or "", _json(detail),
+    )).encode()
+
+
+def link(previous: bytes, event: bytes) -> bytes:
+    return hashlib.sha256(previous + event).digest()
+
+
+def _uuid_bytes(value: Any) -> bytes | None:
+    if value is None:
+        return None
+    return value.bytes if isinstance(value, uuid.UUID) else uuid.UUID(str(value)).bytes
+
+
+def read_head(connection: Connection) -> tuple[uuid.UUID, int, bytes]:
+    """(chain, last seq, last hash) of this database's chain, started if it has none."""
+    row = connection.exec_driver_sql("SELECT chain_id, seq, hash FROM audit_head WHERE id = 1"
+                                     ).first()
+    if row is not None:
+        return uuid.UUID(bytes=bytes(row[0])), int(row[1]), bytes(row[2])
+    chain = uuid.uuid4()
+    connection.exec_driver_sql("INSERT INTO audit_head (id, chain_id, seq, hash) "
+                               "VALUES (1, ?, 0, ?)", (chain.bytes, GENESIS))
+    return chain, 0, GENESIS
+
+
+def append_events(connection: Connection, events: Sequence[dict[str, Any]]) -> None:
+    """Chain and insert ``events`` (column name -> Python value; id and at are filled when
+    missing). The caller holds the write lock (a unit of work, a pulled page), so no other
+    process appends between the head read here and the head written back."""
+    if not events:
+        return
+    chain, seq, previous = read_head(connection)
+    chain_bytes = chain.bytes
+    rows = []
+    for event in events:
+        seq += 1
+        row = dict(event)
+        row.setdefault("id", uuid7())
+        at = row.get("at") or datetime.now(UTC)
+        row["at"] = at
+        action = str(getattr(row["action"], "value", row["action"]))
+        previous = link(previous, canonical(
+            chain_bytes, seq, _uuid_bytes(row["id"]) or b"", stored_time(at),
+            _uuid_bytes(row.get("actor_id")), action, row.get("entity") or "",
+            _uuid_bytes(row.get("entity_id")), row.get("fields"), row.get("origin"),
+            row.get("detail")))
+        row.update(chain_id=chain, seq=seq, hash=previous, entity=row.get("entity") or "")
+        rows.append(row)
+    insert_many(connection, AuditEvent.__table__, rows)  # type: ignore[attr-defined]
+    connection.exec_driver_sql("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1",
+                               (seq, previous))
+
+
+# -- verification ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    """The first event where a chain stops verifying, and why: 'edited' (the event or one
+    before it no longer matches its hash), 'missing' (numbers skip: events were deleted or
+    moved), 'cut' (the chain stops before its recorded head: the newest were deleted)."""
+
+    chain_id: uuid.UUID
+    seq: int
+    event_id: uuid.UUID | None
+    at: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Verification:
+    events: int
+    chains: int
+    broken: BrokenLink | None
+
+    @property
+    def intact(self) -> bool:
+        return self.broken is None
+
+
+_SELECT = ("SELECT chain_id, seq, id, at, actor_id, action, entity, entity_id, fields, "
+           "origin, detail, hash FROM audit_event ORDER BY chain_id, seq")
+BATCH = 20_000
+
+
+def _rows(connection: Connection) -> Iterator[tuple[Any, ...]]:
+    result = connection.exec_driver_sql(_SELECT)
+    while batch := result.fetchmany(BATCH):
+        yield from batch
+
+
+def verify(connection: Connection, progress: Any = None) -> Verification:
+    """Walk every chain from its first event; the first break found, or none.
+    ``progress(done)`` is called every ``BATCH`` events."""
+    head = connection.exec_driver_sql("SELECT chain_id, seq, hash FROM audit_head WHERE id = 1"
+                                      ).first()
+    local = (bytes(head[0]), int(head[1]), bytes(head[2])) if head else None
+    loads = json.loads
+    count = chains = 0
+    seen_local = False
+    chain: bytes | None = None
+    previous, seq = GENESIS, 0
+    for (chain_id, number, event_id, at, actor, action, entity, entity_id, fields, origin,
+         detail, stored) in _rows(connection):
+        chain_id = bytes(chain_id)
+        if chain_id != chain:
+            if chain is not None and (broken := _cut(chain, seq, previous, local)):
+                return Verification(count, chains, broken)
+            chain, previous, seq = chain_id, GENESIS, 0
+            chains += 1
+            seen_local = seen_local or (local is not None and chain_id == local[0])
+        count += 1
+        if number != seq + 1:
+            return Verification(count, chains, BrokenLink(
+                uuid.UUID(bytes=chain_id), seq + 1, None, at, "missing"))
+        seq = number
+        previous = link(previous, canonical(
+            chain_id, number, bytes(event_id), at, actor and bytes(actor), action, entity,
+            entity_id and bytes(entity_id), fields if fields is None else loads(fields),
+            origin, detail if detail is None else loads(detail)))
+        if previous != bytes(stored):
+            return Verification(count, chains, BrokenLink(
+                uuid.UUID(bytes=chain_id), number, uuid.UUID(bytes=bytes(event_id)), at,
+                "edited"))
+        if progress is not None and count % BATCH == 0:
+            progress(count)
+    if chain is not None and (broken := _cut(chain, seq, previous, local)):
+        return Verification(count, chains, broken)
+    if local is not None and local[1] > 0 and not seen_local:  # the whole chain deleted
+        return Verification(count, chains, BrokenLink(uuid.UUID(bytes=local[0]), 1, None, "",
+                                                      "cut"))
+    return Verification(count, chains, None)
+
+
+def _cut(chain: bytes, seq: int, last: bytes,
+         head: tuple[bytes, int, bytes] | None) -> BrokenLink | None:
+    """The local chain must end where its head says; another chain has no head here."""
+    if head is None or head[0] != chain:
+        return None
+    if seq < head[1]:
+        return BrokenLink(uuid.UUID(bytes=chain), seq + 1, None, "", "cut")
+    if seq > head[1] or last != head[2]:
+        return BrokenLink(uuid.UUID(bytes=chain), head[1], None, "", "edited")
+    return None
