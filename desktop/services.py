@@ -23,6 +23,7 @@ from desktop.documents.service import DocumentService
 from desktop.exchange.exporter import ExportService
 from desktop.exchange.fillable import FillableImport
 from desktop.exchange.importer import ImportService
+from desktop.store.backups.service import BackupService
 from desktop.store.database import WorkSession
 from desktop.store.secrets import SecretStore
 
@@ -48,6 +49,7 @@ class Services:
     figures: FiguresService
     documents: DocumentService
     fillable: FillableImport
+    backups: BackupService
 
     @classmethod
     def for_session(cls, session: WorkSession, clock: Clock = SYSTEM_CLOCK) -> Services:
@@ -81,4 +83,6 @@ class Services:
                                       organisation.document_language,
                                       session.vault.paths.logo, actor),
             fillable=FillableImport(intake, duplicates, reference_data(), case_files),
+            backups=BackupService(engine, actor, session.vault.paths, session.data_key,
+                                  str(session.vault.database_id()), organisation.name),
         )

@@ -21,12 +21,13 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.core.errors import RelaisError
+from desktop.core.i18n import Translator
 from desktop.core.passwords import normalise_username
 from desktop.paths import DataPaths
 from desktop.store import crypto
 from desktop.store.backups import archive
 from desktop.store.backups.archive import Manifest, Progress
-from desktop.store.backups.verify import check_database
+from desktop.store.backups.verify import check_database, require_administrator
 from desktop.store.keystore import Keystore, write_atomically
 
 LIVE_FILES = ("", "-wal", "-shm")
@@ -150,7 +151,7 @@ class Restorer:
                     "sha256"):
                 raise RelaisError("backup.damaged", file=path.name, detail=archive.DATABASE)
             check_database(incoming, data_key, path.name)
-            self._require_administrator(incoming, data_key, username)
+            require_administrator(incoming, data_key, username)
             set_aside = self._swap(incoming, keys)
         except OSError as exc:
             incoming.unlink(missing_ok=True)
@@ -162,17 +163,6 @@ class Restorer:
             raise
         self._audit(data_key, username, path, set_aside)
         return Restored(path, set_aside)
-
-    def _require_administrator(self, copy: Path, data_key: bytes, username: str) -> None:
-        connection = archive.connect(copy, data_key)
-        try:
-            row = connection.execute(
-                "SELECT role, active FROM user_account WHERE username = ?",
-                (normalise_username(username),)).fetchone()
-        finally:
-            connection.close()
-        if row is None or row[0] != "administrator" or not row[1]:
-            raise RelaisError("error.access_denied")
 
     def _swap(self, incoming: Path, keys: bytes) -> list[Path]:
         """The live files renamed aside (``relais.db.before-restore-<time>`` with its -wal
@@ -224,3 +214,24 @@ class Restorer:
                                           "set_aside": [p.name for p in set_aside][:4]})
         finally:
             engine.dispose()
+
+
+def local_time(at: datetime) -> str:
+    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def describe_loss(tr: Translator, preview: Preview) -> list[str]:
+    """What a restore replaces, in words: the window's confirmation and the command's."""
+    manifest = preview.manifest
+    lines = [tr("backup.restore_from", date=local_time(manifest.created_at),
+                persons=manifest.counts.get("persons", 0),
+                cases=manifest.counts.get("cases", 0))]
+    if not preview.live_readable:
+        lines.append(tr("backup.live_unreadable"))
+    elif preview.events_after is None:
+        lines.append(tr("backup.live_other_chain"))
+    else:
+        lines.append(tr.plural("backup.events_lost", preview.events_after,
+                               persons=preview.live_persons, cases=preview.live_cases))
+    lines.append(tr("backup.passwords_of_then"))
+    return lines

@@ -36,10 +36,12 @@ class Verified:
     size: int
 
 
-def verify(path: Path, data_key: bytes, progress: Progress | None = None) -> Verified:
+def verify(path: Path, data_key: bytes, progress: Progress | None = None,
+           administrator: str | None = None) -> Verified:
     """RelaisError('backup.damaged' / 'backup.not_a_backup' / 'backup.wrong_key') when the file
     is not a good backup; the database is copied out beside the file for the check (SQLite
-    cannot open it inside the zip) and that copy removed afterwards."""
+    cannot open it inside the zip) and that copy removed afterwards. ``administrator``: a
+    user who must be an active administrator in the backup (a key from its own keys.json)."""
     manifest = read_manifest(path)
     members = manifest.data.get("members") or {}
     keys = read_keys(path)
@@ -57,6 +59,8 @@ def verify(path: Path, data_key: bytes, progress: Progress | None = None) -> Ver
         if digest != members.get(DATABASE, {}).get("sha256"):
             raise RelaisError("backup.damaged", file=path.name, detail=DATABASE)
         check_database(copy, data_key, path.name)
+        if administrator is not None:
+            require_administrator(copy, data_key, administrator)
     finally:
         copy.unlink(missing_ok=True)
     return Verified(path, manifest, path.stat().st_size)
@@ -79,3 +83,18 @@ def check_database(copy: Path, data_key: bytes, shown_name: str) -> None:
         connection.close()
     if [tuple(row) for row in rows] != [("ok",)]:
         raise RelaisError("backup.damaged", file=shown_name, detail=str(rows[0][0])[:200])
+
+
+def require_administrator(copy: Path, data_key: bytes, username: str) -> None:
+    """Only an administrator of the backed-up database may restore it or check it by its
+    own keys (the live database, where roles are kept, may be gone)."""
+    from desktop.core.passwords import normalise_username
+
+    connection = connect(copy, data_key)
+    try:
+        row = connection.execute("SELECT role, active FROM user_account WHERE username = ?",
+                                 (normalise_username(username),)).fetchone()
+    finally:
+        connection.close()
+    if row is None or row[0] != "administrator" or not row[1]:
+        raise RelaisError("error.access_denied")
