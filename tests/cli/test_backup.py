@@ -98,5 +98,5 @@ def test_a_social_worker_may_not_back_up(data_dir, tmp_path):
         "RELAIS_NEW_PASSWORD": "her own pass 12"})
     code, _, err = cli("--data-dir", data_dir, "backup", "now", "--to", str(tmp_path), env={
         "RELAIS_USER": "marie", "RELAIS_PASSWORD": "her own pass 12"})
-    assert code == 1
+    assert code == 1 and err.strip()
     assert list(tmp_path.glob("*.relaisbackup")) == []

@@ -5,7 +5,7 @@ import zipfile
 from datetime import UTC, datetime, timedelta
 
 from desktop.store.backups.rotation import to_keep
-from desktop.store.backups.service import list_backups, rotate
+from desktop.store.backups.service import list_backups
 
 
 def test_a_year_of_daily_backups_keeps_7_days_4_weeks_12_months():
