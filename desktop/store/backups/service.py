@@ -9,12 +9,14 @@ import contextlib
 import errno
 import logging
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import sqlcipher3
 from sqlalchemy.engine import Engine
 
 from desktop import __version__
@@ -28,6 +30,7 @@ from desktop.store.backups.archive import PARTIAL, SUFFIX, Manifest, Progress
 from desktop.store.backups.verify import Verified, verify
 
 log = logging.getLogger(__name__)
+LOW_SPACE_BYTES = 1024 * 1024
 DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
@@ -60,6 +63,17 @@ def check_folder(folder: Path) -> Path:
 def storage_error(error: OSError, folder: Path) -> RelaisError:
     if error.errno in DISK_FULL:
         return RelaisError("backup.disk_full", folder=str(folder))
+    return RelaisError("backup.folder_unwritable", folder=str(folder))
+
+
+def sqlite_error(error: sqlcipher3.OperationalError, folder: Path) -> RelaisError:
+    """SQLite says "database or disk is full" for its own pages; "disk I/O error" otherwise,
+    when the free space tells which it was."""
+    if "full" in str(error).lower():
+        return RelaisError("backup.disk_full", folder=str(folder))
+    with contextlib.suppress(OSError):
+        if shutil.disk_usage(folder).free < LOW_SPACE_BYTES:
+            return RelaisError("backup.disk_full", folder=str(folder))
     return RelaisError("backup.folder_unwritable", folder=str(folder))
 
 
@@ -131,6 +145,8 @@ class BackupService:
             archive.write_archive(target, manifest, copy, keys, progress)
         except OSError as exc:
             raise storage_error(exc, folder) from exc
+        except sqlcipher3.OperationalError as exc:  # SQLite writing the snapshot copy
+            raise sqlite_error(exc, folder) from exc
         finally:
             copy.unlink(missing_ok=True)
             for suffix in ("-wal", "-shm", "-journal"):
