@@ -108,6 +108,7 @@ def _key_for(ctx: CliContext, path: Path) -> tuple[bytes, str, bool]:
 
 
 def verify_backup(ctx: CliContext) -> int:
+    from desktop.store.backups.restore import counted
     from desktop.store.backups.verify import verify
 
     path = Path(ctx.args.file)
@@ -119,8 +120,8 @@ def verify_backup(ctx: CliContext) -> int:
     ctx.print(ctx.tr("backup.verified", file=path.name, size=_size(ctx, verified.size)))
     ctx.print(ctx.tr("backup.summary", date=_local(manifest.created_at),
                      organisation=manifest.organisation_name,
-                     persons=manifest.counts.get("persons", 0),
-                     cases=manifest.counts.get("cases", 0)))
+                     **counted(ctx.tr, manifest.counts.get("persons", 0),
+                               manifest.counts.get("cases", 0))))
     return EXIT_OK
 
 

@@ -39,6 +39,8 @@ from desktop.paths import DataPaths
 from desktop.services import Services
 from desktop.settings import Settings
 from desktop.sync.schedule import Timing
+from desktop.ui.backup_watch import BackupWatch
+from desktop.ui.backups_dialog import BackupsDialog
 from desktop.ui.case_model import CaseTableModel
 from desktop.ui.case_window import CaseWindow
 from desktop.ui.demo_dialog import DemoDialog
@@ -108,6 +110,7 @@ class EmptyState(QWidget):
 
 class MainWindow(QMainWindow):
     signed_out = Signal()
+    restore_requested = Signal(object)  # (backup, data key, username): see backups_dialog
 
     def __init__(self, lang: UiLanguage, services: Services, settings: Settings,
                  paths: DataPaths, tasks: TaskRunner, sync_timing: Timing | None = None
@@ -128,9 +131,12 @@ class MainWindow(QMainWindow):
         self.sync.open_problems = lambda _parent: self.open_sync_problems()
         self.idle = IdleWatcher(settings.idle_lock_minutes)
         self.idle.idle.connect(self.lock)
+        self.backup_watch = BackupWatch(lang, services.backups, settings, paths, tasks,
+                                        self.status)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+            app.installEventFilter(self.backup_watch)
         lang.changed.connect(self.retranslate)
         self.retranslate()
         self.model.ensure_loaded()
@@ -352,6 +358,24 @@ class MainWindow(QMainWindow):
     def open_users(self) -> QDialog:
         return self._open_dialog(UsersDialog(self.lang, self.services.users, self))
 
+    def open_backups(self) -> BackupsDialog:
+        dialog = BackupsDialog(self.lang, self.services.backups, self.settings, self.paths,
+                               self.tasks, self)
+        dialog.backed_up.connect(self.backup_watch.show_warning)
+        dialog.restore_requested.connect(self.restore)
+        self._open_dialog(dialog)
+        return dialog
+
+    def restore(self, request: tuple) -> None:
+        """A confirmed restore: this session ends (the login screen carries it out)."""
+        if not self.nothing_unsent():
+            return
+        self._leaving = True
+        for widget in self._hidden_for_lock:
+            widget.close()
+        self._hidden_for_lock = []
+        self.restore_requested.emit(request)
+
     def open_demo(self) -> QDialog:
         return self._open_dialog(
             DemoDialog(self.lang, self.services.demo, self.tasks, self.refresh, self)
@@ -423,7 +447,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
+            app.removeEventFilter(self.backup_watch)
         self.idle.timer.stop()
+        self.backup_watch.timer.stop()
         self.sync.stop()  # before the database closes: the page under way ends whole
         self.tasks.wait()
         self.services.session.close()
@@ -459,5 +485,6 @@ class MainWindow(QMainWindow):
         self.empty.users_button.setText(tr("menu.users"))
         self.empty.demo_button.setText(tr("menu.demo"))
         self.status.retranslate(tr, self.actor)
+        self.backup_watch.show_warning()
         self.menus.retranslate(tr)
         self._update_state()

@@ -220,18 +220,25 @@ def local_time(at: datetime) -> str:
     return at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+def counted(tr: Translator, persons: int, cases: int) -> dict[str, str]:
+    """{people} and {files} of the messages: "3 persons", "1 case file"."""
+    return {"people": tr.plural("count.persons", persons),
+            "files": tr.plural("count.case_files", cases)}
+
+
 def describe_loss(tr: Translator, preview: Preview) -> list[str]:
     """What a restore replaces, in words: the window's confirmation and the command's."""
     manifest = preview.manifest
     lines = [tr("backup.restore_from", date=local_time(manifest.created_at),
-                persons=manifest.counts.get("persons", 0),
-                cases=manifest.counts.get("cases", 0))]
+                **counted(tr, manifest.counts.get("persons", 0),
+                          manifest.counts.get("cases", 0)))]
     if not preview.live_readable:
         lines.append(tr("backup.live_unreadable"))
     elif preview.events_after is None:
         lines.append(tr("backup.live_other_chain"))
     else:
         lines.append(tr.plural("backup.events_lost", preview.events_after,
-                               persons=preview.live_persons, cases=preview.live_cases))
+                               **counted(tr, preview.live_persons or 0,
+                                         preview.live_cases or 0)))
     lines.append(tr("backup.passwords_of_then"))
     return lines
