@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
 from desktop.core.intake_input import HouseholdInput, PersonInput
 from desktop.core.reference import reference_data
 from desktop.settings import Settings
+from desktop.ui.backups_dialog import BackupsDialog
 from desktop.ui.case_window import CaseWindow
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.import_wizard import ImportWizard
 from desktop.ui.intake_wizard import IntakeWizard
 from desktop.ui.login import LoginWindow
 from desktop.ui.quick_intake import QuickIntakeDialog
+from desktop.ui.restore_dialog import RestoreDialog
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.setup_wizard import SetupWizard
 from desktop.ui.users_dialog import UsersDialog
@@ -75,6 +77,8 @@ def screens(qtbot, lang, services, vault, paths, make_main, tasks):
         "import": ImportWizard(lang, services, paths, tasks),
         "export": ExportDialog(lang, services, tasks),
         "main window": make_main(services),
+        "backups": BackupsDialog(lang, services.backups, Settings(), paths, tasks),
+        "restore from the login screen": RestoreDialog(lang, paths, tasks, "admin"),
     }
     for name, widget in built.items():
         if name != "main window":
