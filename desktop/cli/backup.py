@@ -47,7 +47,9 @@ def _folder(ctx: CliContext, given: str | None) -> Path:
 
 
 def _size(ctx: CliContext, size: int) -> str:
-    return ctx.tr("backup.size_mb", size=f"{size / 1_000_000:.1f}")
+    from desktop.store.backups.restore import size_text
+
+    return size_text(ctx.tr, size)
 
 
 def back_up_now(ctx: CliContext) -> int:
@@ -79,7 +81,7 @@ def list_backups(ctx: CliContext) -> int:
         } for e in entries], ensure_ascii=False, indent=1))
         return EXIT_OK
     for entry in entries:
-        at = entry.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        at = _local(entry.created_at)
         ctx.print(f"{at}\t{_size(ctx, entry.size)}\t{entry.path.name}")
     if not entries:
         ctx.warn(ctx.tr("backup.none_in_folder", folder=str(folder)))
@@ -153,4 +155,6 @@ def restore_backup(ctx: CliContext) -> int:
 
 
 def _local(at: datetime) -> str:
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+    from desktop.store.backups.restore import local_time
+
+    return local_time(at)

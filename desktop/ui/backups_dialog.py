@@ -33,7 +33,13 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import RelaisError
 from desktop.paths import DataPaths
 from desktop.settings import BACKUP_SCHEDULES, MAX_BACKUP_WARN_DAYS, MAX_FOLDER, Settings
-from desktop.store.backups.restore import Restorer, counted, describe_loss, local_time
+from desktop.store.backups.restore import (
+    Restorer,
+    counted,
+    describe_loss,
+    local_time,
+    size_text,
+)
 from desktop.store.backups.schedule import remember_success
 from desktop.store.backups.service import BackupEntry, BackupService
 from desktop.store.backups.verify import Verified
@@ -181,8 +187,7 @@ class BackupsDialog(QDialog):
         for row, entry in enumerate(self.entries):
             self.table.insertRow(row)
             counts = entry.manifest.counts
-            cells = (local_time(entry.created_at), tr("backup.size_mb",
-                                                      size=f"{entry.size / 1e6:.1f}"),
+            cells = (local_time(entry.created_at), size_text(tr, entry.size),
                      tr("backups.contents", **counted(tr, counts.get("persons", 0),
                                                       counts.get("cases", 0))),
                      tr("backups.verified_again") if entry.path in self.verified_now
@@ -237,8 +242,8 @@ class BackupsDialog(QDialog):
         except (OSError, RelaisError):
             self._say(self.lang.tr("settings.not_saved"), error=True)
         self.verified_now.add(verified.path)
-        self._say(self.lang.tr("backup.done", size=self.lang.tr(
-            "backup.size_mb", size=f"{verified.size / 1e6:.1f}")))
+        self._say(self.lang.tr("backup.done", size=size_text(
+            self.lang.tr, verified.size)))
         self._show_last()
         self.refresh()
         self.backed_up.emit()
@@ -258,8 +263,8 @@ class BackupsDialog(QDialog):
     def _verified(self, verified: Verified) -> None:
         self._busy(False)
         self.verified_now.add(verified.path)
-        self._say(self.lang.tr("backup.verified", file=verified.path.name, size=self.lang.tr(
-            "backup.size_mb", size=f"{verified.size / 1e6:.1f}")))
+        self._say(self.lang.tr("backup.verified", file=verified.path.name, size=size_text(
+            self.lang.tr, verified.size)))
         self.refresh()
 
     def _restore_other(self) -> None:

@@ -148,6 +148,16 @@ class LoginWindow(QWidget):
         """Kept so that a change of language re-renders the message too."""
         self._error = error
         self.error.show_message(error_text(self.lang, error) if error else "")
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """A message of several lines (a damaged database, a restore) is shown whole: the
+        window grows to the height its layout needs at its width."""
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
@@ -217,6 +227,7 @@ class LoginWindow(QWidget):
     def _say(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
+        self._fit_height()
 
     def retranslate(self) -> None:
         tr = self.lang.tr

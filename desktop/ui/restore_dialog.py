@@ -104,6 +104,7 @@ class RestoreDialog(QDialog):
         """Another file or user: the check is to be done again."""
         self._key = None
         self.loss.clear()
+        self.error.show_message("")
         self.restore_button.setEnabled(False)
         self.check_button.setDefault(True)
 
@@ -137,6 +138,7 @@ class RestoreDialog(QDialog):
         self._busy(False)
         self._key = (path, data_key, username)
         self.loss.setText("\n\n".join(describe_loss(self.lang.tr, preview)))
+        self.adjustSize()  # the lines of what is lost, whole, under the form
         self.restore_button.setEnabled(True)
         self.restore_button.setDefault(True)
 
@@ -157,3 +159,4 @@ class RestoreDialog(QDialog):
         self._busy(False)
         self.restore_button.setText(self.lang.tr("restore.submit"))
         self.error.show_message(error_text(self.lang, error))
+        self.adjustSize()

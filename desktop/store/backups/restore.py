@@ -21,7 +21,7 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.core.errors import RelaisError
-from desktop.core.i18n import Translator
+from desktop.core.i18n import Translator, format_count
 from desktop.core.passwords import normalise_username
 from desktop.paths import DataPaths
 from desktop.store import crypto
@@ -217,7 +217,13 @@ class Restorer:
 
 
 def local_time(at: datetime) -> str:
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+    """In this computer's time zone, written as Belgian forms write dates: 29/11/2026 10:07."""
+    return at.astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+def size_text(tr: Translator, size: int) -> str:
+    """A file's size in MB, written as numbers are in the language ("1,2 Mo")."""
+    return tr("backup.size_mb", size=format_count(round(size / 1e6, 1), tr.language))
 
 
 def counted(tr: Translator, persons: int, cases: int) -> dict[str, str]:
