@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from desktop.core.dates import iso_partial, parse_partial
-from desktop.core.enums import CaseStatus, DatePrecision
+from desktop.core.enums import AuditAction, CaseStatus, DatePrecision
 from desktop.core.errors import ValidationError
 from desktop.core.limits import QUERY_WORDS_MAX, query_words
 from desktop.core.matches import Match, stored_spelling
@@ -34,6 +34,7 @@ from desktop.core.name_index import NameIndex, aliases, person_spellings
 from desktop.core.names import latin_letters, normal, skeleton, tokens
 from desktop.core.roles import Actor, Permission
 from desktop.core.text import clean_text
+from desktop.core.uow import record_access_soon
 
 
 def display_name(person: Person | dict) -> str:
@@ -101,12 +102,24 @@ class SearchService:
         if not query:
             return []
         scores: dict[uuid.UUID, tuple[float, list[str], list]] = {}
+        self._looked_up: list[uuid.UUID] | None = None
         with Session(self.engine) as db:
             self._by_identifiers(db, query, scores)
             self._by_date(db, query, scores)
             self._by_names(db, query, scores)
             ranked = sorted(scores.items(), key=lambda item: -item[1][0])[:limit]
-            return self._hits(db, ranked)
+            hits = self._hits(db, ranked)
+        if self._looked_up is not None:
+            self._audit_lookup(self._looked_up)
+        return hits
+
+    def _audit_lookup(self, found: list[uuid.UUID]) -> None:
+        """Who looked a national number up, and whom it found (never the number itself):
+        one event per person found, or one saying nobody was."""
+        for person_id in found or [None]:
+            record_access_soon(self.engine, self.actor, AuditAction.SEARCH_ID,
+                               Person.__tablename__ if person_id else "", person_id,
+                               detail={"found": len(found)})
 
     # -- matchers ---------------------------------------------------------------------------
 
@@ -140,11 +153,12 @@ class SearchService:
             return
         digits = re.sub(r"\D", "", query)
         if len(digits) == 11 and self.actor.can(Permission.VIEW_NATIONAL_NUMBER):
-            for (person_id,) in db.execute(
-                select(Person.id).where(Person.national_number == digits)
-            ):
+            found = [person_id for (person_id,) in db.execute(
+                select(Person.id).where(Person.national_number == digits))]
+            for person_id in found:
                 self._add(scores, person_id, 10.0, "national_number",
                           [Match("national_number", query, "")])
+            self._looked_up = found
         if len(digits) >= 6:
             for (person_id,) in db.execute(
                 select(IdentityDocument.person_id).where(IdentityDocument.number == digits)

@@ -377,6 +377,7 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(False)
         self.pages.setCurrentWidget(self.lock_screen)
         log.info("window locked")
+        self.services.session.record_lock()
         self.lock_screen.password.setFocus()
 
     def unlock(self) -> None:
