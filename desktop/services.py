@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.core.audit.log import AuditLog
 from desktop.core.casefile import CaseFileService
 from desktop.core.caselist import CaseListService
 from desktop.core.clock import SYSTEM_CLOCK, Clock
@@ -48,6 +49,7 @@ class Services:
     figures: FiguresService
     documents: DocumentService
     fillable: FillableImport
+    audit: AuditLog
 
     @classmethod
     def for_session(cls, session: WorkSession, clock: Clock = SYSTEM_CLOCK) -> Services:
@@ -81,4 +83,5 @@ class Services:
                                       organisation.document_language,
                                       session.vault.paths.logo, actor),
             fillable=FillableImport(intake, duplicates, reference_data(), case_files),
+            audit=AuditLog(engine, actor),
         )
