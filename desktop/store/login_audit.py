@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from desktop.core.audit.chain import append_events
 from desktop.core.enums import AuditAction
 from desktop.core.errors import RelaisError
 from desktop.core.models import UserAccount
 from desktop.core.roles import SYSTEM
-from desktop.core.uow import Change, UnitOfWork
+from desktop.core.uow import UnitOfWork
 
 if TYPE_CHECKING:
     from desktop.store.vault import Vault
@@ -37,20 +38,21 @@ def audit_failed_sign_ins(vault: Vault, engine: Engine) -> int:
         return 0
     with Session(engine) as db:
         ids = dict(db.exec(select(UserAccount.username, UserAccount.id)).all())
-    changes = [
-        Change(entity=UserAccount.__tablename__, entity_id=ids.get(username),
-               action=AuditAction.LOGIN_FAILED, base_version=None, new_version=0,
-               at=datetime.fromtimestamp(at, UTC),
-               detail=None if username in ids else {"username": username})
+    # The user whose password was tried is named as the event's user: "a failed sign-in
+    # as marie" (nobody knows who typed it).
+    events = [
+        {"at": datetime.fromtimestamp(at, UTC), "actor_id": ids.get(username),
+         "action": AuditAction.LOGIN_FAILED, "entity": UserAccount.__tablename__,
+         "entity_id": ids.get(username),
+         "detail": None if username in ids else {"username": username}}
         for username, at in pending
     ]
     if dropped:  # more failures than keys.json keeps: their number, not their times
-        changes.append(Change(entity=UserAccount.__tablename__, entity_id=None,
-                              action=AuditAction.LOGIN_FAILED, base_version=None,
-                              new_version=0, detail={"not_kept": dropped}))
+        events.append({"action": AuditAction.LOGIN_FAILED,
+                       "entity": UserAccount.__tablename__, "detail": {"not_kept": dropped}})
     try:
         with UnitOfWork(engine, SYSTEM, wait=False) as uow:
-            uow.changes.extend(changes)
+            append_events(uow.session.connection(), events)
     except RelaisError as error:
         if error.key != "store.busy":
             raise

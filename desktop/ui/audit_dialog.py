@@ -58,8 +58,21 @@ def detail_text(tr: Translator, row: AuditRow) -> str:
         label_key = f"audit.detail_{key}"
         label = tr(label_key)
         label = key if label == label_key else label  # a detail without a label yet
-        parts.append(f"{label}: {value}")
+        parts.append(f"{label}: {_value_text(tr, value)}")
     return "; ".join(parts)
+
+
+def _value_text(tr: Translator, value: object) -> str:
+    """A kind of document or export in words ('case summary'), yes/no, else as written."""
+    if isinstance(value, bool):
+        return tr("audit.yes" if value else "audit.no")
+    if isinstance(value, str):
+        key = f"audit.kind_{value}"
+        named = tr(key)
+        return value if named == key else named
+    if isinstance(value, list):
+        return ", ".join(_value_text(tr, item) for item in value)
+    return str(value)
 
 
 class AuditDialog(QDialog):

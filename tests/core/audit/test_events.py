@@ -34,7 +34,7 @@ def test_failed_sign_ins_are_audited_at_the_next_session_and_leave_keys_json(vau
     again = vault.login("admin", ADMIN_PASSWORD)
     failed = events(again, "login_failed")
     assert len(failed) == 2 and all(e["entity"] == "user_account" for e in failed)
-    assert all(e["entity_id"] == again.user.id.bytes for e in failed)
+    assert all(e["entity_id"] == e["actor_id"] == again.user.id.bytes for e in failed)
     assert vault.unaudited_failures() == []  # the right password's own attempt taken back
     assert "not the password" not in json.dumps([str(e) for e in failed])
     with again.engine.connect() as connection:
@@ -81,3 +81,18 @@ def test_exports_documents_and_imports_are_audited(session, services, tmp_path):
     services.imports.run(plan, skip_invalid=True)
     (imported,) = events(session, "import")
     assert imported["detail"]["persons"] == plan.persons
+
+
+def test_every_record_and_field_an_event_can_name_has_a_label():
+    """The viewer and the CSV never show a table or column name: each synced record kind
+    and each of its fields is named in all five languages."""
+    from desktop.core.i18n import Translator
+    from desktop.core.models import Record
+    from desktop.sync.entities import synced_models
+
+    for language in ("en", "fr", "nl", "de", "uk"):
+        tr = Translator(language)
+        for entity, model in synced_models().items():
+            assert tr(f"entity.{entity}") != f"entity.{entity}", (language, entity)
+            for name in set(model.model_fields) - Record.BOOKKEEPING:
+                assert tr(f"field.{name}") != f"field.{name}", (language, entity, name)
