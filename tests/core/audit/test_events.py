@@ -96,3 +96,11 @@ def test_every_record_and_field_an_event_can_name_has_a_label():
             assert tr(f"entity.{entity}") != f"entity.{entity}", (language, entity)
             for name in set(model.model_fields) - Record.BOOKKEEPING:
                 assert tr(f"field.{name}") != f"field.{name}", (language, entity, name)
+
+
+def test_opening_a_persons_record_for_editing_is_a_view_of_that_person(session, services):
+    case_id = services.intake.register(HouseholdInput(members=[mother()]))
+    person_id = services.case_files.open(case_id).members[0].person.id
+    services.people.form(person_id)
+    views = [e for e in events(session, "view") if e["entity"] == "person"]
+    assert [e["entity_id"] for e in views] == [person_id.bytes]
