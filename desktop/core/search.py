@@ -102,15 +102,14 @@ class SearchService:
         if not query:
             return []
         scores: dict[uuid.UUID, tuple[float, list[str], list]] = {}
-        self._looked_up: list[uuid.UUID] | None = None
         with Session(self.engine) as db:
-            self._by_identifiers(db, query, scores)
+            looked_up = self._by_identifiers(db, query, scores)
             self._by_date(db, query, scores)
             self._by_names(db, query, scores)
             ranked = sorted(scores.items(), key=lambda item: -item[1][0])[:limit]
             hits = self._hits(db, ranked)
-        if self._looked_up is not None:
-            self._audit_lookup(self._looked_up)
+        if looked_up is not None:
+            self._audit_lookup(looked_up)
         return hits
 
     def _audit_lookup(self, found: list[uuid.UUID]) -> None:
@@ -130,7 +129,10 @@ class SearchService:
         old_score, reasons, old_matched = scores.get(person_id, (0.0, [], []))
         scores[person_id] = (old_score + score, [*reasons, reason], [*old_matched, *matched])
 
-    def _by_identifiers(self, db: Session, query: str, scores: dict) -> None:
+    def _by_identifiers(self, db: Session, query: str,
+                        scores: dict) -> list[uuid.UUID] | None:
+        """Adds what identifiers find; returns whom a national number found (None when the
+        query was not one), for the audit."""
         if _FILE_NUMBER.match(query):
             rows = db.execute(
                 select(HouseholdMember.person_id)
@@ -140,7 +142,7 @@ class SearchService:
             for (person_id,) in rows:
                 self._add(scores, person_id, 10.0, "file_number",
                           [Match("file_number", query, query)])
-            return
+            return None
         if not _DIGITS.match(query):
             compact = query.replace(" ", "").upper()
             for (person_id,) in db.execute(
@@ -148,17 +150,18 @@ class SearchService:
             ):
                 self._add(scores, person_id, 10.0, "document_number",
                           [Match("document_number", query, compact)])
-            return
+            return None
         if _looks_like_date(query):
-            return
+            return None
         digits = re.sub(r"\D", "", query)
+        looked_up = None
         if len(digits) == 11 and self.actor.can(Permission.VIEW_NATIONAL_NUMBER):
             found = [person_id for (person_id,) in db.execute(
                 select(Person.id).where(Person.national_number == digits))]
             for person_id in found:
                 self._add(scores, person_id, 10.0, "national_number",
                           [Match("national_number", query, "")])
-            self._looked_up = found
+            looked_up = found
         if len(digits) >= 6:
             for (person_id,) in db.execute(
                 select(IdentityDocument.person_id).where(IdentityDocument.number == digits)
@@ -174,6 +177,7 @@ class SearchService:
             ):
                 self._add(scores, person_id, 8.0, "phone",
                           [Match("phone", query, digits[-4:])])
+        return looked_up
 
     def _by_date(self, db: Session, query: str, scores: dict) -> None:
         try:
