@@ -6,7 +6,7 @@ list is not an export, its CSV is (exchange/audit_csv.py)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -25,6 +25,7 @@ from desktop.core.uow import record_access_soon
 # What one screen lists; the CSV export has no such limit (it streams).
 PAGE = 1_000
 STREAM_BATCH = 5_000
+KNOWN_MAX = 50_000  # file numbers remembered while streaming
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,12 @@ class AuditLog:
 
     def _rows(self, wanted: AuditFilter, limit: int | None,
               oldest_first: bool = False) -> Iterator[AuditRow]:
+        event = AuditEvent.__table__.c  # type: ignore[attr-defined]
         with Session(self.engine) as db:
-            query = select(AuditEvent)
+            # Plain rows, streamed a batch at a time: no ORM object per event.
+            query = select(event.at, event.actor_id, event.action, event.entity,
+                           event.entity_id, event.fields, event.detail, event.origin,
+                           event.chain_id, event.seq, event.hash)
             related: set[uuid.UUID] | None = None
             if wanted.case_id is not None:
                 related = records_of_case(db, wanted.case_id)
@@ -106,36 +111,35 @@ class AuditLog:
                 person = records_of_person(db, wanted.person_id)
                 related = person if related is None else related & person
             if related is not None:
-                query = query.where(AuditEvent.entity_id.in_(related))
+                query = query.where(event.entity_id.in_(related))
             if wanted.user_id is not None:
-                query = query.where(AuditEvent.actor_id == wanted.user_id)
+                query = query.where(event.actor_id == wanted.user_id)
             if wanted.actions:
-                query = query.where(AuditEvent.action.in_(sorted(wanted.actions)))
+                query = query.where(event.action.in_(sorted(wanted.actions)))
             if wanted.since is not None:
-                query = query.where(AuditEvent.at >= _start(wanted.since))
+                query = query.where(event.at >= _start(wanted.since))
             if wanted.until is not None:
-                query = query.where(AuditEvent.at < _start(wanted.until + timedelta(days=1)))
-            order = (AuditEvent.at, AuditEvent.seq) if oldest_first else (
-                AuditEvent.at.desc(), AuditEvent.seq.desc())
+                query = query.where(event.at < _start(wanted.until + timedelta(days=1)))
+            order = (event.at, event.seq) if oldest_first else (
+                event.at.desc(), event.seq.desc())
             query = query.order_by(*order)
             if limit is not None:
                 query = query.limit(limit)
             names = {user.id: user.display_name or user.username
                      for user in db.execute(select(UserAccount)).scalars()}
-            result = db.execute(query).scalars()
+            result = db.execute(query.execution_options(yield_per=STREAM_BATCH))
             numbers = _FileNumbers(db)
-            while batch := result.fetchmany(STREAM_BATCH):
+            for batch in result.partitions():
                 numbers.learn(batch)
-                for event in batch:
+                for (at, actor_id, action, entity, entity_id, fields, detail, origin,
+                     chain_id, seq, link) in batch:
                     yield AuditRow(
-                        at=event.at, actor_id=event.actor_id,
-                        user=("" if event.actor_id is None
-                              else names.get(event.actor_id, "?")),
-                        action=event.action, entity=event.entity, entity_id=event.entity_id,
-                        fields=list(event.fields or []), detail=dict(event.detail or {}),
-                        origin=event.origin, file_number=numbers.of(event),
-                        chain_id=event.chain_id, seq=event.seq, hash=event.hash)
-                db.expunge_all()
+                        at=at, actor_id=actor_id,
+                        user="" if actor_id is None else names.get(actor_id, "?"),
+                        action=action, entity=entity, entity_id=entity_id,
+                        fields=list(fields or []), detail=dict(detail or {}), origin=origin,
+                        file_number=numbers.of(entity, entity_id), chain_id=chain_id,
+                        seq=seq, hash=link)
 
 
 def _start(day: date) -> datetime:
@@ -150,11 +154,14 @@ class _FileNumbers:
         self.db = db
         self.known: dict[uuid.UUID, str] = {}
 
-    def learn(self, events: list[AuditEvent]) -> None:
-        cases = {e.entity_id for e in events if e.entity == CaseFile.__tablename__
-                 and e.entity_id and e.entity_id not in self.known}
-        persons = {e.entity_id for e in events if e.entity == "person"
-                   and e.entity_id and e.entity_id not in self.known}
+    def learn(self, rows: Sequence[Any]) -> None:
+        """``rows``: (at, actor, action, entity, entity_id, …) as _rows selects them."""
+        if len(self.known) > KNOWN_MAX:  # an export of every event: memory stays flat
+            self.known.clear()
+        cases = {row[4] for row in rows if row[3] == CaseFile.__tablename__
+                 and row[4] and row[4] not in self.known}
+        persons = {row[4] for row in rows if row[3] == "person"
+                   and row[4] and row[4] not in self.known}
         if cases:
             for case_id, number in self.db.execute(select(CaseFile.id, CaseFile.file_number)
                                                    .where(CaseFile.id.in_(cases))):
@@ -166,5 +173,5 @@ class _FileNumbers:
                     .where(HouseholdMember.person_id.in_(persons))):
                 self.known[person_id] = number
 
-    def of(self, event: AuditEvent) -> str:
-        return self.known.get(event.entity_id, "") if event.entity_id else ""
+    def of(self, entity: str, entity_id: uuid.UUID | None) -> str:
+        return self.known.get(entity_id, "") if entity_id else ""
