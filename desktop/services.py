@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.core.audit.log import AuditLog
 from desktop.core.casefile import CaseFileService
 from desktop.core.caselist import CaseListService
 from desktop.core.clock import SYSTEM_CLOCK, Clock
@@ -49,6 +50,7 @@ class Services:
     figures: FiguresService
     documents: DocumentService
     fillable: FillableImport
+    audit: AuditLog
     backups: BackupService
 
     @classmethod
@@ -83,6 +85,7 @@ class Services:
                                       organisation.document_language,
                                       session.vault.paths.logo, actor),
             fillable=FillableImport(intake, duplicates, reference_data(), case_files),
+            audit=AuditLog(engine, actor),
             backups=BackupService(engine, actor, session.vault.paths, session.data_key,
                                   str(session.vault.database_id()), organisation.name),
         )

@@ -21,6 +21,7 @@ class Permission(StrEnum):
     VIEW_NEED_DETAILS = "view_need_details"
     VIEW_SOCIAL_NOTES = "view_social_notes"
     GENERATE_DEMO_DATA = "generate_demo_data"
+    VIEW_AUDIT = "view_audit"  # the audit viewer, its export and verification
     MANAGE_BACKUPS = "manage_backups"  # back up now, list, verify, restore
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.core.intake_input import HouseholdInput, PersonInput
 from desktop.core.reference import reference_data
 from desktop.settings import Settings
+from desktop.ui.audit_dialog import AuditDialog
 from desktop.ui.backups_dialog import BackupsDialog
 from desktop.ui.case_window import CaseWindow
 from desktop.ui.export_dialog import ExportDialog
@@ -76,6 +77,7 @@ def screens(qtbot, lang, services, vault, paths, make_main, tasks):
                                              services.documents, services.session, tasks),
         "import": ImportWizard(lang, services, paths, tasks),
         "export": ExportDialog(lang, services, tasks),
+        "audit": AuditDialog(lang, services, tasks),
         "main window": make_main(services),
         "backups": BackupsDialog(lang, services.backups, Settings(), paths, tasks),
         "restore from the login screen": RestoreDialog(lang, paths, tasks, "admin"),
