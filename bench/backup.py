@@ -89,9 +89,10 @@ def main() -> None:
         started = time.perf_counter()
         verify(made.path, key)
         checked = time.perf_counter() - started
-        print(f"backup + verification:  {rate(size, whole)}  ({made.size / 1e6:.1f} MB file)")
-        print(f"  of which verification:{rate(size, checked)}")
-        print(f"  backup alone:         {rate(size, whole - checked)}")
+        print(f"backup, verified:       {rate(size, whole)}  ({made.size / 1e6:.1f} MB file; "
+              "snapshot, file, its verification, rotation, audit)")
+        print(f"  a verification alone: {rate(size, checked)}")
+        print(f"  the backup without it:{rate(size, whole - checked)}")
     services.session.close()
 
 

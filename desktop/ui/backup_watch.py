@@ -77,9 +77,14 @@ class BackupWatch(QObject):
             return False
         self.running = True
         folder = Path(self.settings.backup_folder)
+        self.status.say(self.lang.tr("status.backup_running", percent=0), 60_000)
         self.tasks.run(lambda progress: self.backups.back_up_scheduled(folder, progress),
-                       self._done, self._failed, owner=self)
+                       self._done, self._failed, self._progress, owner=self)
         return True
+
+    def _progress(self, done: int, total: int) -> None:
+        percent = 100 * done // total if total else 0
+        self.status.say(self.lang.tr("status.backup_running", percent=percent), 60_000)
 
     def _done(self, verified: Verified) -> None:
         self.running = False

@@ -125,3 +125,23 @@ def test_a_wrong_password_for_the_backup_is_said(qtbot, lang, services, paths, t
     dialog.check()
     qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=30_000)
     assert not dialog.restore_button.isEnabled()
+
+
+def test_the_schedule_runs_when_due_and_nobody_is_typing(qtbot, make_main, services,
+                                                        tmp_path):
+    from datetime import UTC, datetime, timedelta
+
+    settings = Settings(backup_folder=str(tmp_path))
+    window = make_main(services, settings)
+    settings.save(window.paths.settings)
+    watch = window.backup_watch
+    now = datetime.now(UTC)
+    watch.last_activity = now  # someone at the keyboard: not now
+    assert not watch.check(now)
+    watch.last_activity = now - timedelta(minutes=5)
+    assert watch.check(now)
+    qtbot.waitUntil(lambda: not watch.running, timeout=30_000)
+    assert len(list(tmp_path.glob("*.relaisbackup"))) == 1
+    assert Settings.load(window.paths.settings).last_backup_at
+    assert not window.status.backup_label.isVisible()
+    assert not watch.check(now + timedelta(hours=1))  # done for today

@@ -20,6 +20,7 @@ import json
 import os
 import re
 import unicodedata
+import uuid
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -166,8 +167,6 @@ def audit_head(row: Any) -> dict[str, Any]:
 
 
 def _uuid_text(value: Any) -> str:
-    import uuid
-
     return str(uuid.UUID(bytes=bytes(value))) if isinstance(value, bytes | memoryview) \
         else str(value)
 

@@ -3,7 +3,7 @@
 file, then the database opened with the data key and checked by SQLite.
 
 ``PRAGMA integrity_check`` (every page, every index entry against its table) and not the
-quicker ``quick_check``: at 100,000 persons it costs a few seconds more (bench/backup.py),
+quicker ``quick_check``: at 100,000 persons (410 MB) 3–6.5 s against 2.4 s (bench/backup.py),
 and a backup is the copy that has to be right."""
 
 from __future__ import annotations
