@@ -98,3 +98,26 @@ def test_a_backup_that_fills_its_folder_says_so_and_leaves_nothing(tmp_path, fre
     assert "is full" in result["err"], result["err"]
     assert result["left"] == []  # no partial file, no snapshot copy
     assert result["integrity"] == "ok" and result["persons"] == 50
+
+
+@needs_mount
+def test_a_read_only_backup_folder_is_named_and_the_database_untouched(vault, created,
+                                                                       tmp_path):
+    """Even as root (a read-only bind mount is read-only for everyone)."""
+    created[0].close()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    read_only = f'mount --bind "{usb}" "{usb}" && mount -o remount,bind,ro "{usb}"'
+    before = vault.paths.database.read_bytes()
+    done = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", f'{read_only} && exec "$@"', "sh", sys.executable,
+         "-m", "desktop", "--data-dir", str(vault.paths.root), "--lang", "en", "backup",
+         "now", "--to", str(usb), "--user", "admin"],
+        capture_output=True, text=True, timeout=120, cwd=REPO,
+        env={"RELAIS_PASSWORD": "correct horse battery", "PATH": "/usr/bin:/bin",
+             "HOME": str(tmp_path)})
+    assert done.returncode == 1
+    assert done.stderr.strip() == Translator("en")("backup.folder_unwritable", folder=str(usb))
+    assert list(usb.iterdir()) == []
+    # the command's sign-in audits itself (in the WAL); the database file's header is as it was
+    assert vault.paths.database.read_bytes()[:4096] == before[:4096]
