@@ -127,3 +127,18 @@ def test_sqlcipher_copy_keeps_the_key(services, tmp_path):
     connection = sqlcipher3.connect(str(tmp_path / "copy.db"))
     with pytest.raises(sqlcipher3.DatabaseError):
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
+def test_a_backup_is_made_while_another_process_holds_the_write_lock(services, tmp_path):
+    """The copy is a read (WAL): another Relais writing does not stop it, and what that
+    process has not committed is not in it."""
+    from tests.store.test_two_processes import helper
+
+    services.demo.generate(3)
+    holder = helper("hold", services.session.vault.paths.root)
+    try:
+        verified = services.backups.back_up(tmp_path)
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=60)
+    assert verified.manifest.counts["persons"] >= 3
