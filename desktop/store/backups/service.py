@@ -11,6 +11,7 @@ import logging
 import os
 import shutil
 import tempfile
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,6 +21,7 @@ import sqlcipher3
 from sqlalchemy.engine import Engine
 
 from desktop import __version__
+from desktop.core.audit.chain import Anchor
 from desktop.core.enums import AuditAction
 from desktop.core.errors import RelaisError
 from desktop.core.roles import Actor, Permission
@@ -90,6 +92,19 @@ def list_backups(folder: Path, database_id: str) -> list[BackupEntry]:
             entries.append(BackupEntry(path, manifest, path.stat().st_size))
     entries.sort(key=lambda e: e.created_at, reverse=True)
     return entries
+
+
+def audit_anchors(folder: Path, database_id: str) -> list[Anchor]:
+    """The audit heads this database's backups recorded (their manifests): links the audit
+    chain must still pass through (core/audit/chain.verify), so a chain rebuilt or cut
+    since a backup is found, even by someone holding the key."""
+    anchors = []
+    for entry in list_backups(folder, database_id):
+        head = entry.manifest.audit_head
+        if head.get("chain_id") and head.get("seq"):
+            anchors.append(Anchor(uuid.UUID(head["chain_id"]), int(head["seq"]),
+                                  bytes.fromhex(head["hash"])))
+    return anchors
 
 
 def rotate(folder: Path, database_id: str, policy: rotation.Policy = rotation.DEFAULT
