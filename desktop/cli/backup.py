@@ -88,21 +88,22 @@ def list_backups(ctx: CliContext) -> int:
     return EXIT_OK
 
 
-def _key_for(ctx: CliContext, path: Path) -> tuple[bytes, str, bool]:
-    """(data key, username, from the backup's keys): the backup's keys.json with the
-    password given, else (a password changed since) the live key file's."""
+def _key_for(ctx: CliContext, path: Path) -> tuple[bytes, str]:
+    """(data key, username): through the backup's keys.json with the password given, else
+    (a password changed since the backup) through the live key file's, where a wrong
+    password is counted as at any sign-in."""
     from desktop.store.backups.restore import unlock
 
     if not ctx.args.user:
         raise UsageError(ctx.tr("cli.user_missing"))
     password = ctx.password("cli.prompt_password")
     try:
-        return unlock(path, ctx.args.user, password), ctx.args.user, True
+        return unlock(path, ctx.args.user, password), ctx.args.user
     except RelaisError as error:
         if error.key != "auth.wrong_credentials" or not ctx.vault.is_initialised():
             raise
     try:
-        return ctx.vault.unwrap_user_key(ctx.args.user, password), ctx.args.user, True
+        return ctx.vault.unwrap_user_key(ctx.args.user, password), ctx.args.user
     except RelaisError as error:
         if error.key.startswith("store."):
             raise RelaisError("auth.wrong_credentials") from None
@@ -116,7 +117,7 @@ def verify_backup(ctx: CliContext) -> int:
     path = Path(ctx.args.file)
     if not path.is_file():
         raise RelaisError("backup.not_a_backup", file=path.name)
-    data_key, username, _ = _key_for(ctx, path)
+    data_key, username = _key_for(ctx, path)
     verified = verify(path, data_key, administrator=username)
     manifest = verified.manifest
     ctx.print(ctx.tr("backup.verified", file=path.name, size=_size(ctx, verified.size)))
@@ -137,7 +138,7 @@ def restore_backup(ctx: CliContext) -> int:
         raise RelaisError("backup.restore_needs_yes")
     restorer = Restorer(ctx.paths)
     restorer.check(path)  # another organisation, newer: refused before any password
-    data_key, username, _ = _key_for(ctx, path)
+    data_key, username = _key_for(ctx, path)
     preview = restorer.preview(path, data_key)
     for line in describe_loss(ctx.tr, preview):
         ctx.print(line)
