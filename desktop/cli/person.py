@@ -51,7 +51,6 @@ def export_data(ctx: CliContext) -> int:
     folder = Path(args.output)
     with ctx.services() as services:
         languages = services.documents.languages(getattr(args, "lang", None), args.beside)
-        folder.mkdir(parents=True, exist_ok=True)
         written = services.subject_copies.export(person, folder, languages)
     ctx.print(str(written.pdf))
     ctx.print(str(written.json))

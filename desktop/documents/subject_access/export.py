@@ -2,7 +2,8 @@
 reads, from one pass over the notes and the access log. The PDF prints the newest entries
 up to a limit and says so when it is reached (limits in ``pdf.py``); the JSON keeps all.
 Both files are created for their owner only (0600) before a byte is written, and the names
-say what and when, never who (the person's id's first characters tell two copies apart)."""
+say what and when, never who (the last characters of the person's id, its random part,
+tell two copies apart)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from desktop.core.subject_access import SubjectAccessService
 from desktop.documents.base import Languages, Organisation
 from desktop.documents.subject_access.json_file import write_json
 from desktop.documents.subject_access.pdf import LOG_PRINTED, NOTES_PRINTED, Printed, write_pdf
-from desktop.private_files import make_private
+from desktop.private_files import make_private, private_folder
 
 
 @dataclass(frozen=True)
@@ -51,15 +52,18 @@ class SubjectCopyExport:
 
     def names(self, tr: Any, person_id: uuid.UUID, day: Any) -> tuple[str, str]:
         stem = suggested_name(tr, "subject_access", "pdf", day,
-                              file_number=person_id.hex[:8]).removesuffix(".pdf")
+                              file_number=person_id.hex[-8:]).removesuffix(".pdf")
         return f"{stem}.pdf", f"{stem}.json"
 
     def export(self, person_id: uuid.UUID, folder: Path, languages: Languages
                ) -> WrittenCopy:
-        """Writes both files into ``folder`` (which must exist); returns their paths."""
-        if not folder.is_dir():
-            raise RelaisError("subject.folder_missing", path=str(folder))
+        """Writes both files into ``folder`` (made for its owner only if missing, once the
+        copy is allowed); returns their paths."""
         copy = self.service.gather(person_id)
+        try:
+            private_folder(folder)
+        except OSError:
+            raise RelaisError("subject.folder_missing", path=str(folder)) from None
         pdf_name, json_name = self.names(languages.main, person_id, copy.today)
         pdf_path, json_path = folder / pdf_name, folder / json_name
         notes, events = Newest(NOTES_PRINTED), Newest(LOG_PRINTED)

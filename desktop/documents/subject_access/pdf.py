@@ -9,6 +9,7 @@ many and that the JSON file holds them all."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +18,8 @@ from typing import Any
 from desktop.core.countries import country_name
 from desktop.core.dates import display_iso, iso_partial
 from desktop.core.enums import DatePrecision
+from desktop.core.models import Note
+from desktop.core.notes import note_text
 from desktop.core.subject_access import SubjectCopy
 from desktop.documents.base import (
     DocumentWriter,
@@ -219,11 +222,10 @@ def _notes(page: _Page, notes: Printed) -> None:
     for note in reversed(notes.entries):  # newest first, as the case window lists them
         if note["withheld"]:
             text = page.both("doc.subject_note_withheld")
-        elif note.get("merged_values"):
-            text = "; ".join(f"{tr(f'field.{name}')}: {value}"
-                             for name, value in note["merged_values"].items())
-        else:
-            text = note["body"] or ""
+        else:  # a merge's values are labelled as the case window labels them
+            text = note_text(tr, Note(case_id=uuid.UUID(note["case_id"]),
+                                      body=note["body"] or "",
+                                      merged_values=note.get("merged_values")))
         if len(text) > NOTE_TEXT_PRINTED:
             text = text[:NOTE_TEXT_PRINTED] + "… " + page.both("doc.subject_note_cut")
         rows.append([_moment(note["created_at"]),
