@@ -211,7 +211,7 @@ def _case(page: _Page, case: dict[str, Any]) -> None:
 def _limited(page: _Page, printed: Printed) -> None:
     if printed.total > len(printed.entries):
         page.small(page.both("doc.subject_shown_last", shown=len(printed.entries),
-                             total=printed.total))
+                             n=printed.total))
 
 
 def _notes(page: _Page, notes: Printed) -> None:
