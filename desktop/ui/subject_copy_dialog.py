@@ -103,7 +103,7 @@ class SubjectCopyDialog(QDialog):
         layout.addWidget(self.status)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        fit_to_screen(self, 640, 320)
+        fit_to_screen(self, 640, 280)
 
     def choose_folder(self) -> None:
         dialog = file_dialog(self, self.lang, self.lang.tr("subject.choose_folder_title"), "",

@@ -173,13 +173,15 @@ def _household(page: _Page, household: dict[str, Any], reference: Any) -> None:
                                                   place.name(page.languages.code)
                                                   if place else "") if x)),
         ])
-    for member in household["members"]:
-        if member["shared"] == "full":
-            page.story.append(p(member["name"], styles().heading))
-            _identity(page, member["person"])
-            _own_records(page, member)
     for case in household["cases"]:
         _case(page, case)
+    children = [member for member in household["members"] if member["shared"] == "full"]
+    if children:  # after the case, so that no reader takes the case for the child's own
+        page.heading("doc.subject_children")
+    for child in children:
+        page.story.append(p(child["name"], styles().heading))
+        _identity(page, child["person"])
+        _own_records(page, child)
 
 
 def _case(page: _Page, case: dict[str, Any]) -> None:
