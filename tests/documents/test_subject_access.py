@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from desktop.core.enums import AuditAction
+from desktop.core.enums import AuditAction, NoteAudience
 from desktop.core.uow import UnitOfWork
 from desktop.documents.subject_access.pdf import LOG_PRINTED
 from tests.documents.test_embedded_fonts import fonts
@@ -120,3 +120,20 @@ def test_a_long_history_is_printed_up_to_the_limit_and_kept_whole_in_the_json(
     # numbers as French writes them (1 073, a narrow no-break space), read back as digits
     text = re.sub(r"(?<=\d)[\s\u202f\xa0](?=\d{3})", "", text_of(written.pdf))
     assert f"Les {LOG_PRINTED} plus récentes des {written.events} entrées" in text
+
+
+def test_the_longest_notes_are_shortened_in_the_pdf_and_whole_in_the_json(
+        services, mother, tmp_path):
+    [household] = services.subject_access.gather(mother).households
+    case_id = uuid.UUID(household["cases"][0]["id"])
+    many_lines = "\n".join(f"ligne {i}" for i in range(1_500))
+    one_block = "Compte rendu détaillé de l'entretien. " * 260  # 10,000 characters
+    for body in (many_lines, one_block):
+        services.case_files.add_note(case_id, body[:10_000], NoteAudience.EVERYONE)
+    written = services.subject_copies.export(mother, tmp_path,
+                                             services.documents.languages("fr", "uk"))
+    text = text_of(written.pdf)
+    assert text.count("le texte entier est dans le fichier JSON") == 2
+    assert "ligne 24" in text and "ligne 25 " not in text
+    bodies = [n["body"] for n in json.loads(written.json.read_text("utf-8"))["notes"]]
+    assert many_lines[:10_000].strip() in bodies and one_block[:10_000].strip() in bodies

@@ -3,7 +3,8 @@ in the header, page numbers, in the official language beside theirs; what was wi
 on which legal basis, said plainly at the end.
 
 Limits, so that a long history keeps the PDF readable and bounded: the newest
-``NOTES_PRINTED`` notes (each note's text up to ``NOTE_TEXT_PRINTED`` characters) and the
+``NOTES_PRINTED`` notes (each note's text up to ``NOTE_TEXT_PRINTED`` characters and
+``NOTE_LINES_PRINTED`` lines) and the
 newest ``LOG_PRINTED`` access-log entries are printed; when more exist the PDF says how
 many and that the JSON file holds them all."""
 
@@ -33,7 +34,9 @@ from desktop.documents.base import (
 )
 
 NOTES_PRINTED = 200
-NOTE_TEXT_PRINTED = 3_000
+# A table row never splits across pages: a note's cell must fit on one (about 55 lines).
+NOTE_TEXT_PRINTED = 1_500
+NOTE_LINES_PRINTED = 25
 LOG_PRINTED = 1_000
 # What the copy gives of another member of the household (core/subject_access/household.py).
 SHARED = {"full": "doc.subject_shared_full", "name_only": "doc.subject_shared_name_only"}
@@ -216,6 +219,14 @@ def _limited(page: _Page, printed: Printed) -> None:
                              n=printed.total))
 
 
+def _printable(text: str, cut: str) -> str:
+    """A note as printed: at most ``NOTE_TEXT_PRINTED`` characters and
+    ``NOTE_LINES_PRINTED`` lines, the cut said."""
+    lines = text.split("\n")
+    shortened = "\n".join(lines[:NOTE_LINES_PRINTED])[:NOTE_TEXT_PRINTED]
+    return text if shortened == text else f"{shortened}… {cut}"
+
+
 def _notes(page: _Page, notes: Printed) -> None:
     page.heading("doc.subject_notes")
     _limited(page, notes)
@@ -228,8 +239,7 @@ def _notes(page: _Page, notes: Printed) -> None:
             text = note_text(tr, Note(case_id=uuid.UUID(note["case_id"]),
                                       body=note["body"] or "",
                                       merged_values=note.get("merged_values")))
-        if len(text) > NOTE_TEXT_PRINTED:
-            text = text[:NOTE_TEXT_PRINTED] + "… " + page.both("doc.subject_note_cut")
+        text = _printable(text, page.both("doc.subject_note_cut"))
         rows.append([_moment(note["created_at"]),
                      page.choice("role", note["author_role"]) if note["author_role"] else "",
                      page.choice("note_audience", note["audience"]), text])
