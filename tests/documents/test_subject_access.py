@@ -137,3 +137,12 @@ def test_the_longest_notes_are_shortened_in_the_pdf_and_whole_in_the_json(
     assert "ligne 24" in text and "ligne 25 " not in text
     bodies = [n["body"] for n in json.loads(written.json.read_text("utf-8"))["notes"]]
     assert many_lines[:10_000].strip() in bodies and one_block[:10_000].strip() in bodies
+
+
+def test_a_referral_at_the_field_limit_still_prints(services, mother, tmp_path):
+    [household] = services.subject_access.gather(mother).households
+    case_id = uuid.UUID(household["cases"][0]["id"])
+    services.case_files.add_referral(case_id, "Partenaire " * 181, "Objet " * 333)
+    written = services.subject_copies.export(mother, tmp_path,
+                                             services.documents.languages("fr", "uk"))
+    assert "le texte entier est dans le fichier JSON" in text_of(written.pdf)

@@ -33,7 +33,7 @@ from desktop.core.models import (
 from desktop.core.roles import Actor, Permission
 from desktop.core.search import display_name
 from desktop.core.subject_access.household import shared_in_full
-from desktop.core.subject_access.log import BATCH, access_log
+from desktop.core.subject_access.log import BATCH, access_log, access_log_json
 from desktop.core.subject_access.record import SubjectCopy, Withheld
 from desktop.core.subject_access.values import plain, record
 from desktop.core.uow import UnitOfWork
@@ -87,7 +87,9 @@ class SubjectAccessService:
             person=record(person), withheld=withheld, note_count=note_count,
             households=households, **own,
             notes=lambda: self._notes(case_ids, roles),
-            access_log=lambda: access_log(self.engine, person.id, household_ids, case_ids))
+            access_log=lambda: access_log(self.engine, person.id, household_ids, case_ids),
+            access_log_json=lambda: access_log_json(self.engine, person.id, household_ids,
+                                                    case_ids))
         with UnitOfWork(self.engine, self.actor) as uow:
             uow.record_access(AuditAction.EXPORT, Person.__tablename__, person.id,
                               detail=dict(EXPORT_DETAIL))

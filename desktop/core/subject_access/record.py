@@ -61,5 +61,7 @@ class SubjectCopy:
     note_count: int
     notes: Callable[[], Iterator[dict[str, Any]]] = field(repr=False)
     access_log: Callable[[], Iterator[dict[str, Any]]] = field(repr=False)
+    # The access log's entries as JSON text, for the file (the same events, not parsed).
+    access_log_json: Callable[[], Iterator[str]] = field(repr=False, default=lambda: iter(()))
     # Relais keeps no scanned files or photos; the key stays so a reader knows it was asked.
     attachments: list[dict[str, Any]] = field(default_factory=list)

@@ -7,6 +7,7 @@ tell two copies apart)."""
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from collections import deque
@@ -36,10 +37,10 @@ class Newest:
     """The last ``limit`` entries seen and how many went by: bounded memory, one pass."""
 
     def __init__(self, limit: int) -> None:
-        self.kept: deque[dict[str, Any]] = deque(maxlen=limit)
+        self.kept: deque[Any] = deque(maxlen=limit)
         self.total = 0
 
-    def __call__(self, entry: dict[str, Any]) -> None:
+    def __call__(self, entry: Any) -> None:
         self.kept.append(entry)
         self.total += 1
 
@@ -75,7 +76,8 @@ class SubjectCopyExport:
             written.append(make_private(pdf_path))
             write_pdf(pdf_path, copy, languages, self.organisation,
                       Printed(list(notes.kept), notes.total),
-                      Printed(list(events.kept), events.total), json_name,
+                      Printed([json.loads(text) for text in events.kept], events.total),
+                      json_name,
                       self.reference)
         except BaseException:
             for path in written:  # never half a copy left behind

@@ -12,18 +12,23 @@ from typing import Any, TextIO
 
 from desktop.core.subject_access import SCHEMA, SubjectCopy
 
-Sink = Callable[[dict[str, Any]], None]
+Sink = Callable[[Any], None]
+# One encoder for every entry: json.dumps with options builds a new one per call.
+_entry = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1)
 
 
-def _stream(handle: TextIO, key: str, entries: Iterable[dict[str, Any]], sink: Sink) -> int:
+def _stream(handle: TextIO, key: str, entries: Iterable[dict[str, Any] | str], sink: Sink
+            ) -> int:
+    """An array written entry by entry; an entry already JSON text is written as it is."""
     handle.write(f',\n "{key}": [')
     count = 0
     for entry in entries:
-        handle.write(("," if count else "") + "\n  " + json.dumps(entry, ensure_ascii=False))
+        text = entry if isinstance(entry, str) else _entry(entry)
+        handle.write(("," if count else "") + "\n  " + text)
         sink(entry)
         count += 1
     handle.write("\n ]" if count else "]")
@@ -31,8 +36,8 @@ def _stream(handle: TextIO, key: str, entries: Iterable[dict[str, Any]], sink: S
 
 
 def write_json(handle: TextIO, copy: SubjectCopy, on_note: Sink, on_event: Sink) -> None:
-    """Writes the copy; hands each note and event to ``on_note`` / ``on_event`` as it
-    passes (the PDF keeps the newest few)."""
+    """Writes the copy; hands each note (a dict) and event (its JSON text) to ``on_note`` /
+    ``on_event`` as it passes (the PDF keeps the newest few)."""
     head = {
         "schema": SCHEMA,
         "generated_at": copy.generated_at.isoformat(),
@@ -49,5 +54,5 @@ def write_json(handle: TextIO, copy: SubjectCopy, on_note: Sink, on_event: Sink)
     }
     handle.write(_dump(head)[:-2])  # the object stays open: the streams follow
     notes = _stream(handle, "notes", copy.notes(), on_note)
-    events = _stream(handle, "access_log", copy.access_log(), on_event)
+    events = _stream(handle, "access_log", copy.access_log_json(), on_event)
     handle.write(f',\n "counts": {json.dumps({"notes": notes, "access_log": events})}\n}}\n')

@@ -27,17 +27,18 @@ from desktop.documents.base import (
     Languages,
     Organisation,
     field_table,
-    grid,
     p,
     spacer,
     styles,
 )
+from desktop.documents.subject_access.tables import long_table
 
-NOTES_PRINTED = 200
+NOTES_PRINTED = 100
 # A table row never splits across pages: a note's cell must fit on one (about 55 lines).
 NOTE_TEXT_PRINTED = 1_500
 NOTE_LINES_PRINTED = 25
-LOG_PRINTED = 1_000
+CELL_PRINTED = 600  # any other table cell (typed fields hold up to 2,000 characters)
+LOG_PRINTED = 500
 # What the copy gives of another member of the household (core/subject_access/household.py).
 SHARED = {"full": "doc.subject_shared_full", "name_only": "doc.subject_shared_name_only"}
 WITHHELD = {"internal_note_text": ("doc.subject_withheld_internal_note_text",
@@ -59,9 +60,10 @@ def _day(iso: str | None) -> str:
 
 
 def _moment(iso: str | None) -> str:
+    """Local day and time, on two lines (a narrow column, no wrapping to measure)."""
     if not iso:
         return ""
-    return datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y %H:%M")
+    return datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y\n%H:%M")
 
 
 class _Page:
@@ -88,7 +90,9 @@ class _Page:
         if not rows:
             self.story.append(p(self.both("doc.subject_none"), styles().small))
             return
-        self.story.append(grid([[self.both(key) for key in header], *rows], widths))
+        cut = self.both("doc.subject_note_cut")
+        self.story += long_table([self.both(key) for key in header],
+                                 [[_fits(cell, cut) for cell in row] for row in rows], widths)
 
     def small(self, text: str) -> None:
         self.story += [spacer(1), p(text, styles().small)]
@@ -217,6 +221,14 @@ def _limited(page: _Page, printed: Printed) -> None:
     if printed.total > len(printed.entries):
         page.small(page.both("doc.subject_shown_last", shown=len(printed.entries),
                              n=printed.total))
+
+
+def _fits(cell: object, cut: str) -> object:
+    """A table cell short enough to fit on one page in the narrowest column (a referral's
+    partner may be 2,000 characters)."""
+    if isinstance(cell, str) and len(cell) > CELL_PRINTED:
+        return f"{cell[:CELL_PRINTED]}… {cut}"
+    return cell
 
 
 def _printable(text: str, cut: str) -> str:

@@ -4,6 +4,7 @@ lets a CPAS withhold (and says so), is refused to volunteers and is audited."""
 from __future__ import annotations
 
 import uuid
+from datetime import datetime, timedelta
 
 import pytest
 from sqlmodel import Session, select
@@ -125,6 +126,8 @@ def test_the_access_log_lists_a_view_by_another_user(vault, services):
     log = list(services.subject_access.gather(mother).access_log())
     views = [e for e in log if e["action"] == "view" and e["role"] == "social_worker"]
     assert views and views[-1]["who"] == "sophie" and views[-1]["record"] == "case_file"
+    assert views[-1]["record_id"] == str(case_id) and views[-1]["origin"] == "local"
+    assert datetime.fromisoformat(views[-1]["at"]).utcoffset() == timedelta(0)
     assert all(set(e) == {"at", "who", "role", "action", "record", "record_id", "fields",
                           "origin", "detail"} for e in log)
     changes = [e for e in log if e["action"] == "update"]
