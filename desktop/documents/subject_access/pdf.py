@@ -13,8 +13,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
 
 from desktop.core.countries import country_name
 from desktop.core.dates import display_iso, iso_partial
@@ -55,6 +58,15 @@ class Printed:
     total: int
 
 
+@cache
+def _kept(style: ParagraphStyle, space_before: float = -1) -> ParagraphStyle:
+    """``style``, kept on the page of what follows it (no heading alone at a page's foot)."""
+    kept = ParagraphStyle(f"{style.name}-kept", parent=style, keepWithNext=1)
+    if space_before >= 0:
+        kept.spaceBefore = space_before
+    return kept
+
+
 def _day(iso: str | None) -> str:
     return display_iso(iso[:10]) if iso else ""
 
@@ -81,7 +93,7 @@ class _Page:
         return self.both("doc.yes") if value else self.both("doc.no")
 
     def heading(self, key: str) -> None:
-        self.story.append(p(self.both(key), styles().heading))
+        self.story.append(p(self.both(key), _kept(styles().heading)))
 
     def fields(self, rows: list[tuple[str, object]]) -> None:
         self.story.append(field_table([(self.both(key), value) for key, value in rows]))
@@ -95,7 +107,8 @@ class _Page:
                                  [[_fits(cell, cut) for cell in row] for row in rows], widths)
 
     def small(self, text: str) -> None:
-        self.story += [spacer(1), p(text, styles().small)]
+        """A remark before what follows it (a table), kept on its page."""
+        self.story.append(p(text, _kept(styles().small, space_before=3)))
 
     def country(self, code: str) -> str:
         names = [country_name(code, self.languages.code)]
@@ -186,7 +199,7 @@ def _household(page: _Page, household: dict[str, Any], reference: Any) -> None:
     if children:  # after the case, so that no reader takes the case for the child's own
         page.heading("doc.subject_children")
     for child in children:
-        page.story.append(p(child["name"], styles().heading))
+        page.story.append(p(child["name"], _kept(styles().heading)))
         _identity(page, child["person"])
         _own_records(page, child)
 
