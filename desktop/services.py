@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.core.audit.log import AuditLog
 from desktop.core.casefile import CaseFileService
 from desktop.core.caselist import CaseListService
 from desktop.core.clock import SYSTEM_CLOCK, Clock
@@ -52,6 +53,7 @@ class Services:
     fillable: FillableImport
     subject_access: SubjectAccessService
     subject_copies: SubjectCopyExport
+    audit: AuditLog
 
     @classmethod
     def for_session(cls, session: WorkSession, clock: Clock = SYSTEM_CLOCK) -> Services:
@@ -90,4 +92,5 @@ class Services:
             subject_access=subject_access,
             subject_copies=SubjectCopyExport(subject_access, documents.letterhead,
                                              reference_data()),
+            audit=AuditLog(engine, actor),
         )

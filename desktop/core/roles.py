@@ -23,6 +23,7 @@ class Permission(StrEnum):
     GENERATE_DEMO_DATA = "generate_demo_data"
     # The person's own copy of their data (GDPR art. 15 and 20): core/subject_access.
     EXPORT_PERSONAL_DATA = "export_personal_data"
+    VIEW_AUDIT = "view_audit"  # the audit viewer, its export and verification
 
 
 _ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

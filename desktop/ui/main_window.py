@@ -352,6 +352,11 @@ class MainWindow(QMainWindow):
     def open_users(self) -> QDialog:
         return self._open_dialog(UsersDialog(self.lang, self.services.users, self))
 
+    def open_audit(self) -> QDialog:
+        from desktop.ui.audit_dialog import AuditDialog
+
+        return self._open_dialog(AuditDialog(self.lang, self.services, self.tasks, self))
+
     def open_demo(self) -> QDialog:
         return self._open_dialog(
             DemoDialog(self.lang, self.services.demo, self.tasks, self.refresh, self)
@@ -377,6 +382,7 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(False)
         self.pages.setCurrentWidget(self.lock_screen)
         log.info("window locked")
+        self.services.session.record_lock()
         self.lock_screen.password.setFocus()
 
     def unlock(self) -> None:

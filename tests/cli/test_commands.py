@@ -9,12 +9,12 @@ from desktop.cli import COMMANDS, GROUPS, run_cli
 
 TOP_HELP = """\
 usage: relais [-h] [--data-dir DATA_DIR] [--lang {fr,nl,de,en,uk}] [--self-test]
-              {init,users,demo,import,export,search,person,pdf,report,sync,join} ...
+              {init,users,demo,import,export,search,person,pdf,report,sync,join,audit} ...
 
 Relais: case records for the reception of people displaced from Ukraine.
 
 positional arguments:
-  {init,users,demo,import,export,search,person,pdf,report,sync,join}
+  {init,users,demo,import,export,search,person,pdf,report,sync,join,audit}
     init                create the organisation and its first administrator
     users               manage user accounts
     demo                add synthetic demonstration data
@@ -26,6 +26,7 @@ positional arguments:
     report              make reports (monthly figures)
     sync                sync with the organisation's central server
     join                set up a new computer in an enrolled organisation
+    audit               the audit trail: who saw or changed what (administrators)
 
 options:
   -h, --help            show this help message and exit
@@ -53,6 +54,7 @@ def test_relais_help_is_unchanged(capsys, monkeypatch):
     ("users", "{add,list,disable,reset-password,set-password}"),
     ("pdf", "{intake,summary,blank-intake,fillable-intake,import-intake}"),
     ("report", "{monthly}"),
+    ("audit", "{verify,list,export}"),
     ("sync", "{enrol,now,status,conflicts,resolve,problems,resend,discard,leave}"),
 ])
 def test_each_group_lists_its_subcommands(capsys, monkeypatch, command, subcommands):
@@ -70,7 +72,7 @@ def test_a_subcommand_keeps_its_options_and_the_shared_ones(capsys, monkeypatch)
 
 def test_every_command_comes_from_exactly_one_group():
     assert sorted(COMMANDS) == sorted(["init", "users", "demo", "import", "export", "search",
-                                       "person", "pdf", "report", "sync", "join"])
+                                       "person", "pdf", "report", "sync", "join", "audit"])
     assert len(set(COMMANDS)) == len(COMMANDS)
     assert all(callable(group.register) for group in GROUPS)
 

@@ -275,7 +275,10 @@ def _notes(page: _Page, notes: Printed) -> None:
 def _what(tr: Any, event: dict[str, Any]) -> str:
     """'opened · Case file': the action and the kind of record, in words."""
     action = tr.choice("audit", event["action"])
-    return f"{action} · {tr('entity.' + event['record'])}" if event["record"] else action
+    what = f"{action} · {tr('entity.' + event['record'])}" if event["record"] else action
+    kind = (event.get("detail") or {}).get("kind")
+    named = tr(f"audit.kind_{kind}") if isinstance(kind, str) else ""
+    return f"{what} ({named})" if named and named != f"audit.kind_{kind}" else what
 
 
 def _log(page: _Page, log: Printed) -> None:
