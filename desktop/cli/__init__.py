@@ -26,6 +26,7 @@ from desktop.cli import (
     demo,
     documents,
     exchange,
+    person,
     reports,
     search,
     setup,
@@ -54,7 +55,7 @@ __all__ = ["COMMANDS", "UsageError", "build_parser", "global_options", "pick_lan
 
 log = logging.getLogger(__name__)
 # In the order `relais --help` lists them.
-GROUPS = (setup, users, demo, exchange, search, documents, reports, sync, audit, backup)
+GROUPS = (setup, users, demo, exchange, search, person, documents, reports, sync, audit, backup)
 COMMANDS: tuple[str, ...] = tuple(name for group in GROUPS for name in group.COMMANDS)
 
 

@@ -21,6 +21,8 @@ class Permission(StrEnum):
     VIEW_NEED_DETAILS = "view_need_details"
     VIEW_SOCIAL_NOTES = "view_social_notes"
     GENERATE_DEMO_DATA = "generate_demo_data"
+    # The person's own copy of their data (GDPR art. 15 and 20): core/subject_access.
+    EXPORT_PERSONAL_DATA = "export_personal_data"
     VIEW_AUDIT = "view_audit"  # the audit viewer, its export and verification
     MANAGE_BACKUPS = "manage_backups"  # back up now, list, verify, restore
 
@@ -35,6 +37,7 @@ _ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_NATIONAL_NUMBER,
             Permission.VIEW_NEED_DETAILS,
             Permission.VIEW_SOCIAL_NOTES,
+            Permission.EXPORT_PERSONAL_DATA,
         }
     ),
     # Volunteers register arrivals and see the list; nothing restricted.

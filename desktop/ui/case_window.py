@@ -46,6 +46,7 @@ from desktop.ui.merge_dialog import MergeDialog
 from desktop.ui.municipality_picker import MunicipalityPicker
 from desktop.ui.person_dialog import PersonDialog
 from desktop.ui.screen_fit import fit_to_screen
+from desktop.ui.subject_copy_dialog import SubjectCopyDialog
 from desktop.ui.sync.conflict_badge import ConflictBadge
 from desktop.ui.sync.conflicts_dialog import ConflictsDialog, open_conflicts
 from desktop.ui.tasks import TaskRunner
@@ -146,6 +147,9 @@ class CaseWindow(QWidget):
         self.merge_button.clicked.connect(self.open_merge)
         self.edit_person = QPushButton()
         self.edit_person.clicked.connect(self.open_person)
+        # The selected person's own copy of their data (GDPR art. 15 and 20).
+        self.own_copy = QPushButton()
+        self.own_copy.clicked.connect(self.open_own_copy)
         self.people.itemActivated.connect(lambda _item: self.open_person())
         self.notes = table(NOTE_COLUMNS)
         self.note_text = NoteEdit()
@@ -197,7 +201,8 @@ class CaseWindow(QWidget):
         tasks_page = self._page(self.tasks, self.forms[3:7])
         referrals_page = self._page(self.referrals, self.forms[7:10])
         self.aid_page = self._page(self.aid, self.forms[10:14])
-        people_page = self._page(self.people, [(self.edit_person, 0), (self.merge_button, 0)])
+        people_page = self._page(self.people, [(self.edit_person, 0), (self.merge_button, 0),
+                                               (self.own_copy, 0)])
         self.tabs = QTabWidget()
         for page in (people_page, notes_page, tasks_page, referrals_page, self.aid_page,
                      self.history):
@@ -219,6 +224,7 @@ class CaseWindow(QWidget):
                        self.close_case, self.merge_button, self.edit_person,
                        *(widget for widget, _ in self.forms)):
             widget.setVisible(editable)
+        self.own_copy.setVisible(self.actor.can(Permission.EXPORT_PERSONAL_DATA))
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)  # Ctrl+W, Ctrl+F4
         fit_to_screen(self, 1000, 680)
         self.unsaved = UnsavedChanges(lang, self, (
@@ -254,6 +260,8 @@ class CaseWindow(QWidget):
         self.who_opened.setText(tr("audit.who_opened"))
         self.merge_button.setText(tr("merge.open"))
         self.edit_person.setText(tr("person.edit"))
+        self.own_copy.setText(tr("subject.button"))
+        self.own_copy.setToolTip(tr("subject.button_tip"))
         self.task_done.setText(tr("case.task_done"))
         self.add_referral.setText(tr("case.add_referral"))
         self.add_aid.setText(tr("case.add_aid"))
@@ -458,6 +466,19 @@ class CaseWindow(QWidget):
         dialog = PersonDialog(self.lang, self.services, person_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._merged)
+        dialog.open()
+        return dialog
+
+    def open_own_copy(self) -> SubjectCopyDialog | None:
+        if not self.actor.can(Permission.EXPORT_PERSONAL_DATA):
+            return None
+        item = self.people.item(max(0, self.people.currentRow()), 0)
+        if item is None:
+            return None
+        person_id, name = item.data(Qt.ItemDataRole.UserRole)
+        dialog = SubjectCopyDialog(self.lang, self.services, person_id, name, self,
+                                   self.runner)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
