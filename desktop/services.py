@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from desktop.core.audit.chain import Anchor
 from desktop.core.audit.log import AuditLog
 from desktop.core.casefile import CaseFileService
 from desktop.core.caselist import CaseListService
@@ -26,7 +28,8 @@ from desktop.documents.subject_access import SubjectCopyExport
 from desktop.exchange.exporter import ExportService
 from desktop.exchange.fillable import FillableImport
 from desktop.exchange.importer import ImportService
-from desktop.store.backups.service import BackupService
+from desktop.settings import Settings
+from desktop.store.backups.service import BackupService, audit_anchors
 from desktop.store.database import WorkSession
 from desktop.store.secrets import SecretStore
 
@@ -94,7 +97,19 @@ class Services:
             subject_access=subject_access,
             subject_copies=SubjectCopyExport(subject_access, documents.letterhead,
                                              reference_data()),
-            audit=AuditLog(engine, actor),
+            audit=AuditLog(engine, actor, anchors=lambda: backup_anchors(session)),
             backups=BackupService(engine, actor, session.vault.paths, session.data_key,
                                   str(session.vault.database_id()), organisation.name),
         )
+
+
+def backup_anchors(session: WorkSession) -> list[Anchor]:
+    """The audit heads kept in this database's backups (the folder this machine backs up
+    to): the audit check also proves the chain still passes through them."""
+    folder = Settings.load(session.vault.paths.settings).backup_folder
+    if not folder:
+        return []
+    try:
+        return audit_anchors(Path(folder), str(session.vault.database_id()))
+    except OSError:  # the USB key is not plugged in: the chain alone is checked
+        return []
