@@ -16,6 +16,7 @@ from desktop.core.merge import MergeService
 from desktop.core.name_index import NameIndex
 from desktop.core.person_edit import PersonEditService
 from desktop.core.reference import ReferenceData, reference_data
+from desktop.core.retention.service import RetentionService
 from desktop.core.search import SearchService
 from desktop.core.users import UserService
 from desktop.core.worklists import WorklistService
@@ -48,6 +49,7 @@ class Services:
     figures: FiguresService
     documents: DocumentService
     fillable: FillableImport
+    retention: RetentionService
 
     @classmethod
     def for_session(cls, session: WorkSession, clock: Clock = SYSTEM_CLOCK) -> Services:
@@ -81,4 +83,5 @@ class Services:
                                       organisation.document_language,
                                       session.vault.paths.logo, actor),
             fillable=FillableImport(intake, duplicates, reference_data(), case_files),
+            retention=RetentionService(engine, actor, clock=clock),
         )
