@@ -20,7 +20,18 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from desktop.cli import demo, documents, exchange, reports, search, setup, sync, users
+from desktop.cli import (
+    demo,
+    documents,
+    exchange,
+    person,
+    reports,
+    retention,
+    search,
+    setup,
+    sync,
+    users,
+)
 from desktop.cli.context import (
     EXIT_FAILURE,
     EXIT_OK,
@@ -43,7 +54,7 @@ __all__ = ["COMMANDS", "UsageError", "build_parser", "global_options", "pick_lan
 
 log = logging.getLogger(__name__)
 # In the order `relais --help` lists them.
-GROUPS = (setup, users, demo, exchange, search, documents, reports, sync)
+GROUPS = (setup, users, demo, exchange, search, documents, reports, sync, retention, person)
 COMMANDS: tuple[str, ...] = tuple(name for group in GROUPS for name in group.COMMANDS)
 
 
