@@ -9,12 +9,12 @@ from desktop.cli import COMMANDS, GROUPS, run_cli
 
 TOP_HELP = """\
 usage: relais [-h] [--data-dir DATA_DIR] [--lang {fr,nl,de,en,uk}] [--self-test]
-              {init,users,demo,import,export,search,pdf,report,sync,join} ...
+              {init,users,demo,import,export,search,pdf,report,sync,join,retention,person} ...
 
 Relais: case records for the reception of people displaced from Ukraine.
 
 positional arguments:
-  {init,users,demo,import,export,search,pdf,report,sync,join}
+  {init,users,demo,import,export,search,pdf,report,sync,join,retention,person}
     init                create the organisation and its first administrator
     users               manage user accounts
     demo                add synthetic demonstration data
@@ -25,6 +25,9 @@ positional arguments:
     report              make reports (monthly figures)
     sync                sync with the organisation's central server
     join                set up a new computer in an enrolled organisation
+    retention           retention rules, their preview and the run that anonymises
+                        (administrators)
+    person              one person’s data on request
 
 options:
   -h, --help            show this help message and exit
@@ -69,7 +72,8 @@ def test_a_subcommand_keeps_its_options_and_the_shared_ones(capsys, monkeypatch)
 
 def test_every_command_comes_from_exactly_one_group():
     assert sorted(COMMANDS) == sorted(["init", "users", "demo", "import", "export", "search",
-                                       "pdf", "report", "sync", "join"])
+                                       "pdf", "report", "sync", "join", "retention",
+                                       "person"])
     assert len(set(COMMANDS)) == len(COMMANDS)
     assert all(callable(group.register) for group in GROUPS)
 
