@@ -41,7 +41,8 @@ def register(commands: argparse._SubParsersAction, parents: Parents) -> None:
 def rule_text(ctx: CliContext, rule: Rule) -> str:
     period = ctx.tr.plural(f"retention.after_{rule.unit}", rule.after)
     state = period if rule.enabled else ctx.tr("retention.off")
-    return f"{rule.kind.value:20} {ctx.tr(f'retention.rule.{rule.kind.value}')}: {state}"
+    return f"{rule.kind.value:20} " + ctx.tr.labelled(
+        ctx.tr(f"retention.rule.{rule.kind.value}"), state)
 
 
 def show_rules(ctx: CliContext) -> int:
