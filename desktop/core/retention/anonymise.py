@@ -9,6 +9,8 @@ membership, and the birth date reduced to the first day of its month, which keep
 in whole years at the end of every month, so every monthly figure stays the same
 (docs/security.md says the one exception: a birth on 29 February).
 
+Records merged into the person (tombstones that kept their names) are anonymised with them,
+and a merge's note of differing values is emptied in every household of the person.
 A household's own text (its paper reference, the address lines and host of its
 accommodation but not the municipality, the text of its files' notes, tasks and referral
 purposes) is removed once none of its members is left unanonymised: text about a household
@@ -34,6 +36,7 @@ from desktop.core.models import (
     IdentityDocument,
     Note,
     Person,
+    PersonMerge,
     ProtectionStatus,
     Referral,
     SpecificNeed,
@@ -77,7 +80,7 @@ def anonymise_persons(uow: UnitOfWork, person_ids: Iterable[uuid.UUID], reason: 
     """Anonymise these persons (those already anonymised are skipped) and the text of every
     household left with no one identifiable. Returns how many persons were anonymised."""
     db = uow.session
-    ids = list(dict.fromkeys(person_ids))
+    ids = _with_merged_records(db, list(dict.fromkeys(person_ids)))
     persons = list(db.scalars(select(Person).where(Person.id.in_(ids),
                                                    Person.anonymised_at.is_(None))))
     if not persons:
@@ -100,6 +103,18 @@ def anonymise_persons(uow: UnitOfWork, person_ids: Iterable[uuid.UUID], reason: 
     return len(persons)
 
 
+def _with_merged_records(db: Session, ids: list[uuid.UUID]) -> list[uuid.UUID]:
+    """The persons and every record merged into them (kept as tombstones, with the names
+    they had), following chains of merges."""
+    found, frontier = list(ids), set(ids)
+    while frontier:
+        merged = set(db.scalars(select(PersonMerge.other_id).where(
+            PersonMerge.keep_id.in_(frontier), PersonMerge.deleted_at.is_(None))))
+        frontier = merged - set(found)
+        found.extend(frontier)
+    return found
+
+
 def _clear(uow: UnitOfWork, records: Iterable[Any],
            erased: dict[uuid.UUID, dict[str, Any]]) -> None:
     for record in records:
@@ -120,6 +135,13 @@ def _clear_households(uow: UnitOfWork, db: Session, done: set[uuid.UUID],
         .join(Person, Person.id == HouseholdMember.person_id)
         .where(HouseholdMember.household_id.in_(households),
                HouseholdMember.deleted_at.is_(None), Person.anonymised_at.is_(None))))
+    # A merge's note keeps the differing values of the merged records (a phone, an
+    # e-mail): it goes in every household of the person, even one with others still named.
+    cases = set(db.scalars(select(CaseFile.id).where(CaseFile.household_id.in_(households))))
+    for note in db.scalars(select(Note).where(Note.case_id.in_(cases),
+                                              Note.merged_values.is_not(None))):
+        uow.erase(note, merged_values=None)
+        erased[note.id] = {"merged_values": None}
     emptied = households - still_named
     if not emptied:
         return

@@ -6,6 +6,8 @@ them in the anonymisation's own transaction:
   one. A change not sent yet then carries the erased value to the central too.
 - ``sync_conflict``: a conflict on an erased field keeps both sides; each becomes the erased
   value (an ordinary erase, so every desktop's copy forgets too) and an open one is settled.
+- ``sync_parked``: a pulled version of such a record waiting to be applied holds its values;
+  it is dropped (the anonymisation is newer than anything it could bring).
 
 What stays elsewhere is listed in docs/security.md ("Retention and anonymisation")."""
 
@@ -16,11 +18,11 @@ from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlmodel import Session
 
 from desktop.core.enums import ConflictResolution, ConflictStatus
-from desktop.core.models import SyncConflict, SyncOutbox
+from desktop.core.models import SyncConflict, SyncOutbox, SyncParked
 
 if TYPE_CHECKING:
     from desktop.core.uow import UnitOfWork
@@ -43,6 +45,10 @@ def forget_old_values(uow: UnitOfWork, erased: dict[uuid.UUID, dict[str, Any]]) 
             for record_id, values in erased.items()}
     _forget_in_outbox(uow.session, wire)
     _forget_in_conflicts(uow, wire)
+    ids = list(wire)
+    for start in range(0, len(ids), CHUNK):
+        uow.session.execute(delete(SyncParked).where(
+            SyncParked.entity_id.in_(ids[start:start + CHUNK])))
 
 
 def _forget_in_outbox(db: Session, wire: dict[uuid.UUID, dict[str, Any]]) -> None:
