@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.core.audit.log import AuditLog
 from desktop.core.casefile import CaseFileService
 from desktop.core.caselist import CaseListService
 from desktop.core.clock import SYSTEM_CLOCK, Clock
@@ -50,6 +51,7 @@ class Services:
     documents: DocumentService
     fillable: FillableImport
     retention: RetentionService
+    audit: AuditLog
 
     @classmethod
     def for_session(cls, session: WorkSession, clock: Clock = SYSTEM_CLOCK) -> Services:
@@ -84,4 +86,5 @@ class Services:
                                       session.vault.paths.logo, actor),
             fillable=FillableImport(intake, duplicates, reference_data(), case_files),
             retention=RetentionService(engine, actor, clock=clock),
+            audit=AuditLog(engine, actor),
         )

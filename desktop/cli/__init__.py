@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from desktop.cli import (
+    audit,
     demo,
     documents,
     exchange,
@@ -54,7 +55,8 @@ __all__ = ["COMMANDS", "UsageError", "build_parser", "global_options", "pick_lan
 
 log = logging.getLogger(__name__)
 # In the order `relais --help` lists them.
-GROUPS = (setup, users, demo, exchange, search, documents, reports, sync, retention, person)
+GROUPS = (setup, users, demo, exchange, search, documents, reports, sync, audit, retention,
+          person)
 COMMANDS: tuple[str, ...] = tuple(name for group in GROUPS for name in group.COMMANDS)
 
 

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 from desktop.core.clock import Clock
 from desktop.core.dates import iso_partial
 from desktop.core.enums import (
+    AuditAction,
     DatePrecision,
     DocumentType,
     NationalNumberKind,
@@ -37,7 +38,7 @@ from desktop.core.models import (
 from desktop.core.reference import ReferenceData
 from desktop.core.relationship_rules import relationship_checks
 from desktop.core.roles import Actor, Permission
-from desktop.core.uow import UnitOfWork
+from desktop.core.uow import UnitOfWork, record_access_soon
 
 TEXT_FIELDS = ("surname_cyr", "given_name_cyr", "patronymic_cyr", "surname_lat",
                "given_name_lat", "patronymic_lat", "phone", "email", "messaging",
@@ -103,6 +104,9 @@ class PersonEditService:
         form.specific_need_details = next((n.details for n in needs if n.details), "") \
             if self.actor.can(Permission.VIEW_NEED_DETAILS) else ""
         form.urgent_need = any(n.urgent for n in needs)
+        # The person's whole record opened for editing: a view of that person, audited.
+        record_access_soon(self.engine, self.actor, AuditAction.VIEW, Person.__tablename__,
+                           person_id)
         return form
 
     def save(self, person_id: uuid.UUID, form: PersonInput) -> list[str]:

@@ -24,6 +24,7 @@ class Permission(StrEnum):
     # Retention rules and anonymisation (of files past their time or of one person on
     # request): administrators only, like users and settings.
     MANAGE_RETENTION = "manage_retention"
+    VIEW_AUDIT = "view_audit"  # the audit viewer, its export and verification
 
 
 _ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from desktop.core.dates import iso_partial, parse_partial
-from desktop.core.enums import CaseStatus, DatePrecision
+from desktop.core.enums import AuditAction, CaseStatus, DatePrecision
 from desktop.core.errors import ValidationError
 from desktop.core.limits import QUERY_WORDS_MAX, query_words
 from desktop.core.matches import Match, stored_spelling
@@ -34,6 +34,7 @@ from desktop.core.name_index import NameIndex, aliases, person_spellings
 from desktop.core.names import latin_letters, normal, skeleton, tokens
 from desktop.core.roles import Actor, Permission
 from desktop.core.text import clean_text
+from desktop.core.uow import record_access_soon
 
 
 def display_name(person: Person | dict) -> str:
@@ -102,11 +103,22 @@ class SearchService:
             return []
         scores: dict[uuid.UUID, tuple[float, list[str], list]] = {}
         with Session(self.engine) as db:
-            self._by_identifiers(db, query, scores)
+            looked_up = self._by_identifiers(db, query, scores)
             self._by_date(db, query, scores)
             self._by_names(db, query, scores)
             ranked = sorted(scores.items(), key=lambda item: -item[1][0])[:limit]
-            return self._hits(db, ranked)
+            hits = self._hits(db, ranked)
+        if looked_up is not None:
+            self._audit_lookup(looked_up)
+        return hits
+
+    def _audit_lookup(self, found: list[uuid.UUID]) -> None:
+        """Who looked a national number up, and whom it found (never the number itself):
+        one event per person found, or one saying nobody was."""
+        for person_id in found or [None]:
+            record_access_soon(self.engine, self.actor, AuditAction.SEARCH_ID,
+                               Person.__tablename__ if person_id else "", person_id,
+                               detail={"found": len(found)})
 
     # -- matchers ---------------------------------------------------------------------------
 
@@ -117,7 +129,10 @@ class SearchService:
         old_score, reasons, old_matched = scores.get(person_id, (0.0, [], []))
         scores[person_id] = (old_score + score, [*reasons, reason], [*old_matched, *matched])
 
-    def _by_identifiers(self, db: Session, query: str, scores: dict) -> None:
+    def _by_identifiers(self, db: Session, query: str,
+                        scores: dict) -> list[uuid.UUID] | None:
+        """Adds what identifiers find; returns whom a national number found (None when the
+        query was not one), for the audit."""
         if _FILE_NUMBER.match(query):
             rows = db.execute(
                 select(HouseholdMember.person_id)
@@ -127,7 +142,7 @@ class SearchService:
             for (person_id,) in rows:
                 self._add(scores, person_id, 10.0, "file_number",
                           [Match("file_number", query, query)])
-            return
+            return None
         if not _DIGITS.match(query):
             compact = query.replace(" ", "").upper()
             for (person_id,) in db.execute(
@@ -135,16 +150,18 @@ class SearchService:
             ):
                 self._add(scores, person_id, 10.0, "document_number",
                           [Match("document_number", query, compact)])
-            return
+            return None
         if _looks_like_date(query):
-            return
+            return None
         digits = re.sub(r"\D", "", query)
+        looked_up = None
         if len(digits) == 11 and self.actor.can(Permission.VIEW_NATIONAL_NUMBER):
-            for (person_id,) in db.execute(
-                select(Person.id).where(Person.national_number == digits)
-            ):
+            found = [person_id for (person_id,) in db.execute(
+                select(Person.id).where(Person.national_number == digits))]
+            for person_id in found:
                 self._add(scores, person_id, 10.0, "national_number",
                           [Match("national_number", query, "")])
+            looked_up = found
         if len(digits) >= 6:
             for (person_id,) in db.execute(
                 select(IdentityDocument.person_id).where(IdentityDocument.number == digits)
@@ -160,6 +177,7 @@ class SearchService:
             ):
                 self._add(scores, person_id, 8.0, "phone",
                           [Match("phone", query, digits[-4:])])
+        return looked_up
 
     def _by_date(self, db: Session, query: str, scores: dict) -> None:
         try:

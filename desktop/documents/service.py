@@ -10,11 +10,14 @@ from pathlib import Path
 from PIL import Image as PilImage
 
 from desktop.core.casefile import CaseFileService
+from desktop.core.enums import AuditAction
 from desktop.core.errors import RelaisError
 from desktop.core.figures import FiguresService
+from desktop.core.models import CaseFile
 from desktop.core.reference import ReferenceData
 from desktop.core.roles import Actor, Permission
 from desktop.core.text import clean_text
+from desktop.core.uow import record_access_soon
 from desktop.documents.base import (
     DOCUMENT_LANGUAGES,
     WITH_LANGUAGES,
@@ -94,29 +97,36 @@ class DocumentService:
 
     def case_document(self, kind: str, case_id: uuid.UUID, target: Target,
                       languages: Languages) -> Target:
+        if kind not in ("intake", "summary"):
+            raise ValueError(kind)
         view = self.case_files.open(case_id)
-        target = _private(target) if kind in ("intake", "summary") else target
-        if kind == "intake":
-            return intake_form(target, view, languages, self.letterhead, self.reference)
-        if kind == "summary":
-            return case_summary(target, view, languages, self.letterhead, self.reference)
-        raise ValueError(kind)
+        target = _private(target)
+        make = intake_form if kind == "intake" else case_summary
+        made = make(target, view, languages, self.letterhead, self.reference)
+        self._audit(kind, case_id, languages)
+        return made
 
     def blank_intake(self, target: Target, languages: Languages, copies: int = 1
                      ) -> list[str]:
         """Blank paper forms; returns the reference allocated to each sheet."""
-        return blank_intake_form(_private(target), languages, self.letterhead, copies)[1]
+        references = blank_intake_form(_private(target), languages, self.letterhead, copies)[1]
+        self._audit("blank_intake", None, languages, copies=copies)
+        return references
 
     def fillable_intake(self, target: Target, languages: Languages) -> Target:
-        return fillable_intake_form(_private(target), languages, self.letterhead)
+        made = fillable_intake_form(_private(target), languages, self.letterhead)
+        self._audit("fillable_intake", None, languages)
+        return made
 
     def referral(self, case_id: uuid.UUID, target: Target, languages: Languages, partner: str,
                  purpose: str) -> Target:
         partner, purpose = clean_text(partner), clean_text(purpose)  # typed, one line each
         if not partner.strip():
             raise RelaisError("doc.partner_required")
-        return referral_letter(_private(target), self.case_files.open(case_id), languages,
+        made = referral_letter(_private(target), self.case_files.open(case_id), languages,
                                self.letterhead, partner, purpose)
+        self._audit("referral", case_id, languages)
+        return made
 
     def appointment(self, case_id: uuid.UUID, target: Target, languages: Languages,
                     appointment: Appointment) -> Target:
@@ -124,8 +134,10 @@ class DocumentService:
             appointment.what, appointment.where, appointment.when, appointment.bring)))
         if not (appointment.what.strip() and appointment.when.strip()):
             raise RelaisError("doc.slip_required")
-        return appointment_slip(_private(target), self.case_files.open(case_id), languages,
+        made = appointment_slip(_private(target), self.case_files.open(case_id), languages,
                                 self.letterhead, appointment)
+        self._audit("appointment", case_id, languages)
+        return made
 
     def monthly(self, month: str, languages: Languages, pdf: Path | None = None,
                 csv: Path | None = None, xlsx: Path | None = None) -> list[Path]:
@@ -137,4 +149,15 @@ class DocumentService:
             written.append(monthly_csv(_private(csv), figures, languages.main))
         if xlsx is not None:
             written.append(monthly_xlsx(_private(xlsx), figures, languages.main))
+        self._audit("monthly", None, languages, month=month,
+                    formats=[path.suffix.lstrip(".") for path in written])
         return written
+
+    def _audit(self, kind: str, case_id: uuid.UUID | None, languages: Languages,
+               **detail: object) -> None:
+        """Which document was made, in which languages, for which case: never its text."""
+        record_access_soon(
+            self.case_files.engine, self.case_files.actor, AuditAction.DOCUMENT,
+            CaseFile.__tablename__ if case_id else "", case_id,
+            detail={"kind": kind, "languages": "+".join(
+                tr.language for tr in (languages.main, languages.beside) if tr), **detail})

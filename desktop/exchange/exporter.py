@@ -18,7 +18,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from desktop.core.dates import iso_partial
-from desktop.core.enums import DocumentType, Relationship
+from desktop.core.enums import AuditAction, DocumentType, Relationship
 from desktop.core.errors import AccessDenied, RelaisError
 from desktop.core.i18n import SOURCE_LANGUAGE, Translator
 from desktop.core.models import (
@@ -33,6 +33,7 @@ from desktop.core.models import (
 )
 from desktop.core.reference import ReferenceData
 from desktop.core.roles import Actor, Permission
+from desktop.core.uow import record_access_soon
 from desktop.exchange.cells import WORKBOOK_OPTIONS, XlsxCells, csv_row
 from desktop.exchange.destination import written_in_place
 from desktop.exchange.labels import YES, label, language_label
@@ -92,9 +93,12 @@ class ExportService:
         try:
             # names and numbers: written private (0600), and nowhere but beside the target
             with written_in_place(target) as partial:
-                return (_write_csv if fmt == "csv" else _write_xlsx)(partial, headers, rows)
+                written = (_write_csv if fmt == "csv" else _write_xlsx)(partial, headers, rows)
         except OSError as exc:
             raise RelaisError("store.cannot_write", path=str(target)) from exc
+        record_access_soon(self.engine, self.actor, AuditAction.EXPORT, "", None, detail={
+            "kind": kind, "format": fmt, "rows": written, "columns": len(columns)})
+        return written
 
     # -- rows -------------------------------------------------------------------------------
 

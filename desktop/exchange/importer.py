@@ -18,7 +18,7 @@ from sqlmodel import Session
 from desktop.core import file_numbers, limits
 from desktop.core.clock import Clock, clock_of
 from desktop.core.dates import iso_partial
-from desktop.core.enums import AccommodationType, Relationship
+from desktop.core.enums import AccommodationType, AuditAction, Relationship
 from desktop.core.errors import RelaisError
 from desktop.core.intake_input import DocumentInput, HouseholdInput, PersonInput
 from desktop.core.intake_records import NewCase, RecordBatch, add_household, add_person
@@ -437,6 +437,10 @@ class ImportService:
                 uow.checkpoint()
                 if progress:
                     progress(min(start + WRITE_CHUNK, total), total)
+            # in the same transaction: an import is audited exactly when it is there
+            uow.record_access(AuditAction.IMPORT, "", None, detail={
+                "persons": plan.persons, "households": plan.new_households,
+                "skipped": len(plan.rejected) if skip_invalid else 0})
         return ImportResult(created=plan.persons, households=plan.new_households, plan=plan)
 
 

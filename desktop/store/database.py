@@ -25,6 +25,7 @@ from desktop.core.write_lock import busy_or, take_write_lock
 from desktop.store import user_keys
 from desktop.store.crypto import WrongSecret
 from desktop.store.engine import open_engine
+from desktop.store.login_audit import audit_failed_sign_ins
 from desktop.store.migrate import upgrade_to_head
 from desktop.sync.outbox import attach_outbox_if_enrolled
 
@@ -155,8 +156,19 @@ class WorkSession:
 
     def confirm_password(self, password: str) -> None:
         """Unlocking an idle-locked window: the same check, counters and waits as logging in
-        (RelaisError 'auth.wrong_credentials' or 'auth.locked')."""
-        self.vault.unwrap_user_key(self.user.username, password)
+        (RelaisError 'auth.wrong_credentials' or 'auth.locked'); audited either way."""
+        try:
+            self.vault.unwrap_user_key(self.user.username, password)
+        except RelaisError:
+            audit_failed_sign_ins(self.vault, self.engine)
+            raise
+        record_access_soon(self.engine, self._actor(), AuditAction.UNLOCK, "user_account",
+                           self.user.id)
+
+    def record_lock(self) -> None:
+        """The window locked (idle or by hand): audited, never waiting for the lock."""
+        record_access_soon(self.engine, self._actor(), AuditAction.LOCK, "user_account",
+                           self.user.id)
 
     def close(self) -> None:
         """Writes what waited for the lock (the login's audit, if another process was
@@ -241,6 +253,7 @@ def open_database(
             org = db.get(Organisation, user.organisation_id)
             assert org is not None
         session = WorkSession(vault, engine, data_key, user, org)
+        audit_failed_sign_ins(vault, engine)  # the wrong passwords typed since the last session
         # the login is recorded even for a user who must first choose their password
         record_access_soon(engine, session._actor(), AuditAction.LOGIN, "user_account",
                            user.id)

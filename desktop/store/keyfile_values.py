@@ -38,6 +38,12 @@ def mapping(value: Any, where: str) -> dict[str, Any]:
     return value
 
 
+def sequence(value: Any, where: str, most: int) -> list[Any]:
+    if not isinstance(value, list) or len(value) > most:
+        raise BadValue(where)
+    return value
+
+
 def text(value: Any, where: str) -> str:
     if not isinstance(value, str) or not value:
         raise BadValue(where)

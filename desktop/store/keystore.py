@@ -26,6 +26,9 @@ from desktop.store.crypto import WrappedKey
 FORMAT = 1
 # A key file for thousands of users is well under 1 MB; a bigger one is not ours.
 MAX_BYTES = 8 * 1024 * 1024
+# Failed sign-ins wait here until a database session can write them into the audit trail
+# (a wrong password never opens it); past this many, the oldest are dropped and counted.
+MAX_UNAUDITED = 500
 
 
 @dataclass
@@ -44,6 +47,22 @@ class Keystore:
     # (the private key wrapped by their password, as synced) and this database's key
     # sealed to it (store.user_keys). Public or encrypted, like the rest of the file.
     sealed: dict[str, dict[str, object]] = field(default_factory=dict)
+    # Sign-in attempts not yet in the audit trail: (user name, time). Every attempt is
+    # noted with its count, before its password is checked; the right password takes its
+    # own note back, so what remains are the failed ones (login_audit.py writes them).
+    unaudited: list[tuple[str, float]] = field(default_factory=list)
+    unaudited_dropped: int = 0
+
+    def note_attempt(self, username: str, at: float) -> None:
+        self.unaudited.append((username, at))
+        if len(self.unaudited) > MAX_UNAUDITED:
+            excess = len(self.unaudited) - MAX_UNAUDITED
+            del self.unaudited[:excess]
+            self.unaudited_dropped += excess
+
+    def take_back(self, username: str, at: float) -> None:
+        if (username, at) in self.unaudited:
+            self.unaudited.remove((username, at))
 
     # -- persistence ------------------------------------------------------------------------
 
@@ -91,6 +110,17 @@ class Keystore:
                                (0, values.MAX_FAILURES)),
                 values.number(failed.get("locked_until"), f"{where}.locked_until",
                               (0.0, values.MAX_LOCKED_UNTIL)))
+        unaudited = []
+        for number, entry in enumerate(values.sequence(data.get("unaudited", []), "unaudited",
+                                                       MAX_UNAUDITED)):
+            where = f"unaudited.{number}"
+            pair = values.sequence(entry, where, 2)
+            if len(pair) != 2:
+                raise values.BadValue(where)
+            unaudited.append((values.text(pair[0], where),
+                              values.number(pair[1], where, (0.0, values.MAX_LOCKED_UNTIL))))
+        dropped = values.integer(data.get("unaudited_dropped", 0), "unaudited_dropped",
+                                 (0, values.MAX_FAILURES))
         sealed = {}
         for name, entry in values.mapping(data.get("sealed", {}), "sealed").items():
             entry = values.mapping(entry, f"sealed.{name}")
@@ -104,6 +134,8 @@ class Keystore:
             recovery=values.wrapped_key(recovery, "recovery") if recovery else None,
             failures=failures,
             sealed=sealed,
+            unaudited=unaudited,
+            unaudited_dropped=dropped,
         )
 
     def save(self, path: Path) -> None:
@@ -120,6 +152,10 @@ class Keystore:
         }
         if self.sealed:
             data["sealed"] = dict(sorted(self.sealed.items()))
+        if self.unaudited:
+            data["unaudited"] = [list(entry) for entry in self.unaudited]
+        if self.unaudited_dropped:
+            data["unaudited_dropped"] = self.unaudited_dropped
         write_atomically(path, json.dumps(data, indent=1).encode("utf-8"))
 
 

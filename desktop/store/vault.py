@@ -152,14 +152,26 @@ class Vault:
         known = self._keystore()
         if username not in known.users and username not in known.sealed:
             raise RelaisError("auth.wrong_credentials")  # nothing to guess, nothing to count
-        keystore = self._count_attempt(username)
+        keystore, attempt = self._count_attempt(username)
         try:
             data_key = self._data_key(keystore, username, password)
         except crypto.WrongSecret:
             raise RelaisError("auth.wrong_credentials") from None
         with self._update() as current:
             current.failures.pop(username, None)
+            current.take_back(username, attempt)
         return data_key
+
+    def unaudited_failures(self) -> list[tuple[str, float]]:
+        """Failed sign-ins not yet written into the audit trail (login_audit.py)."""
+        return list(self._keystore().unaudited)
+
+    def forget_unaudited(self, written: list[tuple[str, float]]) -> None:
+        """Those now in the audit trail leave keys.json (attempts since then stay)."""
+        with self._update() as current:
+            done = set(written)
+            current.unaudited = [entry for entry in current.unaudited if entry not in done]
+            current.unaudited_dropped = 0
 
     def _data_key(self, keystore: Keystore, username: str, password: str) -> bytes:
         """Through the key wrapped by this desktop, else through the user's key pair (a
@@ -186,7 +198,7 @@ class Vault:
         except user_keys.BadCredential:
             raise crypto.WrongSecret from None
 
-    def _count_attempt(self, username: str) -> Keystore:
+    def _count_attempt(self, username: str) -> tuple[Keystore, float]:
         """Count the attempt as failed before its password is checked, under the file lock:
         parallel attempts are each counted, and the lockout applies to the next one at once.
         The right password then clears the count. Refused (nothing checked) when the count
@@ -198,6 +210,8 @@ class Vault:
                 if remaining > 0:
                     raise RelaisError("auth.locked", n=int(remaining) + 1)
                 failed.count += 1
+                attempt = self.clock()
+                keystore.note_attempt(username, attempt)
                 if failed.count >= FREE_ATTEMPTS:
                     wait = FIRST_WAIT_SECONDS * 2 ** min(failed.count - FREE_ATTEMPTS, 16)
                     failed.locked_until = self.clock() + min(wait, MAX_WAIT_SECONDS)
@@ -206,7 +220,7 @@ class Vault:
             if _disk_full(exc):
                 raise RelaisError("auth.not_checked_disk_full") from exc
             raise RelaisError("auth.not_checked_read_only", path=str(self.paths.root)) from exc
-        return keystore
+        return keystore, attempt
 
     @contextmanager
     def _update(self) -> Iterator[Keystore]:

@@ -27,7 +27,14 @@ from PySide6.QtWidgets import (
 
 from desktop.core.casefile import MemberView
 from desktop.core.dates import display_iso, parse_partial
-from desktop.core.enums import AidCategory, CaseStatus, ClosureReason, DatePrecision, NoteAudience
+from desktop.core.enums import (
+    AidCategory,
+    AuditAction,
+    CaseStatus,
+    ClosureReason,
+    DatePrecision,
+    NoteAudience,
+)
 from desktop.core.errors import ValidationError
 from desktop.core.history import describe
 from desktop.core.limits import FIELD_MAX
@@ -35,6 +42,7 @@ from desktop.core.notes import NEW_NOTE_AUDIENCE, note_text
 from desktop.core.roles import Permission
 from desktop.services import Services
 from desktop.ui.anonymise_person import ask_to_anonymise
+from desktop.ui.audit_dialog import AuditDialog
 from desktop.ui.documents_dialog import DocumentsDialog
 from desktop.ui.language import UiLanguage
 from desktop.ui.merge_dialog import MergeDialog
@@ -125,6 +133,11 @@ class CaseWindow(QWidget):
                        self.close_case):
             actions.addWidget(widget)
         actions.addStretch(1)
+        # Administrators: who opened this file, in one click (the audit viewer, filtered).
+        self.who_opened = QPushButton()
+        self.who_opened.clicked.connect(self.open_who_opened)
+        self.who_opened.setVisible(self.actor.can(Permission.VIEW_AUDIT))
+        actions.addWidget(self.who_opened)
         actions.addWidget(self.documents_button)
         self.follow_up.clicked.connect(lambda: self._status(CaseStatus.FOLLOW_UP))
         self.reopen.clicked.connect(lambda: self._status(CaseStatus.OPEN))
@@ -246,6 +259,7 @@ class CaseWindow(QWidget):
         self.add_referral.setToolTip(tr("case.add_referral_tip"))
         self.add_note.setToolTip(tr("case.add_note_tip"))
         self.documents_button.setText(tr("case.documents"))
+        self.who_opened.setText(tr("audit.who_opened"))
         self.merge_button.setText(tr("merge.open"))
         self.edit_person.setText(tr("person.edit"))
         self.anonymise_button.setText(tr("person.anonymise_action"))
@@ -426,6 +440,15 @@ class CaseWindow(QWidget):
     def open_conflicts(self) -> ConflictsDialog:
         dialog = open_conflicts(self, self.lang, self.services, self.runner, self.case_id)
         dialog.resolved.connect(self._merged)
+        return dialog
+
+    def open_who_opened(self) -> AuditDialog:
+
+        number = self.view.case.file_number if getattr(self, "view", None) else ""
+        dialog = AuditDialog(self.lang, self.services, self.runner, self, case_id=self.case_id,
+                             case_label=number, action=AuditAction.VIEW)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
         return dialog
 
     def open_documents(self) -> DocumentsDialog:

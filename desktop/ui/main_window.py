@@ -356,6 +356,10 @@ class MainWindow(QMainWindow):
     def open_retention(self) -> QDialog:
         return self._open_dialog(RetentionDialog(self.lang, self.services.retention,
                                                  self.tasks, self.refresh, self))
+    def open_audit(self) -> QDialog:
+        from desktop.ui.audit_dialog import AuditDialog
+
+        return self._open_dialog(AuditDialog(self.lang, self.services, self.tasks, self))
 
     def open_demo(self) -> QDialog:
         return self._open_dialog(
@@ -382,6 +386,7 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(False)
         self.pages.setCurrentWidget(self.lock_screen)
         log.info("window locked")
+        self.services.session.record_lock()
         self.lock_screen.password.setFocus()
 
     def unlock(self) -> None:

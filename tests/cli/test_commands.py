@@ -9,12 +9,13 @@ from desktop.cli import COMMANDS, GROUPS, run_cli
 
 TOP_HELP = """\
 usage: relais [-h] [--data-dir DATA_DIR] [--lang {fr,nl,de,en,uk}] [--self-test]
-              {init,users,demo,import,export,search,pdf,report,sync,join,retention,person} ...
+              {init,users,demo,import,export,search,pdf,report,sync,join,audit,retention,person}
+              ...
 
 Relais: case records for the reception of people displaced from Ukraine.
 
 positional arguments:
-  {init,users,demo,import,export,search,pdf,report,sync,join,retention,person}
+  {init,users,demo,import,export,search,pdf,report,sync,join,audit,retention,person}
     init                create the organisation and its first administrator
     users               manage user accounts
     demo                add synthetic demonstration data
@@ -25,6 +26,7 @@ positional arguments:
     report              make reports (monthly figures)
     sync                sync with the organisation's central server
     join                set up a new computer in an enrolled organisation
+    audit               the audit trail: who saw or changed what (administrators)
     retention           retention rules, their preview and the run that anonymises
                         (administrators)
     person              one person’s data on request
@@ -55,6 +57,7 @@ def test_relais_help_is_unchanged(capsys, monkeypatch):
     ("users", "{add,list,disable,reset-password,set-password}"),
     ("pdf", "{intake,summary,blank-intake,fillable-intake,import-intake}"),
     ("report", "{monthly}"),
+    ("audit", "{verify,list,export}"),
     ("sync", "{enrol,now,status,conflicts,resolve,problems,resend,discard,leave}"),
 ])
 def test_each_group_lists_its_subcommands(capsys, monkeypatch, command, subcommands):
@@ -72,8 +75,8 @@ def test_a_subcommand_keeps_its_options_and_the_shared_ones(capsys, monkeypatch)
 
 def test_every_command_comes_from_exactly_one_group():
     assert sorted(COMMANDS) == sorted(["init", "users", "demo", "import", "export", "search",
-                                       "pdf", "report", "sync", "join", "retention",
-                                       "person"])
+                                       "pdf", "report", "sync", "join", "audit",
+                                       "retention", "person"])
     assert len(set(COMMANDS)) == len(COMMANDS)
     assert all(callable(group.register) for group in GROUPS)
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.core.intake_input import HouseholdInput, PersonInput
 from desktop.core.reference import reference_data
 from desktop.settings import Settings
+from desktop.ui.audit_dialog import AuditDialog
 from desktop.ui.case_window import CaseWindow
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.import_wizard import ImportWizard
@@ -74,6 +75,7 @@ def screens(qtbot, lang, services, vault, paths, make_main, tasks):
                                              services.documents, services.session, tasks),
         "import": ImportWizard(lang, services, paths, tasks),
         "export": ExportDialog(lang, services, tasks),
+        "audit": AuditDialog(lang, services, tasks),
         "main window": make_main(services),
     }
     for name, widget in built.items():

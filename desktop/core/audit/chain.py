@@ -41,26 +41,23 @@ _JSON = {"separators": (",", ":"), "ensure_ascii": False, "sort_keys": True}
 
 def stored_time(at: datetime) -> str:
     """A time as SQLAlchemy's SQLite dialect stores it (UTC, microseconds)."""
-    at = at.astimezone(UTC) if at.utcoffset() is not None else at
-    return (f"{at.year:04d}-{at.month:02d}-{at.day:02d} {at.hour:02d}:{at.minute:02d}:"
-            f"{at.second:02d}.{at.microsecond:06d}")
-
-
-def _hex(value: bytes | None) -> str:
-    return "" if value is None else value.hex()
+    if at.utcoffset():
+        at = at.astimezone(UTC)
+    return at.isoformat(" ", "microseconds")[:26]
 
 
 def _json(value: Any) -> str:
     return "" if value is None else json.dumps(value, **_JSON)
 
 
-def canonical(chain: bytes, seq: int, event_id: bytes, at: str, actor: bytes | None,
-              action: str, entity: str, entity_id: bytes | None, fields: Any,
-              origin: str | None, detail: Any) -> bytes:
-    """The bytes an event's hash covers, from its stored values (JSON columns decoded)."""
+def canonical(chain: str, seq: int, event_id: str, at: str, actor: str, action: str,
+              entity: str, entity_id: str, fields: Any, origin: str | None,
+              detail: Any) -> bytes:
+    """The bytes an event's hash covers: ids as 32 hex digits ("" for none), the time as
+    stored, the JSON columns decoded (so a re-encoding by the database does not matter)."""
     return SEPARATOR.join((
-        FORMAT, chain.hex(), str(seq), event_id.hex(), at, _hex(actor), action, entity,
-        _hex(entity_id), _json(fields), origin or "", _json(detail),
+        FORMAT, chain, str(seq), event_id, at, actor, action, entity, entity_id,
+        _json(fields), origin or "", _json(detail),
     )).encode()
 
 
@@ -68,10 +65,15 @@ def link(previous: bytes, event: bytes) -> bytes:
     return hashlib.sha256(previous + event).digest()
 
 
-def _uuid_bytes(value: Any) -> bytes | None:
+def _hex(value: Any) -> str:
+    """A UUID (or its 16 bytes, or its text) as 32 hex digits; "" for none."""
     if value is None:
-        return None
-    return value.bytes if isinstance(value, uuid.UUID) else uuid.UUID(str(value)).bytes
+        return ""
+    if isinstance(value, uuid.UUID):
+        return value.hex
+    if isinstance(value, bytes | memoryview):
+        return bytes(value).hex()
+    return uuid.UUID(str(value)).hex
 
 
 def read_head(connection: Connection) -> tuple[uuid.UUID, int, bytes]:
@@ -93,21 +95,20 @@ def append_events(connection: Connection, events: Sequence[dict[str, Any]]) -> N
     if not events:
         return
     chain, seq, previous = read_head(connection)
-    chain_bytes = chain.bytes
+    chain_hex = chain.hex
     rows = []
     for event in events:
         seq += 1
         row = dict(event)
-        row.setdefault("id", uuid7())
+        event_id = row.setdefault("id", uuid7())
         at = row.get("at") or datetime.now(UTC)
-        row["at"] = at
-        action = str(getattr(row["action"], "value", row["action"]))
+        entity = row.get("entity") or ""
+        action = row["action"]
         previous = link(previous, canonical(
-            chain_bytes, seq, _uuid_bytes(row["id"]) or b"", stored_time(at),
-            _uuid_bytes(row.get("actor_id")), action, row.get("entity") or "",
-            _uuid_bytes(row.get("entity_id")), row.get("fields"), row.get("origin"),
-            row.get("detail")))
-        row.update(chain_id=chain, seq=seq, hash=previous, entity=row.get("entity") or "")
+            chain_hex, seq, _hex(event_id), stored_time(at), _hex(row.get("actor_id")),
+            getattr(action, "value", action), entity, _hex(row.get("entity_id")),
+            row.get("fields"), row.get("origin"), row.get("detail")))
+        row.update(at=at, entity=entity, chain_id=chain, seq=seq, hash=previous)
         rows.append(row)
     insert_many(connection, AuditEvent.__table__, rows)  # type: ignore[attr-defined]
     connection.exec_driver_sql("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1",
@@ -162,6 +163,7 @@ def verify(connection: Connection, progress: Any = None) -> Verification:
     count = chains = 0
     seen_local = False
     chain: bytes | None = None
+    chain_hex = ""
     previous, seq = GENESIS, 0
     for (chain_id, number, event_id, at, actor, action, entity, entity_id, fields, origin,
          detail, stored) in _rows(connection):
@@ -170,6 +172,7 @@ def verify(connection: Connection, progress: Any = None) -> Verification:
             if chain is not None and (broken := _cut(chain, seq, previous, local)):
                 return Verification(count, chains, broken)
             chain, previous, seq = chain_id, GENESIS, 0
+            chain_hex = chain_id.hex()
             chains += 1
             seen_local = seen_local or (local is not None and chain_id == local[0])
         count += 1
@@ -178,9 +181,10 @@ def verify(connection: Connection, progress: Any = None) -> Verification:
                 uuid.UUID(bytes=chain_id), seq + 1, None, at, "missing"))
         seq = number
         previous = link(previous, canonical(
-            chain_id, number, bytes(event_id), at, actor and bytes(actor), action, entity,
-            entity_id and bytes(entity_id), fields if fields is None else loads(fields),
-            origin, detail if detail is None else loads(detail)))
+            chain_hex, number, bytes(event_id).hex(), at, actor.hex() if actor else "",
+            action, entity, entity_id.hex() if entity_id else "",
+            fields if fields is None else loads(fields), origin,
+            detail if detail is None else loads(detail)))
         if previous != bytes(stored):
             return Verification(count, chains, BrokenLink(
                 uuid.UUID(bytes=chain_id), number, uuid.UUID(bytes=bytes(event_id)), at,

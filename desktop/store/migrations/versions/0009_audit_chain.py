@@ -52,7 +52,7 @@ def upgrade() -> None:
 
 def chain_existing(connection: sa.engine.Connection) -> None:
     """One chain for the events written so far, in time order, a batch at a time."""
-    chain = uuid.uuid4().bytes
+    chain = uuid.uuid4()
     previous, seq = GENESIS, 0
     after: tuple[str, bytes] | None = None
     select = ("SELECT id, at, actor_id, action, entity, entity_id, fields, origin "
@@ -70,15 +70,15 @@ def chain_existing(connection: sa.engine.Connection) -> None:
         for event_id, at, actor, action, entity, entity_id, fields, origin in rows:
             seq += 1
             previous = link(previous, canonical(
-                chain, seq, bytes(event_id), at, actor and bytes(actor), action, entity,
-                entity_id and bytes(entity_id), None if fields is None else _load(fields),
-                origin, None))
-            updates.append((chain, seq, previous, event_id))
+                chain.hex, seq, bytes(event_id).hex(), at, bytes(actor).hex() if actor else "",
+                action, entity, bytes(entity_id).hex() if entity_id else "",
+                None if fields is None else _load(fields), origin, None))
+            updates.append((chain.bytes, seq, previous, event_id))
         connection.exec_driver_sql(
             "UPDATE audit_event SET chain_id = ?, seq = ?, hash = ? WHERE id = ?", updates)
         after = (rows[-1][1], rows[-1][0])
     connection.exec_driver_sql("INSERT INTO audit_head (id, chain_id, seq, hash) "
-                               "VALUES (1, ?, ?, ?)", (chain, seq, previous))
+                               "VALUES (1, ?, ?, ?)", (chain.bytes, seq, previous))
 
 
 def _load(text: str):  # noqa: ANN202
