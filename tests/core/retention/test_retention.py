@@ -152,6 +152,9 @@ def test_search_forgets_an_anonymised_person_at_once(admin):
     assert admin.search.search("Бондаренко") == []
     assert admin.search.search("88031200252") == []
     assert admin.search.search("FB765432") == []
+    by_number = admin.search.search(view.case.file_number)  # the file keeps its number
+    assert by_number and all(h.anonymised and h.display_name == "" and h.names == []
+                             for h in by_number)
 
 
 def test_a_household_with_no_one_left_identifiable_loses_its_text(admin):
