@@ -79,3 +79,14 @@ def test_a_social_worker_has_no_anonymise_button(qtbot, lang, services, vault):
     window.show()
     assert not window.anonymise_button.isVisible()
     assert window.anonymise_person() is None
+
+
+def test_the_case_list_names_an_anonymised_head_in_words(make_main, services, lang):
+    case_id = services.intake.register(HouseholdInput(members=[PersonInput(
+        surname_lat="Koval", given_name_lat="Nazar", birth_date="1990")]))
+    services.retention.anonymise_person(services.case_files.open(case_id).members[0].person.id)
+    window = make_main(services)
+    window.refresh()
+    model = window.model
+    names = [model.data(model.index(row, 1)) for row in range(model.rowCount())]
+    assert names == [lang.tr("person.anonymised")]
