@@ -193,3 +193,17 @@ def test_drafts_past_their_days_are_deleted(admin):
     assert [d.draft_id for d in preview.drafts] == [draft_id]
     assert admin.retention.apply(preview).drafts == 1
     assert admin.drafts.mine() == []
+
+
+def test_an_anonymised_intake_leaves_the_worklists(admin):
+    from desktop.core.intake_input import HouseholdInput, PersonInput
+
+    case_id = admin.intake.register(HouseholdInput(members=[PersonInput(
+        surname_lat="Koval", given_name_lat="Nazar", birth_date="1990")]), quick=True)
+
+    def listed() -> set:
+        return {item.case_id for worklist in admin.worklists.all() for item in worklist.items}
+
+    assert case_id in listed()
+    admin.retention.anonymise_person(admin.case_files.open(case_id).members[0].person.id)
+    assert case_id not in listed()
