@@ -19,9 +19,11 @@ from desktop.core.person_edit import PersonEditService
 from desktop.core.reference import ReferenceData, reference_data
 from desktop.core.retention.service import RetentionService
 from desktop.core.search import SearchService
+from desktop.core.subject_access import SubjectAccessService
 from desktop.core.users import UserService
 from desktop.core.worklists import WorklistService
 from desktop.documents.service import DocumentService
+from desktop.documents.subject_access import SubjectCopyExport
 from desktop.exchange.exporter import ExportService
 from desktop.exchange.fillable import FillableImport
 from desktop.exchange.importer import ImportService
@@ -51,6 +53,8 @@ class Services:
     documents: DocumentService
     fillable: FillableImport
     retention: RetentionService
+    subject_access: SubjectAccessService
+    subject_copies: SubjectCopyExport
     audit: AuditLog
 
     @classmethod
@@ -63,6 +67,10 @@ class Services:
         duplicates = DuplicateFinder(search)
         figures = FiguresService(engine, actor)
         organisation = session.organisation
+        documents = DocumentService(case_files, figures, reference_data(), organisation.name,
+                                    organisation.document_language,
+                                    session.vault.paths.logo, actor)
+        subject_access = SubjectAccessService(engine, actor, clock=clock)
         return cls(
             session=session,
             users=UserService(engine, actor, credentials=session, reference=reference_data()),
@@ -81,10 +89,11 @@ class Services:
             imports=ImportService(engine, actor, reference_data(), clock=clock),
             exports=ExportService(engine, actor, reference_data()),
             figures=figures,
-            documents=DocumentService(case_files, figures, reference_data(), organisation.name,
-                                      organisation.document_language,
-                                      session.vault.paths.logo, actor),
+            documents=documents,
             fillable=FillableImport(intake, duplicates, reference_data(), case_files),
             retention=RetentionService(engine, actor, clock=clock),
+            subject_access=subject_access,
+            subject_copies=SubjectCopyExport(subject_access, documents.letterhead,
+                                             reference_data()),
             audit=AuditLog(engine, actor),
         )

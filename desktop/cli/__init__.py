@@ -55,8 +55,8 @@ __all__ = ["COMMANDS", "UsageError", "build_parser", "global_options", "pick_lan
 
 log = logging.getLogger(__name__)
 # In the order `relais --help` lists them.
-GROUPS = (setup, users, demo, exchange, search, documents, reports, sync, audit, retention,
-          person)
+GROUPS = (setup, users, demo, exchange, search, person, documents, reports, sync, audit,
+          retention)
 COMMANDS: tuple[str, ...] = tuple(name for group in GROUPS for name in group.COMMANDS)
 
 

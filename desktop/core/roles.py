@@ -24,6 +24,8 @@ class Permission(StrEnum):
     # Retention rules and anonymisation (of files past their time or of one person on
     # request): administrators only, like users and settings.
     MANAGE_RETENTION = "manage_retention"
+    # The person's own copy of their data (GDPR art. 15 and 20): core/subject_access.
+    EXPORT_PERSONAL_DATA = "export_personal_data"
     VIEW_AUDIT = "view_audit"  # the audit viewer, its export and verification
 
 
@@ -37,6 +39,7 @@ _ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_NATIONAL_NUMBER,
             Permission.VIEW_NEED_DETAILS,
             Permission.VIEW_SOCIAL_NOTES,
+            Permission.EXPORT_PERSONAL_DATA,
         }
     ),
     # Volunteers register arrivals and see the list; nothing restricted.

@@ -386,6 +386,12 @@ def has_deferred(engine: Engine) -> bool:
     return bool(_deferred.get(engine))
 
 
+def take_deferred(engine: Engine) -> list[tuple[Actor, Change, datetime]]:
+    """What still waits for ``engine``'s next write, handed over (to be kept elsewhere:
+    the session is closing and the lock did not come)."""
+    return _deferred.pop(engine, [])
+
+
 def write_deferred(engine: Engine) -> None:
     """Write what waits for ``engine``'s next write now (the session is closing), waiting for
     the lock as any write does."""

@@ -19,13 +19,19 @@ from desktop.core.models import Organisation, UserAccount
 from desktop.core.name_index import NAME_INDEX_VERSION, rebuild_name_index
 from desktop.core.passwords import check_password, normalise_username
 from desktop.core.roles import SYSTEM, Actor
-from desktop.core.uow import UnitOfWork, has_deferred, record_access_soon, write_deferred
+from desktop.core.uow import (
+    UnitOfWork,
+    has_deferred,
+    record_access_soon,
+    take_deferred,
+    write_deferred,
+)
 from desktop.core.users import keep_credential
 from desktop.core.write_lock import busy_or, take_write_lock
 from desktop.store import user_keys
 from desktop.store.crypto import WrongSecret
 from desktop.store.engine import open_engine
-from desktop.store.login_audit import audit_failed_sign_ins
+from desktop.store.login_audit import audit_failed_sign_ins, keep_for_next_session
 from desktop.store.migrate import upgrade_to_head
 from desktop.sync.outbox import attach_outbox_if_enrolled
 
@@ -178,7 +184,7 @@ class WorkSession:
             if has_deferred(self.engine):
                 write_deferred(self.engine)
         except RelaisError:
-            log.warning("an access event could not be audited: another process was writing")
+            keep_for_next_session(self.vault, take_deferred(self.engine))
         finally:
             self.engine.dispose()
 

@@ -44,6 +44,13 @@ def sequence(value: Any, where: str, most: int) -> list[Any]:
     return value
 
 
+def bounded_text(value: Any, where: str, most: int) -> str:
+    """A string, possibly empty, of at most ``most`` characters."""
+    if not isinstance(value, str) or len(value) > most:
+        raise BadValue(where)
+    return value
+
+
 def text(value: Any, where: str) -> str:
     if not isinstance(value, str) or not value:
         raise BadValue(where)

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from desktop.core.errors import RelaisError
 from desktop.file_lock import exclusive
@@ -37,6 +38,40 @@ class FailedLogins:
     locked_until: float = 0.0
 
 
+class Unaudited(NamedTuple):
+    """An event for the audit trail that could not be written into the database yet: who,
+    when (seconds since 1970), what, on which record ("" for none), and its detail as JSON
+    text ("" for none). Never a value typed by a user but the user name signed in with."""
+
+    username: str
+    at: float
+    action: str = "login_failed"
+    entity: str = "user_account"
+    entity_id: str = ""
+    detail: str = ""
+
+    def to_json(self) -> list[object]:
+        if self[2:] == Unaudited("", 0.0)[2:]:
+            return [self.username, self.at]  # a failed sign-in, the common case
+        return list(self)
+
+    @classmethod
+    def from_json(cls, value: Any, where: str) -> Unaudited:
+        parts = values.sequence(value, where, 6)
+        if len(parts) not in (2, 6):
+            raise values.BadValue(where)
+        event = cls(values.text(parts[0], where),
+                    values.number(parts[1], where, (0.0, values.MAX_LOCKED_UNTIL)))
+        if len(parts) == 6:
+            short = [values.bounded_text(part, where, limit)
+                     for part, limit in zip(parts[2:], (40, 60, 32, 2000), strict=True)]
+            if not short[0]:
+                raise values.BadValue(where)
+            event = event._replace(action=short[0], entity=short[1], entity_id=short[2],
+                                   detail=short[3])
+        return event
+
+
 @dataclass
 class Keystore:
     database_id: str
@@ -47,22 +82,27 @@ class Keystore:
     # (the private key wrapped by their password, as synced) and this database's key
     # sealed to it (store.user_keys). Public or encrypted, like the rest of the file.
     sealed: dict[str, dict[str, object]] = field(default_factory=dict)
-    # Sign-in attempts not yet in the audit trail: (user name, time). Every attempt is
-    # noted with its count, before its password is checked; the right password takes its
-    # own note back, so what remains are the failed ones (login_audit.py writes them).
-    unaudited: list[tuple[str, float]] = field(default_factory=list)
+    # Events not yet in the audit trail (login_audit.py writes them at the next session).
+    # Sign-in attempts: every attempt is noted with its count, before its password is
+    # checked; the right password takes its own note back, so what remains are the failed
+    # ones. Also the accesses of a session that closed while another process held the
+    # database's write lock (a sign-in during a long import).
+    unaudited: list[Unaudited] = field(default_factory=list)
     unaudited_dropped: int = 0
 
     def note_attempt(self, username: str, at: float) -> None:
-        self.unaudited.append((username, at))
+        self.note(Unaudited(username, at))
+
+    def note(self, event: Unaudited) -> None:
+        self.unaudited.append(event)
         if len(self.unaudited) > MAX_UNAUDITED:
             excess = len(self.unaudited) - MAX_UNAUDITED
             del self.unaudited[:excess]
             self.unaudited_dropped += excess
 
     def take_back(self, username: str, at: float) -> None:
-        if (username, at) in self.unaudited:
-            self.unaudited.remove((username, at))
+        if Unaudited(username, at) in self.unaudited:
+            self.unaudited.remove(Unaudited(username, at))
 
     # -- persistence ------------------------------------------------------------------------
 
@@ -110,15 +150,9 @@ class Keystore:
                                (0, values.MAX_FAILURES)),
                 values.number(failed.get("locked_until"), f"{where}.locked_until",
                               (0.0, values.MAX_LOCKED_UNTIL)))
-        unaudited = []
-        for number, entry in enumerate(values.sequence(data.get("unaudited", []), "unaudited",
-                                                       MAX_UNAUDITED)):
-            where = f"unaudited.{number}"
-            pair = values.sequence(entry, where, 2)
-            if len(pair) != 2:
-                raise values.BadValue(where)
-            unaudited.append((values.text(pair[0], where),
-                              values.number(pair[1], where, (0.0, values.MAX_LOCKED_UNTIL))))
+        unaudited = [Unaudited.from_json(entry, f"unaudited.{number}")
+                     for number, entry in enumerate(values.sequence(
+                         data.get("unaudited", []), "unaudited", MAX_UNAUDITED))]
         dropped = values.integer(data.get("unaudited_dropped", 0), "unaudited_dropped",
                                  (0, values.MAX_FAILURES))
         sealed = {}
@@ -153,7 +187,7 @@ class Keystore:
         if self.sealed:
             data["sealed"] = dict(sorted(self.sealed.items()))
         if self.unaudited:
-            data["unaudited"] = [list(entry) for entry in self.unaudited]
+            data["unaudited"] = [entry.to_json() for entry in self.unaudited]
         if self.unaudited_dropped:
             data["unaudited_dropped"] = self.unaudited_dropped
         write_atomically(path, json.dumps(data, indent=1).encode("utf-8"))

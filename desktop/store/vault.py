@@ -20,7 +20,7 @@ from desktop.core.passwords import check_password, check_username, normalise_use
 from desktop.paths import DataPaths
 from desktop.store import crypto
 from desktop.store.crypto import WrappedKey
-from desktop.store.keystore import FailedLogins, Keystore, updating
+from desktop.store.keystore import FailedLogins, Keystore, Unaudited, updating
 
 if TYPE_CHECKING:
     from desktop.store.database import WorkSession
@@ -162,11 +162,17 @@ class Vault:
             current.take_back(username, attempt)
         return data_key
 
-    def unaudited_failures(self) -> list[tuple[str, float]]:
-        """Failed sign-ins not yet written into the audit trail (login_audit.py)."""
+    def unaudited_events(self) -> list[Unaudited]:
+        """Failed sign-ins (and accesses of a session that could not write them) not yet
+        in the audit trail (login_audit.py)."""
         return list(self._keystore().unaudited)
 
-    def forget_unaudited(self, written: list[tuple[str, float]]) -> None:
+    def note_unaudited(self, events: list[Unaudited]) -> None:
+        with self._update() as current:
+            for event in events:
+                current.note(event)
+
+    def forget_unaudited(self, written: list[Unaudited]) -> None:
         """Those now in the audit trail leave keys.json (attempts since then stay)."""
         with self._update() as current:
             done = set(written)

@@ -49,6 +49,7 @@ from desktop.ui.merge_dialog import MergeDialog
 from desktop.ui.municipality_picker import MunicipalityPicker
 from desktop.ui.person_dialog import PersonDialog
 from desktop.ui.screen_fit import fit_to_screen
+from desktop.ui.subject_copy_dialog import SubjectCopyDialog
 from desktop.ui.sync.conflict_badge import ConflictBadge
 from desktop.ui.sync.conflicts_dialog import ConflictsDialog, open_conflicts
 from desktop.ui.tasks import TaskRunner
@@ -153,6 +154,9 @@ class CaseWindow(QWidget):
         self.anonymise_button = QPushButton()
         self.anonymise_button.clicked.connect(self.anonymise_person)
         self.anonymise_button.setVisible(self.actor.can(Permission.MANAGE_RETENTION))
+        # The selected person's own copy of their data (GDPR art. 15 and 20).
+        self.own_copy = QPushButton()
+        self.own_copy.clicked.connect(self.open_own_copy)
         self.people.itemActivated.connect(lambda _item: self.open_person())
         self.notes = table(NOTE_COLUMNS)
         self.note_text = NoteEdit()
@@ -205,7 +209,7 @@ class CaseWindow(QWidget):
         referrals_page = self._page(self.referrals, self.forms[7:10])
         self.aid_page = self._page(self.aid, self.forms[10:14])
         people_page = self._page(self.people, [(self.edit_person, 0), (self.merge_button, 0),
-                                               (self.anonymise_button, 0)])
+                                               (self.own_copy, 0), (self.anonymise_button, 0)])
         self.tabs = QTabWidget()
         for page in (people_page, notes_page, tasks_page, referrals_page, self.aid_page,
                      self.history):
@@ -227,6 +231,7 @@ class CaseWindow(QWidget):
                        self.close_case, self.merge_button, self.edit_person,
                        *(widget for widget, _ in self.forms)):
             widget.setVisible(editable)
+        self.own_copy.setVisible(self.actor.can(Permission.EXPORT_PERSONAL_DATA))
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)  # Ctrl+W, Ctrl+F4
         fit_to_screen(self, 1000, 680)
         self.unsaved = UnsavedChanges(lang, self, (
@@ -263,6 +268,8 @@ class CaseWindow(QWidget):
         self.merge_button.setText(tr("merge.open"))
         self.edit_person.setText(tr("person.edit"))
         self.anonymise_button.setText(tr("person.anonymise_action"))
+        self.own_copy.setText(tr("subject.button"))
+        self.own_copy.setToolTip(tr("subject.button_tip"))
         self.task_done.setText(tr("case.task_done"))
         self.add_referral.setText(tr("case.add_referral"))
         self.add_aid.setText(tr("case.add_aid"))
@@ -485,6 +492,19 @@ class CaseWindow(QWidget):
 
     def _anonymise(self, person_id: uuid.UUID) -> None:
         self._act(lambda: self.services.retention.anonymise_person(person_id))
+
+    def open_own_copy(self) -> SubjectCopyDialog | None:
+        if not self.actor.can(Permission.EXPORT_PERSONAL_DATA):
+            return None
+        item = self.people.item(max(0, self.people.currentRow()), 0)
+        if item is None:
+            return None
+        person_id, name = item.data(Qt.ItemDataRole.UserRole)
+        dialog = SubjectCopyDialog(self.lang, self.services, person_id, name, self,
+                                   self.runner)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _merged(self) -> None:
         self.refresh()

@@ -71,7 +71,7 @@ def test_one_person_anonymised_on_request(cli, demo):
     code, _, err = cli("person", "anonymise", "--person", person_id, "--yes")
     assert code == 1 and "already anonymised" in err
     code, _, err = cli("person", "anonymise", "--person", "not-an-id", "--yes")
-    assert code == 2 and "not a person’s id" in err
+    assert code == 2 and "not a person's id" in err
     assert person_id not in {hit["person_id"] for hit in json.loads(
         cli("search", "--json", person.surname_lat)[1])}
 

@@ -167,3 +167,24 @@ def test_a_write_refused_as_busy_loses_nothing(data_dir, vault, monkeypatch):
     # the other process's login, and this one: written with the first write after it, at
     # the time it happened
     assert len(logins) == 2 and max(logins) < case.created_at
+
+
+def test_a_session_closed_while_another_writes_leaves_its_sign_in_for_the_next(
+        data_dir, vault, monkeypatch):
+    """Its sign-in could not be written (the lock never came, even at close): keys.json
+    keeps it, and the next session writes it with its own time and user."""
+    monkeypatch.setattr(store_engine, "BUSY_TIMEOUT_MS", SHORT_WAIT_MS, raising=False)
+    with lock_held(data_dir):
+        session = vault.login("admin", ADMIN_PASSWORD)
+        signed_in_at = session.user.id, date.today()
+        session.close()
+    assert [event.action for event in vault.unaudited_events()] == ["login"]
+    later = vault.login("admin", ADMIN_PASSWORD)
+    with Session(later.engine) as db:
+        logins = list(db.exec(select(AuditEvent).where(
+            AuditEvent.action == AuditAction.LOGIN).order_by(AuditEvent.at)))
+    later.close()
+    assert vault.unaudited_events() == []
+    # the other process's, the one kept aside, this one
+    assert len(logins) == 3 and logins[1].actor_id == signed_in_at[0]
+    assert logins[1].at.date() == signed_in_at[1]

@@ -119,6 +119,14 @@ def merge(ctx: Context) -> States:
     yield "found", dialog
 
 
+def own_copy(ctx: Context) -> States:
+    dialog = _case(ctx).open_own_copy()
+    yield "", dialog
+    dialog.folder.clear()
+    dialog.make_copy()  # the folder is missing: said under the fields
+    yield "folder missing", dialog
+
+
 def users(ctx: Context) -> States:
     dialog = ctx.main().open_users()
     yield "", dialog
@@ -230,6 +238,7 @@ SCREEN_BUILDERS: dict[str, Callable[[Context], States]] = {
     "forms and reports": forms,
     "person edit": person_edit,
     "merge": merge,
+    "own copy": own_copy,
     "users": users,
     "settings": single(lambda _ctx, main: main.open_settings()),
     "demo": single(lambda _ctx, main: main.open_demo()),

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -122,7 +122,9 @@ def append_events(connection: Connection, events: Sequence[dict[str, Any]]) -> N
 class BrokenLink:
     """The first event where a chain stops verifying, and why: 'edited' (the event or one
     before it no longer matches its hash), 'missing' (numbers skip: events were deleted or
-    moved), 'cut' (the chain stops before its recorded head: the newest were deleted)."""
+    moved), 'cut' (the chain stops before its recorded head, or before a link kept outside:
+    the newest were deleted), 'rewritten' (the chain holds together but differs from a link
+    kept outside, e.g. in a backup's manifest: it was rebuilt from this event or earlier)."""
 
     chain_id: uuid.UUID
     seq: int
@@ -153,9 +155,24 @@ def _rows(connection: Connection) -> Iterator[tuple[Any, ...]]:
         yield from batch
 
 
-def verify(connection: Connection, progress: Any = None) -> Verification:
+@dataclass(frozen=True)
+class Anchor:
+    """A link of a chain kept outside the database (a backup's manifest holds the head at
+    the time of the backup): the chain must still pass through it."""
+
+    chain_id: uuid.UUID
+    seq: int
+    hash: bytes
+
+
+def verify(connection: Connection, progress: Any = None,
+           anchors: Iterable[Anchor] = ()) -> Verification:
     """Walk every chain from its first event; the first break found, or none.
     ``progress(done)`` is called every ``BATCH`` events."""
+    kept: dict[bytes, dict[int, bytes]] = {}
+    for anchor in anchors:
+        kept.setdefault(anchor.chain_id.bytes, {})[anchor.seq] = anchor.hash
+    outside: dict[int, bytes] = {}
     head = connection.exec_driver_sql("SELECT chain_id, seq, hash FROM audit_head WHERE id = 1"
                                       ).first()
     local = (bytes(head[0]), int(head[1]), bytes(head[2])) if head else None
@@ -169,10 +186,11 @@ def verify(connection: Connection, progress: Any = None) -> Verification:
          detail, stored) in _rows(connection):
         chain_id = bytes(chain_id)
         if chain_id != chain:
-            if chain is not None and (broken := _cut(chain, seq, previous, local)):
+            if chain is not None and (broken := _cut(chain, seq, previous, local, outside)):
                 return Verification(count, chains, broken)
             chain, previous, seq = chain_id, GENESIS, 0
             chain_hex = chain_id.hex()
+            outside = kept.get(chain_id, {})
             chains += 1
             seen_local = seen_local or (local is not None and chain_id == local[0])
         count += 1
@@ -189,9 +207,13 @@ def verify(connection: Connection, progress: Any = None) -> Verification:
             return Verification(count, chains, BrokenLink(
                 uuid.UUID(bytes=chain_id), number, uuid.UUID(bytes=bytes(event_id)), at,
                 "edited"))
+        if outside and outside.get(number, previous) != previous:
+            return Verification(count, chains, BrokenLink(
+                uuid.UUID(bytes=chain_id), number, uuid.UUID(bytes=bytes(event_id)), at,
+                "rewritten"))
         if progress is not None and count % BATCH == 0:
             progress(count)
-    if chain is not None and (broken := _cut(chain, seq, previous, local)):
+    if chain is not None and (broken := _cut(chain, seq, previous, local, outside)):
         return Verification(count, chains, broken)
     if local is not None and local[1] > 0 and not seen_local:  # the whole chain deleted
         return Verification(count, chains, BrokenLink(uuid.UUID(bytes=local[0]), 1, None, "",
@@ -199,9 +221,13 @@ def verify(connection: Connection, progress: Any = None) -> Verification:
     return Verification(count, chains, None)
 
 
-def _cut(chain: bytes, seq: int, last: bytes,
-         head: tuple[bytes, int, bytes] | None) -> BrokenLink | None:
-    """The local chain must end where its head says; another chain has no head here."""
+def _cut(chain: bytes, seq: int, last: bytes, head: tuple[bytes, int, bytes] | None,
+         outside: dict[int, bytes]) -> BrokenLink | None:
+    """The local chain must end where its head says, and no sooner than a link kept
+    outside; another chain has no head here."""
+    beyond = [number for number in outside if number > seq]
+    if beyond:
+        return BrokenLink(uuid.UUID(bytes=chain), seq + 1, None, "", "cut")
     if head is None or head[0] != chain:
         return None
     if seq < head[1]:

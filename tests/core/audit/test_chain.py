@@ -133,3 +133,42 @@ def test_events_written_before_the_chain_are_chained_by_the_upgrade(vault, sessi
         result = verify(connection)
     assert result.intact and result.chains == 1 and result.events >= 7
     upgraded.close()
+
+
+def _head(session):
+    from desktop.core.audit.chain import Anchor
+
+    with session.engine.connect() as connection:
+        chain, seq, link = connection.execute(
+            text("SELECT chain_id, seq, hash FROM audit_head")).one()
+    return Anchor(uuid.UUID(bytes=chain), seq, bytes(link))
+
+
+def test_a_chain_rebuilt_from_a_point_is_found_against_a_link_kept_outside(session):
+    """The limit of any hash chain: rebuilt whole from event 3 on, it holds together. A head
+    kept outside before (as a backup's manifest keeps it) shows the rewrite."""
+    _audit_some(session)
+    kept = _head(session)
+    with session.engine.begin() as connection:
+        three = connection.execute(text("SELECT hash FROM audit_event WHERE seq = 2")).scalar()
+        connection.execute(text("DELETE FROM audit_event WHERE seq >= 3"))
+        connection.execute(text("UPDATE audit_head SET seq = 2, hash = :h"), {"h": three})
+        append_events(connection, [{"action": AuditAction.VIEW, "entity": "case_file",
+                                     "entity_id": uuid.uuid4()} for _ in range(kept.seq)])
+    assert _check(session).intact  # the rewrite holds together on its own
+    with session.engine.connect() as connection:
+        broken = verify(connection, anchors=[kept]).broken
+    assert broken is not None and broken.reason == "rewritten" and broken.seq == kept.seq
+
+
+def test_a_chain_cut_before_a_link_kept_outside_is_found(session):
+    _audit_some(session)
+    kept = _head(session)
+    with session.engine.begin() as connection:
+        two = connection.execute(text("SELECT hash FROM audit_event WHERE seq = 2")).scalar()
+        connection.execute(text("DELETE FROM audit_event WHERE seq >= 3"))
+        connection.execute(text("UPDATE audit_head SET seq = 2, hash = :h"), {"h": two})
+    assert _check(session).intact
+    with session.engine.connect() as connection:
+        broken = verify(connection, anchors=[kept]).broken
+    assert broken is not None and broken.reason == "cut" and broken.seq == 3

@@ -30,12 +30,12 @@ def test_failed_sign_ins_are_audited_at_the_next_session_and_leave_keys_json(vau
     for _ in range(2):
         with pytest.raises(RelaisError):
             vault.login("admin", "not the password")
-    assert len(vault.unaudited_failures()) == 2
+    assert len(vault.unaudited_events()) == 2
     again = vault.login("admin", ADMIN_PASSWORD)
     failed = events(again, "login_failed")
     assert len(failed) == 2 and all(e["entity"] == "user_account" for e in failed)
     assert all(e["entity_id"] == e["actor_id"] == again.user.id.bytes for e in failed)
-    assert vault.unaudited_failures() == []  # the right password's own attempt taken back
+    assert vault.unaudited_events() == []  # the right password's own attempt taken back
     assert "not the password" not in json.dumps([str(e) for e in failed])
     with again.engine.connect() as connection:
         assert verify(connection).intact
