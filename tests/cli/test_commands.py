@@ -22,8 +22,8 @@ positional arguments:
     import              import a list of persons (CSV, XLSX, ODS)
     export              export persons, households or cases (CSV, XLSX)
     search              search persons and cases
-    person              what concerns one person: their own copy of their data, anonymisation
-                        on request
+    person              what concerns one person: their own copy of their data, anonymisation on
+                        request
     pdf                 make a document for a case (PDF)
     report              make reports (monthly figures)
     sync                sync with the organisation's central server
