@@ -18,7 +18,7 @@ ENTITIES: frozenset[str] = frozenset({
     "household", "person", "household_member", "identity_document", "protection_status",
     "specific_need",
     "case_file", "accommodation", "note", "task", "referral", "aid_decision",
-    "person_merge", "sync_conflict",
+    "person_merge", "sync_conflict", "retention_rule",
 })
 MERGE_ENTITY = "person_merge"
 CONFLICT_ENTITY = "sync_conflict"

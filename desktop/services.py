@@ -19,6 +19,7 @@ from desktop.core.merge import MergeService
 from desktop.core.name_index import NameIndex
 from desktop.core.person_edit import PersonEditService
 from desktop.core.reference import ReferenceData, reference_data
+from desktop.core.retention.service import RetentionService
 from desktop.core.search import SearchService
 from desktop.core.subject_access import SubjectAccessService
 from desktop.core.users import UserService
@@ -55,6 +56,7 @@ class Services:
     figures: FiguresService
     documents: DocumentService
     fillable: FillableImport
+    retention: RetentionService
     subject_access: SubjectAccessService
     subject_copies: SubjectCopyExport
     audit: AuditLog
@@ -94,6 +96,7 @@ class Services:
             figures=figures,
             documents=documents,
             fillable=FillableImport(intake, duplicates, reference_data(), case_files),
+            retention=RetentionService(engine, actor, clock=clock),
             subject_access=subject_access,
             subject_copies=SubjectCopyExport(subject_access, documents.letterhead,
                                              reference_data()),

@@ -28,6 +28,7 @@ from desktop.cli import (
     exchange,
     person,
     reports,
+    retention,
     search,
     setup,
     sync,
@@ -55,7 +56,8 @@ __all__ = ["COMMANDS", "UsageError", "build_parser", "global_options", "pick_lan
 
 log = logging.getLogger(__name__)
 # In the order `relais --help` lists them.
-GROUPS = (setup, users, demo, exchange, search, person, documents, reports, sync, audit, backup)
+GROUPS = (setup, users, demo, exchange, search, person, documents, reports, sync, audit, backup,
+          retention)
 COMMANDS: tuple[str, ...] = tuple(name for group in GROUPS for name in group.COMMANDS)
 
 

@@ -54,6 +54,7 @@ from desktop.ui.language import UiLanguage
 from desktop.ui.lock_screen import IdleWatcher, LockScreen
 from desktop.ui.main_menus import MainMenus
 from desktop.ui.quick_intake import QuickIntakeDialog
+from desktop.ui.retention_dialog import RetentionDialog
 from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_bar import StatusBar
@@ -358,6 +359,9 @@ class MainWindow(QMainWindow):
     def open_users(self) -> QDialog:
         return self._open_dialog(UsersDialog(self.lang, self.services.users, self))
 
+    def open_retention(self) -> QDialog:
+        return self._open_dialog(RetentionDialog(self.lang, self.services.retention,
+                                                 self.tasks, self.refresh, self))
     def open_audit(self) -> QDialog:
         from desktop.ui.audit_dialog import AuditDialog
 

@@ -17,6 +17,7 @@ from desktop.core.models.people import (
     ProtectionStatus,
     SpecificNeed,
 )
+from desktop.core.models.retention import RetentionRule
 from desktop.core.models.sync import (
     PersonMerge,
     SyncConflict,
@@ -44,6 +45,7 @@ __all__ = [
     "ProtectionStatus",
     "Record",
     "Referral",
+    "RetentionRule",
     "SpecificNeed",
     "SyncConflict",
     "SyncOutbox",
