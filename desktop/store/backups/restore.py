@@ -80,6 +80,22 @@ def unlock(path: Path, username: str, password: str) -> bytes:
         raise RelaisError("auth.wrong_credentials") from None
 
 
+def _require_known_schema(copy: Path, data_key: bytes, shown_name: str,
+                          manifest: Manifest) -> None:
+    """The schema the database itself is at, not the manifest's word for it: a database
+    from a newer Relais put in place would refuse every sign-in after the swap."""
+    from desktop.store.migrate import known_revisions
+
+    connection = archive.connect(copy, data_key)
+    try:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    finally:
+        connection.close()
+    if row is None or row[0] not in known_revisions():
+        raise RelaisError("backup.newer_version", file=shown_name,
+                          version=manifest.app_version)
+
+
 class Restorer:
     def __init__(self, paths: DataPaths,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
@@ -91,10 +107,15 @@ class Restorer:
         from desktop.store.migrate import known_revisions
 
         manifest = archive.read_manifest(path)
+        # The keys.json that would be put in place says whose database this is; the
+        # manifest is only a description and may have been edited to match.
+        backup_id = backup_keystore(path).database_id
         live = self._live_database_id()
-        if live is not None and live != manifest.database_id:
+        if live is not None and live != backup_id:
             raise RelaisError("backup.other_organisation", file=path.name,
                               organisation=manifest.organisation_name)
+        if manifest.database_id != backup_id:
+            raise RelaisError("backup.damaged", file=path.name, detail=archive.MANIFEST)
         if manifest.schema_revision not in known_revisions() or \
                 _version(manifest.app_version) > _version(__version__):
             raise RelaisError("backup.newer_version", file=path.name,
@@ -151,6 +172,7 @@ class Restorer:
                     "sha256"):
                 raise RelaisError("backup.damaged", file=path.name, detail=archive.DATABASE)
             check_database(incoming, data_key, path.name)
+            _require_known_schema(incoming, data_key, path.name, manifest)
             require_administrator(incoming, data_key, username)
             set_aside = self._swap(incoming, keys)
         except OSError as exc:

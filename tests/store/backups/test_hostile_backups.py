@@ -1,0 +1,113 @@
+"""A backup file made or edited by someone else: a manifest that lies about its
+organisation or its schema, a member whose declared size is not what it holds. Each is
+refused with a named reason and the live database stays where it is."""
+
+import json
+import struct
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from desktop.core.errors import RelaisError
+from desktop.store.backups.archive import connect
+from desktop.store.backups.restore import Restorer, unlock
+from desktop.store.backups.verify import verify
+from desktop.store.vault import Vault
+from tests.conftest import ADMIN_PASSWORD, FAST_KDF, LIEGE
+
+
+def rewritten(source: Path, target: Path, manifest_change=None, database: bytes | None = None
+              ) -> Path:
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        members = {}
+        for name in old.namelist():
+            members[name] = old.read(name)
+        if database is not None:
+            import hashlib
+
+            members["relais.db"] = database
+            manifest = json.loads(members["manifest.json"])
+            manifest["members"]["relais.db"]["sha256"] = hashlib.sha256(database).hexdigest()
+            members["manifest.json"] = json.dumps(manifest).encode()
+        if manifest_change:
+            manifest = json.loads(members["manifest.json"])
+            manifest_change(manifest)
+            members["manifest.json"] = json.dumps(manifest).encode()
+        for name, data in members.items():
+            new.writestr(name, data)
+    return target
+
+
+def live_untouched(paths) -> bool:
+    return paths.database.exists() and not list(paths.root.glob("*.before-restore-*"))
+
+
+def test_a_manifest_claiming_this_organisation_does_not_let_another_ones_backup_in(
+        services, paths, tmp_path):
+    live = json.loads(paths.keystore.read_text())["database_id"]
+    other = Vault(type(paths).portable(tmp_path / "other"), kdf=FAST_KDF)
+    session, _ = other.create(LIEGE, "admin", ADMIN_PASSWORD, language="fr")
+    session.close()
+    from desktop.services import Services
+
+    other_session = other.login("admin", ADMIN_PASSWORD)
+    (tmp_path / "b").mkdir()
+    try:
+        theirs = Services.for_session(other_session).backups.back_up(tmp_path / "b").path
+    finally:
+        other_session.close()
+    lying = rewritten(theirs, tmp_path / "lying.relaisbackup",
+                      lambda m: m.update(database_id=live))
+    with pytest.raises(RelaisError) as caught:
+        Restorer(paths).check(lying)
+    assert caught.value.key == "backup.other_organisation"
+    services.session.close()
+    data_key = unlock(lying, "admin", ADMIN_PASSWORD)
+    with pytest.raises(RelaisError) as caught:
+        Restorer(paths).apply(lying, data_key, "admin")
+    assert caught.value.key == "backup.other_organisation"
+    assert live_untouched(paths)
+
+
+def test_a_database_newer_than_its_manifest_says_is_refused_before_the_swap(
+        services, paths, tmp_path):
+    backup = services.backups.back_up(tmp_path).path
+    data_key, username = services.backups.restore_key()
+    copy = tmp_path / "copy.db"
+    with zipfile.ZipFile(backup) as archive:
+        copy.write_bytes(archive.read("relais.db"))
+    connection = connect(copy, data_key)
+    connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    connection.commit()
+    connection.close()
+    lying = rewritten(backup, tmp_path / "newer.relaisbackup", database=copy.read_bytes())
+    services.session.close()
+    with pytest.raises(RelaisError) as caught:
+        Restorer(paths).apply(lying, data_key, username)
+    assert live_untouched(paths)
+    assert caught.value.key == "backup.newer_version"
+
+
+def test_a_member_declaring_more_bytes_than_it_holds_is_named_damaged(
+        services, paths, tmp_path):
+    backup = services.backups.back_up(tmp_path).path
+    data_key, username = services.backups.restore_key()
+    raw = bytearray(backup.read_bytes())
+    at = raw.find(b"PK\x01\x02")
+    while at != -1:
+        length = struct.unpack_from("<H", raw, at + 28)[0]
+        if raw[at + 46:at + 46 + length] == b"relais.db":
+            struct.pack_into("<II", raw, at + 20, 0xF0000000, 0xF0000000)  # ~4 GB
+        at = raw.find(b"PK\x01\x02", at + 4)
+    big = tmp_path / "big.relaisbackup"
+    big.write_bytes(bytes(raw))
+    with pytest.raises(RelaisError) as caught:
+        verify(big, data_key)
+    assert caught.value.key in {"backup.damaged", "store.disk_full"}
+    services.session.close()
+    with pytest.raises(RelaisError) as caught:
+        Restorer(paths).apply(big, data_key, username)
+    assert caught.value.key in {"backup.damaged", "backup.not_a_backup", "store.disk_full"}
+    assert live_untouched(paths)
+    assert not list(paths.root.glob(".*.restoring"))
