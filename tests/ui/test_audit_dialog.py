@@ -83,3 +83,15 @@ def test_find_a_person_then_check_and_export(qtbot, lang, services, tasks, tmp_p
         lines = list(csv.reader(handle, delimiter=";"))
     assert len(lines) - 1 == len(_rows(dialog)) and {line[4] for line in lines[1:]} == {
         "create"}
+
+
+def test_the_period_dates_are_written_as_everywhere_else_in_relais(
+        qtbot, lang, services, tasks):
+    import re
+
+    lang.set_language("en")  # Qt's own English writes 10/30/26
+    dialog = AuditDialog(lang, services, tasks)
+    qtbot.addWidget(dialog)
+    _settled(qtbot, dialog, tasks)
+    for edit in (dialog.since, dialog.until):
+        assert re.fullmatch(r"\d\d/\d\d/\d{4}", edit.text()), edit.text()
