@@ -27,6 +27,7 @@ from desktop.paths import DataPaths
 from desktop.store import crypto
 from desktop.store.backups import archive
 from desktop.store.backups.archive import Manifest, Progress
+from desktop.store.backups.in_use import held_by_another_process
 from desktop.store.backups.verify import check_database, require_administrator
 from desktop.store.keystore import Keystore, write_atomically
 
@@ -122,6 +123,10 @@ class Restorer:
                               version=manifest.app_version)
         return manifest
 
+    def _require_closed_elsewhere(self) -> None:
+        if held_by_another_process(self.paths.database):
+            raise RelaisError("backup.database_in_use", path=str(self.paths.database))
+
     def _live_database_id(self) -> str | None:
         """The live keys.json's database id; None when it is missing or unreadable (a broken
         installation: then nothing is there to compare against)."""
@@ -159,6 +164,7 @@ class Restorer:
         the key, an administrator named ``username`` in it), set the live files aside, put
         the backup's in place, and record the restore in the restored database."""
         manifest = self.check(path)
+        self._require_closed_elsewhere()
         root = self.paths.root
         try:
             root.mkdir(parents=True, exist_ok=True)
@@ -196,6 +202,7 @@ class Restorer:
         aside = database.with_name(f"{database.name}.before-restore-{stamp}")
         kept: list[Path] = []
         with exclusive(keystore):
+            self._require_closed_elsewhere()  # again: a window may have opened meanwhile
             for suffix in LIVE_FILES:
                 live = Path(f"{database}{suffix}")
                 if live.exists():

@@ -111,3 +111,38 @@ def test_a_member_declaring_more_bytes_than_it_holds_is_named_damaged(
     assert caught.value.key in {"backup.damaged", "backup.not_a_backup", "store.disk_full"}
     assert live_untouched(paths)
     assert not list(paths.root.glob(".*.restoring"))
+
+
+HOLDER = """
+import sys, time, sqlcipher3
+connection = sqlcipher3.connect(sys.argv[1])
+connection.execute(f"PRAGMA key = \\"x'{sys.argv[2]}'\\"")
+connection.execute("SELECT count(*) FROM person").fetchone()
+print("open", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_restore_while_another_relais_has_the_database_open_is_refused(
+        services, paths, tmp_path):
+    """Else that process goes on writing into the file set aside, and what its user types
+    from then on is lost from sight."""
+    import subprocess
+    import sys
+
+    backup = services.backups.back_up(tmp_path).path
+    data_key, username = services.backups.restore_key()
+    services.session.close()
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(paths.database),
+                               data_key.hex()], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(RelaisError) as caught:
+            Restorer(paths).apply(backup, data_key, username)
+        assert caught.value.key == "backup.database_in_use"
+        assert live_untouched(paths)
+        assert not list(paths.root.glob(".*.restoring"))
+    finally:
+        holder.kill()
+        holder.wait()
+    Restorer(paths).apply(backup, data_key, username)  # once it is closed
