@@ -186,7 +186,24 @@ def _after_restore(anchors: list[Anchor], seq: int, at: str) -> list[Anchor]:
 def verify(connection: Connection, progress: Any = None,
            anchors: Iterable[Anchor] = ()) -> Verification:
     """Walk every chain from its first event; the first break found, or none.
-    ``progress(done)`` is called every ``BATCH`` events."""
+    ``progress(done)`` is called every ``BATCH`` events.
+
+    The head and the events are read in one read transaction (one moment of the database):
+    without it, another process appending between the two reads made the chain look longer
+    than its head, and the check said "edited"."""
+    driver = connection.connection.driver_connection
+    own = driver is not None and not driver.in_transaction
+    if own:
+        driver.execute("BEGIN")
+    try:
+        return _verify(connection, progress, anchors)
+    finally:
+        if own:
+            driver.execute("ROLLBACK")  # it only read
+
+
+def _verify(connection: Connection, progress: Any,
+            anchors: Iterable[Anchor]) -> Verification:
     kept: dict[bytes, list[Anchor]] = {}
     for anchor in anchors:
         kept.setdefault(anchor.chain_id.bytes, []).append(anchor)
