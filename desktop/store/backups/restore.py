@@ -97,6 +97,15 @@ def _require_known_schema(copy: Path, data_key: bytes, shown_name: str,
                           version=manifest.app_version)
 
 
+def _keep_aside(live: Path, kept_as: Path) -> None:
+    """``live`` also under the name ``kept_as`` (a hard link: it stays in place until
+    replaced); renamed where the file system cannot link."""
+    try:
+        os.link(live, kept_as)
+    except OSError:
+        os.replace(live, kept_as)
+
+
 class Restorer:
     def __init__(self, paths: DataPaths,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
@@ -193,25 +202,33 @@ class Restorer:
         return Restored(path, set_aside)
 
     def _swap(self, incoming: Path, keys: bytes) -> list[Path]:
-        """The live files renamed aside (``relais.db.before-restore-<time>`` with its -wal
-        and -shm, ``keys.json.before-restore-<time>``), the backup's renamed in."""
+        """The live files kept aside (``relais.db.before-restore-<time>`` with its -wal and
+        -shm, ``keys.json.before-restore-<time>``), the backup's put in place.
+
+        The database and keys.json are kept aside under a second name (a hard link) and then
+        replaced in one rename each, so that a crash at any point of the swap leaves a
+        relais.db and a keys.json in place (the old ones, or the backup's: the same database
+        id, so the same data key), never a folder that looks like a new installation. Where
+        the file system has no hard links (FAT), they are renamed aside as before."""
         from desktop.file_lock import exclusive
 
         stamp = self.clock().strftime("%Y%m%dT%H%M%S%fZ")
         database, keystore = self.paths.database, self.paths.keystore
         aside = database.with_name(f"{database.name}.before-restore-{stamp}")
+        keys_aside = keystore.with_name(f"{keystore.name}.before-restore-{stamp}")
         kept: list[Path] = []
         with exclusive(keystore):
             self._require_closed_elsewhere()  # again: a window may have opened meanwhile
-            for suffix in LIVE_FILES:
+            for live, kept_as in ((database, aside), (keystore, keys_aside)):
+                if live.exists():
+                    _keep_aside(live, kept_as)
+                    kept.append(kept_as)
+            # The old -wal belongs to the old database: never beside the backup's.
+            for suffix in LIVE_FILES[1:]:
                 live = Path(f"{database}{suffix}")
                 if live.exists():
                     os.replace(live, Path(f"{aside}{suffix}"))
                     kept.append(Path(f"{aside}{suffix}"))
-            if keystore.exists():
-                keys_aside = keystore.with_name(f"{keystore.name}.before-restore-{stamp}")
-                os.replace(keystore, keys_aside)
-                kept.append(keys_aside)
             os.replace(incoming, database)
             write_atomically(keystore, keys)
         return kept

@@ -146,3 +146,27 @@ def test_a_restore_while_another_relais_has_the_database_open_is_refused(
         holder.kill()
         holder.wait()
     Restorer(paths).apply(backup, data_key, username)  # once it is closed
+
+
+def test_a_restore_stopped_in_the_middle_of_the_swap_leaves_a_database_to_sign_in_to(
+        vault, services, paths, tmp_path, monkeypatch):
+    """A crash (power cut, kill -9) between setting the live files aside and putting the
+    backup's in place must not leave a folder that looks like a new installation."""
+    import os
+
+    backup = services.backups.back_up(tmp_path).path
+    data_key, username = services.backups.restore_key()
+    services.session.close()
+    real_replace = os.replace
+
+    def crash_on_the_incoming_copy(source, target, *args, **kwargs):
+        if str(source).endswith(".restoring"):
+            raise KeyboardInterrupt  # the process stops here
+        return real_replace(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", crash_on_the_incoming_copy)
+    with pytest.raises(KeyboardInterrupt):
+        Restorer(paths).apply(backup, data_key, username)
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert paths.database.exists() and paths.keystore.exists()
+    vault.login("admin", ADMIN_PASSWORD).close()
