@@ -362,6 +362,7 @@ class MainWindow(QMainWindow):
     def open_retention(self) -> QDialog:
         return self._open_dialog(RetentionDialog(self.lang, self.services.retention,
                                                  self.tasks, self.refresh, self))
+
     def open_audit(self) -> QDialog:
         from desktop.ui.audit_dialog import AuditDialog
 
