@@ -24,9 +24,10 @@ FINAL_OUTCOMES = ("accepted", "completed", "declined")
 # Referrals carry no kind on main yet: every referral is "unspecified" until the partner
 # directory gives one (compute.referral_facts is the one place to change).
 REFERRAL_KINDS = ("unspecified",)
-OVERVIEW_ROWS = ("persons", "households", "files_active", "files_open", "files_opened",
-                 "files_closed", "files_without_piis")
-PLACE_COLUMNS = ("persons", "households", "files_open", "files_closed")
+# No row of the overview is the sum or difference of others (files open at the month's end
+# are files_active - files_closed: a consumer computes them, so a hidden count stays hidden).
+OVERVIEW_ROWS = ("persons", "households", "files_active", "files_opened", "files_closed")
+PLACE_COLUMNS = ("persons", "households", "files_active", "files_closed")
 
 PERSONS, FILES, HOUSEHOLDS, REFERRALS, MIXED, DAYS = (
     "persons", "files", "households", "referrals", "mixed", "days")
@@ -61,7 +62,9 @@ TABLES: dict[str, TableSpec] = {spec.key: spec for spec in (
     TableSpec("files_by_piis", FILES, ("count",)),
     TableSpec("by_municipality", MIXED, PLACE_COLUMNS),
     TableSpec("referrals_by_kind_outcome", REFERRALS, REFERRAL_OUTCOMES, row_totals=True),
-    TableSpec("referral_wait", DAYS, ("referrals", "median_days"), totals=False),
+    # The median only, shown when five referrals or more reached an outcome: their number would
+    # tie this table to the one above.
+    TableSpec("referral_wait", DAYS, ("median_days",), totals=False),
 )}
 
 
