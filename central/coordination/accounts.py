@@ -58,6 +58,12 @@ def listing(engine: Engine) -> list[tuple[str, str, bool]]:
             select(m.coordinator).order_by(m.coordinator.c.name))]
 
 
+def listing_scope(engine: Engine, name: str) -> str:
+    with engine.connect() as connection:
+        return str(connection.execute(select(m.coordinator.c.scope).where(
+            m.coordinator.c.name == name.strip())).scalar_one())
+
+
 def revoke(engine: Engine, name: str) -> None:
     with write_connection(engine) as connection:
         done = connection.execute(update(m.coordinator).where(
