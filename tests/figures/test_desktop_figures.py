@@ -85,6 +85,27 @@ def test_the_desktops_file_and_the_centrals_figures_agree(central, synced, tmp_p
     # No person's value in the file.
     text = (tmp_path / "f.json").read_text("utf-8")
     assert sorted(v for v in personal_values(place.session.engine) if v in text) == []
+    # The export is in the audit trail, with the month only.
+    from desktop.core.enums import AuditAction
+    from desktop.core.models import AuditEvent
+
+    with Session(place.session.engine) as db:
+        details = [e.detail for e in db.exec(select(AuditEvent).where(
+            AuditEvent.action == AuditAction.EXPORT))]
+    assert {"kind": "figures", "month": MONTH} in details
+    # A coordinator of the region imports it over the API; one of another region may not.
+    from central.coordination import accounts
+    from figures.places import place as where
+
+    region = {"02000": "VLG", "03000": "WAL", "04000": "BRU"}[where(refnis).region]
+    other = next(r for r in ("VLG", "WAL", "BRU") if r != region)
+    raw = (tmp_path / "f.json").read_bytes()
+    outsider = central.client(accounts.add(central.engine, f"o-{refnis}", f"region:{other}"))
+    refused = outsider.post("/api/v1/figures/files", content=raw)
+    assert refused.status_code == 403
+    insider = central.client(accounts.add(central.engine, f"i-{refnis}", f"region:{region}"))
+    taken = insider.post("/api/v1/figures/files", content=raw)
+    assert taken.status_code == 200 and taken.json() == {"refnis": refnis, "month": MONTH}
 
 
 def test_a_signed_file_is_imported_and_a_changed_one_refused(central, tmp_path, capsys):
