@@ -68,7 +68,7 @@ def _run(args: argparse.Namespace, engine: Engine, lang: str) -> int:
         _coordinator(args, engine, lang)
     elif args.action == "import":
         if not args.file:
-            raise SystemExit("relais-central figures import FILE.json")
+            raise FiguresError("figures.usage")
         path = Path(args.file)
         try:
             with open(path, "rb") as handle:
@@ -79,7 +79,7 @@ def _run(args: argparse.Namespace, engine: Engine, lang: str) -> int:
         print(say(lang, "figures.imported", refnis=refnis, month=month))
     else:
         if not args.month or not args.output:
-            raise SystemExit("relais-central figures --month YYYY-MM [--scope S] -o FILE")
+            raise FiguresError("figures.usage")
         output = Path(args.output)
         if output.suffix.lower() not in FORMATS:
             raise FiguresError("figures.bad_output")

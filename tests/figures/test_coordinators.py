@@ -110,3 +110,7 @@ def test_an_operator_adds_and_revokes_coordinators_in_their_language(tmp_path, c
     assert "révoqué" in capsys.readouterr().out
     assert cli("figures", "--month", "2026-03", "-o", str(tmp_path / "f.pdf")) == 1
     assert ".csv" in capsys.readouterr().err
+    assert cli("figures", "import", "--lang", "de") == 1
+    assert "Verwendung: relais-central figures" in capsys.readouterr().err
+    assert cli("figures", "import", str(tmp_path / "missing.json"), "--lang", "nl") == 1
+    assert "Kan " in capsys.readouterr().err
