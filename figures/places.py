@@ -22,6 +22,20 @@ class Place:
 
 
 @cache
+def _names() -> dict[str, dict[str, str]]:
+    rows = json.loads(_REFERENCE.read_text("utf-8"))
+    return {row["refnis"]: row["names"] for row in rows}
+
+
+def municipality_name(refnis: str, lang: str) -> str | None:
+    """The municipality's name in ``lang`` if it has one, else in French, else Dutch."""
+    names = _names().get(refnis)
+    if not names:
+        return None
+    return names.get(lang) or names.get("fr") or names.get("nl")
+
+
+@cache
 def _places() -> dict[str, Place]:
     rows = json.loads(_REFERENCE.read_text("utf-8"))
     return {row["refnis"]: Place(row["refnis"], row["province"], row["region"])

@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     figures.add_argument("file", nargs="?", metavar="FILE.json")
     figures.add_argument("--month", metavar="YYYY-MM")
     figures.add_argument("--scope", default=FEDERAL)
-    figures.add_argument("-o", "--output", metavar="FILE.csv|.xlsx|.json")
+    figures.add_argument("-o", "--output", metavar="FILE.csv|.xlsx|.pdf|.json")
 
 
 def run(args: argparse.Namespace, engine: Engine) -> int:

@@ -1,5 +1,6 @@
-"""The figures document written as CSV (long form, headers in the reader's language, values
-as codes and numbers, a hidden value empty), XLSX (the same rows) or JSON (the document)."""
+"""The figures document written as PDF (for reading), CSV (long form, headers in the
+reader's language, values as codes and numbers, a hidden value empty), XLSX (the same rows)
+or JSON (the document)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from figures.document import CSV_COLUMNS, csv_rows
 # A text cell starting like a formula is written with a leading quote (OWASP CSV injection):
 # an organisation's name is typed by an operator, and a spreadsheet would run it.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
-FORMATS = (".csv", ".xlsx", ".json")
+FORMATS = (".csv", ".xlsx", ".json", ".pdf")
 
 
 def _safe(value: Any) -> Any:
@@ -38,6 +39,10 @@ def write(doc: dict[str, Any], path: Path, lang: str) -> None:
     try:
         if suffix == ".json":
             partial.write_text(json.dumps(doc, ensure_ascii=False, indent=1), "utf-8")
+        elif suffix == ".pdf":
+            from central.coordination.pdf import write_pdf
+
+            write_pdf(doc, partial, lang)
         elif suffix == ".csv":
             with open(partial, "w", encoding="utf-8-sig", newline="") as out:
                 writer = csv.writer(out)

@@ -86,19 +86,19 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Figures written to {path}.", "fr": "Chiffres enregistrés dans {path}.",
         "nl": "Cijfers opgeslagen in {path}.", "de": "Zahlen gespeichert in {path}."},
     "figures.bad_output": {
-        "en": "The output file must end in .csv, .xlsx or .json.",
-        "fr": "Le fichier de sortie doit se terminer par .csv, .xlsx ou .json.",
-        "nl": "Het uitvoerbestand moet eindigen op .csv, .xlsx of .json.",
-        "de": "Die Ausgabedatei muss auf .csv, .xlsx oder .json enden."},
+        "en": "The output file must end in .csv, .xlsx, .pdf or .json.",
+        "fr": "Le fichier de sortie doit se terminer par .csv, .xlsx, .pdf ou .json.",
+        "nl": "Het uitvoerbestand moet eindigen op .csv, .xlsx, .pdf of .json.",
+        "de": "Die Ausgabedatei muss auf .csv, .xlsx, .pdf oder .json enden."},
     "figures.usage": {
-        "en": "Use: relais-central figures --month YYYY-MM [--scope S] -o FILE.csv|.xlsx|.json, "
+        "en": "Use: relais-central figures --month YYYY-MM [--scope S] -o FILE.csv|.xlsx|.pdf, "
               "or relais-central figures import FILE.json",
         "fr": "Utilisation : relais-central figures --month AAAA-MM [--scope P] "
-              "-o FICHIER.csv|.xlsx|.json, ou relais-central figures import FICHIER.json",
+              "-o FICHIER.csv|.xlsx|.pdf, ou relais-central figures import FICHIER.json",
         "nl": "Gebruik: relais-central figures --month JJJJ-MM [--scope B] "
-              "-o BESTAND.csv|.xlsx|.json, of relais-central figures import BESTAND.json",
+              "-o BESTAND.csv|.xlsx|.pdf, of relais-central figures import BESTAND.json",
         "de": "Verwendung: relais-central figures --month JJJJ-MM [--scope B] "
-              "-o DATEI.csv|.xlsx|.json, oder relais-central figures import DATEI.json"},
+              "-o DATEI.csv|.xlsx|.pdf, oder relais-central figures import DATEI.json"},
     "figures.cannot_read": {
         "en": "Cannot read {path}.", "fr": "Impossible de lire {path}.",
         "nl": "Kan {path} niet lezen.", "de": "{path} kann nicht gelesen werden."},

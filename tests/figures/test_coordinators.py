@@ -77,7 +77,7 @@ def test_no_answer_or_file_holds_a_persons_value(central, tmp_path, capsys):
         "/api/v1/figures", params={"month": MONTH})
     outputs = {"api": answer.text}
     args = ["--db", central.database_url, "--data-dir", str(tmp_path)]
-    for name in ("f.csv", "f.xlsx", "f.json"):
+    for name in ("f.csv", "f.xlsx", "f.json", "f.pdf"):
         assert main([*args, "figures", "--month", MONTH, "--scope", "region:WAL",
                      "-o", str(tmp_path / name), "--lang", "fr"]) == 0
     outputs["csv"] = (tmp_path / "f.csv").read_text("utf-8-sig")
@@ -85,6 +85,12 @@ def test_no_answer_or_file_holds_a_persons_value(central, tmp_path, capsys):
     with zipfile.ZipFile(tmp_path / "f.xlsx") as book:
         outputs["xlsx"] = " ".join(book.read(n).decode("utf-8") for n in book.namelist()
                                    if n.endswith(".xml"))
+    from pypdf import PdfReader
+
+    outputs["pdf"] = " ".join(page.extract_text() for page in
+                              PdfReader(tmp_path / "f.pdf").pages)
+    assert "Chiffres anonymes" in outputs["pdf"] and "Personnes par âge et sexe" in \
+        outputs["pdf"]
     outputs["messages"] = capsys.readouterr().out
     for kind, text in outputs.items():
         assert refnis in text or kind == "messages", kind
@@ -108,7 +114,7 @@ def test_an_operator_adds_and_revokes_coordinators_in_their_language(tmp_path, c
     assert cli("coordinator", "revoke", "Région", "--lang", "fr") == 0
     assert cli("coordinator", "list", "--lang", "fr") == 0
     assert "révoqué" in capsys.readouterr().out
-    assert cli("figures", "--month", "2026-03", "-o", str(tmp_path / "f.pdf")) == 1
+    assert cli("figures", "--month", "2026-03", "-o", str(tmp_path / "f.txt")) == 1
     assert ".csv" in capsys.readouterr().err
     assert cli("figures", "import", "--lang", "de") == 1
     assert "Verwendung: relais-central figures" in capsys.readouterr().err
