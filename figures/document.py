@@ -58,8 +58,27 @@ def document(month: str, made_by: str, organisations: list[dict[str, Any]],
             "organisations": sorted(organisations, key=lambda o: o["refnis"])}
 
 
+def pool_small_places(rows: list[str], body: list[list[int]]) -> tuple[list[str],
+                                                                          list[list[int]]]:
+    """A municipality row is shown only for 5 active files or more: even with every count
+    hidden, the row itself would say someone lives there. The others are added up as
+    ``other`` (itself suppressed like any row when small)."""
+    column = s.PLACE_COLUMNS.index("files_active")
+    kept, pooled = [], [0] * len(s.PLACE_COLUMNS)
+    for label, values in zip(rows, body, strict=True):
+        if values[column] >= s.SUPPRESS_UNDER and label != s.UNKNOWN:
+            kept.append((label, values))
+        else:
+            pooled = [a + b for a, b in zip(pooled, values, strict=True)]
+    if any(pooled):
+        kept.append((s.OTHER, pooled))
+    return [label for label, _ in kept], [values for _, values in kept]
+
+
 def _table(key: str, rows: list[str], body: list[list[int]]) -> dict[str, Any]:
     spec = s.TABLES[key]
+    if key == "by_municipality":
+        rows, body = pool_small_places(rows, body)
     width = len(spec.columns)
     grid = with_totals(body, width, spec.totals, spec.row_totals)
     visible = shown(grid, suppress(grid))
@@ -68,7 +87,7 @@ def _table(key: str, rows: list[str], body: list[list[int]]) -> dict[str, Any]:
         row: dict[str, Any] = {"row": label, "values": values[:width]}
         if spec.row_totals:
             row[TOTAL] = values[width]
-        if key == "by_municipality":
+        if key == "by_municipality" and label != s.OTHER:
             where = place(label)
             row.update(region=where.region, province=where.province)
         out_rows.append(row)

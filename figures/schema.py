@@ -12,6 +12,7 @@ SUPPRESS_UNDER = 5  # a count of 1 to 4 is never shown
 # Age bands of DOMAIN.md (statistics offices' bands), upper bound inclusive.
 AGE_BANDS = ((0, 2), (3, 5), (6, 11), (12, 17), (18, 24), (25, 64), (65, 200))
 UNKNOWN = "unknown"
+OTHER = "other"  # municipalities with fewer than 5 active files, and unknown addresses
 SEXES = ("F", "M", "X", "U")  # desktop.core.enums.Sex values
 HOUSEHOLD_TYPES = ("alone", "adults", "single_parent", "adults_with_children", "minors_only")
 # The furthest stage a person reached by the end of the month (DOMAIN.md's path).

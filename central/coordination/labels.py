@@ -47,6 +47,8 @@ _L: dict[str, tuple[str, str, str, str]] = {  # en, fr, nl, de
     "X": ("Other", "Autre", "Ander", "Divers"),
     "U": ("Unknown", "Inconnu", "Onbekend", "Unbekannt"),
     "unknown": ("Unknown", "Inconnu", "Onbekend", "Unbekannt"),
+    "other": ("Other municipalities or unknown", "Autres communes ou inconnue",
+              "Andere gemeenten of onbekend", "Andere Gemeinden oder unbekannt"),
     "median_days": ("Median (days)", "Médiane (jours)", "Mediaan (dagen)", "Median (Tage)"),
     # household types
     "alone": ("Person alone", "Personne seule", "Alleenstaande", "Alleinstehend"),

@@ -96,3 +96,12 @@ def test_differencing_recovers_nothing_from_a_larger_table(body):
             assert table[i][j] in (None, v)
             if 0 < v < 5:
                 assert table[i][j] is None
+
+
+def test_a_municipality_with_few_files_is_not_named_but_counted_with_the_others():
+    from figures.document import pool_small_places
+
+    rows, body = pool_small_places(["25005", "25014", "25015", "unknown"],
+                                   [[30, 12, 12, 1], [3, 2, 2, 0], [9, 5, 5, 0], [1, 1, 1, 0]])
+    assert rows == ["25005", "25015", "other"]
+    assert body[-1] == [4, 3, 3, 0]
