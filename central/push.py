@@ -71,6 +71,7 @@ _INSERT_REDIRECT = insert(m.merge_redirect)
 _UPDATE_RECORD = update(m.record).where(
     m.record.c.organisation_id == bindparam("b_org"), m.record.c.entity == bindparam("b_ent"),
     m.record.c.id == bindparam("b_rid"))
+PERSON_ENTITY = "person"  # its anonymised_at says it was erased (_not_refilling)
 log = logging.getLogger(__name__)
 
 
@@ -391,7 +392,7 @@ class _Pusher:
         on_base = change.base_version == row.version and not redirected
         applied: dict[str, Any] = {}
         conflicts: list[str] = []
-        for name, (old, value) in change.fields.items():
+        for name, (old, value) in _not_refilling(change, values).items():
             current = values.get(name, _MISSING)
             if on_base or current == old or (current is _MISSING and old is None):
                 if current != value:
@@ -512,3 +513,13 @@ def _record_id(raw: Any) -> str | None:
         return str(uuid.UUID(raw["entity_id"])) if isinstance(raw, dict) else None
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
+
+
+def _not_refilling(change: Change, values: dict[str, Any]) -> dict[str, list[Any]]:
+    """An edit of an anonymised person typed where the anonymisation had not arrived yet:
+    the fields it emptied stay empty, neither written nor kept in a conflict (erasure on
+    request is final); the fields it kept (sex, municipality…) are edited as usual."""
+    if change.entity != PERSON_ENTITY or not values.get("anonymised_at"):
+        return change.fields
+    return {name: pair for name, pair in change.fields.items()
+            if values.get(name) not in ("", None)}

@@ -132,6 +132,8 @@ def list_events(ctx: CliContext) -> int:
             ", ".join(tr(f"field.{name}") for name in row.fields)) if part))
     if page.more:
         ctx.print(tr("audit.more_events"))
+    if not page.rows:  # an unknown id, a quiet period: said, on stderr (stdout stays empty)
+        ctx.warn(tr.plural("audit.shown", 0))
     return EXIT_OK
 
 

@@ -30,6 +30,9 @@ MAX_BYTES = 8 * 1024 * 1024
 # Failed sign-ins wait here until a database session can write them into the audit trail
 # (a wrong password never opens it); past this many, the oldest are dropped and counted.
 MAX_UNAUDITED = 500
+# Who a failed sign-in names when the user name typed is nobody's (never a user name: "*"
+# cannot be in one, core/passwords.py).
+UNKNOWN_USER = "*unknown*"
 
 
 @dataclass

@@ -25,7 +25,7 @@ from desktop.core.errors import RelaisError
 from desktop.core.models import UserAccount
 from desktop.core.roles import SYSTEM, Actor
 from desktop.core.uow import Change, UnitOfWork
-from desktop.store.keystore import Unaudited
+from desktop.store.keystore import UNKNOWN_USER, Unaudited
 
 if TYPE_CHECKING:
     from desktop.store.vault import Vault
@@ -65,7 +65,9 @@ def audit_failed_sign_ins(vault: Vault, engine: Engine) -> int:
 def _event(entry: Unaudited, ids: dict[str, uuid.UUID]) -> dict[str, Any]:
     user_id = ids.get(entry.username)
     detail: dict[str, Any] | None = json.loads(entry.detail) if entry.detail else None
-    if user_id is None:
+    if entry.username == UNKNOWN_USER:
+        detail = {**(detail or {}), "unknown_user": True}
+    elif user_id is None:
         detail = {**(detail or {}), "username": entry.username}
     try:
         action = AuditAction(entry.action)

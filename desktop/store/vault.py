@@ -20,7 +20,7 @@ from desktop.core.passwords import check_password, check_username, normalise_use
 from desktop.paths import DataPaths
 from desktop.store import crypto
 from desktop.store.crypto import WrappedKey
-from desktop.store.keystore import FailedLogins, Keystore, Unaudited, updating
+from desktop.store.keystore import UNKNOWN_USER, FailedLogins, Keystore, Unaudited, updating
 
 if TYPE_CHECKING:
     from desktop.store.database import WorkSession
@@ -151,6 +151,7 @@ class Vault:
         username = normalise_username(username)
         known = self._keystore()
         if username not in known.users and username not in known.sealed:
+            self._note_unknown_user()
             raise RelaisError("auth.wrong_credentials")  # nothing to guess, nothing to count
         keystore, attempt = self._count_attempt(username)
         try:
@@ -161,6 +162,15 @@ class Vault:
             current.failures.pop(username, None)
             current.take_back(username, attempt)
         return data_key
+
+    def _note_unknown_user(self) -> None:
+        """A sign-in with a user name nobody has, for the audit, without the name (it may be
+        a password typed in the wrong field). Best effort: nothing is refused for it."""
+        try:
+            with self._update() as current:
+                current.note(Unaudited(UNKNOWN_USER, self.clock()))
+        except RelaisError:
+            pass
 
     def unaudited_events(self) -> list[Unaudited]:
         """Failed sign-ins (and accesses of a session that could not write them) not yet

@@ -41,6 +41,7 @@ from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.sync.shown_values import moment_text
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import ErrorLabel, error_text
+from desktop.ui.worklist_table import short_date_pattern
 
 COLUMNS = ("audit.col_when", "audit.col_user", "audit.col_action", "audit.col_record",
            "audit.col_file", "audit.col_detail")
@@ -125,6 +126,7 @@ class AuditDialog(QDialog):
         self.until = QDateEdit(today)
         for edit, name in ((self.since, "audit.since"), (self.until, "audit.until")):
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat(short_date_pattern(lang.code))  # as the rest of Relais
             edit.setAccessibleName(tr(name))
             edit.setEnabled(False)
             edit.dateChanged.connect(self.reload)

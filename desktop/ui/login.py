@@ -62,6 +62,9 @@ class LanguagePicker(QComboBox):
         self.setCurrentIndex(LANGUAGES.index(code))
 
 
+LOGIN_WIDTH = 460
+
+
 class LoginWindow(QWidget):
     signed_in = Signal(object)  # WorkSession
 
@@ -118,7 +121,7 @@ class LoginWindow(QWidget):
         self.countdown = QTimer(self)
         self.countdown.setInterval(1000)
         self.countdown.timeout.connect(self._tick)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(LOGIN_WIDTH)
         lang.changed.connect(self.retranslate)
         self.retranslate()
         (self.password if username else self.username).setFocus()
@@ -241,6 +244,10 @@ class LoginWindow(QWidget):
         self.forgot.setText(tr("login.forgot"))
         self.picker.setAccessibleName(tr("settings.language"))
         self._show_error(self._error)
+        # A minimum width set by hand stops the layout from widening the window: in German
+        # the two links under the password were cut. Wide enough for this language's words.
+        self.layout().activate()
+        self.setMinimumWidth(max(LOGIN_WIDTH, self.layout().minimumSize().width()))
 
 
 class RecoveryDialog(QDialog):

@@ -146,7 +146,9 @@ class RetentionDialog(QDialog):
         self.table.setRowCount(min(len(rows), SHOWN_ROWS))
         for row, values in enumerate(rows[:SHOWN_ROWS]):
             for column, text in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)  # the reason is long: read whole where it is cut
+                self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.status.setText(self._summary(preview) if preview.count
                             else tr("retention.nothing_due"))

@@ -39,13 +39,21 @@ PURPOSES = {
 def short_date(language: str, day: date) -> str:
     """A date as written in Belgium in that language (Ukrainian as in Ukraine), always with
     the four digits of the year and two-digit days: 07/12/2026, 07.12.2026."""
-    locale = QLocale(f"{language}_UA" if language == "uk" else f"{language}_BE")
-    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    return _locale(language).toString(QDate(day.year, day.month, day.day),
+                                      short_date_pattern(language))
+
+
+def _locale(language: str) -> QLocale:
+    return QLocale(f"{language}_UA" if language == "uk" else f"{language}_BE")
+
+
+def short_date_pattern(language: str) -> str:
+    """Qt's pattern for short_date (for date fields: QDateEdit.setDisplayFormat)."""
+    pattern = _locale(language).dateFormat(QLocale.FormatType.ShortFormat)
     if "yyyy" not in pattern:
         pattern = pattern.replace("yy", "yyyy")
     # Two-digit days and months, so that a column of dates lines up (01/06/2026, not 1/06/2026).
-    pattern = re.sub(r"(?<!d)d(?!d)", "dd", re.sub(r"(?<!M)M(?!M)", "MM", pattern))
-    return locale.toString(QDate(day.year, day.month, day.day), pattern)
+    return re.sub(r"(?<!d)d(?!d)", "dd", re.sub(r"(?<!M)M(?!M)", "MM", pattern))
 
 
 class WorklistTable(QTableView):

@@ -87,3 +87,10 @@ def test_a_bad_date_and_a_volunteer_are_refused_clearly(data_dir):  # noqa: F811
     code, _, err = cli("--data-dir", data_dir, "--lang", "en", "audit", "verify", env={
         "RELAIS_USER": "vera", "RELAIS_PASSWORD": "volunteer pass 22"})
     assert code == 1 and err.strip()
+
+
+def test_a_list_that_finds_nothing_says_so(data_dir):  # noqa: F811
+    code, out, err = cli("--data-dir", data_dir, "--lang", "en", "audit", "list",
+                         "--person", str(uuid.uuid4()), env=ENV)
+    assert code == 0 and out == ""
+    assert "0 events shown" in err

@@ -57,3 +57,21 @@ def test_an_edit_synced_before_the_anonymisation_leaves_no_conflict_holding_it(p
             "Chevtchenko")}
     text = _central_text(central)
     assert "Chevtchenko" not in text and "98 76 54" not in text and "FA 123456" not in text
+
+
+def test_an_edit_made_offline_after_the_anonymisation_does_not_bring_values_back(
+        pair, central):
+    """B had not heard of the anonymisation when its worker typed a new phone: once
+    everyone has synced, the anonymised person holds no phone anywhere."""
+    a, b = pair
+    yuliia = person(a).id
+    a.services.retention.anonymise_person(yuliia)
+    a.sync()
+    edit(b, yuliia, phone="+32 470 11 22 33")  # B, still on the version before
+    everyone_syncs(a, b)
+    for place in (a, b):
+        with Session(place.session.engine) as db:
+            there = db.get(Person, yuliia)
+        assert there.anonymised_at is not None
+        assert there.phone == "", there.phone
+    assert "11 22 33" not in _central_text(central)

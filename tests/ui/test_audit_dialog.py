@@ -83,3 +83,49 @@ def test_find_a_person_then_check_and_export(qtbot, lang, services, tasks, tmp_p
         lines = list(csv.reader(handle, delimiter=";"))
     assert len(lines) - 1 == len(_rows(dialog)) and {line[4] for line in lines[1:]} == {
         "create"}
+
+
+def test_the_period_dates_are_written_as_everywhere_else_in_relais(
+        qtbot, lang, services, tasks):
+    import re
+
+    lang.set_language("en")  # Qt's own English writes 10/30/26
+    dialog = AuditDialog(lang, services, tasks)
+    qtbot.addWidget(dialog)
+    _settled(qtbot, dialog, tasks)
+    for edit in (dialog.since, dialog.until):
+        assert re.fullmatch(r"\d\d/\d\d/\d{4}", edit.text()), edit.text()
+
+
+def test_the_details_of_backups_retention_and_checks_are_named_in_every_language(
+        services, tmp_path):
+    """No raw word of the program ('anchors', 'request', 'set_aside') in the viewer."""
+    from desktop.core.audit.log import AuditFilter
+    from desktop.core.enums import RetentionKind
+    from desktop.core.i18n import LANGUAGES, Translator
+    from desktop.ui.audit_dialog import detail_text
+
+    services.demo.generate(3)
+    services.backups.back_up(tmp_path)
+    services.audit.verify()
+    services.retention.set_rule(RetentionKind.UNFINISHED_INTAKES, 1, True)
+    services.retention.apply(services.retention.preview())
+    from sqlmodel import Session, select
+
+    from desktop.core.models import Person
+
+    with Session(services.session.engine) as db:
+        person_id = db.exec(select(Person.id).where(Person.anonymised_at.is_(None))).first()
+    services.retention.anonymise_person(person_id)
+    rows = [row for row in services.audit.events(AuditFilter()).rows if row.detail]
+    assert {"backup", "audit_verify", "retention", "anonymise"} <= {r.action for r in rows}
+    for language in LANGUAGES:
+        tr = Translator(language)
+        for row in rows:
+            assert detail_text(tr, row)
+            for key, value in row.detail.items():
+                label = f"audit.detail_{key}"
+                assert tr(label) != label, (language, row.action, key)
+                if key in ("reason", "rule"):
+                    named = f"audit.kind_{value}"
+                    assert tr(named) != named, (language, row.action, value)

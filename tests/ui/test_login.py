@@ -69,3 +69,19 @@ def test_the_language_picked_at_login_becomes_the_users_preference(qtbot, lang, 
     assert relais.main.menus.tools_menu.title() == "&Werkzeuge"
     assert relais.main.services.users.get(relais.main.actor.user_id).language == "de"
     relais.main.close()
+
+
+def test_the_links_under_the_password_are_never_cut_in_any_language(
+        qtbot, lang, vault, created, tasks):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.core.i18n import LANGUAGES
+
+    created[0].close()
+    window = _login_window(qtbot, lang, vault, tasks)
+    for code in LANGUAGES:
+        window.picker.setCurrentIndex(window.picker.findData(code))
+        window.picker.activated.emit(window.picker.currentIndex())
+        QApplication.processEvents()
+        for button in (window.forgot, window.restore, window.sign_in):
+            assert button.width() >= button.sizeHint().width(), (code, button.text())

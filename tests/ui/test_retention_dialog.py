@@ -37,6 +37,8 @@ def test_rules_preview_and_apply_after_confirmation(qtbot, services, make_main):
     qtbot.waitUntil(lambda: dialog.apply_button.isEnabled(), timeout=20_000)
     due = len(dialog.preview.persons)
     assert due > 0 and dialog.table.rowCount() == due
+    why = dialog.table.item(0, 2)  # read whole, even where the column cuts it
+    assert why.toolTip() == why.text() != ""
     assert services.retention.rules()[RetentionKind.CLOSED_FILES].enabled  # saved
     assert _anonymised(services) == 0  # a preview changes nothing
 

@@ -30,11 +30,13 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from desktop.core.bulk import insert_many
+from desktop.core.enums import AuditAction
 from desktop.core.ids import uuid7
 from desktop.core.models.audit import AuditEvent
 
 FORMAT = "relais-audit-1"
 GENESIS = bytes(32)
+RESTORE = AuditAction.RESTORE.value
 SEPARATOR = "\x1f"
 _JSON = {"separators": (",", ":"), "ensure_ascii": False, "sort_keys": True}
 
@@ -163,15 +165,49 @@ class Anchor:
     chain_id: uuid.UUID
     seq: int
     hash: bytes
+    made_at: datetime | None = None  # when the backup was made; None: always checked
+
+
+def _links(anchors: list[Anchor]) -> dict[int, bytes]:
+    return {anchor.seq: anchor.hash for anchor in anchors}
+
+
+def _after_restore(anchors: list[Anchor], seq: int, at: str) -> list[Anchor]:
+    """A restore at link ``seq`` put an older copy back: the chain went on from the older
+    head, and the links of backups made before it, from there on, lie on the timeline it
+    replaced (kept aside as relais.db.before-restore-…). The restore event itself stays in
+    the chain for anyone to see."""
+    moment = datetime.fromisoformat(at)
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return [anchor for anchor in anchors if anchor.seq < seq or anchor.made_at is None
+            or anchor.made_at >= moment]
 
 
 def verify(connection: Connection, progress: Any = None,
            anchors: Iterable[Anchor] = ()) -> Verification:
     """Walk every chain from its first event; the first break found, or none.
-    ``progress(done)`` is called every ``BATCH`` events."""
-    kept: dict[bytes, dict[int, bytes]] = {}
+    ``progress(done)`` is called every ``BATCH`` events.
+
+    The head and the events are read in one read transaction (one moment of the database):
+    without it, another process appending between the two reads made the chain look longer
+    than its head, and the check said "edited"."""
+    driver = connection.connection.driver_connection
+    own = driver is not None and not driver.in_transaction
+    if own:
+        driver.execute("BEGIN")
+    try:
+        return _verify(connection, progress, anchors)
+    finally:
+        if own:
+            driver.execute("ROLLBACK")  # it only read
+
+
+def _verify(connection: Connection, progress: Any,
+            anchors: Iterable[Anchor]) -> Verification:
+    kept: dict[bytes, list[Anchor]] = {}
     for anchor in anchors:
-        kept.setdefault(anchor.chain_id.bytes, {})[anchor.seq] = anchor.hash
+        kept.setdefault(anchor.chain_id.bytes, []).append(anchor)
+    here: list[Anchor] = []
     outside: dict[int, bytes] = {}
     head = connection.exec_driver_sql("SELECT chain_id, seq, hash FROM audit_head WHERE id = 1"
                                       ).first()
@@ -190,7 +226,8 @@ def verify(connection: Connection, progress: Any = None,
                 return Verification(count, chains, broken)
             chain, previous, seq = chain_id, GENESIS, 0
             chain_hex = chain_id.hex()
-            outside = kept.get(chain_id, {})
+            here = kept.get(chain_id, [])
+            outside = _links(here)
             chains += 1
             seen_local = seen_local or (local is not None and chain_id == local[0])
         count += 1
@@ -198,6 +235,9 @@ def verify(connection: Connection, progress: Any = None,
             return Verification(count, chains, BrokenLink(
                 uuid.UUID(bytes=chain_id), seq + 1, None, at, "missing"))
         seq = number
+        if action == RESTORE and here:
+            here = _after_restore(here, number, str(at))
+            outside = _links(here)
         previous = link(previous, canonical(
             chain_hex, number, bytes(event_id).hex(), at, actor.hex() if actor else "",
             action, entity, entity_id.hex() if entity_id else "",

@@ -123,7 +123,7 @@ class AuditLog:
                 query = query.where(event.action.in_(sorted(wanted.actions)))
             if wanted.since is not None:
                 query = query.where(event.at >= _start(wanted.since))
-            if wanted.until is not None:
+            if wanted.until is not None and wanted.until < date.max:  # the last day: no end
                 query = query.where(event.at < _start(wanted.until + timedelta(days=1)))
             order = (event.at, event.seq) if oldest_first else (
                 event.at.desc(), event.seq.desc())

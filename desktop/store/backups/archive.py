@@ -19,9 +19,11 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import unicodedata
 import uuid
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -266,6 +268,9 @@ def extract_database(path: Path, into: Path, progress: Progress | None = None) -
     try:
         with zipfile.ZipFile(path) as archive:
             total = archive.getinfo(DATABASE).file_size
+            # The declared size is the zip's word: refuse before writing what cannot fit.
+            if total > shutil.disk_usage(into.parent).free:
+                raise RelaisError("store.disk_full")
             with archive.open(DATABASE) as member, into.open("wb") as out:
                 done = 0
                 while chunk := member.read(COPY_CHUNK):
@@ -276,7 +281,10 @@ def extract_database(path: Path, into: Path, progress: Progress | None = None) -
                         progress(done, total)
                 out.flush()
                 os.fsync(out.fileno())
-    except (KeyError, zipfile.BadZipFile) as exc:
+    except (KeyError, EOFError, NotImplementedError, RuntimeError, zlib.error,
+            zipfile.BadZipFile) as exc:
+        # a member shorter than declared, compressed or encrypted in a way zip does
+        # not read: not a file Relais wrote
         into.unlink(missing_ok=True)
         raise RelaisError("backup.not_a_backup", file=path.name) from exc
     except BaseException:

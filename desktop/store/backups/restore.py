@@ -27,6 +27,7 @@ from desktop.paths import DataPaths
 from desktop.store import crypto
 from desktop.store.backups import archive
 from desktop.store.backups.archive import Manifest, Progress
+from desktop.store.backups.in_use import held_by_another_process
 from desktop.store.backups.verify import check_database, require_administrator
 from desktop.store.keystore import Keystore, write_atomically
 
@@ -80,6 +81,31 @@ def unlock(path: Path, username: str, password: str) -> bytes:
         raise RelaisError("auth.wrong_credentials") from None
 
 
+def _require_known_schema(copy: Path, data_key: bytes, shown_name: str,
+                          manifest: Manifest) -> None:
+    """The schema the database itself is at, not the manifest's word for it: a database
+    from a newer Relais put in place would refuse every sign-in after the swap."""
+    from desktop.store.migrate import known_revisions
+
+    connection = archive.connect(copy, data_key)
+    try:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    finally:
+        connection.close()
+    if row is None or row[0] not in known_revisions():
+        raise RelaisError("backup.newer_version", file=shown_name,
+                          version=manifest.app_version)
+
+
+def _keep_aside(live: Path, kept_as: Path) -> None:
+    """``live`` also under the name ``kept_as`` (a hard link: it stays in place until
+    replaced); renamed where the file system cannot link."""
+    try:
+        os.link(live, kept_as)
+    except OSError:
+        os.replace(live, kept_as)
+
+
 class Restorer:
     def __init__(self, paths: DataPaths,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
@@ -91,15 +117,24 @@ class Restorer:
         from desktop.store.migrate import known_revisions
 
         manifest = archive.read_manifest(path)
+        # The keys.json that would be put in place says whose database this is; the
+        # manifest is only a description and may have been edited to match.
+        backup_id = backup_keystore(path).database_id
         live = self._live_database_id()
-        if live is not None and live != manifest.database_id:
+        if live is not None and live != backup_id:
             raise RelaisError("backup.other_organisation", file=path.name,
                               organisation=manifest.organisation_name)
+        if manifest.database_id != backup_id:
+            raise RelaisError("backup.damaged", file=path.name, detail=archive.MANIFEST)
         if manifest.schema_revision not in known_revisions() or \
                 _version(manifest.app_version) > _version(__version__):
             raise RelaisError("backup.newer_version", file=path.name,
                               version=manifest.app_version)
         return manifest
+
+    def _require_closed_elsewhere(self) -> None:
+        if held_by_another_process(self.paths.database):
+            raise RelaisError("backup.database_in_use", path=str(self.paths.database))
 
     def _live_database_id(self) -> str | None:
         """The live keys.json's database id; None when it is missing or unreadable (a broken
@@ -138,6 +173,7 @@ class Restorer:
         the key, an administrator named ``username`` in it), set the live files aside, put
         the backup's in place, and record the restore in the restored database."""
         manifest = self.check(path)
+        self._require_closed_elsewhere()
         root = self.paths.root
         try:
             root.mkdir(parents=True, exist_ok=True)
@@ -151,6 +187,7 @@ class Restorer:
                     "sha256"):
                 raise RelaisError("backup.damaged", file=path.name, detail=archive.DATABASE)
             check_database(incoming, data_key, path.name)
+            _require_known_schema(incoming, data_key, path.name, manifest)
             require_administrator(incoming, data_key, username)
             set_aside = self._swap(incoming, keys)
         except OSError as exc:
@@ -165,24 +202,33 @@ class Restorer:
         return Restored(path, set_aside)
 
     def _swap(self, incoming: Path, keys: bytes) -> list[Path]:
-        """The live files renamed aside (``relais.db.before-restore-<time>`` with its -wal
-        and -shm, ``keys.json.before-restore-<time>``), the backup's renamed in."""
+        """The live files kept aside (``relais.db.before-restore-<time>`` with its -wal and
+        -shm, ``keys.json.before-restore-<time>``), the backup's put in place.
+
+        The database and keys.json are kept aside under a second name (a hard link) and then
+        replaced in one rename each, so that a crash at any point of the swap leaves a
+        relais.db and a keys.json in place (the old ones, or the backup's: the same database
+        id, so the same data key), never a folder that looks like a new installation. Where
+        the file system has no hard links (FAT), they are renamed aside as before."""
         from desktop.file_lock import exclusive
 
         stamp = self.clock().strftime("%Y%m%dT%H%M%S%fZ")
         database, keystore = self.paths.database, self.paths.keystore
         aside = database.with_name(f"{database.name}.before-restore-{stamp}")
+        keys_aside = keystore.with_name(f"{keystore.name}.before-restore-{stamp}")
         kept: list[Path] = []
         with exclusive(keystore):
-            for suffix in LIVE_FILES:
+            self._require_closed_elsewhere()  # again: a window may have opened meanwhile
+            for live, kept_as in ((database, aside), (keystore, keys_aside)):
+                if live.exists():
+                    _keep_aside(live, kept_as)
+                    kept.append(kept_as)
+            # The old -wal belongs to the old database: never beside the backup's.
+            for suffix in LIVE_FILES[1:]:
                 live = Path(f"{database}{suffix}")
                 if live.exists():
                     os.replace(live, Path(f"{aside}{suffix}"))
                     kept.append(Path(f"{aside}{suffix}"))
-            if keystore.exists():
-                keys_aside = keystore.with_name(f"{keystore.name}.before-restore-{stamp}")
-                os.replace(keystore, keys_aside)
-                kept.append(keys_aside)
             os.replace(incoming, database)
             write_atomically(keystore, keys)
         return kept

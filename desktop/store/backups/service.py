@@ -103,7 +103,7 @@ def audit_anchors(folder: Path, database_id: str) -> list[Anchor]:
         head = entry.manifest.audit_head
         if head.get("chain_id") and head.get("seq"):
             anchors.append(Anchor(uuid.UUID(head["chain_id"]), int(head["seq"]),
-                                  bytes.fromhex(head["hash"])))
+                                  bytes.fromhex(head["hash"]), entry.manifest.created_at))
     return anchors
 
 

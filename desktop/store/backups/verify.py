@@ -54,7 +54,9 @@ def verify(path: Path, data_key: bytes, progress: Progress | None = None,
     try:
         try:
             digest = extract_database(path, copy, progress)
-        except RelaisError:
+        except RelaisError as error:
+            if error.key == "store.disk_full":
+                raise
             raise RelaisError("backup.damaged", file=path.name, detail=DATABASE) from None
         if digest != members.get(DATABASE, {}).get("sha256"):
             raise RelaisError("backup.damaged", file=path.name, detail=DATABASE)

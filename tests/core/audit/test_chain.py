@@ -172,3 +172,32 @@ def test_a_chain_cut_before_a_link_kept_outside_is_found(session):
     with session.engine.connect() as connection:
         broken = verify(connection, anchors=[kept]).broken
     assert broken is not None and broken.reason == "cut" and broken.seq == 3
+
+
+class _WriterBetweenStatements:
+    """The verifying connection, with another connection appending an event right after
+    the verifier's first statement (as a second Relais process may, at any moment)."""
+
+    def __init__(self, connection, engine) -> None:
+        self._connection, self._engine, self._done = connection, engine, False
+
+    def exec_driver_sql(self, *args, **kwargs):
+        result = self._connection.exec_driver_sql(*args, **kwargs)
+        if not self._done:
+            self._done = True
+            from desktop.core.roles import SYSTEM
+
+            with UnitOfWork(self._engine, SYSTEM) as uow:
+                uow.record_access(AuditAction.LOGIN, "user_account", None)
+        return result
+
+    def __getattr__(self, name):
+        return getattr(self._connection, name)
+
+
+def test_events_appended_by_another_process_during_the_check_are_no_break(session):
+    with session.engine.connect() as connection:
+        result = verify(_WriterBetweenStatements(connection, session.engine))
+    assert result.intact, result.broken
+    with session.engine.connect() as connection:
+        assert verify(connection).intact

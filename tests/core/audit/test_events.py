@@ -114,3 +114,16 @@ def test_a_preview_drawn_in_memory_is_not_audited_as_a_document(session, service
     services.documents.case_document("summary", case_id, io.BytesIO(), languages)
     services.documents.monthly("2026-01", languages, pdf=None)
     assert events(session, "document") == []
+
+
+def test_a_sign_in_as_nobody_is_audited_without_the_name_typed(vault, session):
+    session.close()
+    with pytest.raises(RelaisError):
+        vault.login("correct horse battery", "whatever")  # a password in the name field
+    again = vault.login("admin", ADMIN_PASSWORD)
+    (failed,) = events(again, "login_failed")
+    assert failed["detail"] == {"unknown_user": True} and failed["actor_id"] is None
+    with again.engine.connect() as connection:
+        assert "horse" not in json.dumps([str(r) for r in connection.execute(
+            text("SELECT * FROM audit_event")).all()])
+    again.close()

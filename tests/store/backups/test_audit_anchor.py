@@ -1,6 +1,8 @@
 """A backup's manifest keeps the audit head of its moment: the chain cut back and made to
 hold together again afterwards (by someone with the key) no longer verifies against it."""
 
+import time
+
 from sqlalchemy import text
 
 from desktop.core.audit.chain import verify
@@ -47,3 +49,52 @@ def test_the_audit_check_uses_the_backups_of_this_machines_folder(services, tmp_
     assert result.broken.seq == 4 and head["seq"] > 4
     Settings(backup_folder=str(tmp_path / "unplugged")).save(paths.settings)
     assert services.audit.verify().intact
+
+
+def test_after_restoring_an_older_backup_the_chain_still_verifies(vault, services, tmp_path):
+    """A newer backup's head lies on the timeline the restore replaced (kept aside): the
+    restored chain goes on from the older head, and that is no tampering. A chain cut
+    without a restore is still found (above)."""
+    import shutil
+
+    from desktop.core.audit.chain import verify as walk
+    from desktop.services import Services
+    from desktop.store.backups.restore import Restorer
+    from tests.conftest import ADMIN_PASSWORD
+
+    services.demo.generate(2)
+    older = shutil.copy(services.backups.back_up(tmp_path).path, tmp_path / "older")
+    services.demo.generate(2)
+    time.sleep(1.1)  # backup files are named to the second; one a day stays in a folder
+    services.backups.back_up(tmp_path)  # the newer head, soon on the replaced timeline
+    data_key, username = services.backups.restore_key()
+    services.session.close()
+    Restorer(vault.paths).apply(older, data_key, username)
+    session = vault.login("admin", ADMIN_PASSWORD)
+    try:
+        again = Services.for_session(session)
+        again.demo.generate(3)  # the restored chain grows past the replaced one's head
+        anchors = audit_anchors(tmp_path, again.backups.database_id)
+        assert len(anchors) == 1
+        with session.engine.connect() as connection:
+            result = walk(connection, anchors=anchors)
+        assert result.intact, result.broken
+        after = tmp_path / "after"
+        after.mkdir()
+        again.backups.back_up(after)  # a backup after the restore is checked again
+        anchors += audit_anchors(after, again.backups.database_id)
+        with session.engine.connect() as connection:
+            assert walk(connection, anchors=anchors).intact
+        with session.engine.begin() as connection:  # then the newest events cut: found
+            head = connection.execute(text("SELECT seq FROM audit_head")).scalar_one()
+            keep = head - 3
+            connection.execute(text("DELETE FROM audit_event WHERE seq > :keep"),
+                               {"keep": keep})
+            last = connection.execute(text("SELECT hash FROM audit_event WHERE seq = :k"),
+                                      {"k": keep}).scalar_one()
+            connection.execute(text("UPDATE audit_head SET seq = :keep, hash = :hash"),
+                               {"keep": keep, "hash": last})
+        with session.engine.connect() as connection:
+            assert walk(connection, anchors=anchors).broken.reason == "cut"
+    finally:
+        session.close()
