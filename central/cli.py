@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 
 from central import admin
+from central.coordination import cli as coordination
+from central.coordination.words import LANGUAGES
 from central.db import database_url, make_engine, upgrade
 from central.protocol import MIN_PROTOCOL
 
@@ -16,6 +18,8 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="relais-central", description=__doc__)
     p.add_argument("--data-dir", help="folder of the embedded SQLite database")
     p.add_argument("--db", help="database URL, e.g. postgresql+psycopg://user@host/db")
+    p.add_argument("--lang", choices=LANGUAGES,
+                   help="language of the figures' messages and headers (fr, nl, de, en)")
     sub = p.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", help="run the endpoint (migrates the database first)")
@@ -33,6 +37,10 @@ def parser() -> argparse.ArgumentParser:
     add = org.add_parser("add", help="create an organisation")
     add.add_argument("--refnis", required=True)
     add.add_argument("--name", required=True)
+    key = org.add_parser("figures-key", parents=[coordination.language_option()],
+                         help="a new key that signs the organisation's figures files "
+                              "(prints it once)")
+    key.add_argument("refnis", metavar="REFNIS")
 
     code = sub.add_parser("enrol-code", help="print a one-time enrolment code")
     code.add_argument("--org", required=True, metavar="REFNIS")
@@ -46,6 +54,7 @@ def parser() -> argparse.ArgumentParser:
     revoke = devices.add_parser("revoke")
     revoke.add_argument("id")
 
+    coordination.register(sub)
     sub.add_parser("migrate", help="bring the database to the current schema")
     purge = sub.add_parser("purge-tombstones", help="forget old deletions (cursors below "
                                                     "them get 410 and download again)")
@@ -75,6 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace, url: str, engine) -> int:  # type: ignore[no-untyped-def]
     if args.command == "serve":
         return _serve(args, url)
+    if args.command in coordination.COMMANDS or getattr(args, "org_command", "") == \
+            "figures-key":
+        return coordination.run(args, engine)
     if args.command == "org":
         admin.add_organisation(engine, args.refnis, args.name)
         print(f"organisation {args.refnis} added")

@@ -35,6 +35,9 @@ organisation = Table(
     Column("horizon", BigInteger, nullable=False, default=0),
     Column("next_series", Integer, nullable=False, default=0),
     Column("created_at", DateTime, nullable=False),
+    # The key that signs the figures file of a CPAS that does not sync (hex, 256 bits):
+    # HMAC needs the key itself, so it is kept, not its hash (docs/figures-schema.md).
+    Column("figures_key", String(64), nullable=True),
 )
 
 device = Table(
@@ -113,4 +116,26 @@ merge_redirect = Table(
     Column("keep_id", Id, nullable=False),
     Column("repoint", Json, nullable=False),
     Column("batch_id", Id, nullable=False),
+)
+
+# Coordinators see figures of the organisations within their scope, never a record.
+coordinator = Table(
+    "coordinator", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("scope", String(40), nullable=False),  # federal | region:WAL | province:60000
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("revoked_at", DateTime, nullable=True),
+)
+
+# The figures a CPAS that does not sync sent as a signed file, one per organisation and month
+# (the organisation's block of the document, suppressed on the desktop).
+figures_file = Table(
+    "figures_file", metadata,
+    Column("organisation_id", Integer, ForeignKey("organisation.id"), primary_key=True),
+    Column("month", String(7), primary_key=True),
+    Column("block", Json, nullable=False),
+    Column("made_at", String(40), nullable=False),
+    Column("imported_at", DateTime, nullable=False),
 )

@@ -10,6 +10,7 @@ from desktop.core.audit.log import AuditLog
 from desktop.core.casefile import CaseFileService
 from desktop.core.caselist import CaseListService
 from desktop.core.clock import SYSTEM_CLOCK, Clock
+from desktop.core.coordination import FiguresExport
 from desktop.core.demo import DemoGenerator
 from desktop.core.drafts import DraftService
 from desktop.core.duplicates import DuplicateFinder
@@ -54,6 +55,7 @@ class Services:
     imports: ImportService
     exports: ExportService
     figures: FiguresService
+    figures_export: FiguresExport
     documents: DocumentService
     fillable: FillableImport
     retention: RetentionService
@@ -94,6 +96,7 @@ class Services:
             imports=ImportService(engine, actor, reference_data(), clock=clock),
             exports=ExportService(engine, actor, reference_data()),
             figures=figures,
+            figures_export=FiguresExport(engine, actor, organisation),
             documents=documents,
             fillable=FillableImport(intake, duplicates, reference_data(), case_files),
             retention=RetentionService(engine, actor, clock=clock),

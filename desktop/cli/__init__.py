@@ -26,6 +26,7 @@ from desktop.cli import (
     demo,
     documents,
     exchange,
+    figures,
     person,
     reports,
     retention,
@@ -57,7 +58,7 @@ __all__ = ["COMMANDS", "UsageError", "build_parser", "global_options", "pick_lan
 log = logging.getLogger(__name__)
 # In the order `relais --help` lists them.
 GROUPS = (setup, users, demo, exchange, search, person, documents, reports, sync, audit, backup,
-          retention)
+          retention, figures)
 COMMANDS: tuple[str, ...] = tuple(name for group in GROUPS for name in group.COMMANDS)
 
 

@@ -21,7 +21,8 @@ def test_the_openapi_document_is_published_and_lists_the_endpoints(central):
     assert spec["openapi"].startswith("3.")
     assert {"title", "version"} <= spec["info"].keys()
     assert set(spec["paths"]) == {"/health", "/api/v1/enrol", "/api/v1/sync/push",
-                                  "/api/v1/sync/pull"}
+                                  "/api/v1/sync/pull", "/api/v1/figures",
+                                  "/api/v1/figures/files"}
     assert "post" in spec["paths"]["/api/v1/sync/push"]
     assert "get" in spec["paths"]["/api/v1/sync/pull"]
     # Every reference resolves.

@@ -9,13 +9,13 @@ from desktop.cli import COMMANDS, GROUPS, run_cli
 
 TOP_HELP = """\
 usage: relais [-h] [--data-dir DATA_DIR] [--lang {fr,nl,de,en,uk}] [--self-test]
-              {init,users,demo,import,export,search,person,pdf,report,sync,join,audit,backup,retention}
+              {init,users,demo,import,export,search,person,pdf,report,sync,join,audit,backup,retention,figures}
               ...
 
 Relais: case records for the reception of people displaced from Ukraine.
 
 positional arguments:
-  {init,users,demo,import,export,search,person,pdf,report,sync,join,audit,backup,retention}
+  {init,users,demo,import,export,search,person,pdf,report,sync,join,audit,backup,retention,figures}
     init                create the organisation and its first administrator
     users               manage user accounts
     demo                add synthetic demonstration data
@@ -32,6 +32,7 @@ positional arguments:
     backup              back up the database, list, verify and restore backups
     retention           retention rules, their preview and the run that anonymises
                         (administrators)
+    figures             anonymous figures for a coordinator
 
 options:
   -h, --help            show this help message and exit
@@ -62,6 +63,7 @@ def test_relais_help_is_unchanged(capsys, monkeypatch):
     ("audit", "{verify,list,export}"),
     ("sync", "{enrol,now,status,conflicts,resolve,problems,resend,discard,leave}"),
     ("backup", "{now,list,verify,restore}"),
+    ("figures", "{export}"),
 ])
 def test_each_group_lists_its_subcommands(capsys, monkeypatch, command, subcommands):
     assert f"usage: relais {command} " in help_text(capsys, monkeypatch, command)
@@ -79,7 +81,7 @@ def test_a_subcommand_keeps_its_options_and_the_shared_ones(capsys, monkeypatch)
 def test_every_command_comes_from_exactly_one_group():
     assert sorted(COMMANDS) == sorted(["init", "users", "demo", "import", "export", "search",
                                        "person", "pdf", "report", "sync", "join", "audit",
-                                       "backup", "retention"])
+                                       "backup", "retention", "figures"])
     assert len(set(COMMANDS)) == len(COMMANDS)
     assert all(callable(group.register) for group in GROUPS)
 
