@@ -15,6 +15,7 @@ from desktop.core.figures import FiguresService
 from desktop.core.intake import IntakeService
 from desktop.core.merge import MergeService
 from desktop.core.name_index import NameIndex
+from desktop.core.partners import PartnerDirectory
 from desktop.core.person_edit import PersonEditService
 from desktop.core.reference import ReferenceData, reference_data
 from desktop.core.search import SearchService
@@ -54,6 +55,7 @@ class Services:
     subject_access: SubjectAccessService
     subject_copies: SubjectCopyExport
     audit: AuditLog
+    partners: PartnerDirectory
 
     @classmethod
     def for_session(cls, session: WorkSession, clock: Clock = SYSTEM_CLOCK) -> Services:
@@ -93,4 +95,5 @@ class Services:
             subject_copies=SubjectCopyExport(subject_access, documents.letterhead,
                                              reference_data()),
             audit=AuditLog(engine, actor),
+            partners=PartnerDirectory(engine, actor, reference_data(), clock=clock),
         )

@@ -19,6 +19,7 @@ from sqlmodel import Session
 from desktop.core import demo_names as names
 from desktop.core import file_numbers
 from desktop.core.enums import (
+    REFERRAL_OUTCOMES,
     AccommodationType,
     CaseStatus,
     ClosureReason,
@@ -42,6 +43,7 @@ from desktop.core.models import (
     HouseholdMember,
     IdentityDocument,
     Note,
+    PartnerService,
     Person,
     ProtectionStatus,
     Referral,
@@ -66,6 +68,7 @@ class DemoGenerator:
         self.engine = engine
         self.actor = actor
         self._series = ""  # the desktop's file-number series, read when generating
+        self._partners: list[tuple[uuid.UUID, str]] = []  # the directory's, to refer to
 
     def generate(self, persons: int, seed: int = 1, progress: Progress | None = None) -> int:
         """Adds about ``persons`` persons (whole households); returns how many were added."""
@@ -83,6 +86,10 @@ class DemoGenerator:
             # Each desktop's own series: demo households made on two offline desktops of one
             # organisation never share a reference (unique) once they meet.
             self._series = file_numbers.device_series(db)
+            self._partners = [tuple(row) for row in db.execute(
+                select(PartnerService.id, PartnerService.name).where(
+                    PartnerService.listed, PartnerService.deleted_at.is_(None))
+                .order_by(PartnerService.id))]
         municipalities = sorted(reference_data().municipalities)
         org_refnis = self._org_refnis()
         made = 0
@@ -307,8 +314,14 @@ class DemoGenerator:
                       due_on=TODAY + timedelta(days=rng.randint(-10, 60)),
                       assignee_id=rng.choice(workers) if workers else None, done_at=None)
         if rng.random() < 0.2:
-            batch.add(Referral, case_id=case, partner=rng.choice(names.PARTNERS), purpose="",
-                      status=rng.choice(list(ReferralStatus)), referred_on=opened)
+            status = rng.choice(list(ReferralStatus))
+            # An entry of the directory when it has some (`relais demo` loads its examples).
+            partner_id, partner = rng.choice(self._partners) if self._partners \
+                else (None, rng.choice(names.PARTNERS))
+            outcome_on = min(TODAY, opened + timedelta(days=rng.randint(3, 120))) \
+                if status in REFERRAL_OUTCOMES else None
+            batch.add(Referral, case_id=case, partner=partner, partner_id=partner_id,
+                      purpose="", status=status, referred_on=opened, outcome_on=outcome_on)
 
 
 # How often a household asks for help with each area at intake (synthetic, plausible).
