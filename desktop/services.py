@@ -67,9 +67,10 @@ class Services:
         duplicates = DuplicateFinder(search)
         figures = FiguresService(engine, actor)
         organisation = session.organisation
+        partners = PartnerDirectory(engine, actor, reference_data(), clock=clock)
         documents = DocumentService(case_files, figures, reference_data(), organisation.name,
                                     organisation.document_language,
-                                    session.vault.paths.logo, actor)
+                                    session.vault.paths.logo, actor, partners)
         subject_access = SubjectAccessService(engine, actor, clock=clock)
         return cls(
             session=session,
@@ -95,5 +96,5 @@ class Services:
             subject_copies=SubjectCopyExport(subject_access, documents.letterhead,
                                              reference_data()),
             audit=AuditLog(engine, actor),
-            partners=PartnerDirectory(engine, actor, reference_data(), clock=clock),
+            partners=partners,
         )
