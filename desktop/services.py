@@ -27,6 +27,7 @@ from desktop.documents.subject_access import SubjectCopyExport
 from desktop.exchange.exporter import ExportService
 from desktop.exchange.fillable import FillableImport
 from desktop.exchange.importer import ImportService
+from desktop.exchange.partners import PartnerExport, PartnerImport
 from desktop.store.database import WorkSession
 from desktop.store.secrets import SecretStore
 
@@ -56,6 +57,8 @@ class Services:
     subject_copies: SubjectCopyExport
     audit: AuditLog
     partners: PartnerDirectory
+    partner_imports: PartnerImport
+    partner_exports: PartnerExport
 
     @classmethod
     def for_session(cls, session: WorkSession, clock: Clock = SYSTEM_CLOCK) -> Services:
@@ -97,4 +100,6 @@ class Services:
                                              reference_data()),
             audit=AuditLog(engine, actor),
             partners=partners,
+            partner_imports=PartnerImport(partners),
+            partner_exports=PartnerExport(partners),
         )

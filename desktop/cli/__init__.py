@@ -25,6 +25,7 @@ from desktop.cli import (
     demo,
     documents,
     exchange,
+    partners,
     person,
     reports,
     search,
@@ -54,7 +55,8 @@ __all__ = ["COMMANDS", "UsageError", "build_parser", "global_options", "pick_lan
 
 log = logging.getLogger(__name__)
 # In the order `relais --help` lists them.
-GROUPS = (setup, users, demo, exchange, search, person, documents, reports, sync, audit)
+GROUPS = (setup, users, demo, exchange, search, person, documents, reports, sync, audit,
+          partners)
 COMMANDS: tuple[str, ...] = tuple(name for group in GROUPS for name in group.COMMANDS)
 
 

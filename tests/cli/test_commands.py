@@ -9,12 +9,13 @@ from desktop.cli import COMMANDS, GROUPS, run_cli
 
 TOP_HELP = """\
 usage: relais [-h] [--data-dir DATA_DIR] [--lang {fr,nl,de,en,uk}] [--self-test]
-              {init,users,demo,import,export,search,person,pdf,report,sync,join,audit} ...
+              {init,users,demo,import,export,search,person,pdf,report,sync,join,audit,partners}
+              ...
 
 Relais: case records for the reception of people displaced from Ukraine.
 
 positional arguments:
-  {init,users,demo,import,export,search,person,pdf,report,sync,join,audit}
+  {init,users,demo,import,export,search,person,pdf,report,sync,join,audit,partners}
     init                create the organisation and its first administrator
     users               manage user accounts
     demo                add synthetic demonstration data
@@ -27,6 +28,7 @@ positional arguments:
     sync                sync with the organisation's central server
     join                set up a new computer in an enrolled organisation
     audit               the audit trail: who saw or changed what (administrators)
+    partners            the directory of partner services (list, import, export)
 
 options:
   -h, --help            show this help message and exit
@@ -56,6 +58,7 @@ def test_relais_help_is_unchanged(capsys, monkeypatch):
     ("report", "{monthly}"),
     ("audit", "{verify,list,export}"),
     ("sync", "{enrol,now,status,conflicts,resolve,problems,resend,discard,leave}"),
+    ("partners", "{list,import,export}"),
 ])
 def test_each_group_lists_its_subcommands(capsys, monkeypatch, command, subcommands):
     assert f"usage: relais {command} " in help_text(capsys, monkeypatch, command)
@@ -72,7 +75,8 @@ def test_a_subcommand_keeps_its_options_and_the_shared_ones(capsys, monkeypatch)
 
 def test_every_command_comes_from_exactly_one_group():
     assert sorted(COMMANDS) == sorted(["init", "users", "demo", "import", "export", "search",
-                                       "person", "pdf", "report", "sync", "join", "audit"])
+                                       "person", "pdf", "report", "sync", "join", "audit",
+                                       "partners"])
     assert len(set(COMMANDS)) == len(COMMANDS)
     assert all(callable(group.register) for group in GROUPS)
 

@@ -104,7 +104,7 @@ class PartnerDirectory:
         self.actor.require(Permission.MANAGE_PARTNERS)
         entry = self.check(entry)
         with UnitOfWork(self.engine, self.actor) as uow:
-            owner = self._own_refnis(uow)
+            owner = self.own_refnis(uow)
             return uow.add(PartnerService(**asdict(entry), scope=PartnerScope.LOCAL,
                                           owner=owner)).id
 
@@ -113,7 +113,7 @@ class PartnerDirectory:
         self.actor.require(Permission.MANAGE_PARTNERS)
         checked = [self.check(entry) for entry in entries]
         with UnitOfWork(self.engine, self.actor) as uow:
-            owner = self._own_refnis(uow)
+            owner = self.own_refnis(uow)
             for entry in checked:
                 uow.add(PartnerService(**asdict(entry), scope=PartnerScope.LOCAL, owner=owner))
         return len(checked)
@@ -151,7 +151,7 @@ class PartnerDirectory:
             raise ValidationError("partners.regional_read_only")
         return partner
 
-    def _own_refnis(self, uow: UnitOfWork) -> str:
+    def own_refnis(self, uow: UnitOfWork) -> str:
         org = uow.session.get(Organisation, self.actor.organisation_id) \
             if self.actor.organisation_id else None
         return org.refnis if org else ""
