@@ -352,6 +352,11 @@ class MainWindow(QMainWindow):
     def open_users(self) -> QDialog:
         return self._open_dialog(UsersDialog(self.lang, self.services.users, self))
 
+    def open_partners(self) -> QDialog:
+        from desktop.ui.partners.dialog import PartnersDialog
+
+        return self._open_dialog(PartnersDialog(self.lang, self.services, self.tasks, self))
+
     def open_audit(self) -> QDialog:
         from desktop.ui.audit_dialog import AuditDialog
 
