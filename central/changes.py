@@ -37,6 +37,9 @@ class Change:
     author: str | None
     at: str | None
     content_hash: str
+    # An anonymisation (docs/sync-protocol.md, "Erasure"): its fields carry no old values
+    # and are written whatever was there, so nothing of the person is parked in a conflict.
+    erase: bool = False
 
 
 def canonical(value: Any) -> bytes:
@@ -86,6 +89,9 @@ def parse(raw: Any) -> Change:
         raise Rejected(REASON_MALFORMED)
     if not isinstance(values, dict) or not isinstance(fields, dict):
         raise Rejected(REASON_MALFORMED)
+    erase = raw.get("erase", False)
+    if not isinstance(erase, bool) or (erase and op != "update"):
+        raise Rejected(REASON_MALFORMED)
     author, at = raw.get("author"), raw.get("at")
     if author is not None:
         author = uuid_text(author)
@@ -94,5 +100,5 @@ def parse(raw: Any) -> Change:
     # Copies: a merge's redirect rewrites them, and the raw change may be applied again.
     return Change(change_id=change_id, entity=entity, entity_id=uuid_text(raw.get("entity_id")),
                   op=op, base_version=base, values=dict(values), fields=dict(fields),
-                  author=author, at=at,
+                  author=author, at=at, erase=erase,
                   content_hash=hashlib.sha256(body).hexdigest())

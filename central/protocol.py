@@ -19,7 +19,7 @@ ENTITIES: frozenset[str] = frozenset({
     "specific_need",
     "case_file", "accommodation", "note", "task", "referral", "aid_decision",
     "partner_service",
-    "person_merge", "sync_conflict",
+    "person_merge", "sync_conflict", "retention_rule",
 })
 MERGE_ENTITY = "person_merge"
 CONFLICT_ENTITY = "sync_conflict"

@@ -385,6 +385,11 @@ class _Pusher:
             raise Rejected(REASON_RESTRICTED)
         if central_kept(change.entity, values, {**values, **new}):
             raise Rejected(REASON_RESTRICTED)
+        if change.erase:  # an anonymisation overrides whatever was written since its base
+            assert change.base_version is not None
+            if change.base_version > row.version and not redirected:
+                raise Deferred("base_version_ahead")
+            return self._erase(change, row, values)
         if row.deleted:
             conflict = self._park(change, row, DELETED_FIELD, False, True, new)
             return Outcome(CONFLICT, version=row.version, conflicts=[conflict])
@@ -406,6 +411,27 @@ class _Pusher:
             version = self._write(row, {**values, **applied}, applied, change)
         if conflicts:
             return Outcome(CONFLICT, version=version, conflicts=conflicts)
+        return Outcome(APPLIED if on_base else MERGED, version=version)
+
+    def _erase(self, change: Change, row: State, values: dict[str, Any]) -> Outcome:
+        """Write the anonymised values over any later edit (no conflict keeps a name), and
+        give every open conflict on those fields the erased value on all its sides."""
+        new = {name: pair[1] for name, pair in change.fields.items()}
+        applied = {name: value for name, value in new.items() if values.get(name) != value}
+        version = row.version
+        if applied:
+            # a tombstone stays one, but holds no name either
+            version = self._write(row, {**values, **applied}, applied, change,
+                                  deleted=row.deleted)
+        for name, value in new.items():
+            for conflict_id in self._open_conflicts().get((row.id, name), []):
+                conflict = self._row(CONFLICT_ENTITY, conflict_id)
+                if conflict is None or conflict.deleted:
+                    continue
+                scrub = {"base": value, "theirs": value, "mine": value}
+                if any(conflict.values.get(k) != v for k, v in scrub.items()):
+                    self._write(conflict, {**conflict.values, **scrub}, scrub, change)
+        on_base = change.base_version == row.version
         return Outcome(APPLIED if on_base else MERGED, version=version)
 
     def _delete(self, change: Change) -> Outcome:

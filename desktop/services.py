@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from desktop.core.audit.chain import Anchor
 from desktop.core.audit.log import AuditLog
 from desktop.core.casefile import CaseFileService
 from desktop.core.caselist import CaseListService
@@ -18,6 +20,7 @@ from desktop.core.name_index import NameIndex
 from desktop.core.partners import PartnerDirectory
 from desktop.core.person_edit import PersonEditService
 from desktop.core.reference import ReferenceData, reference_data
+from desktop.core.retention.service import RetentionService
 from desktop.core.search import SearchService
 from desktop.core.subject_access import SubjectAccessService
 from desktop.core.users import UserService
@@ -28,6 +31,8 @@ from desktop.exchange.exporter import ExportService
 from desktop.exchange.fillable import FillableImport
 from desktop.exchange.importer import ImportService
 from desktop.exchange.partners import PartnerExport, PartnerImport
+from desktop.settings import Settings
+from desktop.store.backups.service import BackupService, audit_anchors
 from desktop.store.database import WorkSession
 from desktop.store.secrets import SecretStore
 
@@ -53,9 +58,11 @@ class Services:
     figures: FiguresService
     documents: DocumentService
     fillable: FillableImport
+    retention: RetentionService
     subject_access: SubjectAccessService
     subject_copies: SubjectCopyExport
     audit: AuditLog
+    backups: BackupService
     partners: PartnerDirectory
     partner_imports: PartnerImport
     partner_exports: PartnerExport
@@ -95,11 +102,26 @@ class Services:
             figures=figures,
             documents=documents,
             fillable=FillableImport(intake, duplicates, reference_data(), case_files),
+            retention=RetentionService(engine, actor, clock=clock),
             subject_access=subject_access,
             subject_copies=SubjectCopyExport(subject_access, documents.letterhead,
                                              reference_data()),
-            audit=AuditLog(engine, actor),
+            audit=AuditLog(engine, actor, anchors=lambda: backup_anchors(session)),
+            backups=BackupService(engine, actor, session.vault.paths, session.data_key,
+                                  str(session.vault.database_id()), organisation.name),
             partners=partners,
             partner_imports=PartnerImport(partners),
             partner_exports=PartnerExport(partners),
         )
+
+
+def backup_anchors(session: WorkSession) -> list[Anchor]:
+    """The audit heads kept in this database's backups (the folder this machine backs up
+    to): the audit check also proves the chain still passes through them."""
+    folder = Settings.load(session.vault.paths.settings).backup_folder
+    if not folder:
+        return []
+    try:
+        return audit_anchors(Path(folder), str(session.vault.database_id()))
+    except OSError:  # the USB key is not plugged in: the chain alone is checked
+        return []

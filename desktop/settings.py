@@ -25,6 +25,10 @@ DEFAULT_IDLE_LOCK_MINUTES = 5
 MAX_IDLE_LOCK_MINUTES = 240  # the settings dialog's range
 MAX_TEXT = 300  # a user name or an organisation's name is far shorter
 MAX_BYTES = 64 * 1024  # what we write is a few hundred bytes
+MAX_FOLDER = 4096  # a path, however deep a network share
+BACKUP_SCHEDULES = ("daily", "weekly", "off")
+DEFAULT_BACKUP_WARN_DAYS = 7
+MAX_BACKUP_WARN_DAYS = 365
 
 
 class BrokenSettings(ValueError):
@@ -38,6 +42,12 @@ class Settings:
     last_username: str = ""
     # Shown on the login screen before the database is unlocked (a public name, no secret).
     organisation_name: str = ""
+    # Backups of this machine (store/backups): where, how often, and after how many days
+    # without a good one the status bar warns. last_backup_at: the last verified one (UTC).
+    backup_folder: str = ""
+    backup_schedule: str = "daily"
+    backup_warn_days: int = DEFAULT_BACKUP_WARN_DAYS
+    last_backup_at: str = ""
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -56,6 +66,7 @@ class Settings:
                 raise BrokenSettings(name)
         if settings.language not in ("", *LANGUAGES):
             raise BrokenSettings("language")
+        _check_backup(settings)
         idle = settings.idle_lock_minutes
         if (isinstance(idle, bool) or not isinstance(idle, int)
                 or not 0 <= idle <= MAX_IDLE_LOCK_MINUTES):
@@ -72,6 +83,24 @@ class Settings:
             for name in names:
                 setattr(saved, name, getattr(self, name))
             write_atomically(path, json.dumps(asdict(saved), indent=1).encode("utf-8"))
+
+
+def _check_backup(settings: Settings) -> None:
+    for name in ("backup_folder", "last_backup_at"):
+        value = getattr(settings, name)
+        if not isinstance(value, str) or len(value) > MAX_FOLDER:
+            raise BrokenSettings(name)
+    if settings.last_backup_at:
+        try:
+            datetime.fromisoformat(settings.last_backup_at)
+        except ValueError:
+            raise BrokenSettings("last_backup_at") from None
+    if settings.backup_schedule not in BACKUP_SCHEDULES:
+        raise BrokenSettings("backup_schedule")
+    days = settings.backup_warn_days
+    if isinstance(days, bool) or not isinstance(days, int) or \
+            not 1 <= days <= MAX_BACKUP_WARN_DAYS:
+        raise BrokenSettings("backup_warn_days")
 
 
 def load_settings(path: Path) -> tuple[Settings, Path | None]:

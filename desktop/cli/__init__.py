@@ -22,12 +22,14 @@ from typing import TextIO
 
 from desktop.cli import (
     audit,
+    backup,
     demo,
     documents,
     exchange,
     partners,
     person,
     reports,
+    retention,
     search,
     setup,
     sync,
@@ -55,8 +57,8 @@ __all__ = ["COMMANDS", "UsageError", "build_parser", "global_options", "pick_lan
 
 log = logging.getLogger(__name__)
 # In the order `relais --help` lists them.
-GROUPS = (setup, users, demo, exchange, search, person, documents, reports, sync, audit,
-          partners)
+GROUPS = (setup, users, demo, exchange, search, person, documents, reports, sync, audit, backup,
+          retention, partners)
 COMMANDS: tuple[str, ...] = tuple(name for group in GROUPS for name in group.COMMANDS)
 
 

@@ -9,7 +9,15 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.cli.context import EXIT_OK, CliContext, Parents, UsageError, subcommands
+from desktop.cli.confirm import confirmed
+from desktop.cli.context import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    CliContext,
+    Parents,
+    UsageError,
+    subcommands,
+)
 
 COMMANDS = ("person",)
 
@@ -25,8 +33,20 @@ def add_export_data(kinds: argparse._SubParsersAction, parents: Parents) -> None
     export.set_defaults(handler=export_data)
 
 
+def add_anonymise(kinds: argparse._SubParsersAction, parents: Parents) -> None:
+    """``person anonymise``: erasure on request, the same anonymisation as a retention run
+    (desktop/core/retention/); administrators only, after a "yes" or --yes."""
+    tr = parents.tr
+    anonymise = kinds.add_parser("anonymise", parents=parents.signed_in(),
+                                 help=tr("cli.help_person_anonymise"))
+    anonymise.add_argument("--person", required=True, help=tr("cli.help_person_id"))
+    anonymise.add_argument("--yes", action="store_true", help=tr("cli.help_yes"))
+    anonymise.set_defaults(handler=anonymise_person)
+
+
 # Each subcommand of ``person``: a function that adds its parser to the group's container.
-SUBCOMMANDS: list[Callable[[argparse._SubParsersAction, Parents], None]] = [add_export_data]
+SUBCOMMANDS: list[Callable[[argparse._SubParsersAction, Parents], None]] = [
+    add_export_data, add_anonymise]
 
 
 def register(commands: argparse._SubParsersAction, parents: Parents) -> None:
@@ -54,4 +74,15 @@ def export_data(ctx: CliContext) -> int:
         written = services.subject_copies.export(person, folder, languages)
     ctx.print(str(written.pdf))
     ctx.print(str(written.json))
+    return EXIT_OK
+
+
+def anonymise_person(ctx: CliContext) -> int:
+    person = person_id(ctx, ctx.args.person)
+    with ctx.services() as services:
+        if not confirmed(ctx, ctx.tr("retention.confirm_person_cli")):
+            ctx.print(ctx.tr("retention.cancelled"))
+            return EXIT_FAILURE
+        services.retention.anonymise_person(person)
+    ctx.print(ctx.tr("retention.person_done"))
     return EXIT_OK

@@ -35,7 +35,8 @@ def search_persons(ctx: CliContext) -> int:
             return EXIT_OK
         for hit in hits:
             ctx.print(f"{hit.score:5.2f}  {hit.file_number or '-':12}  "
-                      f"{hit.birth_date or '-':10}  {hit.display_name}")
+                      f"{hit.birth_date or '-':10}  "
+                      f"{hit.display_name or ctx.tr('person.anonymised')}")
             # Which spelling or identifier matched, as the home screen says it.
             ctx.print(" " * 7 + ctx.tr("search.found_by",
                                        why=found_by(ctx.tr, hit.matched, hit.reasons)))

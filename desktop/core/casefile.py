@@ -64,6 +64,11 @@ class MemberView:
     protection: ProtectionStatus | None
     needs: list[SpecificNeed]  # details blanked for roles that may not see them
 
+    @property
+    def anonymised(self) -> bool:
+        """Names, identifiers and contact removed (retention or erasure on request)."""
+        return self.person.anonymised_at is not None
+
 
 @dataclass
 class CaseView:

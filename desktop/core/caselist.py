@@ -37,6 +37,8 @@ class CaseRow:
     opened_on: date
     worker: str
     conflicts: int = 0  # open sync conflicts on the case's records (a badge in the list)
+    # The head was anonymised (retention, erasure): no name left, the list says so in words.
+    head_anonymised: bool = False
 
 
 class CaseListService:
@@ -167,6 +169,7 @@ class CaseListService:
                 opened_on=case.opened_on,
                 worker=worker or "",
                 conflicts=conflicts.get(case.id, 0),
+                head_anonymised=person is not None and person.anonymised_at is not None,
             )
             for case, person, worker in cases
         }

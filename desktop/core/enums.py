@@ -195,6 +195,14 @@ class OutboxStatus(StrEnum):
     PROBLEM = "problem"  # rejected: parked with its reason, never blocks the queue
 
 
+class RetentionKind(StrEnum):
+    """What a retention rule looks at (desktop/core/retention/): each rule has its own unit."""
+
+    CLOSED_FILES = "closed_files"  # closed files, N years after closure
+    UNFINISHED_INTAKES = "unfinished_intakes"  # quick intakes never completed, M months on
+    DRAFTS = "drafts"  # unfinished intake drafts on this desktop, D days after last saved
+
+
 class ConflictStatus(StrEnum):
     OPEN = "open"
     RESOLVED = "resolved"

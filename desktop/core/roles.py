@@ -21,12 +21,16 @@ class Permission(StrEnum):
     VIEW_NEED_DETAILS = "view_need_details"
     VIEW_SOCIAL_NOTES = "view_social_notes"
     GENERATE_DEMO_DATA = "generate_demo_data"
+    # Retention rules and anonymisation (of files past their time or of one person on
+    # request): administrators only, like users and settings.
+    MANAGE_RETENTION = "manage_retention"
     # The person's own copy of their data (GDPR art. 15 and 20): core/subject_access.
     EXPORT_PERSONAL_DATA = "export_personal_data"
     VIEW_AUDIT = "view_audit"  # the audit viewer, its export and verification
     # The CPAS's own entries of the partner directory (core/partners); regional ones come
     # from the central and nobody changes them on a desktop.
     MANAGE_PARTNERS = "manage_partners"
+    MANAGE_BACKUPS = "manage_backups"  # back up now, list, verify, restore
 
 
 _ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

@@ -59,6 +59,8 @@ class SearchHit:
     reasons: list[str] = field(default_factory=list)
     # Which typed word met which spelling, or which identifier: shown beside the result.
     matched: list[Match] = field(default_factory=list)
+    # No name left (retention, erasure): shown as "Anonymised person", found by file or date.
+    anonymised: bool = False
 
     def to_json(self) -> dict:
         return {
@@ -71,6 +73,7 @@ class SearchHit:
             "score": round(self.score, 3),
             "reasons": self.reasons,
             "matched": [match.to_json() for match in self.matched],
+            "anonymised": self.anonymised,
         }
 
 
@@ -317,6 +320,7 @@ class SearchService:
                     score=score,
                     reasons=list(dict.fromkeys(reasons)),
                     matched=_resolved(matched, values),
+                    anonymised=person.anonymised_at is not None,
                 )
             )
         return hits

@@ -55,6 +55,9 @@ class Change:
     # Accesses only: what the audit needs to tell the event apart (a document's kind, an
     # import's counts), never a person's value.
     detail: dict[str, Any] | None = None
+    # An anonymisation (``UnitOfWork.erase``): sync sends the new values only, never the
+    # old ones, and the central writes them over any later edit (no conflict keeps a name).
+    erase: bool = False
 
 
 class ChangeObserver(Protocol):
@@ -252,6 +255,14 @@ class UnitOfWork:
 
     def update(self, record: R, **new_values: Any) -> list[str]:
         """Apply the values that differ; bump the version once. Returns the changed names."""
+        return self._update(record, new_values, erase=False)
+
+    def erase(self, record: R, **new_values: Any) -> list[str]:
+        """An update that removes what identifies a person (desktop/core/retention/): the
+        same stamps, audit and index, but its outbox row carries no old value."""
+        return self._update(record, new_values, erase=True)
+
+    def _update(self, record: R, new_values: dict[str, Any], erase: bool) -> list[str]:
         unknown = set(new_values) - set(type(record).model_fields)
         if unknown or set(new_values) & Record.BOOKKEEPING:
             raise ValueError(f"not editable on {type(record).__name__}: {sorted(new_values)}")
@@ -265,6 +276,7 @@ class UnitOfWork:
         for name, (_, value) in changed.items():
             setattr(record, name, value)
         self._touch(record, AuditAction.UPDATE, changed)
+        self.changes[-1].erase = erase
         return sorted(changed)
 
     def delete(self, record: Record) -> None:

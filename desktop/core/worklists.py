@@ -149,6 +149,13 @@ class WorklistService:
                            limit)
 
     def _cases(self, db: Session, where, key: str, kind: str, limit: int) -> Worklist:
+        # A file whose every member was anonymised (an intake never completed, past its
+        # retention) has no one left to work for.
+        someone_named = exists().where(
+            HouseholdMember.household_id == CaseFile.household_id,
+            HouseholdMember.deleted_at.is_(None), HouseholdMember.person_id == Person.id,
+            Person.anonymised_at.is_(None))
+        where = and_(where, someone_named)
         cases = list(db.execute(select(CaseFile).where(where).order_by(CaseFile.opened_on)
                                 .limit(limit)).scalars())
         heads = self._heads(db, [case.household_id for case in cases])

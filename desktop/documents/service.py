@@ -106,19 +106,19 @@ class DocumentService:
         target = _private(target)
         make = intake_form if kind == "intake" else case_summary
         made = make(target, view, languages, self.letterhead, self.reference)
-        self._audit(kind, case_id, languages)
+        self._audit(target, kind, case_id, languages)
         return made
 
     def blank_intake(self, target: Target, languages: Languages, copies: int = 1
                      ) -> list[str]:
         """Blank paper forms; returns the reference allocated to each sheet."""
         references = blank_intake_form(_private(target), languages, self.letterhead, copies)[1]
-        self._audit("blank_intake", None, languages, copies=copies)
+        self._audit(target, "blank_intake", None, languages, copies=copies)
         return references
 
     def fillable_intake(self, target: Target, languages: Languages) -> Target:
         made = fillable_intake_form(_private(target), languages, self.letterhead)
-        self._audit("fillable_intake", None, languages)
+        self._audit(target, "fillable_intake", None, languages)
         return made
 
     def referral(self, case_id: uuid.UUID, target: Target, languages: Languages, partner: str,
@@ -135,7 +135,7 @@ class DocumentService:
             raise RelaisError("doc.partner_required")
         made = referral_letter(_private(target), self.case_files.open(case_id), languages,
                                self.letterhead, partner, purpose, card=card)
-        self._audit("referral", case_id, languages)
+        self._audit(target, "referral", case_id, languages)
         return made
 
     def appointment(self, case_id: uuid.UUID, target: Target, languages: Languages,
@@ -146,7 +146,7 @@ class DocumentService:
             raise RelaisError("doc.slip_required")
         made = appointment_slip(_private(target), self.case_files.open(case_id), languages,
                                 self.letterhead, appointment)
-        self._audit("appointment", case_id, languages)
+        self._audit(target, "appointment", case_id, languages)
         return made
 
     def monthly(self, month: str, languages: Languages, pdf: Path | None = None,
@@ -159,13 +159,17 @@ class DocumentService:
             written.append(monthly_csv(_private(csv), figures, languages.main))
         if xlsx is not None:
             written.append(monthly_xlsx(_private(xlsx), figures, languages.main))
-        self._audit("monthly", None, languages, month=month,
-                    formats=[path.suffix.lstrip(".") for path in written])
+        self._audit(pdf or csv or xlsx, "monthly", None, languages, month=month,
+                    formats=[name for name, path in (("pdf", pdf), ("csv", csv),
+                                                     ("xlsx", xlsx)) if path is not None])
         return written
 
-    def _audit(self, kind: str, case_id: uuid.UUID | None, languages: Languages,
-               **detail: object) -> None:
-        """Which document was made, in which languages, for which case: never its text."""
+    def _audit(self, target: object, kind: str, case_id: uuid.UUID | None,
+               languages: Languages, **detail: object) -> None:
+        """Which document was made, in which languages, for which case: never its text.
+        A preview drawn in memory is not a document handed out: only files are audited."""
+        if not isinstance(target, Path):
+            return
         record_access_soon(
             self.case_files.engine, self.case_files.actor, AuditAction.DOCUMENT,
             CaseFile.__tablename__ if case_id else "", case_id,

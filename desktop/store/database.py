@@ -59,6 +59,11 @@ class WorkSession:
         self._key_journal: list[tuple[str, WrappedKey | None]] | None = None
 
     @property
+    def data_key(self) -> bytes:
+        """For the backups (store.backups): a copy is encrypted with the same key."""
+        return self._data_key
+
+    @property
     def must_change_password(self) -> bool:
         return self.user.must_change_password
 

@@ -33,11 +33,16 @@ OUTBOX = SyncOutbox.__table__  # type: ignore[attr-defined]
 
 def payload(change: Change, model: type[Record]) -> dict[str, Any]:
     """What the change carries on the wire: every value of a creation, [old, new] of each
-    changed field of an update, nothing more for a deletion."""
+    changed field of an update ([null, new] and ``erase`` for an anonymisation), nothing
+    more for a deletion."""
     if change.action == AuditAction.CREATE:
         values = {name: value for name, value in (change.values or {}).items()
                   if name not in Record.BOOKKEEPING}
         return {"values": encode(model, values)}
+    if change.action == AuditAction.UPDATE and change.erase:
+        # Anonymisation: the old values (names, numbers) must not leave this desktop.
+        return {"fields": {name: [None, encode_value(model, name, new)]
+                           for name, (_old, new) in change.fields.items()}, "erase": True}
     if change.action == AuditAction.UPDATE:
         return {"fields": {name: [encode_value(model, name, old), encode_value(model, name, new)]
                            for name, (old, new) in change.fields.items()}}

@@ -134,8 +134,15 @@ class Relais:
         log.info("signed in (role %s)", user.role)
         self.main = MainWindow(self.lang, services, self.settings, self.paths, self.tasks)
         self.main.signed_out.connect(self.show_login)
+        self.main.restore_requested.connect(self._restore)
         self._show(self.main)
         self.main.offer_drafts()
+
+    def _restore(self, request: tuple) -> None:
+        """Confirmed in the window: back to the login screen (the window's close ends its
+        session, so nothing holds the database), which then carries the restore out."""
+        login = self.show_login()
+        login.apply_restore(request)  # type: ignore[attr-defined]
 
     def _save_settings(self, *names: str) -> None:
         try:

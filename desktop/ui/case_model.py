@@ -98,6 +98,8 @@ class CaseTableModel(QAbstractTableModel):
         if column == "file_number":
             return row.file_number
         if column == "name":
+            if row.head_anonymised and not row.head_name:
+                return self.lang.tr("person.anonymised")
             return row.head_name
         if column == "members":
             return str(row.members)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.casefile import MemberView
 from desktop.core.dates import display_iso, parse_partial
 from desktop.core.enums import (
     AidCategory,
@@ -39,6 +41,7 @@ from desktop.core.limits import FIELD_MAX
 from desktop.core.notes import NEW_NOTE_AUDIENCE, note_text
 from desktop.core.roles import Permission
 from desktop.services import Services
+from desktop.ui.anonymise_person import ask_to_anonymise
 from desktop.ui.audit_dialog import AuditDialog
 from desktop.ui.documents_dialog import DocumentsDialog
 from desktop.ui.language import UiLanguage
@@ -149,6 +152,10 @@ class CaseWindow(QWidget):
         self.merge_button.clicked.connect(self.open_merge)
         self.edit_person = QPushButton()
         self.edit_person.clicked.connect(self.open_person)
+        # Erasure on request (administrators): the selected person, after a confirmation.
+        self.anonymise_button = QPushButton()
+        self.anonymise_button.clicked.connect(self.anonymise_person)
+        self.anonymise_button.setVisible(self.actor.can(Permission.MANAGE_RETENTION))
         # The selected person's own copy of their data (GDPR art. 15 and 20).
         self.own_copy = QPushButton()
         self.own_copy.clicked.connect(self.open_own_copy)
@@ -209,7 +216,7 @@ class CaseWindow(QWidget):
             (self.referral.record_button, 0), (self.referral.letter_button, 0)])
         self.aid_page = self._page(self.aid, self.forms[11:15])
         people_page = self._page(self.people, [(self.edit_person, 0), (self.merge_button, 0),
-                                               (self.own_copy, 0)])
+                                               (self.own_copy, 0), (self.anonymise_button, 0)])
         self.tabs = QTabWidget()
         for page in (people_page, notes_page, tasks_page, referrals_page, self.aid_page,
                      self.history):
@@ -274,6 +281,7 @@ class CaseWindow(QWidget):
         self.who_opened.setText(tr("audit.who_opened"))
         self.merge_button.setText(tr("merge.open"))
         self.edit_person.setText(tr("person.edit"))
+        self.anonymise_button.setText(tr("person.anonymise_action"))
         self.own_copy.setText(tr("subject.button"))
         self.own_copy.setToolTip(tr("subject.button_tip"))
         self.task_done.setText(tr("case.task_done"))
@@ -335,7 +343,7 @@ class CaseWindow(QWidget):
         self.conflict_badge.refresh()
         tr = self.lang.tr
         case = view.case
-        head = view.members[0].display_name if view.members else ""
+        head = self._name(view.members[0]) if view.members else ""
         self.setWindowTitle(f"{case.file_number} — {head}")
         self.title.setText(f"{case.file_number} · {head}")
         status = tr.choice("case_status", case.status)
@@ -373,7 +381,7 @@ class CaseWindow(QWidget):
             widget.setVisible(editable and not closed)
         self._show_destination()
         fill(self.people, [[
-            m.display_name, tr.choice("relationship", m.relationship),
+            self._name(m), tr.choice("relationship", m.relationship),
             display_iso(m.birth_date),
             m.person.national_number or ("" if self.actor.can(Permission.VIEW_NATIONAL_NUMBER)
                                          else tr("case.restricted")),
@@ -390,7 +398,7 @@ class CaseWindow(QWidget):
                            "✓" if t.done_at else ""] for t in view.tasks])
         for row, member in enumerate(view.members):
             self.people.item(row, 0).setData(Qt.ItemDataRole.UserRole,
-                                             (member.person.id, member.display_name))
+                                             (member.person.id, self._name(member)))
         for row, task in enumerate(view.tasks):
             self.tasks.item(row, 0).setData(Qt.ItemDataRole.UserRole, task.id)
         fill(self.referrals, [[r.partner, r.purpose, tr.choice("referral_status", r.status),
@@ -489,6 +497,22 @@ class CaseWindow(QWidget):
         dialog.accepted.connect(self._merged)
         dialog.open()
         return dialog
+
+    def _name(self, member: MemberView) -> str:
+        if member.anonymised and not member.display_name:
+            return self.lang.tr("person.anonymised")
+        return member.display_name
+
+    def anonymise_person(self) -> QMessageBox | None:
+        """Erasure on request of the selected person, after an explicit yes."""
+        item = self.people.item(max(0, self.people.currentRow()), 0)
+        if item is None or not self.actor.can(Permission.MANAGE_RETENTION):
+            return None
+        person_id, name = item.data(Qt.ItemDataRole.UserRole)
+        return ask_to_anonymise(self, self.lang, name, lambda: self._anonymise(person_id))
+
+    def _anonymise(self, person_id: uuid.UUID) -> None:
+        self._act(lambda: self.services.retention.anonymise_person(person_id))
 
     def open_own_copy(self) -> SubjectCopyDialog | None:
         if not self.actor.can(Permission.EXPORT_PERSONAL_DATA):

@@ -22,7 +22,8 @@ Label = QFileDialog.DialogLabel
 # The catalog key describing each kind of file in the type list.
 DESCRIPTIONS = {"pdf": "file_type.pdf", "csv": "file_type.csv", "ods": "file_type.ods",
                 **dict.fromkeys(("xlsx", "xlsm", "xls"), "file_type.xlsx"), **dict.fromkeys(
-                    ("png", "jpg", "jpeg", "gif", "bmp"), "file_type.image")}
+                    ("png", "jpg", "jpeg", "gif", "bmp"), "file_type.image"),
+                "relaisbackup": "file_type.relaisbackup"}
 # Every kind the import reads (exchange/sheets.py): together, they are "Spreadsheet".
 SPREADSHEETS = {"xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"}
 
@@ -86,6 +87,15 @@ def ask_open_path(parent: QWidget | None, lang: UiLanguage, title: str, filters:
     dialog = file_dialog(parent, lang, title, filters, folder)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    return _chosen(dialog)
+
+
+def ask_folder(parent: QWidget | None, lang: UiLanguage, title: str,
+               folder: Path | None = None) -> Path | None:
+    """A folder (where backups go: a USB key, a network share)."""
+    dialog = file_dialog(parent, lang, title, "", folder)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
     return _chosen(dialog)
 
 

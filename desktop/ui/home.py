@@ -68,7 +68,8 @@ class HomePage(QWidget):
         tr = self.lang.tr
         self.results.setRowCount(len(hits))
         for row, hit in enumerate(hits):
-            values = [hit.display_name, display_iso(hit.birth_date), hit.file_number,
+            name = hit.display_name or (tr("person.anonymised") if hit.anonymised else "")
+            values = [name, display_iso(hit.birth_date), hit.file_number,
                       found_by(tr, hit.matched, hit.reasons)]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

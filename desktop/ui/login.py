@@ -81,6 +81,12 @@ class LoginWindow(QWidget):
         self.sign_in.setDefault(True)
         self.forgot = QPushButton()
         self.forgot.setFlat(True)
+        # for when nobody can sign in any more: a missing or broken database (restore_dialog)
+        self.restore = QPushButton()
+        self.restore.setFlat(True)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         self.error = ErrorLabel()
         self.username_label, self.password_label = QLabel(), QLabel()
         self.username_label.setBuddy(self.username)
@@ -93,6 +99,7 @@ class LoginWindow(QWidget):
         top.addWidget(self.picker)
         buttons = QHBoxLayout()
         buttons.addWidget(self.forgot)
+        buttons.addWidget(self.restore)
         buttons.addStretch(1)
         buttons.addWidget(self.sign_in)
         layout = QVBoxLayout(self)
@@ -100,12 +107,14 @@ class LoginWindow(QWidget):
         layout.addSpacing(12)
         layout.addLayout(form)
         layout.addWidget(self.error)
+        layout.addWidget(self.notice)
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.sign_in.clicked.connect(self.submit)
         self.password.returnPressed.connect(self.submit)
         self.username.returnPressed.connect(self.password.setFocus)
         self.forgot.clicked.connect(self._recover)
+        self.restore.clicked.connect(self.open_restore)
         self.countdown = QTimer(self)
         self.countdown.setInterval(1000)
         self.countdown.timeout.connect(self._tick)
@@ -139,6 +148,16 @@ class LoginWindow(QWidget):
         """Kept so that a change of language re-renders the message too."""
         self._error = error
         self.error.show_message(error_text(self.lang, error) if error else "")
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """A message of several lines (a damaged database, a restore) is shown whole: the
+        window grows to the height its layout needs at its width."""
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
@@ -174,9 +193,46 @@ class LoginWindow(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.session is not None:
             self.signed_in.emit(dialog.session)
 
+    def open_restore(self) -> QDialog:
+        from desktop.ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.lang, self.vault.paths, self.tasks, self.username.text(),
+                               self)
+        dialog.accepted.connect(self._restored)
+        dialog.open()
+        return dialog
+
+    def apply_restore(self, request: tuple) -> None:
+        """A restore confirmed in the window, run now that its session is closed."""
+        from desktop.ui.restore_dialog import run_restore
+
+        path, data_key, username = request
+        self.sign_in.setEnabled(False)
+        self._say(self.lang.tr("restore.running"))
+        run_restore(self.tasks, self.vault.paths, path, data_key, username,
+                    lambda _restored: self._restored(), self._restore_failed, self)
+
+    def _restored(self) -> None:
+        self.sign_in.setEnabled(True)
+        self._show_error(None)
+        self._say(self.lang.tr("restore.done"))
+        self.password.clear()
+        self.password.setFocus()
+
+    def _restore_failed(self, error: BaseException) -> None:
+        self.sign_in.setEnabled(True)
+        self._say("")
+        self._show_error(error)
+
+    def _say(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+        self._fit_height()
+
     def retranslate(self) -> None:
         tr = self.lang.tr
         self.setWindowTitle(tr("login.window_title"))
+        self.restore.setText(tr("login.restore"))
         self.username_label.setText(tr("login.username"))
         self.password_label.setText(tr("login.password"))
         self.username.setAccessibleName(tr("login.username"))

@@ -39,6 +39,8 @@ from desktop.paths import DataPaths
 from desktop.services import Services
 from desktop.settings import Settings
 from desktop.sync.schedule import Timing
+from desktop.ui.backup_watch import BackupWatch
+from desktop.ui.backups_dialog import BackupsDialog
 from desktop.ui.case_model import CaseTableModel
 from desktop.ui.case_window import CaseWindow
 from desktop.ui.demo_dialog import DemoDialog
@@ -52,6 +54,7 @@ from desktop.ui.language import UiLanguage
 from desktop.ui.lock_screen import IdleWatcher, LockScreen
 from desktop.ui.main_menus import MainMenus
 from desktop.ui.quick_intake import QuickIntakeDialog
+from desktop.ui.retention_dialog import RetentionDialog
 from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_bar import StatusBar
@@ -108,6 +111,7 @@ class EmptyState(QWidget):
 
 class MainWindow(QMainWindow):
     signed_out = Signal()
+    restore_requested = Signal(object)  # (backup, data key, username): see backups_dialog
 
     def __init__(self, lang: UiLanguage, services: Services, settings: Settings,
                  paths: DataPaths, tasks: TaskRunner, sync_timing: Timing | None = None
@@ -128,9 +132,12 @@ class MainWindow(QMainWindow):
         self.sync.open_problems = lambda _parent: self.open_sync_problems()
         self.idle = IdleWatcher(settings.idle_lock_minutes)
         self.idle.idle.connect(self.lock)
+        self.backup_watch = BackupWatch(lang, services.backups, settings, paths, tasks,
+                                        self.status)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+            app.installEventFilter(self.backup_watch)
         lang.changed.connect(self.retranslate)
         self.retranslate()
         self.model.ensure_loaded()
@@ -357,10 +364,31 @@ class MainWindow(QMainWindow):
 
         return self._open_dialog(PartnersDialog(self.lang, self.services, self.tasks, self))
 
+    def open_retention(self) -> QDialog:
+        return self._open_dialog(RetentionDialog(self.lang, self.services.retention,
+                                                 self.tasks, self.refresh, self))
     def open_audit(self) -> QDialog:
         from desktop.ui.audit_dialog import AuditDialog
 
         return self._open_dialog(AuditDialog(self.lang, self.services, self.tasks, self))
+
+    def open_backups(self) -> BackupsDialog:
+        dialog = BackupsDialog(self.lang, self.services.backups, self.settings, self.paths,
+                               self.tasks, self)
+        dialog.backed_up.connect(self.backup_watch.show_warning)
+        dialog.restore_requested.connect(self.restore)
+        self._open_dialog(dialog)
+        return dialog
+
+    def restore(self, request: tuple) -> None:
+        """A confirmed restore: this session ends (the login screen carries it out)."""
+        if not self.nothing_unsent():
+            return
+        self._leaving = True
+        for widget in self._hidden_for_lock:
+            widget.close()
+        self._hidden_for_lock = []
+        self.restore_requested.emit(request)
 
     def open_demo(self) -> QDialog:
         return self._open_dialog(
@@ -434,7 +462,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
+            app.removeEventFilter(self.backup_watch)
         self.idle.timer.stop()
+        self.backup_watch.timer.stop()
         self.sync.stop()  # before the database closes: the page under way ends whole
         self.tasks.wait()
         self.services.session.close()
@@ -470,5 +500,6 @@ class MainWindow(QMainWindow):
         self.empty.users_button.setText(tr("menu.users"))
         self.empty.demo_button.setText(tr("menu.demo"))
         self.status.retranslate(tr, self.actor)
+        self.backup_watch.show_warning()
         self.menus.retranslate(tr)
         self._update_state()

@@ -97,9 +97,9 @@ class MergeDialog(QDialog):
                 continue
             # What it was found by, so a near namesake is not merged by mistake.
             found_by = describe_all(self.lang.tr, hit.matched)
+            name = hit.display_name or self.lang.tr("person.anonymised")
             item = QListWidgetItem(" — ".join(part for part in (
-                hit.display_name, display_iso(hit.birth_date), hit.file_number or "-",
-                found_by) if part))
+                name, display_iso(hit.birth_date), hit.file_number or "-", found_by) if part))
             item.setData(Qt.ItemDataRole.UserRole, hit.person_id)
             self.results.addItem(item)
         self.results.setCurrentRow(0)

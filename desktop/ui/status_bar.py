@@ -94,6 +94,12 @@ class StatusBar(QStatusBar):
         self.separator.setFrameShadow(QFrame.Shadow.Sunken)
         for label in (self.count_label, self.user_label):
             label.setContentsMargins(6, 0, 6, 0)
+        # No good backup for too long (ui/backup_watch.py): said until one is made.
+        self.backup_label = QLabel(self)
+        self.backup_label.setStyleSheet("color: #b00020;")
+        self.backup_label.setContentsMargins(6, 0, 6, 0)
+        self.backup_label.hide()
+        self.addPermanentWidget(self.backup_label)
         self.addPermanentWidget(self.count_label)
         self.addPermanentWidget(self.separator)
         self.addPermanentWidget(self.user_label)
@@ -123,6 +129,11 @@ class StatusBar(QStatusBar):
         self._sync = ("",) if configured else self._not_configured
         if not self.message_timer.isActive():
             self.sync_label.set_wordings(*self._sync)
+
+    def set_backup_warning(self, text: str) -> None:
+        self.backup_label.setText(text)
+        self.backup_label.setAccessibleName(text)
+        self.backup_label.setVisible(bool(text))
 
     def set_count(self, text: str) -> None:
         self.count_label.setText(text)

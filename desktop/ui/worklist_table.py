@@ -82,7 +82,9 @@ class WorklistTable(QTableView):
             when = short_date(lang.code, work.on) if work.on else ""
             # The sync conflict badge, as in the case list.
             number = f"⚠ {work.file_number}" if work.conflicts else work.file_number
-            values = ((number, work.file_number), (work.person, work.person.casefold()),
+            # Every registered person has a name; only an anonymised one has none left.
+            person = work.person or tr("person.anonymised")
+            values = ((number, work.file_number), (person, person.casefold()),
                       (what, what.casefold()), (when, work.on.isoformat() if work.on else ""))
             row = []
             for text, key in values:

@@ -9,25 +9,29 @@ from desktop.cli import COMMANDS, GROUPS, run_cli
 
 TOP_HELP = """\
 usage: relais [-h] [--data-dir DATA_DIR] [--lang {fr,nl,de,en,uk}] [--self-test]
-              {init,users,demo,import,export,search,person,pdf,report,sync,join,audit,partners}
+              {init,users,demo,import,export,search,person,pdf,report,sync,join,audit,backup,retention,partners}
               ...
 
 Relais: case records for the reception of people displaced from Ukraine.
 
 positional arguments:
-  {init,users,demo,import,export,search,person,pdf,report,sync,join,audit,partners}
+  {init,users,demo,import,export,search,person,pdf,report,sync,join,audit,backup,retention,partners}
     init                create the organisation and its first administrator
     users               manage user accounts
     demo                add synthetic demonstration data
     import              import a list of persons (CSV, XLSX, ODS)
     export              export persons, households or cases (CSV, XLSX)
     search              search persons and cases
-    person              what concerns one person: their own copy of their data
+    person              what concerns one person: their own copy of their data, anonymisation on
+                        request
     pdf                 make a document for a case (PDF)
     report              make reports (monthly figures)
     sync                sync with the organisation's central server
     join                set up a new computer in an enrolled organisation
     audit               the audit trail: who saw or changed what (administrators)
+    backup              back up the database, list, verify and restore backups
+    retention           retention rules, their preview and the run that anonymises
+                        (administrators)
     partners            the directory of partner services (list, import, export)
 
 options:
@@ -58,6 +62,7 @@ def test_relais_help_is_unchanged(capsys, monkeypatch):
     ("report", "{monthly}"),
     ("audit", "{verify,list,export}"),
     ("sync", "{enrol,now,status,conflicts,resolve,problems,resend,discard,leave}"),
+    ("backup", "{now,list,verify,restore}"),
     ("partners", "{list,import,export}"),
 ])
 def test_each_group_lists_its_subcommands(capsys, monkeypatch, command, subcommands):
@@ -76,7 +81,7 @@ def test_a_subcommand_keeps_its_options_and_the_shared_ones(capsys, monkeypatch)
 def test_every_command_comes_from_exactly_one_group():
     assert sorted(COMMANDS) == sorted(["init", "users", "demo", "import", "export", "search",
                                        "person", "pdf", "report", "sync", "join", "audit",
-                                       "partners"])
+                                       "backup", "retention", "partners"])
     assert len(set(COMMANDS)) == len(COMMANDS)
     assert all(callable(group.register) for group in GROUPS)
 

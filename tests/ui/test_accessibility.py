@@ -18,6 +18,7 @@ from desktop.core.intake_input import HouseholdInput, PersonInput
 from desktop.core.reference import reference_data
 from desktop.settings import Settings
 from desktop.ui.audit_dialog import AuditDialog
+from desktop.ui.backups_dialog import BackupsDialog
 from desktop.ui.case_window import CaseWindow
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.import_wizard import ImportWizard
@@ -27,6 +28,7 @@ from desktop.ui.partners.dialog import PartnersDialog
 from desktop.ui.partners.editor import PartnerEditor
 from desktop.ui.partners.picker import ChoosePartnerDialog
 from desktop.ui.quick_intake import QuickIntakeDialog
+from desktop.ui.restore_dialog import RestoreDialog
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.setup_wizard import SetupWizard
 from desktop.ui.users_dialog import UsersDialog
@@ -84,6 +86,8 @@ def screens(qtbot, lang, services, vault, paths, make_main, tasks):
         "partner editor": PartnerEditor(lang, services.partners, services.reference),
         "choose a partner": ChoosePartnerDialog(lang, services.partners, services.reference),
         "main window": make_main(services),
+        "backups": BackupsDialog(lang, services.backups, Settings(), paths, tasks),
+        "restore from the login screen": RestoreDialog(lang, paths, tasks, "admin"),
     }
     for name, widget in built.items():
         if name != "main window":

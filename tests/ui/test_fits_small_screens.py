@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
-from desktop.core.enums import DraftKind
+from desktop.core.enums import DraftKind, RetentionKind
 from desktop.core.intake_input import HouseholdInput, PersonInput
 from desktop.core.reference import reference_data
 from desktop.paths import DataPaths
@@ -235,6 +235,16 @@ def drafts(ctx: Context) -> States:
     yield "", ctx.main().offer_drafts()
 
 
+def retention(ctx: Context) -> States:
+    dialog = ctx.main().open_retention()
+    yield "rules", dialog
+    dialog.enabled[RetentionKind.CLOSED_FILES].setChecked(True)
+    dialog.after[RetentionKind.CLOSED_FILES].setValue(1)
+    dialog.run_preview()
+    ctx.qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
+    yield "preview", dialog
+
+
 SCREEN_BUILDERS: dict[str, Callable[[Context], States]] = {
     "setup wizard": setup_wizard,
     "login": login,
@@ -255,6 +265,7 @@ SCREEN_BUILDERS: dict[str, Callable[[Context], States]] = {
     "intake wizard": intake_wizard,
     "import wizard": import_wizard,
     "drafts": drafts,
+    "retention": retention,
     "about": single(lambda _ctx, main: main.about()),
 }
 

@@ -1,8 +1,11 @@
 """The status bar keeps the number of case files and the signed-in user apart."""
 
+from datetime import UTC, datetime
+
 import pytest
 from PySide6.QtWidgets import QFrame
 
+from desktop.settings import Settings
 from desktop.ui.status_bar import elide_words
 from tests.ui.test_case_window import register
 
@@ -67,7 +70,8 @@ def test_a_long_sentence_drops_whole_words_and_says_so():
 
 def test_a_message_takes_the_sync_place_for_a_while_then_gives_it_back(qtbot, make_main,
                                                                       services, lang):
-    window = make_main(services)
+    # a machine backed up today: no backup warning shares the bar (test_backups_dialog)
+    window = make_main(services, Settings(last_backup_at=datetime.now(UTC).isoformat()))
     lang.set_language("de")
     window.resize(700, 614)
     qtbot.waitUntil(lambda: window.width() == 700)

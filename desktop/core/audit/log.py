@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from desktop.core.audit.chain import Verification, verify
+from desktop.core.audit.chain import Anchor, Verification, verify
 from desktop.core.audit.related import records_of_case, records_of_person
 from desktop.core.enums import AuditAction
 from desktop.core.models import AuditEvent, CaseFile, HouseholdMember, UserAccount
@@ -62,8 +62,12 @@ class AuditPage:
 
 
 class AuditLog:
-    def __init__(self, engine: Engine, actor: Actor) -> None:
-        self.engine, self.actor = engine, actor
+    """``anchors``: links of the chain kept outside the database (the backups' manifests),
+    which verification also checks the chain still passes through."""
+
+    def __init__(self, engine: Engine, actor: Actor,
+                 anchors: Callable[[], list[Anchor]] = list) -> None:
+        self.engine, self.actor, self.anchors = engine, actor, anchors
 
     def users(self) -> list[tuple[uuid.UUID, str]]:
         self.actor.require(Permission.VIEW_AUDIT)
@@ -86,11 +90,12 @@ class AuditLog:
     def verify(self, progress: Callable[[int], None] | None = None) -> Verification:
         """Walk the whole chain; the check and its outcome are audited."""
         self.actor.require(Permission.VIEW_AUDIT)
+        anchors = self.anchors()
         with self.engine.connect() as connection:
-            result = verify(connection, progress)
+            result = verify(connection, progress, anchors)
         broken = result.broken
         record_access_soon(self.engine, self.actor, AuditAction.AUDIT_VERIFY, "", None, detail={
-            "events": result.events, "intact": result.intact,
+            "events": result.events, "intact": result.intact, "anchors": len(anchors),
             **({"broken_seq": broken.seq, "reason": broken.reason} if broken else {})})
         return result
 

@@ -18,6 +18,7 @@ from desktop.core.models.people import (
     ProtectionStatus,
     SpecificNeed,
 )
+from desktop.core.models.retention import RetentionRule
 from desktop.core.models.sync import (
     PersonMerge,
     SyncConflict,
@@ -46,6 +47,7 @@ __all__ = [
     "ProtectionStatus",
     "Record",
     "Referral",
+    "RetentionRule",
     "SpecificNeed",
     "SyncConflict",
     "SyncOutbox",

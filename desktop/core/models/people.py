@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import JSON, Column, Index, Integer, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
@@ -72,6 +72,9 @@ class Person(Record, table=True):
     arrived_on: date | None = None
     left_ukraine_on: date | None = None
     last_place_in_ukraine: str = ""
+    # Set when the person was anonymised (retention or erasure on request): names,
+    # identifiers, contact and free text are gone; shown as "Anonymised person".
+    anonymised_at: datetime | None = None
 
 
 class PersonNameKey(SQLModel, table=True):

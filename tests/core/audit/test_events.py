@@ -104,3 +104,13 @@ def test_opening_a_persons_record_for_editing_is_a_view_of_that_person(session, 
     services.people.form(person_id)
     views = [e for e in events(session, "view") if e["entity"] == "person"]
     assert [e["entity_id"] for e in views] == [person_id.bytes]
+
+
+def test_a_preview_drawn_in_memory_is_not_audited_as_a_document(session, services):
+    import io
+
+    case_id = services.intake.register(HouseholdInput(members=[mother()]))
+    languages = services.documents.languages("fr", "uk")
+    services.documents.case_document("summary", case_id, io.BytesIO(), languages)
+    services.documents.monthly("2026-01", languages, pdf=None)
+    assert events(session, "document") == []

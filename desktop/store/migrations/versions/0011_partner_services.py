@@ -1,7 +1,7 @@
 """partner services directory; referral partner and outcome
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-11-29 09:20:00
 
 The directory of partner services (issue 13), synced like every record. A referral may name
@@ -15,8 +15,8 @@ import sqlalchemy as sa
 import sqlmodel  # noqa: F401
 
 
-revision = '0010'
-down_revision = '0009'
+revision = '0011'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
