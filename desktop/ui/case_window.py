@@ -191,6 +191,7 @@ class CaseWindow(QWidget):
             field.returnPressed.connect(self._enter_referral)
         self.referral = ReferralControls(lang, services, self.partner, self)
         self.referral.connect(self._record_outcome, self.open_referral_letter)
+        self.referrals.itemSelectionChanged.connect(self._follow_referral)
         self.aid_category = QComboBox()
         self.aid_decided = QLineEdit()
         self.aid_piis = QCheckBox()
@@ -572,6 +573,13 @@ class CaseWindow(QWidget):
         if found is None:
             self.error.show_message(self.lang.tr("partners.select_referral"))
         return found
+
+    def _follow_referral(self) -> None:
+        item = self.referrals.item(self.referrals.currentRow(), 0)
+        view = getattr(self, "view", None)
+        chosen = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        found = next((r for r in view.referrals if r.id == chosen), None) if view else None
+        self.referral.follow(found.status if found else None)
 
     def _record_outcome(self) -> None:
         referral = self._chosen_referral()

@@ -132,6 +132,10 @@ def test_a_referral_picks_a_partner_records_its_outcome_and_makes_its_letter(
     window._record_outcome()
     assert window.referrals.item(0, 2).text() == lang.tr("referral_status.waiting")
     assert window.referrals.item(0, 4).text() == date.today().strftime("%d/%m/%Y")
+    window.referral.status.setCurrentIndex(0)
+    window.referrals.clearSelection()
+    window.referrals.selectRow(0)  # the box follows the selected referral
+    assert window.referral.status.currentData() == ReferralStatus.WAITING
 
     window.referrals.selectRow(0)
     letter = window.open_referral_letter()

@@ -97,6 +97,7 @@ class PartnerBrowser(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -183,6 +184,8 @@ class PartnerBrowser(QWidget):
                      partner.verified_on.strftime("%d/%m/%Y") if partner.verified_on else "")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if column in (0, 1):
+                    item.setToolTip(text)  # the column may be narrower than its text
                 if column == 1 and partner.scope == PartnerScope.REGIONAL:
                     item.setToolTip(tr.choice("partner_scope", partner.scope))
                 if column == 3:
@@ -190,6 +193,11 @@ class PartnerBrowser(QWidget):
                                               for c in partner.languages or []))
                 self.table.setItem(row, column, item)
         fit_columns(self.table)
+        # The kind and the name give way first, so the phone and the date stay in view
+        # (a kind's name is long in Ukrainian); the full text is the cell's tooltip.
+        header = self.table.horizontalHeader()
+        for column, widest in ((0, 230), (1, 280)):
+            header.resizeSection(column, min(header.sectionSize(column), widest))
         if chosen is not None:
             self.select(chosen.id)
         self._show_details()

@@ -66,7 +66,7 @@ class PartnerEditor(QDialog):
             label = tr(LABELS.get(name, f"field.{name}"))
             self.fields[name].setAccessibleName(label)
             form.addRow(label, self.fields[name])
-            if name == "phone":
+            if name == "website":
                 form.addRow(tr("field.languages"), self.languages)
         inner = QWidget()
         inner.setLayout(form)

@@ -62,6 +62,11 @@ class ReferralControls(QObject):
         if self.partner_id is not None:
             self.forget()
 
+    def follow(self, status: ReferralStatus | None) -> None:
+        """The selected referral's status in the box, to change from there."""
+        if status is not None:
+            self.status.setCurrentIndex(max(0, self.status.findData(status)))
+
     def connect(self, record: Callable[[], None], letter: Callable[[], None]) -> None:
         self.record_button.clicked.connect(lambda: record())
         self.letter_button.clicked.connect(lambda: letter())
