@@ -8,6 +8,7 @@ import uuid
 from dataclasses import asdict, dataclass
 from datetime import date
 
+from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -35,7 +36,8 @@ class PartnerFilter:
     text: str = ""  # in the name, address or hours
     include_unlisted: bool = False
 
-    def matches(self, partner: PartnerService) -> bool:
+    def matches(self, partner: PartnerService, words_of: str | None = None) -> bool:
+        """``words_of``: the entry's ``searchable`` text, when already folded."""
         if not self.include_unlisted and not partner.listed:
             return False
         if self.kind is not None and partner.kind != self.kind:
@@ -47,9 +49,16 @@ class PartnerFilter:
         if self.language and self.language not in (partner.languages or []):
             return False
         words = fold(self.text[:QUERY_MAX]).split()
-        haystack = fold(" ".join((partner.name, partner.street, partner.postal_code,
-                                  partner.opening_hours)))
+        if not words:
+            return True
+        haystack = searchable(partner) if words_of is None else words_of
         return all(word in haystack for word in words)
+
+
+def searchable(partner: PartnerService) -> str:
+    """The words a search looks in: name, address and hours, folded."""
+    return fold(" ".join((partner.name, partner.street, partner.postal_code,
+                          partner.opening_hours)))
 
 
 class PartnerDirectory:
@@ -57,19 +66,36 @@ class PartnerDirectory:
                  today: date | None = None, clock: Clock | None = None) -> None:
         self.engine, self.actor, self.reference = engine, actor, reference
         self.clock = clock_of(today, clock)
+        self._cache: tuple[tuple, tuple[list[PartnerService], list[str]]] | None = None
 
     # -- reading ----------------------------------------------------------------------------
 
     def search(self, wanted: PartnerFilter | None = None) -> list[PartnerService]:
-        """The entries that match, by kind then name. A directory holds hundreds of entries,
-        not thousands: read whole and filtered here (lists of codes are JSON)."""
+        """The entries that match, by kind then name. A directory holds hundreds of entries
+        (at most thousands): read whole and filtered here (lists of codes are JSON). The
+        entries read are kept while nothing in the table changed (a search per keystroke
+        then costs the filtering only, bench/partners.py)."""
         self.actor.require(Permission.VIEW_CASES)
         wanted = wanted or PartnerFilter()
+        rows, words = self._all()
+        return [partner for partner, text in zip(rows, words, strict=True)
+                if wanted.matches(partner, text)]
+
+    def _all(self) -> tuple[list[PartnerService], list[str]]:
+        """Every live entry in the directory's order, with its folded searchable text."""
         with Session(self.engine) as db:
-            rows = db.exec(select(PartnerService).where(PartnerService.deleted_at.is_(None)))
-            found = [partner for partner in rows if wanted.matches(partner)]
+            # Any write (here, another process, a pull) adds a row or bumps a version.
+            stamp = tuple(db.exec(select(
+                func.count(), func.coalesce(func.sum(PartnerService.version), 0),
+                func.max(PartnerService.updated_at))).one())
+            if self._cache is not None and self._cache[0] == stamp:
+                return self._cache[1]
+            rows = list(db.exec(select(PartnerService).where(
+                PartnerService.deleted_at.is_(None))))
         kinds = list(PartnerKind)
-        return sorted(found, key=lambda p: (kinds.index(p.kind), fold(p.name), str(p.id)))
+        rows.sort(key=lambda p: (kinds.index(p.kind), fold(p.name), str(p.id)))
+        self._cache = (stamp, (rows, [searchable(p) for p in rows]))
+        return self._cache[1]
 
     def get(self, partner_id: uuid.UUID) -> PartnerService:
         self.actor.require(Permission.VIEW_CASES)

@@ -162,3 +162,18 @@ def test_demo_referrals_name_entries_of_the_directory_with_their_outcome_dates(s
     assert referrals and all(r.partner_id in names for r in referrals)
     assert all(r.partner == names[r.partner_id] for r in referrals)
     assert all((r.outcome_on is not None) == (r.status in REFERRAL_OUTCOMES) for r in referrals)
+
+
+def test_a_search_sees_what_another_service_or_process_wrote_since(services, session):
+    from desktop.services import Services
+
+    other = Services.for_session(session).partners  # as another window or a CLI import
+    added = services.partners.add(entry())
+    assert [p.name for p in services.partners.search()] == ["Atelier de langue Exemple"]
+    other.edit(added, entry(name="Atelier renommé"))
+    assert [p.name for p in services.partners.search()] == ["Atelier renommé"]
+    other.add(entry(name="Deuxième"))
+    assert len(services.partners.search()) == 2
+    with UnitOfWork(session.engine, session.actor) as uow:
+        uow.delete(uow.session.get(PartnerService, added))
+    assert [p.name for p in services.partners.search()] == ["Deuxième"]
