@@ -9,7 +9,7 @@ from dataclasses import asdict
 from datetime import date
 
 import pytest
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from desktop.core.enums import PartnerKind, PartnerScope, Role
 from desktop.core.errors import AccessDenied, RelaisError
@@ -129,3 +129,24 @@ def test_only_administrators_import(vault, services, tmp_path):
         worker.partner_imports.plan(source)
     # Reading it out is for anyone who may read it.
     assert worker.partner_exports.export(tmp_path / "out.csv", "csv") == 0
+
+
+def test_an_import_and_an_export_are_audited_with_counts_only(services, session, tmp_path):
+    from desktop.core.enums import AuditAction
+    from desktop.core.models import AuditEvent
+
+    source = write_csv(tmp_path / "partners.csv", [["Name", "Phone"],
+                                                  ["Secret name", "+32 000 00 00 09"]])
+    services.partner_imports.run(services.partner_imports.plan(source))
+    services.partner_exports.export(tmp_path / "out.xlsx", "xlsx")
+    with UnitOfWork(session.engine, session.actor):
+        pass  # an export's audit event is written with the session's next write
+    with Session(session.engine) as db:
+        events = {e.action: e for e in db.exec(select(AuditEvent).where(
+            AuditEvent.action.in_([AuditAction.IMPORT, AuditAction.EXPORT])))}
+    assert events[AuditAction.IMPORT].detail == {"kind": "partners", "rows": 1, "rejected": 0}
+    assert events[AuditAction.EXPORT].detail == {"kind": "partners", "format": "xlsx",
+                                                 "rows": 1}
+    # The viewer names the kind in words.
+    assert Translator("en")("audit.kind_partners") == "partner services directory"
+    assert "Secret" not in str([e.detail for e in events.values()])
