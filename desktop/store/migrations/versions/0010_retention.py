@@ -42,8 +42,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('person', schema=None) as batch_op:
-        batch_op.drop_column('anonymised_at')
+    # SQLite's own DROP COLUMN (3.35+): a batch copy would drop and rebuild ``person``,
+    # which every table that refers to a person refuses while foreign keys are on.
+    op.execute("ALTER TABLE person DROP COLUMN anonymised_at")
     with op.batch_alter_table('retention_rule', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_retention_rule_kind'))
     op.drop_table('retention_rule')
