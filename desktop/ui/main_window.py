@@ -392,7 +392,8 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> QDialog:
         return self._open_dialog(
-            DemoDialog(self.lang, self.services.demo, self.tasks, self.refresh, self)
+            DemoDialog(self.lang, self.services.demo, self.tasks, self.refresh, self,
+                       before=self.services.partners.load_examples)
         )
 
     def about(self) -> QMessageBox:

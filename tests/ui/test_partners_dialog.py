@@ -162,3 +162,13 @@ def test_typing_over_a_chosen_partner_makes_it_free_text(qtbot, lang, services):
     assert window.referral.partner_id is not None
     qtbot.keyClicks(window.partner, " bis")
     assert window.referral.partner_id is None
+
+
+def test_the_window_s_demo_data_loads_the_examples_like_the_command(qtbot, make_main,
+                                                                    services):
+    window = make_main(services)
+    dialog = window.open_demo()
+    dialog.persons.setValue(10)
+    dialog._start()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
+    assert len(services.partners.search()) == 12
