@@ -75,8 +75,9 @@ def test_an_import_killed_midway_leaves_no_row_of_it(vault, services, tmp_path):
 
 def test_a_demo_generation_killed_midway_keeps_whole_batches_only(vault, services):
     services.session.close()
-    # after two commits (the login's audit, the first batch): the second batch's persons
-    process = start(vault.paths.root, "2:INSERT INTO person ", 1, "demo", "--persons",
+    # after three commits (the login's audit, the partner directory's examples, the first
+    # batch): the second batch's persons
+    process = start(vault.paths.root, "3:INSERT INTO person ", 1, "demo", "--persons",
                     "6000")  # two batches (demo.HOUSEHOLDS_PER_BATCH households each)
     kill_at_marker(process)
     after = check(vault)
