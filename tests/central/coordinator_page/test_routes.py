@@ -12,7 +12,6 @@ from pypdf import PdfReader
 from central.coordination import accounts
 from tests.central.coordinator_page.pages import (
     browser,
-    cookie_of,
     coordinator,
     get,
     login,
@@ -148,7 +147,7 @@ def test_no_page_or_download_holds_a_name_a_number_a_phone_or_a_birth_date(centr
 
 
 def test_the_page_shows_the_month_by_place_the_chart_and_the_legend(central):
-    refnis, _ = organisation(central, "03000", "CPAS Graphique", 34, households=50)
+    organisation(central, "03000", "CPAS Graphique", 34, households=50)
     _, token = coordinator(central, "region:WAL")
     cookie = login(central, token)
     page = get(central, "/coordinator/figures", cookie, month=MONTH, lang="fr").text
