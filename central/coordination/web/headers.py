@@ -1,5 +1,5 @@
 """Headers of every answer under /coordinator: a Content-Security-Policy with no script at
-all, no framing, no sniffing, no referrer, and nothing kept in a cache (figures pages and
+all, no framing, no sniffing, no referrer to another site, and nothing kept in a cache (figures pages and
 downloads)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ HEADERS = {
                                "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     "x-frame-options": "DENY",
     "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
+    "referrer-policy": "same-origin",  # no-referrer would make Origin "null"
     "cache-control": "no-store",
     "pragma": "no-cache",
     "cross-origin-opener-policy": "same-origin",

@@ -163,7 +163,8 @@ def _place_section(v: FiguresView) -> str:
             f'<tr><th scope="row">{escape(place_name(r.code, level, lang))}</th>'
             + "".join(f"<td>{escape(shown(r.sums[k], alone))}</td>" for k in keys) + "</tr>"
             for r in rows)
-        table = (f'<table><caption>{escape(heading)}</caption><thead><tr>'
+        table = (f'<table><caption class="visually-hidden">{escape(heading)}</caption>'
+                 '<thead><tr>'
                  f'<th scope="col">{escape(page_word(f"level.{level}", lang))}</th>'
                  f"{_header_cells(keys, lang)}</tr></thead><tbody>{lines}</tbody></table>")
     return (f'<section aria-labelledby="place-h"><h2 id="place-h">{escape(heading)}</h2>'
