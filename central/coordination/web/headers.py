@@ -1,6 +1,6 @@
 """Headers of every answer under /coordinator: a Content-Security-Policy with no script at
-all, no framing, no sniffing, no referrer to another site, and nothing kept in a cache (figures pages and
-downloads)."""
+all, no framing, no sniffing, no referrer to another site, and nothing kept in a cache
+(figures pages and downloads)."""
 
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ a page, run a line of script in it as a person would type and click, take a scre
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.client
 import json
 import os
@@ -81,10 +82,8 @@ class Browser:
         path.write_bytes(base64.b64decode(data["data"]))
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(AttributeError, OSError):
             self.socket.close()
-        except (AttributeError, OSError):
-            pass
         self.process.terminate()
         try:
             self.process.wait(timeout=10)

@@ -163,3 +163,18 @@ def test_the_page_shows_the_month_by_place_the_chart_and_the_legend(central):
     assert "Provincie" in by_province
     bad = get(central, "/coordinator/figures", cookie, month="2026-13", lang="de")
     assert bad.status_code == 400 and "JJJJ-MM" in bad.text
+
+
+def test_failed_logins_from_one_address_are_stopped_for_a_while(central):
+    # Through a local proxy (uvicorn trusts X-Forwarded-For from 127.0.0.1): an address of
+    # its own, so the other tests' logins are not blocked.
+    address = f"10.{len(central.url) % 200}.{central.url[-2:]}.9"
+    _, token = coordinator(central, "federal")
+    for _ in range(10):
+        answer = post_form(browser(central), "/coordinator/login", {"token": "guess"},
+                           **{"X-Forwarded-For": address})
+        assert answer.status_code == 401
+    stopped = post_form(browser(central), "/coordinator/login",
+                        {"token": token, "lang": "fr"}, **{"X-Forwarded-For": address})
+    assert stopped.status_code == 429 and "15 minutes" in stopped.text
+    assert "set-cookie" not in stopped.headers
