@@ -18,6 +18,7 @@ ENTITIES: frozenset[str] = frozenset({
     "household", "person", "household_member", "identity_document", "protection_status",
     "specific_need",
     "case_file", "accommodation", "note", "task", "referral", "aid_decision",
+    "partner_service",
     "person_merge", "sync_conflict", "retention_rule",
 })
 MERGE_ENTITY = "person_merge"
@@ -42,6 +43,11 @@ RESTRICTED_FIELDS: dict[str, dict[str, Condition]] = {
 # Entities a volunteer device neither receives nor writes at all: the desktop shows aid
 # decisions to social workers and administrators only.
 VOLUNTEER_HIDDEN_ENTITIES: frozenset[str] = frozenset({"aid_decision"})
+
+# Records the central alone writes: a coordinator's regional directory of partner services,
+# the same for every organisation of the region. No device may create, change or delete
+# one (the desktop's service refuses it too). entity -> (field, value) that marks them.
+CENTRAL_KEPT: dict[str, tuple[str, Any]] = {"partner_service": ("scope", "regional")}
 
 SCOPE_FULL = "full"
 SCOPE_VOLUNTEER = "volunteer"

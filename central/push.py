@@ -44,7 +44,11 @@ from central.protocol import (
     SCOPE_VOLUNTEER,
     VOLUNTEER_HIDDEN_ENTITIES,
 )
-from central.scope import creation_writes_restricted, update_writes_restricted
+from central.scope import (
+    central_kept,
+    creation_writes_restricted,
+    update_writes_restricted,
+)
 
 _MISSING = object()
 
@@ -363,6 +367,8 @@ class _Pusher:
     def _create(self, change: Change) -> Outcome:
         if self._volunteer() and creation_writes_restricted(change.entity, change.values):
             raise Rejected(REASON_RESTRICTED)
+        if central_kept(change.entity, change.values):
+            raise Rejected(REASON_RESTRICTED)
         if self._row(change.entity, change.entity_id) is not None:
             raise Rejected(REASON_EXISTS)
         if change.entity == MERGE_ENTITY:
@@ -377,6 +383,8 @@ class _Pusher:
         values: dict[str, Any] = dict(row.values)
         new = {name: pair[1] for name, pair in change.fields.items()}
         if self._volunteer() and update_writes_restricted(change.entity, values, new):
+            raise Rejected(REASON_RESTRICTED)
+        if central_kept(change.entity, values, {**values, **new}):
             raise Rejected(REASON_RESTRICTED)
         if change.erase:  # an anonymisation overrides whatever was written since its base
             assert change.base_version is not None
@@ -432,6 +440,8 @@ class _Pusher:
         if row is None:
             raise Deferred("not_found")
         assert change.base_version is not None
+        if central_kept(change.entity, row.values):
+            raise Rejected(REASON_RESTRICTED)
         if row.deleted:
             return Outcome(MERGED, version=row.version)
         if change.base_version > row.version:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from central.protocol import CONFLICT_ENTITY, DELETED_FIELD, RESTRICTED_FIELDS
+from central.protocol import CENTRAL_KEPT, CONFLICT_ENTITY, DELETED_FIELD, RESTRICTED_FIELDS
 
 _EMPTY: tuple[Any, ...] = (None, "", False, [], {})
 
@@ -14,6 +14,13 @@ def _holds(condition: tuple[str, Any] | None, *states: dict[str, Any]) -> bool:
         return True
     field, value = condition
     return any(state.get(field) == value for state in states)
+
+
+def central_kept(entity: str, *states: dict[str, Any]) -> bool:
+    """A record only the central writes, in any of these states (before or after a change):
+    a device may neither make one, nor turn one into its own, nor change or delete it."""
+    condition = CENTRAL_KEPT.get(entity)
+    return condition is not None and _holds(condition, *states)
 
 
 def creation_writes_restricted(entity: str, values: dict[str, Any]) -> bool:

@@ -18,6 +18,7 @@ from desktop.core.figures import FiguresService
 from desktop.core.intake import IntakeService
 from desktop.core.merge import MergeService
 from desktop.core.name_index import NameIndex
+from desktop.core.partners import PartnerDirectory
 from desktop.core.person_edit import PersonEditService
 from desktop.core.reference import ReferenceData, reference_data
 from desktop.core.retention.service import RetentionService
@@ -30,6 +31,7 @@ from desktop.documents.subject_access import SubjectCopyExport
 from desktop.exchange.exporter import ExportService
 from desktop.exchange.fillable import FillableImport
 from desktop.exchange.importer import ImportService
+from desktop.exchange.partners import PartnerExport, PartnerImport
 from desktop.settings import Settings
 from desktop.store.backups.service import BackupService, audit_anchors
 from desktop.store.database import WorkSession
@@ -63,6 +65,9 @@ class Services:
     subject_copies: SubjectCopyExport
     audit: AuditLog
     backups: BackupService
+    partners: PartnerDirectory
+    partner_imports: PartnerImport
+    partner_exports: PartnerExport
 
     @classmethod
     def for_session(cls, session: WorkSession, clock: Clock = SYSTEM_CLOCK) -> Services:
@@ -74,9 +79,10 @@ class Services:
         duplicates = DuplicateFinder(search)
         figures = FiguresService(engine, actor)
         organisation = session.organisation
+        partners = PartnerDirectory(engine, actor, reference_data(), clock=clock)
         documents = DocumentService(case_files, figures, reference_data(), organisation.name,
                                     organisation.document_language,
-                                    session.vault.paths.logo, actor)
+                                    session.vault.paths.logo, actor, partners)
         subject_access = SubjectAccessService(engine, actor, clock=clock)
         return cls(
             session=session,
@@ -106,6 +112,9 @@ class Services:
             audit=AuditLog(engine, actor, anchors=lambda: backup_anchors(session)),
             backups=BackupService(engine, actor, session.vault.paths, session.data_key,
                                   str(session.vault.database_id()), organisation.name),
+            partners=partners,
+            partner_imports=PartnerImport(partners),
+            partner_exports=PartnerExport(partners),
         )
 
 

@@ -236,20 +236,22 @@ class _Queries:
         return out
 
     def referral_facts(self):  # type: ignore[no-untyped-def]
-        """One row per referral: org, kind, outcome, the day it was made and the day it
-        reached its outcome. The one place to change when referrals get a partner kind and
-        outcome dates (branch partners): today the kind is "unspecified", the day made is
-        ``referred_on`` (else the record's last write) and the outcome's day the record's
-        last write."""
-        ref = self.source.rows("referral", ("case_id", "status", "referred_on",
-                                            "updated_at"))
+        """One row per referral: org, kind (its partner's, "unspecified" without one),
+        outcome, the day it was made (``referred_on``, else its last write) and the day it
+        reached its outcome (``outcome_on``, else its last write)."""
+        ref = self.source.rows("referral", ("case_id", "partner_id", "status", "referred_on",
+                                            "outcome_on", "updated_at"))
         r, written = ref.c, func.substr(ref.c.updated_at, 1, 10)
         live_case = self.source.rows("case_file", ())
-        return (select(r.org.label("org"), literal(s.REFERRAL_KINDS[0]).label("kind"),
-                       r.status.label("outcome"),
+        partner = self.source.rows("partner_service", ("kind",))
+        kinds = {k: k for k in s.REFERRAL_KINDS[1:-1]} | {"other": "other_service"}
+        kind = case(*((partner.c.kind == value, code) for value, code in kinds.items()),
+                    else_=s.REFERRAL_KINDS[0])
+        return (select(r.org.label("org"), kind.label("kind"), r.status.label("outcome"),
                        func.coalesce(r.referred_on, written).label("made"),
-                       written.label("decided"))
+                       func.coalesce(r.outcome_on, written).label("decided"))
                 .join(live_case, and_(live_case.c.org == r.org, live_case.c.id == r.case_id))
+                .outerjoin(partner, and_(partner.c.org == r.org, partner.c.id == r.partner_id))
                 .subquery())
 
     def referrals(self) -> dict[Key, dict[tuple[str, str], int]]:

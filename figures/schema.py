@@ -19,12 +19,15 @@ HOUSEHOLD_TYPES = ("alone", "adults", "single_parent", "adults_with_children", "
 PROTECTION_STAGES = ("a_card", "annex15", "attestation", "none")
 PIIS_ROWS = ("with_piis", "without_piis")
 # desktop.core.enums.ReferralStatus values: the outcome as the records hold it today.
-REFERRAL_OUTCOMES = ("proposed", "sent", "accepted", "completed", "declined")
-# Outcomes that end the wait (its date is the day the referral reached it).
-FINAL_OUTCOMES = ("accepted", "completed", "declined")
-# Referrals carry no kind on main yet: every referral is "unspecified" until the partner
-# directory gives one (compute.referral_facts is the one place to change).
-REFERRAL_KINDS = ("unspecified",)
+REFERRAL_OUTCOMES = ("proposed", "sent", "waiting", "accepted", "completed", "declined",
+                     "no_show")
+# Outcomes that end the wait (its date is the referral's outcome date, else its last write).
+FINAL_OUTCOMES = ("accepted", "completed", "declined", "no_show")
+# The partner's kind (the directory's kinds; its "other" is "other_service" here, apart
+# from the places' "other"); "unspecified" for a referral to no entry.
+REFERRAL_KINDS = ("unspecified", "language_courses", "integration_pathway", "housing",
+                  "health", "mental_health", "legal_aid", "schooling", "employment",
+                  "childcare", "emergency_aid", "community", "other_service")
 # No row of the overview is the sum or difference of others (files open at the month's end
 # are files_active - files_closed: a consumer computes them, so a hidden count stays hidden).
 OVERVIEW_ROWS = ("persons", "households", "files_active", "files_opened", "files_closed")

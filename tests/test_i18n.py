@@ -126,6 +126,7 @@ ENUM_PREFIXES = {
     "need_area": enums.NeedArea, "referral_status": enums.ReferralStatus,
     "note_audience": enums.NoteAudience, "audit": enums.AuditAction,
     "national_number_kind": enums.NationalNumberKind,
+    "partner_kind": enums.PartnerKind, "partner_scope": enums.PartnerScope,
 }
 
 

@@ -27,6 +27,7 @@ from desktop.cli import (
     documents,
     exchange,
     figures,
+    partners,
     person,
     reports,
     retention,
@@ -58,7 +59,7 @@ __all__ = ["COMMANDS", "UsageError", "build_parser", "global_options", "pick_lan
 log = logging.getLogger(__name__)
 # In the order `relais --help` lists them.
 GROUPS = (setup, users, demo, exchange, search, person, documents, reports, sync, audit, backup,
-          retention, figures)
+          retention, figures, partners)
 COMMANDS: tuple[str, ...] = tuple(name for group in GROUPS for name in group.COMMANDS)
 
 

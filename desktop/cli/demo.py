@@ -27,6 +27,9 @@ def generate(ctx: CliContext) -> int:
         def progress(done: int, total: int) -> None:
             ctx.warn(ctx.tr.plural("cli.demo_progress", total, done=done))
 
+        # The directory's synthetic examples first (into an empty directory only), so the
+        # demo's referrals name entries of it.
+        services.partners.load_examples()
         made = services.demo.generate(ctx.args.persons, ctx.args.seed, progress)
         log.info("demo data: %d synthetic persons added", made)
         ctx.print(ctx.tr.plural("cli.demo_done", made))

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from desktop.core.clock import Clock, clock_of
 from desktop.core.dates import iso_partial
 from desktop.core.enums import (
+    REFERRAL_OUTCOMES,
     AidCategory,
     AuditAction,
     CaseStatus,
@@ -22,7 +23,7 @@ from desktop.core.enums import (
 )
 from desktop.core.errors import RelaisError, ValidationError
 from desktop.core.history import HistoryEntry, case_history
-from desktop.core.limits import check_text
+from desktop.core.limits import EARLIEST_DATE, check_text
 from desktop.core.models import (
     Accommodation,
     AidDecision,
@@ -31,6 +32,7 @@ from desktop.core.models import (
     HouseholdMember,
     IdentityDocument,
     Note,
+    PartnerService,
     Person,
     ProtectionStatus,
     Referral,
@@ -230,26 +232,42 @@ class CaseFileService:
                 raise RelaisError("case.not_found")
             uow.update(task, done_at=utcnow())
 
-    def add_referral(self, case_id: uuid.UUID, partner: str, purpose: str) -> uuid.UUID:
+    def add_referral(self, case_id: uuid.UUID, partner: str, purpose: str,
+                     partner_id: uuid.UUID | None = None) -> uuid.UUID:
+        """A referral sent today. ``partner_id`` names an entry of the partner directory;
+        ``partner`` is the name the letter prints (the entry's own when left empty)."""
         self.actor.require(Permission.EDIT_CASES)
-        partner, purpose = clean_text(partner), clean_text(purpose)
-        if not partner.strip():
-            raise ValidationError("case.partner_required", field="partner")
-        check_text("partner", partner.strip())
-        check_text("purpose", purpose.strip())
+        partner, purpose = clean_text(partner).strip(), clean_text(purpose).strip()
+        check_text("partner", partner)
+        check_text("purpose", purpose)
         with UnitOfWork(self.engine, self.actor) as uow:
             self._case(uow, case_id)
-            return uow.add(Referral(case_id=case_id, partner=partner.strip(),
-                                    purpose=purpose.strip(), referred_on=self.today,
+            if partner_id is not None:
+                entry = uow.session.get(PartnerService, partner_id)
+                if entry is None or entry.deleted_at is not None:
+                    raise ValidationError("partners.not_found", field="partner")
+                partner = partner or entry.name
+            if not partner:
+                raise ValidationError("case.partner_required", field="partner")
+            return uow.add(Referral(case_id=case_id, partner=partner, purpose=purpose,
+                                    partner_id=partner_id, referred_on=self.today,
                                     status=ReferralStatus.SENT)).id
 
-    def set_referral_status(self, referral_id: uuid.UUID, status: ReferralStatus) -> None:
+    def set_referral_status(self, referral_id: uuid.UUID, status: ReferralStatus,
+                            on: date | None = None) -> None:
+        """The referral's status; an outcome (waiting, accepted, done, refused, no show) is
+        dated ``on`` (today when not said), a status before any outcome clears the date."""
         self.actor.require(Permission.EDIT_CASES)
+        outcome_on = (on or self.today) if status in REFERRAL_OUTCOMES else None
         with UnitOfWork(self.engine, self.actor) as uow:
             referral = uow.session.get(Referral, referral_id)
-            if referral is None:
+            if referral is None or referral.deleted_at is not None:
                 raise RelaisError("case.not_found")
-            uow.update(referral, status=status)
+            if outcome_on is not None and not (
+                    max(EARLIEST_DATE, referral.referred_on or EARLIEST_DATE)
+                    <= outcome_on <= self.today):
+                raise ValidationError("case.outcome_date", field="outcome_on")
+            uow.update(referral, status=status, outcome_on=outcome_on)
 
     def record_aid(self, case_id: uuid.UUID, category: AidCategory, decided_on: date,
                    starts_on: date | None, piis: bool) -> uuid.UUID:

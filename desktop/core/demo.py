@@ -19,6 +19,7 @@ from sqlmodel import Session
 from desktop.core import demo_names as names
 from desktop.core import file_numbers
 from desktop.core.enums import (
+    REFERRAL_OUTCOMES,
     AccommodationType,
     CaseStatus,
     ClosureReason,
@@ -42,6 +43,7 @@ from desktop.core.models import (
     HouseholdMember,
     IdentityDocument,
     Note,
+    PartnerService,
     Person,
     ProtectionStatus,
     Referral,
@@ -59,6 +61,9 @@ Progress = Callable[[int, int], None]
 TODAY = date(2026, 11, 27)  # fixed, so the same seed gives the same data on any day
 A_CARD_END = date(2027, 3, 4)
 HOUSEHOLDS_PER_BATCH = 2000
+# The statuses demo referrals were drawn from before waiting and no show existed.
+FIRST_STATUSES = (ReferralStatus.PROPOSED, ReferralStatus.SENT, ReferralStatus.ACCEPTED,
+                  ReferralStatus.COMPLETED, ReferralStatus.DECLINED)
 
 
 class DemoGenerator:
@@ -66,11 +71,14 @@ class DemoGenerator:
         self.engine = engine
         self.actor = actor
         self._series = ""  # the desktop's file-number series, read when generating
+        self._partners: list[tuple[uuid.UUID, str]] = []  # the directory's, to refer to
+        self._side = random.Random(0)  # draws added later, apart from the households' own
 
     def generate(self, persons: int, seed: int = 1, progress: Progress | None = None) -> int:
         """Adds about ``persons`` persons (whole households); returns how many were added."""
         self.actor.require(Permission.GENERATE_DEMO_DATA)
         rng = random.Random(seed)
+        self._side = random.Random(seed + 1_000_003)
         with Session(self.engine) as db:
             workers = list(
                 db.execute(
@@ -83,6 +91,10 @@ class DemoGenerator:
             # Each desktop's own series: demo households made on two offline desktops of one
             # organisation never share a reference (unique) once they meet.
             self._series = file_numbers.device_series(db)
+            self._partners = [tuple(row) for row in db.execute(
+                select(PartnerService.id, PartnerService.name).where(
+                    PartnerService.listed, PartnerService.deleted_at.is_(None))
+                .order_by(PartnerService.id))]
         municipalities = sorted(reference_data().municipalities)
         org_refnis = self._org_refnis()
         made = 0
@@ -307,8 +319,22 @@ class DemoGenerator:
                       due_on=TODAY + timedelta(days=rng.randint(-10, 60)),
                       assignee_id=rng.choice(workers) if workers else None, done_at=None)
         if rng.random() < 0.2:
-            batch.add(Referral, case_id=case, partner=rng.choice(names.PARTNERS), purpose="",
-                      status=rng.choice(list(ReferralStatus)), referred_on=opened)
+            # The same two draws as before the directory, so a seed still gives the same
+            # households; what the directory and the newer statuses add comes from ``side``.
+            partner = rng.choice(names.PARTNERS)
+            status = rng.choice(FIRST_STATUSES)
+            side = self._side
+            if status == ReferralStatus.SENT and side.random() < 0.3:
+                status = ReferralStatus.WAITING
+            elif status == ReferralStatus.DECLINED and side.random() < 0.4:
+                status = ReferralStatus.NO_SHOW
+            partner_id = None
+            if self._partners:
+                partner_id, partner = side.choice(self._partners)
+            outcome_on = min(TODAY, opened + timedelta(days=side.randint(3, 120))) \
+                if status in REFERRAL_OUTCOMES else None
+            batch.add(Referral, case_id=case, partner=partner, partner_id=partner_id,
+                      purpose="", status=status, referred_on=opened, outcome_on=outcome_on)
 
 
 # How often a household asks for help with each area at intake (synthetic, plausible).

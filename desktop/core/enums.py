@@ -95,11 +95,47 @@ class NoteAudience(StrEnum):
 
 
 class ReferralStatus(StrEnum):
+    """Where a referral stands. Proposed and sent come before the partner's answer; the
+    others are its outcome (the referral's ``outcome_on`` says when it was known)."""
+
     PROPOSED = "proposed"
     SENT = "sent"
+    WAITING = "waiting"  # on the partner's waiting list
     ACCEPTED = "accepted"
-    COMPLETED = "completed"
-    DECLINED = "declined"
+    COMPLETED = "completed"  # done
+    DECLINED = "declined"  # refused (by the partner or the person)
+    NO_SHOW = "no_show"  # the person did not come
+
+
+# The statuses that are an outcome: setting one dates the outcome.
+REFERRAL_OUTCOMES = frozenset({ReferralStatus.WAITING, ReferralStatus.ACCEPTED,
+                               ReferralStatus.COMPLETED, ReferralStatus.DECLINED,
+                               ReferralStatus.NO_SHOW})
+
+
+class PartnerKind(StrEnum):
+    """What a partner service does: the directory's kinds (issue 13)."""
+
+    LANGUAGE_COURSES = "language_courses"
+    INTEGRATION_PATHWAY = "integration_pathway"
+    HOUSING = "housing"
+    HEALTH = "health"  # health and health insurance
+    MENTAL_HEALTH = "mental_health"  # and psychosocial support
+    LEGAL_AID = "legal_aid"
+    SCHOOLING = "schooling"  # and reception classes (DASPA, OKAN)
+    EMPLOYMENT = "employment"  # and training
+    CHILDCARE = "childcare"
+    EMERGENCY_AID = "emergency_aid"  # reception and emergency aid
+    COMMUNITY = "community"  # community associations
+    OTHER = "other"
+
+
+class PartnerScope(StrEnum):
+    """Who keeps a directory entry: the CPAS itself (local), or a coordinator on the
+    central for every organisation of a region (regional, read-only on a desktop)."""
+
+    LOCAL = "local"
+    REGIONAL = "regional"
 
 
 class AuditAction(StrEnum):

@@ -14,7 +14,7 @@ WHATS: tuple[str, ...] = (
     "doc_intake", "doc_summary", "doc_referral", "doc_slip",
     "doc_blank", "doc_fillable", "doc_monthly",
     "export_persons", "export_households", "export_cases",
-    "subject_access", "audit",
+    "subject_access", "audit", "export_partners",
 )
 # Characters no file name may hold on Windows, macOS or Linux.
 FORBIDDEN = set('<>:"/\\|?*')

@@ -27,6 +27,9 @@ class Permission(StrEnum):
     # The person's own copy of their data (GDPR art. 15 and 20): core/subject_access.
     EXPORT_PERSONAL_DATA = "export_personal_data"
     VIEW_AUDIT = "view_audit"  # the audit viewer, its export and verification
+    # The CPAS's own entries of the partner directory (core/partners); regional ones come
+    # from the central and nobody changes them on a desktop.
+    MANAGE_PARTNERS = "manage_partners"
     MANAGE_BACKUPS = "manage_backups"  # back up now, list, verify, restore
 
 

@@ -26,6 +26,7 @@ from desktop.documents.base import (
     spacer,
     styles,
 )
+from desktop.documents.partner_card import PartnerCard
 
 
 def _day(value: date | None) -> str:
@@ -186,20 +187,27 @@ def case_summary(target: Target, view: CaseView, languages: Languages, organisat
 
 def referral_letter(target: Target, view: CaseView, languages: Languages,
                     organisation: Organisation, partner: str, purpose: str,
-                    made_on: date | None = None) -> Target:
+                    made_on: date | None = None, card: PartnerCard | None = None) -> Target:
+    """``card``: the directory entry chosen, whose address, hours and languages are printed
+    under its name, and again for the person in the language beside."""
     s = styles()
     writer = DocumentWriter(languages, organisation, "doc.referral_title", "referral-letter",
                             made_on)
     head = view.members[0] if view.members else None
-    story = [p(writer.title, s.title), spacer(), p(partner, s.value), spacer(6),
-             p(languages.main("doc.referral_body", organisation=str(organisation),
-                              name=head.display_name if head else "",
-                              birth=display_iso(head.birth_date) if head else "",
-                              purpose=purpose, file=view.case.file_number)),
-             spacer(), p(languages.main("doc.referral_contact"))]
+    story = [p(writer.title, s.title), spacer(), p(partner, s.value)]
+    if card is not None:
+        story += [p(line) for line in card.lines(languages.main)]
+    story += [spacer(6),
+              p(languages.main("doc.referral_body", organisation=str(organisation),
+                               name=head.display_name if head else "",
+                               birth=display_iso(head.birth_date) if head else "",
+                               purpose=purpose, file=view.case.file_number)),
+              spacer(), p(languages.main("doc.referral_contact"))]
     if languages.beside is not None:
         story += [spacer(8), p(languages.beside("doc.referral_for_person",
                                                 partner=partner, purpose=purpose), s.small)]
+        if card is not None:
+            story += [p(line, s.small) for line in card.for_person(languages.beside)]
     signer = languages.main("doc.signature_worker")
     if view.worker:
         signer = languages.main.labelled(signer, view.worker)

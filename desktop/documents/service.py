@@ -14,6 +14,7 @@ from desktop.core.enums import AuditAction
 from desktop.core.errors import RelaisError
 from desktop.core.figures import FiguresService
 from desktop.core.models import CaseFile
+from desktop.core.partners import PartnerDirectory
 from desktop.core.reference import ReferenceData
 from desktop.core.roles import Actor, Permission
 from desktop.core.text import clean_text
@@ -35,6 +36,7 @@ from desktop.documents.case_documents import (
 )
 from desktop.documents.fillable_intake import fillable_intake_form
 from desktop.documents.monthly_report import monthly_csv, monthly_pdf, monthly_xlsx
+from desktop.documents.partner_card import PartnerCard
 from desktop.private_files import make_private
 
 
@@ -55,6 +57,7 @@ class DocumentService:
     document_language: str
     logo_path: Path | None = None  # where the organisation's logo is kept, if it has one
     actor: Actor | None = None
+    partners: PartnerDirectory | None = None  # the directory a referral letter may name
 
     @property
     def logo(self) -> Path | None:
@@ -119,12 +122,19 @@ class DocumentService:
         return made
 
     def referral(self, case_id: uuid.UUID, target: Target, languages: Languages, partner: str,
-                 purpose: str) -> Target:
+                 purpose: str, partner_id: uuid.UUID | None = None) -> Target:
+        """The letter to a partner; ``partner_id`` names the directory entry whose address,
+        hours and languages it prints (its name when ``partner`` is left empty)."""
         partner, purpose = clean_text(partner), clean_text(purpose)  # typed, one line each
+        card = None
+        if partner_id is not None and self.partners is not None:
+            entry = self.partners.get(partner_id)
+            card = PartnerCard.of(entry, self.reference)
+            partner = partner.strip() or entry.name
         if not partner.strip():
             raise RelaisError("doc.partner_required")
         made = referral_letter(_private(target), self.case_files.open(case_id), languages,
-                               self.letterhead, partner, purpose)
+                               self.letterhead, partner, purpose, card=card)
         self._audit(target, "referral", case_id, languages)
         return made
 

@@ -20,6 +20,7 @@ class IgnoredColumn:
     same_as: int | None = None  # the column that already holds this meaning
     meaning: str | None = None  # that meaning (canonical name), for a duplicate
     known: bool = False  # a header Relais recognises, left out by the chosen mapping
+    labels: str = "importer.column_"  # the catalog prefix naming a meaning (partners: theirs)
 
     @property
     def letter(self) -> str:
@@ -28,7 +29,7 @@ class IgnoredColumn:
     def describe(self, tr: Translate) -> str:
         if self.meaning is not None and self.same_as is not None:
             return tr("import.ignored_duplicate", column=self.letter, header=self.header,
-                      meaning=tr(f"importer.column_{self.meaning}"),
+                      meaning=tr(f"{self.labels}{self.meaning}"),
                       other=column_letter(self.same_as))
         if not self.header:
             return tr("import.ignored_unnamed", column=self.letter)
@@ -55,8 +56,11 @@ def _filled(cell: Any) -> bool:
     return cell is not None and str(cell).strip() != ""
 
 
-def ignored_columns(rows: list[list[Any]], mapping: Mapping) -> list[IgnoredColumn]:
-    """Every column with a header or with data that the mapping leaves out."""
+def ignored_columns(rows: list[list[Any]], mapping: Mapping,
+                    recognised: Callable[[Any], str | None] = recognise,
+                    labels: str = "importer.column_") -> list[IgnoredColumn]:
+    """Every column with a header or with data that the mapping leaves out (``recognised``
+    and ``labels``: the columns of another kind of list, the partner directory's)."""
     headers = rows[mapping.header_row] if rows else []
     data = rows[mapping.header_row + 1:]
     width = max([len(headers), *(len(r) for r in data)])
@@ -73,7 +77,7 @@ def ignored_columns(rows: list[list[Any]], mapping: Mapping) -> list[IgnoredColu
         ignored.append(IgnoredColumn(index, text, same_as,
                                      meaning if same_as is not None else None,
                                      known=bool(text) and same_as is None
-                                     and recognise(text) is not None))
+                                     and recognised(text) is not None, labels=labels))
     return ignored
 
 

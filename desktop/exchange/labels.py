@@ -13,6 +13,8 @@ from desktop.core.enums import (
     CaseStatus,
     ClosureReason,
     DocumentType,
+    PartnerKind,
+    PartnerScope,
     Relationship,
     Sex,
 )
@@ -26,7 +28,8 @@ Translate = Callable[..., str]
 PREFIXES: dict[type[StrEnum], str] = {
     Sex: "sex", Relationship: "relationship", AccommodationType: "accommodation",
     DocumentType: "document_type", CaseStatus: "case_status",
-    ClosureReason: "closure_reason",
+    ClosureReason: "closure_reason", PartnerKind: "partner_kind",
+    PartnerScope: "partner_scope",
 }
 # Person languages, written as their names: "en" would read as the Dutch word "and".
 LANGUAGE_CODES = ("uk", "ru", "en", "fr", "nl", "de")

@@ -47,6 +47,7 @@ from desktop.ui.documents_dialog import DocumentsDialog
 from desktop.ui.language import UiLanguage
 from desktop.ui.merge_dialog import MergeDialog
 from desktop.ui.municipality_picker import MunicipalityPicker
+from desktop.ui.partners.referral_controls import ReferralControls
 from desktop.ui.person_dialog import PersonDialog
 from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.subject_copy_dialog import SubjectCopyDialog
@@ -60,7 +61,8 @@ PEOPLE_COLUMNS = ("case.col_name", "intake.field_relationship", "intake.field_bi
                   "case.col_nrn", "case.col_documents", "case.col_needs")
 NOTE_COLUMNS = ("case.col_date", "case.col_audience", "case.col_note")
 TASK_COLUMNS = ("case.col_due", "case.col_task", "case.col_done")
-REFERRAL_COLUMNS = ("case.col_partner", "case.col_purpose", "case.col_status")
+REFERRAL_COLUMNS = ("case.col_partner", "case.col_purpose", "case.col_status",
+                    "case.col_sent_on", "case.col_outcome_on")
 AID_COLUMNS = ("case.col_decided", "case.col_category", "case.col_piis")
 HISTORY_COLUMNS = ("case.col_when", "case.col_who", "case.col_what", "case.col_fields")
 
@@ -187,6 +189,9 @@ class CaseWindow(QWidget):
         self.add_referral.clicked.connect(self._add_referral)
         for field in (self.partner, self.purpose):
             field.returnPressed.connect(self._enter_referral)
+        self.referral = ReferralControls(lang, services, self.partner, self)
+        self.referral.connect(self._record_outcome, self.open_referral_letter)
+        self.referrals.itemSelectionChanged.connect(self._follow_referral)
         self.aid_category = QComboBox()
         self.aid_decided = QLineEdit()
         self.aid_piis = QCheckBox()
@@ -195,7 +200,8 @@ class CaseWindow(QWidget):
         self.forms = [
             (self.note_text, 1), (self.note_audience, 0), (self.add_note, 0),
             (self.task_title, 1), (self.task_due, 0), (self.add_task, 0), (self.task_done, 0),
-            (self.partner, 1), (self.purpose, 1), (self.add_referral, 0),
+            (self.referral.choose_button, 0), (self.partner, 1), (self.purpose, 1),
+            (self.add_referral, 0),
             (self.aid_category, 0), (self.aid_decided, 0), (self.aid_piis, 0), (self.add_aid, 0),
         ]
         # What an empty list holds and why it may be empty (never whether restricted
@@ -206,8 +212,10 @@ class CaseWindow(QWidget):
             label.setStyleSheet("color: #555;")
         notes_page = self._page(self.notes, self.forms[0:3])
         tasks_page = self._page(self.tasks, self.forms[3:7])
-        referrals_page = self._page(self.referrals, self.forms[7:10])
-        self.aid_page = self._page(self.aid, self.forms[10:14])
+        referrals_page = self._page(self.referrals, self.forms[7:11], [
+            (self.referral.status, 0), (self.referral.outcome_on, 0),
+            (self.referral.record_button, 0), (self.referral.letter_button, 0)])
+        self.aid_page = self._page(self.aid, self.forms[11:15])
         people_page = self._page(self.people, [(self.edit_person, 0), (self.merge_button, 0),
                                                (self.own_copy, 0), (self.anonymise_button, 0)])
         self.tabs = QTabWidget()
@@ -229,27 +237,34 @@ class CaseWindow(QWidget):
         editable = self.actor.can(Permission.EDIT_CASES)
         for widget in (self.follow_up, self.reopen, self.completed, self.reason,
                        self.close_case, self.merge_button, self.edit_person,
-                       *(widget for widget, _ in self.forms)):
+                       *(widget for widget, _ in self.forms), *self.referral.widgets):
             widget.setVisible(editable)
         self.own_copy.setVisible(self.actor.can(Permission.EXPORT_PERSONAL_DATA))
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)  # Ctrl+W, Ctrl+F4
         fit_to_screen(self, 1000, 680)
         self.unsaved = UnsavedChanges(lang, self, (
             self.note_text, self.task_title, self.task_due, self.partner, self.purpose,
-            self.aid_decided, self.aid_piis, self.destination.edit))
+            self.referral.outcome_on, self.aid_decided, self.aid_piis, self.destination.edit))
         lang.changed.connect(self.retranslate)
         self.retranslate()
 
-    def _page(self, widget: QTableWidget, row: list) -> QWidget:
+    def _page(self, widget: QTableWidget, row: list, more: list | None = None) -> QWidget:
+        """A tab: its list, then a line of fields (and a second one, ``more``, when given:
+        what acts on the selected row, kept to the left)."""
         page = QWidget()
         layout = QVBoxLayout(page)
         if widget in self.empty:
             layout.addWidget(self.empty[widget])
         layout.addWidget(widget)
-        line = QHBoxLayout()
-        for field, stretch in row:
-            line.addWidget(field, stretch)
-        layout.addLayout(line)
+        for fields in (row, more):
+            if fields is None:
+                continue
+            line = QHBoxLayout()
+            for field, stretch in fields:
+                line.addWidget(field, stretch)
+            if fields is more:
+                line.addStretch(1)
+            layout.addLayout(line)
         return page
 
     def retranslate(self) -> None:
@@ -272,6 +287,7 @@ class CaseWindow(QWidget):
         self.own_copy.setToolTip(tr("subject.button_tip"))
         self.task_done.setText(tr("case.task_done"))
         self.add_referral.setText(tr("case.add_referral"))
+        self.referral.retranslate()
         self.add_aid.setText(tr("case.add_aid"))
         self.aid_piis.setText(tr("case.col_piis"))
         category = self.aid_category.currentData()
@@ -386,8 +402,14 @@ class CaseWindow(QWidget):
                                              (member.person.id, self._name(member)))
         for row, task in enumerate(view.tasks):
             self.tasks.item(row, 0).setData(Qt.ItemDataRole.UserRole, task.id)
-        fill(self.referrals, [[r.partner, r.purpose, tr.choice("referral_status", r.status)]
+        fill(self.referrals, [[r.partner, r.purpose, tr.choice("referral_status", r.status),
+                               r.referred_on.strftime("%d/%m/%Y") if r.referred_on else "",
+                               r.outcome_on.strftime("%d/%m/%Y") if r.outcome_on else ""]
                               for r in view.referrals])
+        for row, referral in enumerate(view.referrals):
+            self.referrals.item(row, 0).setData(Qt.ItemDataRole.UserRole, referral.id)
+        self.referral.municipality = next(
+            (home.municipality_refnis for home in reversed(view.accommodations)), "")
         self.tabs.setTabVisible(self.aid_index, view.aid is not None)
         fill(self.aid, [[a.decided_on.strftime("%d/%m/%Y"), tr.choice("aid_category",
                                                                        a.category),
@@ -534,11 +556,54 @@ class CaseWindow(QWidget):
             self._act(lambda: self.services.case_files.complete_task(task_id))
 
     def _add_referral(self) -> None:
+        partner_id = self.referral.partner_id
         if self._act(lambda: self.services.case_files.add_referral(
-                self.case_id, self.partner.text(), self.purpose.text())):
+                self.case_id, self.partner.text(), self.purpose.text(), partner_id)):
             self.partner.clear()
             self.purpose.clear()
+            self.referral.forget()
             self.partner.setFocus()
+
+    def _chosen_referral(self):  # type: ignore[no-untyped-def]
+        """The referral of the selected row, or None (said in the window)."""
+        item = self.referrals.item(self.referrals.currentRow(), 0)
+        chosen = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        view = getattr(self, "view", None)
+        found = next((r for r in view.referrals if r.id == chosen), None) if view else None
+        if found is None:
+            self.error.show_message(self.lang.tr("partners.select_referral"))
+        return found
+
+    def _follow_referral(self) -> None:
+        item = self.referrals.item(self.referrals.currentRow(), 0)
+        view = getattr(self, "view", None)
+        chosen = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        found = next((r for r in view.referrals if r.id == chosen), None) if view else None
+        self.referral.follow(found.status if found else None)
+
+    def _record_outcome(self) -> None:
+        referral = self._chosen_referral()
+        if referral is None:
+            return
+        on = _date_or_none(self.referral.outcome_on.text())
+        if on is False:
+            self.error.show_message(self.lang.tr("date.unreadable",
+                                                 value=self.referral.outcome_on.text()))
+            return
+        status = self.referral.status.currentData()
+        if self._act(lambda: self.services.case_files.set_referral_status(
+                referral.id, status, on or None)):
+            self.referral.outcome_on.clear()
+
+    def open_referral_letter(self) -> DocumentsDialog | None:
+        """The letter of the selected referral: its partner (and directory entry) and
+        purpose already in the documents dialog."""
+        referral = self._chosen_referral()
+        if referral is None:
+            return None
+        dialog = self.open_documents()
+        dialog.preset_referral(referral.partner, referral.purpose, referral.partner_id)
+        return dialog
 
     def _enter_referral(self) -> None:
         if self.partner.text().strip():

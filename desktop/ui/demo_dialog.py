@@ -23,9 +23,13 @@ from desktop.ui.widgets import ErrorLabel, error_text
 
 class DemoDialog(QDialog):
     def __init__(self, lang: UiLanguage, demo: DemoGenerator, tasks: TaskRunner,
-                 on_done: Callable[[], None], parent: QWidget | None = None) -> None:
+                 on_done: Callable[[], None], parent: QWidget | None = None,
+                 before: Callable[[], object] | None = None) -> None:
+        """``before``: run first on the worker (the partner directory's examples, as
+        `relais demo` loads them, so the demo's referrals name its entries)."""
         super().__init__(parent)
         self.lang, self.demo, self.tasks, self.on_done = lang, demo, tasks, on_done
+        self.before = before
         tr = lang.tr
         self.setWindowTitle(tr("demo.window_title"))
         intro = QLabel(tr("demo.intro"))
@@ -64,8 +68,14 @@ class DemoDialog(QDialog):
         self.progress.setRange(0, count)
         self.progress.setValue(0)
         self.progress.show()
-        self.tasks.run(lambda progress: self.demo.generate(count, seed, progress),
-                       self._finished, self._failed, self._progressed)
+        before, demo = self.before, self.demo
+
+        def work(progress: Callable[[int, int], None]) -> int:
+            if before is not None:
+                before()
+            return demo.generate(count, seed, progress)
+
+        self.tasks.run(work, self._finished, self._failed, self._progressed)
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setValue(done)

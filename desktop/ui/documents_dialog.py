@@ -77,6 +77,12 @@ class DocumentsDialog(QDialog):
             self.beside_language.addItem(LANGUAGE_NAMES[code], code)
         self.beside_language.addItem(tr("doc.beside_none"), "none")
         self.partner, self.purpose = QLineEdit(), QLineEdit()
+        # The directory entry the letter is for (its address, hours and languages printed);
+        # typing over its name makes the partner free text again.
+        self.partner_id: uuid.UUID | None = None
+        self.partner.textEdited.connect(lambda _text: self._forget_partner())
+        self.choose_partner = QPushButton(tr("partners.choose_partner"))
+        self.choose_partner.clicked.connect(lambda: self.open_partner_choice())
         self.what, self.where, self.when, self.bring = (QLineEdit(), QLineEdit(), QLineEdit(),
                                                         QLineEdit())
         self.copies = QSpinBox()
@@ -91,7 +97,9 @@ class DocumentsDialog(QDialog):
         for key, widget, kind in (
             ("doc.kind_label", self.kind, None), ("doc.main_language", self.main_language, None),
             ("doc.beside_language", self.beside_language, None),
-            ("doc.partner", self.partner, "referral"), ("doc.purpose", self.purpose, "referral"),
+            ("doc.partner", self.partner, "referral"),
+            ("doc.partner_directory", self.choose_partner, "referral"),
+            ("doc.purpose", self.purpose, "referral"),
             ("doc.what", self.what, "slip"), ("doc.where", self.where, "slip"),
             ("doc.when", self.when, "slip"), ("doc.bring", self.bring, "slip"),
             ("doc.copies", self.copies, "blank"), ("doc.month", self.month, "monthly"),
@@ -144,6 +152,51 @@ class DocumentsDialog(QDialog):
         self._show_fields()
         fit_to_screen(self, 720, 860)
 
+    def preset_referral(self, partner: str, purpose: str,
+                        partner_id: uuid.UUID | None) -> None:
+        """The letter of a referral already recorded: its partner and purpose filled in."""
+        self.kind.setCurrentIndex(max(0, self.kind.findData("referral")))
+        self.partner.setText(partner)
+        self.purpose.setText(purpose)
+        self._take_partner(partner_id)
+
+    def open_partner_choice(self) -> QDialog:
+        from desktop.ui.partners.picker import ChoosePartnerDialog
+
+        dialog = ChoosePartnerDialog(self.lang, self.services.partners,
+                                     self.services.reference, parent=self)
+        dialog.accepted.connect(lambda: self._chosen(dialog))
+        dialog.open()
+        return dialog
+
+    def _chosen(self, dialog: QDialog) -> None:
+        partner = dialog.chosen  # type: ignore[attr-defined]
+        if partner is not None:
+            self.partner.setText(partner.name)
+            self._take_partner(partner.id)
+
+    def _take_partner(self, partner_id: uuid.UUID | None) -> None:
+        """The entry's id kept for the letter; the letter's language follows the entry's
+        municipality when it is an official one (a partner in Gent reads Dutch)."""
+        self.partner_id = partner_id
+        self._forget_preview()
+        if partner_id is None:
+            return
+        try:
+            entry = self.services.partners.get(partner_id)
+        except RelaisError:
+            self.partner_id = None
+            return
+        place = self.services.reference.municipality(entry.municipality_refnis)
+        if place is not None and place.document_language in DOCUMENT_LANGUAGES:
+            self.main_language.setCurrentIndex(
+                max(0, self.main_language.findData(place.document_language)))
+
+    def _forget_partner(self) -> None:
+        if self.partner_id is not None:
+            self.partner_id = None
+            self._forget_preview()
+
     def _show_fields(self) -> None:
         kind = self.kind.currentData()
         for owner, widgets in self.rows.items():
@@ -177,7 +230,7 @@ class DocumentsDialog(QDialog):
             self.error.show_message(error_text(self.lang, exc))
             return None
         kind, case_id = self.kind.currentData(), self.case_id
-        partner, purpose = self.partner.text(), self.purpose.text()
+        partner, purpose, partner_id = self.partner.text(), self.purpose.text(), self.partner_id
         appointment = Appointment(self.what.text(), self.where.text(), self.when.text(),
                                   self.bring.text())
         copies, month = self.copies.value(), self.month.text().strip()
@@ -185,7 +238,7 @@ class DocumentsDialog(QDialog):
         def work() -> bytes:
             buffer = io.BytesIO()
             if kind == "referral":
-                docs.referral(case_id, buffer, languages, partner, purpose)
+                docs.referral(case_id, buffer, languages, partner, purpose, partner_id)
             elif kind == "slip":
                 docs.appointment(case_id, buffer, languages, appointment)
             elif kind == "blank":

@@ -59,6 +59,10 @@ class MainMenus:
         self.forms_action = QAction(window)
         self.forms_action.triggered.connect(lambda: window.open_forms())
         self.cases_menu.addAction(self.forms_action)
+        # The directory of partner services: everyone reads it, administrators keep it.
+        self.partners_action = QAction(window)
+        self.partners_action.triggered.connect(lambda: window.open_partners())
+        self.cases_menu.addAction(self.partners_action)
         self.cases_menu.addSeparator()
         self.cases_menu.addAction(self.import_action)
         self.cases_menu.addAction(self.export_action)
@@ -112,6 +116,7 @@ class MainMenus:
         self.import_action.setText(tr("menu.import"))
         self.transcribe_action.setText(tr("menu.transcribe"))
         self.forms_action.setText(tr("menu.forms"))
+        self.partners_action.setText(tr("menu.partners"))
         self.pdf_form_action.setText(tr("menu.import_pdf_form"))
         self.export_action.setText(tr("menu.export"))
         self.tools_menu.setTitle(tr("menu.tools"))

@@ -359,6 +359,11 @@ class MainWindow(QMainWindow):
     def open_users(self) -> QDialog:
         return self._open_dialog(UsersDialog(self.lang, self.services.users, self))
 
+    def open_partners(self) -> QDialog:
+        from desktop.ui.partners.dialog import PartnersDialog
+
+        return self._open_dialog(PartnersDialog(self.lang, self.services, self.tasks, self))
+
     def open_retention(self) -> QDialog:
         return self._open_dialog(RetentionDialog(self.lang, self.services.retention,
                                                  self.tasks, self.refresh, self))
@@ -388,7 +393,8 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> QDialog:
         return self._open_dialog(
-            DemoDialog(self.lang, self.services.demo, self.tasks, self.refresh, self)
+            DemoDialog(self.lang, self.services.demo, self.tasks, self.refresh, self,
+                       before=self.services.partners.load_examples)
         )
 
     def about(self) -> QMessageBox:

@@ -9,13 +9,13 @@ from desktop.cli import COMMANDS, GROUPS, run_cli
 
 TOP_HELP = """\
 usage: relais [-h] [--data-dir DATA_DIR] [--lang {fr,nl,de,en,uk}] [--self-test]
-              {init,users,demo,import,export,search,person,pdf,report,sync,join,audit,backup,retention,figures}
+              {init,users,demo,import,export,search,person,pdf,report,sync,join,audit,backup,retention,figures,partners}
               ...
 
 Relais: case records for the reception of people displaced from Ukraine.
 
 positional arguments:
-  {init,users,demo,import,export,search,person,pdf,report,sync,join,audit,backup,retention,figures}
+  {init,users,demo,import,export,search,person,pdf,report,sync,join,audit,backup,retention,figures,partners}
     init                create the organisation and its first administrator
     users               manage user accounts
     demo                add synthetic demonstration data
@@ -33,6 +33,7 @@ positional arguments:
     retention           retention rules, their preview and the run that anonymises
                         (administrators)
     figures             anonymous figures for a coordinator
+    partners            the directory of partner services (list, import, export)
 
 options:
   -h, --help            show this help message and exit
@@ -64,6 +65,7 @@ def test_relais_help_is_unchanged(capsys, monkeypatch):
     ("sync", "{enrol,now,status,conflicts,resolve,problems,resend,discard,leave}"),
     ("backup", "{now,list,verify,restore}"),
     ("figures", "{export}"),
+    ("partners", "{list,import,export}"),
 ])
 def test_each_group_lists_its_subcommands(capsys, monkeypatch, command, subcommands):
     assert f"usage: relais {command} " in help_text(capsys, monkeypatch, command)
@@ -81,7 +83,7 @@ def test_a_subcommand_keeps_its_options_and_the_shared_ones(capsys, monkeypatch)
 def test_every_command_comes_from_exactly_one_group():
     assert sorted(COMMANDS) == sorted(["init", "users", "demo", "import", "export", "search",
                                        "person", "pdf", "report", "sync", "join", "audit",
-                                       "backup", "retention", "figures"])
+                                       "backup", "retention", "figures", "partners"])
     assert len(set(COMMANDS)) == len(COMMANDS)
     assert all(callable(group.register) for group in GROUPS)
 

@@ -222,3 +222,28 @@ def test_only_an_administrator_may_change_the_logo(services, vault, tmp_path):
     with pytest.raises(AccessDenied):
         worker.documents.set_logo(picture)
     assert worker.documents.logo is None
+
+
+def test_a_referral_letter_to_a_directory_entry_prints_where_it_is_and_its_languages(
+        case, services, tmp_path):
+    from desktop.core.enums import PartnerKind
+    from desktop.core.partners import PartnerEntry
+
+    partner_id = services.partners.add(PartnerEntry(
+        kind=PartnerKind.LANGUAGE_COURSES, name="Atelier de langue Horizon",
+        street="Rue de l'Exemple 3", postal_code="4000", municipality_refnis="62063",
+        phone="+32 000 00 00 01", email="cours@example.org",
+        opening_hours="Lu–ve 9:00–17:00", languages=["uk", "ru", "fr"]))
+    made = services.documents.referral(case.case.id, tmp_path / "letter.pdf",
+                                       Languages.of("fr", "uk"), "", "cours de français",
+                                       partner_id=partner_id)
+    _, letter = read(made)
+    letter = letter.replace("\u00a0", " ")
+    assert "Atelier de langue Horizon" in letter  # the entry's name when none was typed
+    assert "Rue de l'Exemple 3, 4000 Liège" in letter
+    assert "+32 000 00 00 01 · cours@example.org" in letter
+    assert "Heures d'ouverture : Lu–ve 9:00–17:00" in letter
+    assert "Langues parlées : Ukrainien, Russe, Français" in letter
+    # For the person, in Ukrainian: where to go, and that Ukrainian is spoken there.
+    assert "Адреса: Rue de l'Exemple 3, 4000 Liège" in letter
+    assert "Там розмовляють такими мовами: Українська, Російська, Французька." in letter

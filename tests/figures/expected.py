@@ -83,8 +83,11 @@ def expected(data: Dataset) -> dict[str, object]:
         row["files_closed"] += c in closed
         row["persons"] += len(members.get(c["household_id"], []))
     out["places"] = {k: dict(v) for k, v in places.items()}
+    partner_kind = {key: ("other_service" if p["kind"] == "other" else p["kind"])
+                    for key, p in r.get("partner_service", {}).items()}
     out["referrals"] = Counter(
-        ("unspecified", x["status"]) for x in r.get("referral", {}).values()
+        (partner_kind.get(x.get("partner_id"), "unspecified"), x["status"])
+        for x in r.get("referral", {}).values()
         if FIRST.isoformat() <= x["referred_on"] <= LAST.isoformat())
     return out
 

@@ -58,14 +58,21 @@ class Dataset:
         return record_id
 
     def changes(self) -> list[dict[str, Any]]:
-        order = ["household", "person", "household_member", "protection_status", "case_file",
-                 "accommodation", "aid_decision", "referral"]
+        order = ["partner_service", "household", "person", "household_member",
+                 "protection_status", "case_file", "accommodation", "aid_decision",
+                 "referral"]
         return [create(entity, values, record_id) for entity in order
                 for record_id, values in self.records.get(entity, {}).items()]
 
 
+PARTNER_KINDS = ("language_courses", "housing", "mental_health", "other")
+
+
 def generate(seed: int, households: int, places: list[str]) -> Dataset:
     rng, data = random.Random(seed), Dataset()
+    partners = [data.add("partner_service", {"kind": kind, "name": f"Service {number}",
+                                             "scope": "local"})
+                for number, kind in enumerate(PARTNER_KINDS)]
     for _ in range(households):
         household = data.add("household", {"reference": "", "members_in_ukraine": 0})
         opened = FIRST - timedelta(days=rng.randrange(-20, 400))
@@ -114,11 +121,15 @@ def generate(seed: int, households: int, places: list[str]) -> Dataset:
                                       "decided_on": opened.isoformat(),
                                       "piis": rng.random() < 0.6})
         for _ in range(rng.choice([0, 1, 2])):
-            data.add("referral", {"case_id": case, "partner": "Maison X", "purpose": "",
-                                  "status": rng.choice(["proposed", "sent", "accepted",
-                                                        "completed", "declined"]),
-                                  "referred_on": (FIRST + timedelta(days=rng.randrange(
-                                      -10, 31))).isoformat()})
+            referred = FIRST + timedelta(days=rng.randrange(-10, 31))
+            status = rng.choice(["proposed", "sent", "waiting", "accepted", "completed",
+                                 "declined", "no_show"])
+            data.add("referral", {
+                "case_id": case, "partner": "Maison X", "purpose": "",
+                "partner_id": rng.choice([None, *partners]), "status": status,
+                "referred_on": referred.isoformat(),
+                "outcome_on": (referred + timedelta(days=rng.randrange(0, 40))).isoformat()
+                if status not in ("proposed", "sent") else None})
     return data
 
 

@@ -24,6 +24,9 @@ from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.import_wizard import ImportWizard
 from desktop.ui.intake_wizard import IntakeWizard
 from desktop.ui.login import LoginWindow
+from desktop.ui.partners.dialog import PartnersDialog
+from desktop.ui.partners.editor import PartnerEditor
+from desktop.ui.partners.picker import ChoosePartnerDialog
 from desktop.ui.quick_intake import QuickIntakeDialog
 from desktop.ui.restore_dialog import RestoreDialog
 from desktop.ui.settings_dialog import SettingsDialog
@@ -66,6 +69,7 @@ def _inside_combo_popup(widget: QWidget) -> bool:
 def screens(qtbot, lang, services, vault, paths, make_main, tasks):
     case_id = services.intake.register(HouseholdInput(members=[PersonInput(
         surname_lat="Koval", given_name_lat="Nazar", birth_date="1990")]))
+    services.partners.load_examples()
     built = {
         "login": LoginWindow(lang, vault, tasks, "admin", "CPAS"),
         "quick intake": QuickIntakeDialog(lang, services),
@@ -78,6 +82,9 @@ def screens(qtbot, lang, services, vault, paths, make_main, tasks):
         "import": ImportWizard(lang, services, paths, tasks),
         "export": ExportDialog(lang, services, tasks),
         "audit": AuditDialog(lang, services, tasks),
+        "partners": PartnersDialog(lang, services, tasks),
+        "partner editor": PartnerEditor(lang, services.partners, services.reference),
+        "choose a partner": ChoosePartnerDialog(lang, services.partners, services.reference),
         "main window": make_main(services),
         "backups": BackupsDialog(lang, services.backups, Settings(), paths, tasks),
         "restore from the login screen": RestoreDialog(lang, paths, tasks, "admin"),

@@ -127,6 +127,22 @@ def own_copy(ctx: Context) -> States:
     yield "folder missing", dialog
 
 
+def partners(ctx: Context) -> States:
+    dialog = ctx.main().open_partners()
+    yield "empty", dialog
+    if ctx.services.partners.is_empty():
+        dialog.load_examples()
+    dialog.browser.table.selectRow(0)
+    yield "examples, one chosen", dialog
+    editor = ctx.keep(dialog.edit())
+    yield "edit", editor
+    editor.unsaved.mark_saved()
+    editor.reject()
+    picker = ctx.keep(_case(ctx).referral.choose())
+    yield "choose a partner", picker
+    picker.reject()
+
+
 def users(ctx: Context) -> States:
     dialog = ctx.main().open_users()
     yield "", dialog
@@ -240,6 +256,7 @@ SCREEN_BUILDERS: dict[str, Callable[[Context], States]] = {
     "merge": merge,
     "own copy": own_copy,
     "users": users,
+    "partners": partners,
     "settings": single(lambda _ctx, main: main.open_settings()),
     "demo": single(lambda _ctx, main: main.open_demo()),
     "export": single(lambda _ctx, main: main.open_export()),

@@ -13,14 +13,15 @@ from desktop.core.models import (
     AidDecision,
     CaseFile,
     HouseholdMember,
+    PartnerService,
     Person,
     ProtectionStatus,
     Referral,
 )
 
 MODELS = {model.__tablename__: model for model in (
-    Accommodation, AidDecision, CaseFile, HouseholdMember, Person, ProtectionStatus,
-    Referral)}
+    Accommodation, AidDecision, CaseFile, HouseholdMember, PartnerService, Person,
+    ProtectionStatus, Referral)}
 ORG = 0
 
 

@@ -8,6 +8,7 @@ from desktop.core.models.base import Record, utcnow
 from desktop.core.models.cases import Accommodation, CaseFile, Note, Referral, Task
 from desktop.core.models.drafts import IntakeDraft
 from desktop.core.models.org import Organisation, UserAccount
+from desktop.core.models.partners import PartnerService
 from desktop.core.models.people import (
     Household,
     HouseholdMember,
@@ -39,6 +40,7 @@ __all__ = [
     "IntakeDraft",
     "Note",
     "Organisation",
+    "PartnerService",
     "Person",
     "PersonMerge",
     "PersonNameKey",

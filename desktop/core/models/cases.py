@@ -77,7 +77,11 @@ class Referral(Record, table=True):
     __tablename__ = "referral"
 
     case_id: uuid.UUID = uuid_field(foreign_key="case_file.id", index=True)
-    partner: str
+    partner: str  # as the letter names it: the directory entry's name, or typed
     purpose: str = ""
     status: ReferralStatus = enum_field(ReferralStatus, ReferralStatus.PROPOSED)
-    referred_on: date | None = None
+    referred_on: date | None = None  # sent on
+    # The directory entry chosen, if any (free text stays allowed).
+    partner_id: uuid.UUID | None = uuid_field(default=None, foreign_key="partner_service.id",
+                                              index=True)
+    outcome_on: date | None = None  # when the status became an outcome
