@@ -1,26 +1,23 @@
 """The overview of a scope month by month (the coordinator page's chart): per organisation,
 the overview rows suppressed as the figures document suppresses them (a count of 1 to 4
 hidden; the overview publishes no totals, so no secondary cell), an imported file's overview
-where one was sent. Cached a few minutes: twelve months are 24 queries over every record."""
+where one was sent. Cached until the scope's records change (cache.py): twelve months are
+24 queries over every record."""
 
 from __future__ import annotations
 
-import time
-from threading import Lock
 from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.engine import Engine
 
 from central import models as m
+from central.coordination.cache import TimedCache, scope_version
 from central.coordination.source import CentralSource
 from figures import schema as s
 from figures.compute import overview
 from figures.places import in_scope
 from figures.suppression import shown, suppress, with_totals
-
-CACHE_SECONDS = 300
-CACHE_ENTRIES = 256
 
 # refnis -> overview row -> value (None: hidden)
 MonthOverview = dict[str, dict[str, int | None]]
@@ -46,24 +43,13 @@ def suppressed_overview(values: dict[str, int]) -> dict[str, int | None]:
 class OverviewSeries:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._cache: dict[tuple[str, str], tuple[float, MonthOverview]] = {}
-        self._lock = Lock()
+        self._cache: TimedCache[MonthOverview] = TimedCache()
 
     def months(self, months: list[str], scope: str) -> dict[str, MonthOverview]:
-        return {month: self.month(month, scope) for month in months}
-
-    def month(self, month: str, scope: str) -> MonthOverview:
-        key, now = (month, scope), time.monotonic()
-        with self._lock:
-            found = self._cache.get(key)
-        if found and now - found[0] < CACHE_SECONDS:
-            return found[1]
-        result = self._compute(month, scope)
-        with self._lock:
-            if len(self._cache) >= CACHE_ENTRIES:
-                self._cache.clear()
-            self._cache[key] = (now, result)
-        return result
+        version = scope_version(self.engine, scope)
+        return {month: self._cache.get((month, scope, version),
+                                       lambda month=month: self._compute(month, scope))
+                for month in months}
 
     def _compute(self, month: str, scope: str) -> MonthOverview:
         with self.engine.connect() as connection:

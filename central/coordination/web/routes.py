@@ -15,8 +15,8 @@ from sqlalchemy.engine import Engine
 
 from central.coordination import accounts
 from central.coordination.output import write
-from central.coordination.series import OverviewSeries, previous_months
-from central.coordination.service import FiguresError, FiguresService, allowed_scope, check_month
+from central.coordination.service import FiguresError, allowed_scope, check_month
+from central.coordination.web.data import PageFigures
 from central.coordination.web.places import LEVELS
 from central.coordination.web.session import (
     COOKIE,
@@ -32,7 +32,6 @@ from figures.places import REGIONS, narrower_or_equal, provinces
 
 CSS = (Path(__file__).parent / "page.css").read_text("utf-8")
 MAX_FORM_BYTES = 4096
-SERIES_MONTHS = 12
 DOWNLOADS = {"csv": "text/csv; charset=utf-8",
              "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
              "pdf": "application/pdf"}
@@ -51,7 +50,7 @@ def scopes_within(own: str) -> list[str]:
 
 def register(app: FastAPI, engine: Engine, signer: SessionSigner | None = None) -> None:
     signer = signer or SessionSigner()
-    service, series, failures = FiguresService(engine), OverviewSeries(engine), FailureLimit()
+    figures_of, failures = PageFigures(engine), FailureLimit()
 
     def language(request: Request, asked: str | None = None) -> str:
         return choose_language(asked or request.query_params.get("lang"),
@@ -160,8 +159,8 @@ def register(app: FastAPI, engine: Engine, signer: SessionSigner | None = None) 
         except FiguresError:
             scope, message = coordinator.scope, page_word("error.outside_scope", lang)
         level = params.get("level") if params.get("level") in LEVELS else LEVELS[0]
-        doc = service.figures(month, scope)
-        months = series.months(previous_months(month, SERIES_MONTHS), scope)
+        doc = figures_of.document(month, scope)
+        months = figures_of.months(month, scope)
         view = FiguresView(lang, coordinator.name, coordinator.scope, scope,
                            scopes_within(coordinator.scope), month, level, doc, months,
                            signer.csrf(session), message)
@@ -186,7 +185,7 @@ def register(app: FastAPI, engine: Engine, signer: SessionSigner | None = None) 
         except FiguresError as error:
             status = 403 if error.key == "figures.outside_scope" else 400
             return Response(status_code=status)
-        doc = service.figures(month, scope)
+        doc = figures_of.document(month, scope)
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / f"figures.{kind}"
             write(doc, path, lang)

@@ -178,3 +178,23 @@ def test_failed_logins_from_one_address_are_stopped_for_a_while(central):
                         {"token": token, "lang": "fr"}, **{"X-Forwarded-For": address})
     assert stopped.status_code == 429 and "15 minutes" in stopped.text
     assert "set-cookie" not in stopped.headers
+
+
+def test_the_page_follows_a_sync_at_once_despite_its_cache(central):
+    from tests.figures.records import generate, municipalities, push_all, real_org
+
+    refnis = real_org(central, "03000", "CPAS Cache")
+    device = central.enrol(refnis)
+    push_all(device, generate(51, 20, municipalities("03000")[:1]))
+    _, token = coordinator(central, "region:WAL")
+    cookie = login(central, token)
+
+    def persons() -> str:
+        page = get(central, "/coordinator/figures", cookie, month=MONTH, lang="en").text
+        row = page.split(f"{refnis} CPAS Cache</th>")[1].split("</tr>")[0]
+        return row.split("<td>")[1].split("</td>")[0]
+
+    before = persons()
+    assert persons() == before  # read again from the cache
+    push_all(device, generate(52, 20, municipalities("03000")[:1]))
+    assert persons() != before
