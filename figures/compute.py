@@ -61,13 +61,6 @@ def compute(connection: Connection, source: Source, month: str,
     return counts
 
 
-def overview(connection: Connection, source: Source, month: str) -> dict[Key, dict[str, int]]:
-    """Only the overview's true counts of each organisation (two queries, not the eight
-    tables): what a series of months needs."""
-    first, last = s.month_bounds(month)
-    return _Queries(connection, source, first, last).overview()
-
-
 def _one_way(counts: dict[Key, Counts], key: str, rows: tuple[str, ...],
              found: dict[Key, dict[str, int]]) -> None:
     for org, result in counts.items():

@@ -28,6 +28,13 @@ class TimedCache(Generic[T]):
         self._items: dict[Hashable, tuple[float, T]] = {}
         self._lock = Lock()
 
+    def peek(self, key: Hashable) -> T | None:
+        with self._lock:
+            found = self._items.get(key)
+        if found and time.monotonic() - found[0] < self.seconds:
+            return found[1]
+        return None
+
     def get(self, key: Hashable, make: Callable[[], T]) -> T:
         now = time.monotonic()
         with self._lock:
