@@ -112,6 +112,32 @@ def timed(action, repeat: int = 3) -> tuple[float, object]:
     return statistics.median(samples), result
 
 
+def page(engine) -> None:  # type: ignore[no-untyped-def]
+    """The coordinator page's work without HTTP: the month's figures, the overview of the 12
+    months before, the HTML; first with an empty cache, then as shown again."""
+    from central.coordination.web.data import PageFigures
+    from central.coordination.web.views import FiguresView, figures_page
+
+    figures, signer = PageFigures(engine), SignerStub()
+
+    def render() -> str:
+        doc, months = figures.document(MONTH, "federal"), figures.months(MONTH, "federal")
+        return figures_page(FiguresView("fr", "bench", "federal", "federal", ["federal"],
+                                        MONTH, "province", doc, months, signer.csrf()))
+
+    start = time.perf_counter()
+    html = render()
+    cold = time.perf_counter() - start
+    seconds, _ = timed(render, repeat=5)
+    print(f"coordinator page ({len(html) // 1024} KiB of HTML): first view {cold:.2f} s "
+          f"(figures + 12 months' overview), shown again median {seconds * 1000:.0f} ms of 5")
+
+
+class SignerStub:
+    def csrf(self) -> str:
+        return "0" * 32
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--orgs", type=int, default=100)
@@ -146,6 +172,7 @@ def main() -> None:
             seconds, result = timed(lambda: connection.execute(text(plain)).all())
         print(f"plain GROUP BY (persons by organisation and sex, {len(result)} groups): "
               f"median {seconds * 1000:.0f} ms of 3")
+        page(engine)
     finally:
         engine.dispose()
         with psycopg.connect(f"{args.pg} dbname=postgres", autocommit=True) as admin:

@@ -10,6 +10,7 @@ from typing import Any
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from central.coordination.web.headers import is_page
 from central.errors import ApiError
 from central.protocol import (
     MALFORMED,
@@ -38,7 +39,8 @@ class ProtocolMiddleware:
         self.app, self.min_protocol = app, min_protocol
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["path"] not in OPEN_PATHS:
+        if scope["type"] == "http" and scope["path"] not in OPEN_PATHS \
+                and not is_page(scope["path"]):  # a browser sends no protocol header
             version = Headers(scope=scope).get(PROTOCOL_HEADER, "")
             if not (version.strip().isdigit() and int(version) >= self.min_protocol):
                 await send_error(send, ApiError(426, PROTOCOL_TOO_OLD,

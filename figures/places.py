@@ -86,3 +86,23 @@ def narrower_or_equal(inner: str, outer: str) -> bool:
         regions = {p.region for p in _places().values() if p.province == value}
         return regions == {REGIONS[outer.partition(":")[2]]}
     return False
+
+
+@cache
+def _area_names() -> dict[str, dict[str, str]]:
+    """Province and region codes to their names (fr, nl, de) from the municipality list."""
+    out: dict[str, dict[str, str]] = {}
+    for row in json.loads(_REFERENCE.read_text("utf-8")):
+        if row.get("province"):
+            out.setdefault(row["province"], row.get("province_names") or {})
+        out.setdefault(row["region"], row.get("region_names") or {})
+    return out
+
+
+def area_name(code: str, lang: str) -> str | None:
+    """A province's or a region's name in ``lang``, else French, else Dutch (the list has no
+    English names)."""
+    names = _area_names().get(code)
+    if not names:
+        return None
+    return names.get(lang) or names.get("fr") or names.get("nl")

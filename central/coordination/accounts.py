@@ -83,3 +83,20 @@ def authenticate(connection: Connection, authorization: str | None) -> Coordinat
     if row is None or row.revoked_at is not None:
         raise ApiError(401, UNAUTHORISED, "unknown token")
     return Coordinator(row.id, row.name, row.scope)
+
+
+def signed_in(connection: Connection, coordinator_id: int) -> Coordinator | None:
+    """The coordinator of a page session, None once revoked (checked at every page)."""
+    row = connection.execute(select(m.coordinator).where(
+        m.coordinator.c.id == coordinator_id)).first()
+    if row is None or row.revoked_at is not None:
+        return None
+    return Coordinator(row.id, row.name, row.scope)
+
+
+def by_token(connection: Connection, token: str) -> Coordinator | None:
+    """The coordinator whose token this is (the page's login form), None if none."""
+    try:
+        return authenticate(connection, f"Bearer {token}")
+    except ApiError:
+        return None

@@ -1,5 +1,5 @@
 """Words for the figures' codes (tables, rows, columns) in French, Dutch, German and English:
-what a person reads in the PDF (and the coordinator page to come). The JSON and CSV keep the
+what a person reads in the PDF and on the coordinator page. The JSON and CSV keep the
 codes of the schema."""
 
 from __future__ import annotations
