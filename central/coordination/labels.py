@@ -33,12 +33,12 @@ _L: dict[str, tuple[str, str, str, str]] = {  # en, fr, nl, de
     # overview rows and place columns
     "persons": ("Persons", "Personnes", "Personen", "Personen"),
     "households": ("Households", "Ménages", "Huishoudens", "Haushalte"),
-    "files_active": ("Files open in the month", "Dossiers ouverts dans le mois",
-                     "Dossiers open in de maand", "Im Monat offene Akten"),
-    "files_opened": ("Files opened", "Dossiers ouverts", "Dossiers geopend",
-                     "Eröffnete Akten"),
-    "files_closed": ("Files closed", "Dossiers clôturés", "Dossiers afgesloten",
-                     "Abgeschlossene Akten"),
+    "files_active": ("Active files in the month", "Dossiers actifs dans le mois",
+                     "Actieve dossiers in de maand", "Im Monat aktive Akten"),
+    "files_opened": ("New files in the month", "Nouveaux dossiers du mois",
+                     "Nieuwe dossiers in de maand", "Im Monat eröffnete Akten"),
+    "files_closed": ("Files closed in the month", "Dossiers clôturés dans le mois",
+                     "Dossiers afgesloten in de maand", "Im Monat abgeschlossene Akten"),
     # columns
     "count": ("Number", "Nombre", "Aantal", "Anzahl"),
     "total": ("Total", "Total", "Totaal", "Gesamt"),
