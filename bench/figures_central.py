@@ -1,5 +1,8 @@
 """Time to compute a month's figures on the central for 100 organisations and 100,000
-persons in total, on PostgreSQL, beside a plain SQL GROUP BY over the same rows.
+persons in total, on PostgreSQL, beside a plain SQL GROUP BY over the same rows; then what
+a push leaves for the coordinator page (central/coordination/stored.py: each organisation's
+month and chart counted again in the background, for it alone) and the page's first view
+reading those stored figures.
 
     uv run python bench/figures_central.py [--orgs 100] [--persons 100000]
         [--pg "host=127.0.0.1 port=5432 user=postgres"]
@@ -112,6 +115,47 @@ def timed(action, repeat: int = 3) -> tuple[float, object]:
     return statistics.median(samples), result
 
 
+def forget_stored(engine) -> None:  # type: ignore[no-untyped-def]
+    with engine.begin() as connection:
+        connection.execute(m.figures_stored.delete())
+
+
+def refresh_each(engine) -> None:  # type: ignore[no-untyped-def]
+    """What the background does after each organisation's push (Refresher.refresh: the
+    month in full, the 12 months of the chart as overviews), one organisation at a time,
+    from an empty table; then once more as if each had pushed again (stale rows)."""
+    from central.coordination.stored import Refresher
+
+    forget_stored(engine)
+    with engine.connect() as connection:
+        ids = [row[0] for row in connection.execute(text("SELECT id FROM organisation"))]
+    refresher = Refresher(engine)
+    samples = []
+    for org_id in ids:
+        start = time.perf_counter()
+        refresher.refresh(org_id, MONTH)
+        samples.append(time.perf_counter() - start)
+    print(f"background refresh after a push, per organisation ({len(ids)}, about "
+          f"{rows_per_org(engine)} records each): median {statistics.median(samples) * 1000:.0f}"
+          f" ms, max {max(samples) * 1000:.0f} ms")
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE organisation SET seq = seq + 1"))  # all stale
+    samples = []
+    for org_id in ids:
+        start = time.perf_counter()
+        refresher.refresh(org_id, MONTH)
+        samples.append(time.perf_counter() - start)
+    print(f"  again after a further push (rows stale): median "
+          f"{statistics.median(samples) * 1000:.0f} ms")
+
+
+def rows_per_org(engine) -> int:  # type: ignore[no-untyped-def]
+    with engine.connect() as connection:
+        return int(connection.execute(text(
+            "SELECT count(*) / greatest(count(DISTINCT organisation_id), 1) FROM record"))
+            .scalar_one())
+
+
 def page(engine) -> None:  # type: ignore[no-untyped-def]
     """The coordinator page's work without HTTP: the month's figures, the overview of the 12
     months before, the HTML; first with an empty cache, then as shown again."""
@@ -130,7 +174,8 @@ def page(engine) -> None:  # type: ignore[no-untyped-def]
     cold = time.perf_counter() - start
     seconds, _ = timed(render, repeat=5)
     print(f"coordinator page ({len(html) // 1024} KiB of HTML): first view {cold:.2f} s "
-          f"(figures + 12 months' overview), shown again median {seconds * 1000:.0f} ms of 5")
+          f"(stored figures + 12 months' overview, empty cache), shown again median "
+          f"{seconds * 1000:.0f} ms of 5")
 
 
 class SignerStub:
@@ -158,9 +203,13 @@ def main() -> None:
         print(f"{args.orgs} organisations, {args.persons:,} persons: {rows:,} records "
               f"inserted in {time.perf_counter() - start:.1f} s")
         service = FiguresService(engine)
+        seconds, doc = timed(lambda: forget_stored(engine) or service.figures(MONTH))
+        print(f"figures of {MONTH} counted on demand (every table, suppressed, "
+              f"{len(doc['organisations'])} organisations, nothing stored yet): median "
+              f"{seconds:.2f} s of 3")
         seconds, doc = timed(lambda: service.figures(MONTH))
-        print(f"figures of {MONTH} (every table, suppressed, {len(doc['organisations'])} "
-              f"organisations): median {seconds:.2f} s of 3")
+        print(f"figures of {MONTH} read from the stored rows: median {seconds * 1000:.0f} ms "
+              "of 3")
         with engine.connect() as connection:
             connection.execute(text("SET LOCAL enable_nestloop = off"))
             ids = [row[0] for row in connection.execute(text("SELECT id FROM organisation"))]
@@ -172,6 +221,7 @@ def main() -> None:
             seconds, result = timed(lambda: connection.execute(text(plain)).all())
         print(f"plain GROUP BY (persons by organisation and sex, {len(result)} groups): "
               f"median {seconds * 1000:.0f} ms of 3")
+        refresh_each(engine)
         page(engine)
     finally:
         engine.dispose()

@@ -25,6 +25,7 @@ from central.coordination.service import (
     allowed_scope,
     check_month,
 )
+from central.coordination.stored import Refresher
 from central.coordination.web import routes as coordinator_page
 from central.coordination.web.headers import PageHeadersMiddleware
 from central.db import Statistics, make_engine, write_connection
@@ -189,8 +190,12 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     engine = engine or make_engine(settings.database_url)
     statistics = Statistics(engine)
+    # The pushing organisation's figures are counted again after the answer, in the
+    # background (central/coordination/stored.py): the coordinator page then reads them.
+    refresher = Refresher(engine)
     app = FastAPI(title="Relais central", version=str(PROTOCOL), docs_url=None,
                   redoc_url=None)
+    app.state.figures_refresher = refresher  # tests wait on it
     _errors(app)
 
     @app.get("/health", response_model=HealthOut)
@@ -221,6 +226,8 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
             answer = push(connection, device, batch_id, body_hash, body.changes)
             connection.commit()
         statistics.wrote(len(body.changes))
+        if body.changes:
+            refresher.after_push(device.organisation_id)
         counts: dict[str, int] = {}
         for result in answer["results"]:
             counts[result["result"]] = counts.get(result["result"], 0) + 1

@@ -139,3 +139,19 @@ figures_file = Table(
     Column("made_at", String(40), nullable=False),
     Column("imported_at", DateTime, nullable=False),
 )
+
+# The figures of a synced organisation for a month as the coordinator page shows them (its
+# suppressed block, or only its suppressed overview for the chart's months), stored with
+# the organisation's ``seq`` they were computed at: a row whose seq is not the
+# organisation's current one is stale and never read (central/coordination/stored.py).
+figures_stored = Table(
+    "figures_stored", metadata,
+    Column("organisation_id", Integer, ForeignKey("organisation.id"), primary_key=True),
+    Column("month", String(7), primary_key=True),
+    Column("seq", BigInteger, nullable=False),
+    # SQL NULL when only the overview was counted (not JSON null: ``block IS NULL`` reads it).
+    Column("block", JSON(none_as_null=True).with_variant(JSONB(none_as_null=True),
+                                                         "postgresql"), nullable=True),
+    Column("overview", Json, nullable=False),
+    Column("computed_at", DateTime, nullable=False),
+)

@@ -6,21 +6,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert, select, text, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Engine
 
 from central import models as m
-from central.coordination.source import CentralSource
+from central.coordination.stored import StoredFigures
 from central.db import utcnow, write_connection
 from figures import schema as s
-from figures.compute import compute
 from figures.document import (
     DocumentError,
-    Organisation,
     document,
     key_bytes,
     new_key,
-    organisation_block,
     read_signed,
 )
 from figures.places import FEDERAL, in_scope, narrower_or_equal, parse_scope
@@ -56,28 +53,23 @@ def allowed_scope(own: str, asked: str | None) -> str:
 class FiguresService:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.stored = StoredFigures(engine)
 
     def figures(self, month: str, scope: str = FEDERAL) -> dict[str, Any]:
         check_month(month)
         with self.engine.connect() as connection:
-            if connection.dialect.name == "postgresql":
-                # The joins are on values inside JSON, whose row counts PostgreSQL cannot
-                # estimate: it chose nested loops over 100,000 persons (61 s for a month of
-                # 100 organisations, bench/figures_central.py) where hash joins take 0.6 s.
-                # For this read-only transaction only.
-                connection.execute(text("SET LOCAL enable_nestloop = off"))
             orgs = [row for row in connection.execute(select(
                 m.organisation.c.id, m.organisation.c.refnis, m.organisation.c.name,
-                m.organisation.c.record_id)) if in_scope(scope, row.refnis)]
+                m.organisation.c.seq, m.organisation.c.record_id))
+                if in_scope(scope, row.refnis)]
             files = {row.organisation_id: row.block for row in connection.execute(
                 select(m.figures_file.c.organisation_id, m.figures_file.c.block).where(
                     m.figures_file.c.month == month,
                     m.figures_file.c.organisation_id.in_([o.id for o in orgs])))}
-            synced = [o for o in orgs if o.record_id is not None and o.id not in files]
-            counts = compute(connection, CentralSource([o.id for o in synced]), month,
-                             [o.id for o in synced])
-        blocks = [organisation_block(Organisation(o.refnis, o.name), counts[o.id], "sync")
-                  for o in synced]
+        synced = [o for o in orgs if o.record_id is not None and o.id not in files]
+        # Stored per organisation at its current seq, counted here when missing or stale.
+        stored = self.stored.blocks(synced, month)
+        blocks = [{**stored[o.id], "refnis": o.refnis, "name": o.name} for o in synced]
         for org in orgs:
             if org.id in files:
                 # The name and code are the central's, whatever the file said.
