@@ -35,6 +35,8 @@ PAGE: dict[str, tuple[str, str, str, str]] = {  # en, fr, nl, de
                     "Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an."),
     "nav.signed_in": ("Signed in as {name}", "Connecté en tant que {name}",
                       "Aangemeld als {name}", "Angemeldet als {name}"),
+    "nav.partners": ("Partner services", "Services partenaires", "Partnerdiensten",
+                     "Partnerdienste"),
     "nav.logout": ("Sign out", "Se déconnecter", "Afmelden", "Abmelden"),
     "nav.language": ("Language", "Langue", "Taal", "Sprache"),
     "form.heading": ("Choose the figures", "Choisir les chiffres", "Cijfers kiezen",
