@@ -20,6 +20,7 @@ from figures.places import area_name, municipality_name
 
 TILE_W, TILE_H, GAP = 150, 78, 6
 PATH = "/coordinator/partners"
+TEXT = ' class="text"'  # a column of words, aligned left
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,8 @@ def _longest(v: PartnersView) -> str:
             f"<td>{escape(area_label(area, lang))}</td><td>{escape(wait.shown())}</td>"
             f"<td>{wait.outcomes}</td><td>{v.here.counts.get((area, kind), 0)}</td></tr>"
             for area, kind, wait in found)
-        cols = "".join(f'<th scope="col">{escape(w(k, lang))}</th>'
+        cols = "".join(f'<th scope="col"{TEXT if k == "form.area" else ""}>'
+                       f"{escape(w(k, lang))}</th>"
                        for k in ("form.area", "col.wait", "col.outcomes", "col.services"))
         body = (f'<table class="longest"><thead><tr><th scope="col">'
                 f'{escape(w("col.kind", lang))}</th>{cols}</tr></thead>'
@@ -217,7 +219,7 @@ def _gaps(v: PartnersView) -> str:
             for area, kinds in missing.items())
         body = (f'<table class="gaps"><thead><tr><th scope="col">'
                 f'{escape(w("form.area", lang))}</th><th scope="col">'
-                f'{escape(w("col.persons", lang))}</th><th scope="col">'
+                f'{escape(w("col.persons", lang))}</th><th scope="col" class="text">'
                 f'{escape(w("gaps.missing", lang))}</th></tr></thead>'
                 f"<tbody>{lines}</tbody></table>")
     return (f'<section aria-labelledby="gaps-h"><h2 id="gaps-h">'
@@ -242,7 +244,8 @@ def _list(v: PartnersView) -> str:
             f'<td class="text">{escape(municipality_name(e.municipality, lang) or "–")}</td>'
             f'<td class="text">{escape(", ".join(e.languages) or "–")}</td>'
             f'<td>{escape(str(e.verified_on or "–"))}</td></tr>' for e in found)
-        cols = "".join(f'<th scope="col">{escape(w(k, lang))}</th>' for k in
+        cols = "".join(f'<th scope="col"{TEXT if k != "list.verified" else ""}>'
+                       f"{escape(w(k, lang))}</th>" for k in
                        ("list.name", "list.municipality", "list.languages", "list.verified"))
         body = (f'<table class="entries"><thead><tr>{cols}</tr></thead>'
                 f"<tbody>{lines}</tbody></table>")
