@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.engine import Engine
 
 from central import models as m
@@ -100,6 +100,8 @@ class EcosystemService:
         first_month, first, last = window(month)
         out = Ecosystem(province, first_month)
         with self.engine.connect() as connection:
+            if connection.dialect.name == "postgresql":  # joins on JSON values: see
+                connection.execute(text("SET LOCAL enable_nestloop = off"))  # service.py
             out.entries = self._entries(connection, scope, orgs, province)
             waits = self._waits(connection, orgs, first, last, province)
         for entry in out.entries:
