@@ -34,6 +34,7 @@ from tests.central.coordinator_page.devtools import Browser
 from tests.central.server import ENV, ROOT, command
 from tests.conftest import FAST_KDF
 from tests.figures.records import real_org
+from tests.sync.desktops import Desktop, relais_command
 
 MONTH = TODAY.strftime("%Y-%m")  # the demo data's month (desktop/core/demo.py)
 ADMIN, PASSWORD = "admin", "correct horse battery staple"
@@ -74,6 +75,20 @@ def desktop(folder: Path, name: str, refnis: str) -> tuple[Vault, WorkSession, S
     return vault, session, services
 
 
+def without_sync(folder: Path, refnis: str, month: str, key: str, out: Path) -> None:
+    """A CPAS that does not sync, through the relais command as its administrator types
+    it: set up, demo data, its signed figures file for the month."""
+    third = Desktop(folder, folder.with_name(folder.name + "-keyring.json"))
+    third.run("init", "--org-refnis", refnis, "--admin", ADMIN, password=PASSWORD)
+    third.run("demo", "--persons", str(PERSONS), "--user", ADMIN, password=PASSWORD)
+    env = {**third._env(PASSWORD, None), "RELAIS_FIGURES_KEY": key}
+    done = subprocess.run(relais_command("--data-dir", str(folder), "figures", "export",
+                                         "--month", month, "-o", str(out), "--user", ADMIN),
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=180,
+                          stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, (done.stdout, done.stderr)
+
+
 def play(central, folder: Path, chromium: str) -> Scene:
     scene = Scene(folder)
     month = MONTH
@@ -92,10 +107,8 @@ def play(central, folder: Path, chromium: str) -> Scene:
     refnis = real_org(central, "03000", NAMES[2])
     scene.refnis.append(refnis)
     key = operator(central, "org", "figures-key", refnis).strip().splitlines()[-1]
-    _, third_session, third = desktop(folder / "cpas3", NAMES[2], refnis)
     figures_file = folder / f"figures-{refnis}-{month}.json"
-    figures_file.write_text(json.dumps(third.figures_export.signed(month, key)), "utf-8")
-    third_session.close()
+    without_sync(folder / "cpas3", refnis, month, key, figures_file)
     operator(central, "figures", "import", str(figures_file))
     # The coordinator of the region, on the page.
     token = operator(central, "coordinator", "add", "Coordination scène",
