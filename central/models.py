@@ -139,3 +139,15 @@ figures_file = Table(
     Column("made_at", String(40), nullable=False),
     Column("imported_at", DateTime, nullable=False),
 )
+
+# The regional directories of partner services a coordinator publishes: the central's own
+# copy of each entry (an organisation enrolled later gets it from here); every organisation
+# of the scope holds it as a partner_service record of its stream (central/publishing/).
+regional_partner = Table(
+    "regional_partner", metadata,
+    Column("id", Id, primary_key=True),
+    Column("scope", String(40), nullable=False, index=True),  # region:WAL | province:…
+    Column("version", Integer, nullable=False),
+    Column("values", Json, nullable=False),  # the record's values, as the desktops hold them
+    Column("updated_at", DateTime, nullable=False),
+)
