@@ -136,27 +136,26 @@ def _csv(raw: bytes) -> list[list[Any]]:
 
 
 def _xlsx(raw: bytes, name: str) -> list[list[Any]]:
-    from openpyxl import load_workbook
+    from python_calamine import CalamineWorkbook
 
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
                 raise RefusedFile("publish.file_too_big",
                                   max=str(MAX_FILE_BYTES // 1024 // 1024))
-        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        book = CalamineWorkbook.from_filelike(io.BytesIO(raw))
+        sheet = book.get_sheet_by_index(0)
+        rows = [list(row[:MAX_COLUMNS + 1]) for row in sheet.to_python(skip_empty_area=True)]
+        # The used range starts at its first used cell: the rows above put back, so line
+        # numbers are the sheet's own.
+        start_row, start_column = sheet.start or (0, 0)
+        return [[] for _ in range(start_row)] + [[None] * start_column + r for r in rows]
     except RefusedFile:
         raise
-    except Exception:  # noqa: BLE001 (openpyxl raises many kinds on a damaged file)
+    except BaseException as error:  # the reader's Rust panics are BaseExceptions
+        if not isinstance(error, Exception) and type(error).__name__ != "PanicException":
+            raise
         raise RefusedFile("publish.bad_workbook", file=name) from None
-    try:
-        rows: list[list[Any]] = []
-        for row in book.worksheets[0].iter_rows(values_only=True):
-            rows.append(list(row[:MAX_COLUMNS + 1]))
-            if len(rows) > MAX_ROWS + 20:
-                break
-        return rows
-    finally:
-        book.close()
 
 
 def _header(table: list[list[Any]]) -> tuple[int, dict[int, str]]:
