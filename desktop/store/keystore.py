@@ -176,6 +176,18 @@ class Keystore:
         )
 
     def save(self, path: Path) -> None:
+        write_atomically(path, self.to_bytes())
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> Keystore:
+        """A key file's content (a backup's), checked like one read from disk."""
+        try:
+            return cls._from_json(json.loads(raw.decode("utf-8")))
+        except (ValueError, values.BadValue) as exc:
+            raise RelaisError("store.keystore_invalid", path="keys.json",
+                              detail=getattr(exc, "where", "")) from exc
+
+    def to_bytes(self) -> bytes:
         data = {
             "format": FORMAT,
             "database_id": self.database_id,
@@ -193,7 +205,7 @@ class Keystore:
             data["unaudited"] = [entry.to_json() for entry in self.unaudited]
         if self.unaudited_dropped:
             data["unaudited_dropped"] = self.unaudited_dropped
-        write_atomically(path, json.dumps(data, indent=1).encode("utf-8"))
+        return json.dumps(data, indent=1).encode("utf-8")
 
 
 @contextmanager

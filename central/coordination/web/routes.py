@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from central.coordination import accounts
 from central.coordination.output import write
 from central.coordination.service import FiguresError, allowed_scope, check_month
+from central.coordination.web import partner_routes
 from central.coordination.web.data import PageFigures
 from central.coordination.web.places import LEVELS
 from central.coordination.web.session import (
@@ -167,6 +168,11 @@ def register(app: FastAPI, engine: Engine, signer: SessionSigner | None = None) 
         response = html(figures_page(view), 400 if message else 200)
         set_cookie(response, request, signer.renew(session))
         return response
+
+    partner_routes.register(app, engine, session_of=session_of, signer=signer,
+                            set_cookie=set_cookie, to_login=to_login, language=language,
+                            document=figures_of.document, scopes_within=scopes_within,
+                            this_month=this_month)
 
     @app.get("/coordinator/download.{kind}", include_in_schema=False)
     def download(request: Request, kind: str) -> Response:

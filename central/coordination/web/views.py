@@ -114,7 +114,10 @@ def figures_page(v: FiguresView) -> str:
               f'<button type="submit">{escape(page_word("nav.logout", lang))}</button></form>')
     title = f"{label('title', lang)} — {scope_name(v.scope, lang)}, {v.month}"
     alert = f'<p class="alert" role="alert">{escape(v.message)}</p>' if v.message else ""
-    body = (f"<h1>{escape(title)}</h1>{alert}{_controls(v)}"
+    partners = escape(f"/coordinator/partners?{urlencode({'month': v.month, 'lang': lang})}")
+    nav = (f'<p class="sections"><a href="{partners}">'  # the partner services section
+           f'{escape(page_word("nav.partners", lang))}</a></p>')
+    body = (f"{nav}<h1>{escape(title)}</h1>{alert}{_controls(v)}"
             f"{_place_section(v)}{_chart_section(v)}{_organisations(v)}{_legend(lang)}"
             f"{_downloads(v)}")
     return page(lang, title, body, header)

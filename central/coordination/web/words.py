@@ -35,6 +35,8 @@ PAGE: dict[str, tuple[str, str, str, str]] = {  # en, fr, nl, de
                     "Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an."),
     "nav.signed_in": ("Signed in as {name}", "Connecté en tant que {name}",
                       "Aangemeld als {name}", "Angemeldet als {name}"),
+    "nav.partners": ("Partner services", "Services partenaires", "Partnerdiensten",
+                     "Partnerdienste"),
     "nav.logout": ("Sign out", "Se déconnecter", "Afmelden", "Abmelden"),
     "nav.language": ("Language", "Langue", "Taal", "Sprache"),
     "form.heading": ("Choose the figures", "Choisir les chiffres", "Cijfers kiezen",
@@ -62,14 +64,14 @@ PAGE: dict[str, tuple[str, str, str, str]] = {  # en, fr, nl, de
                       "{level}, {month}"),
     "chart.heading": ("The last 12 months", "Les 12 derniers mois", "De laatste 12 maanden",
                       "Die letzten 12 Monate"),
-    "chart.description": ("Bars: persons; line: files open in the month; from {first} to "
+    "chart.description": ("Bars: persons; line: active files in the month; from {first} to "
                           "{last}. The same figures are in the table below the chart.",
-                          "Barres : personnes ; ligne : dossiers ouverts dans le mois ; de "
+                          "Barres : personnes ; ligne : dossiers actifs dans le mois ; de "
                           "{first} à {last}. Les mêmes chiffres sont dans le tableau sous le "
                           "graphique.",
-                          "Staven: personen; lijn: dossiers open in de maand; van {first} tot "
+                          "Staven: personen; lijn: actieve dossiers in de maand; van {first} tot "
                           "{last}. Dezelfde cijfers staan in de tabel onder de grafiek.",
-                          "Balken: Personen; Linie: im Monat offene Akten; von {first} bis "
+                          "Balken: Personen; Linie: im Monat aktive Akten; von {first} bis "
                           "{last}. Dieselben Zahlen stehen in der Tabelle unter der Grafik."),
     "chart.table": ("The chart’s figures", "Les chiffres du graphique",
                     "De cijfers van de grafiek", "Die Zahlen der Grafik"),

@@ -29,7 +29,7 @@ from desktop.store.backups import archive
 from desktop.store.backups.archive import Manifest, Progress
 from desktop.store.backups.in_use import held_by_another_process
 from desktop.store.backups.verify import check_database, require_administrator
-from desktop.store.keystore import Keystore, write_atomically
+from desktop.store.keystore import Keystore, Unaudited, updating, write_atomically
 
 LIVE_FILES = ("", "-wal", "-shm")
 DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
@@ -189,7 +189,14 @@ class Restorer:
             check_database(incoming, data_key, path.name)
             _require_known_schema(incoming, data_key, path.name, manifest)
             require_administrator(incoming, data_key, username)
-            set_aside = self._swap(incoming, keys)
+            # The restore noted in the keys.json put in place, in case this process stops
+            # before the restored database records it: the next sign-in then writes it.
+            pending = Unaudited(normalise_username(username), self.clock().timestamp(),
+                                "restore", "organisation", "",
+                                json.dumps({"file": path.name}, sort_keys=True))
+            keystore = Keystore.from_bytes(keys)
+            keystore.note(pending)
+            set_aside = self._swap(incoming, keystore.to_bytes())
         except OSError as exc:
             incoming.unlink(missing_ok=True)
             if exc.errno in DISK_FULL:
@@ -199,6 +206,8 @@ class Restorer:
             incoming.unlink(missing_ok=True)
             raise
         self._audit(data_key, username, path, set_aside)
+        with updating(self.paths.keystore) as current:  # recorded: the note goes
+            current.unaudited = [entry for entry in current.unaudited if entry != pending]
         return Restored(path, set_aside)
 
     def _swap(self, incoming: Path, keys: bytes) -> list[Path]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from central.coordination.ecosystem.areas import province_of
 from tests.central.coordinator_page.devtools import Browser, chromium
 from tests.central.coordinator_page.pages import coordinator, organisation
 from tests.figures.records import MONTH
@@ -78,6 +79,24 @@ def test_a_coordinator_signs_in_and_reads_the_figures_in_chromium(servers, brows
     assert browser.evaluate("document.documentElement.lang") == "nl"
     assert "De laatste 12 maanden" in browser.evaluate("document.body.innerText")
     browser.screenshot(folder / "coordinator-figures-nl.png")
+    # The partner services section, reached from the figures by its link.
+    browser.evaluate("document.querySelector('a[href^=\"/coordinator/partners\"]').click()")
+    deadline = time.monotonic() + 30
+    while "/coordinator/partners" not in (browser.evaluate("location.pathname") or ""):
+        assert time.monotonic() < deadline, browser.evaluate("document.body.innerText")
+        time.sleep(0.1)
+    browser.wait_for_load()
+    browser.open(f"{central.url}/coordinator/partners?month={MONTH}&kind=housing&lang=fr")
+    text = browser.evaluate("document.body.innerText")
+    assert "Services partenaires" in text and "Où l’on attend le plus longtemps" in text
+    assert browser.evaluate("document.querySelectorAll('svg.tilemap g.tile').length") == 11
+    assert sorted(s for s in data.secrets if s in text) == []
+    browser.screenshot(folder / "coordinator-partners-fr.png")
+    province = province_of(first)
+    browser.open(f"{central.url}/coordinator/partners?month={MONTH}&kind=housing"
+                 f"&province={province}&area={first}&lang=fr#list-h")
+    assert "Service 1" in browser.evaluate("document.body.innerText")
+    browser.screenshot(folder / "coordinator-partners-list-fr.png")
     # Printed: the forms and the downloads are left out.
     browser.call("Emulation.setEmulatedMedia", media="print")
     assert browser.evaluate("getComputedStyle(document.querySelector('.controls')).display"

@@ -114,3 +114,44 @@ def test_only_an_administrator_of_the_backup_restores(vault, services, paths, tm
     assert paths.database.exists() and not list(paths.root.glob("*.before-restore-*"))
     worker.session.close()
     assert AuditAction.RESTORE == "restore"
+
+
+def test_a_restore_that_stops_before_recording_itself_is_audited_at_the_next_sign_in(
+        vault, services, paths, tmp_path, monkeypatch):
+    """The restored keys.json carries a note of the restore until the restored database
+    records it: a process stopped in between (power cut) loses no audit of it."""
+    services.demo.generate(2)
+    backup = services.backups.back_up(tmp_path).path
+    data_key, username = services.backups.restore_key()
+    services.session.close()
+
+    def stopped(*_args, **_kwargs):
+        raise KeyboardInterrupt  # the process stops right after the swap
+
+    monkeypatch.setattr(Restorer, "_audit", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        Restorer(paths).apply(backup, data_key, username)
+    monkeypatch.undo()
+    assert [e.action for e in vault.unaudited_events()] == ["restore"]
+    session = vault.login("admin", ADMIN_PASSWORD)
+    try:
+        with session.engine.connect() as connection:
+            detail, actor = connection.exec_driver_sql(
+                "SELECT detail, actor_id FROM audit_event WHERE action = 'restore'").one()
+        assert json.loads(detail)["file"] == backup.name and actor == session.user.id.bytes
+    finally:
+        session.close()
+    assert vault.unaudited_events() == []
+
+
+def test_a_restore_recorded_at_once_leaves_no_note_behind(vault, services, paths, tmp_path):
+    backup = services.backups.back_up(tmp_path).path
+    data_key, username = services.backups.restore_key()
+    services.session.close()
+    Restorer(paths).apply(backup, data_key, username)
+    assert vault.unaudited_events() == []
+    session = vault.login("admin", ADMIN_PASSWORD)
+    with session.engine.connect() as connection:
+        assert connection.exec_driver_sql(
+            "SELECT count(*) FROM audit_event WHERE action = 'restore'").scalar_one() == 1
+    session.close()
