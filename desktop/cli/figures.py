@@ -1,11 +1,14 @@
 """``relais figures export --month YYYY-MM -o FILE.json``: this organisation's anonymous
 figures for a coordinator, signed with the figures key the central gave it (prompt,
-RELAIS_FIGURES_KEY, or the line after the password with --password-stdin)."""
+RELAIS_FIGURES_KEY, or the line after the password with --password-stdin). A key given once
+and accepted is kept in the operating system's keychain (SecretStore), so the next export
+asks nothing; one given again replaces it, and --new-key asks for it anew."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 
 from desktop.cli.context import EXIT_OK, CliContext, Parents, subcommands
@@ -14,6 +17,7 @@ from desktop.private_files import make_private
 
 COMMANDS = ("figures",)
 KEY_ENV = "RELAIS_FIGURES_KEY"
+KEY_SECRET = "figures_key"  # the keychain entry (per database, see SecretStore)
 
 
 def register(commands: argparse._SubParsersAction, parents: Parents) -> None:
@@ -25,6 +29,7 @@ def register(commands: argparse._SubParsersAction, parents: Parents) -> None:
                                 help=tr("cli.help_figures_export"))
     export.add_argument("--month", required=True, metavar="YYYY-MM")
     export.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    export.add_argument("--new-key", action="store_true", help=tr("cli.help_figures_new_key"))
     export.set_defaults(handler=export_figures)
 
 
@@ -37,8 +42,15 @@ def export_figures(ctx: CliContext) -> int:
     if output.suffix.lower() != ".json":
         raise RelaisError("figures.output_json")
     with ctx.services() as services:
-        key = ctx.password("cli.prompt_figures_key", env=KEY_ENV)
-        doc = services.figures_export.signed(args.month, key)
+        kept = None if _key_given(ctx) else services.secrets.get(KEY_SECRET)
+        key = kept or ctx.password("cli.prompt_figures_key", env=KEY_ENV)
+        doc = services.figures_export.signed(args.month, key)  # a malformed key stops here
+        if kept is None and services.secrets.available:
+            try:
+                services.secrets.set(KEY_SECRET, key)
+                ctx.print(ctx.tr("figures.key_kept"))
+            except RelaisError:
+                pass  # the keychain refused: asked again next time, as without one
     partial = make_private(output.with_name(output.name + ".partial"))
     try:
         partial.write_text(json.dumps(doc, ensure_ascii=False, indent=1), "utf-8")
@@ -48,3 +60,9 @@ def export_figures(ctx: CliContext) -> int:
         raise
     ctx.print(ctx.tr("figures.exported", month=args.month, path=str(output)))
     return EXIT_OK
+
+
+def _key_given(ctx: CliContext) -> bool:
+    """Whether this run names the key itself (it then replaces the kept one)."""
+    return bool(ctx.args.new_key or getattr(ctx.args, "password_stdin", False)
+                or os.environ.get(KEY_ENV))
