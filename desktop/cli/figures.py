@@ -7,17 +7,15 @@ asks nothing; one given again replaces it, and --new-key asks for it anew."""
 from __future__ import annotations
 
 import argparse
-import json
 import os
 from pathlib import Path
 
 from desktop.cli.context import EXIT_OK, CliContext, Parents, subcommands
 from desktop.core.errors import RelaisError
-from desktop.private_files import make_private
+from desktop.exchange.figures_file import KEY_SECRET, write_figures_file
 
 COMMANDS = ("figures",)
 KEY_ENV = "RELAIS_FIGURES_KEY"
-KEY_SECRET = "figures_key"  # the keychain entry (per database, see SecretStore)
 
 
 def register(commands: argparse._SubParsersAction, parents: Parents) -> None:
@@ -51,13 +49,7 @@ def export_figures(ctx: CliContext) -> int:
                 ctx.print(ctx.tr("figures.key_kept"))
             except RelaisError:
                 pass  # the keychain refused: asked again next time, as without one
-    partial = make_private(output.with_name(output.name + ".partial"))
-    try:
-        partial.write_text(json.dumps(doc, ensure_ascii=False, indent=1), "utf-8")
-        partial.replace(output)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    write_figures_file(doc, output)
     ctx.print(ctx.tr("figures.exported", month=args.month, path=str(output)))
     return EXIT_OK
 
