@@ -13,6 +13,7 @@ from central import models as m
 from central.auth import code_digest, new_code
 from central.db import utcnow, write_connection
 from central.protocol import SCOPE_FULL, SCOPE_VOLUNTEER
+from central.publishing.service import seed
 
 
 class AdminError(Exception):
@@ -43,6 +44,8 @@ def add_organisation(engine: Engine, refnis: str, name: str) -> int:
         new_id = connection.execute(insert(m.organisation).values(
             refnis=refnis, name=name.strip(), seq=0, horizon=0, next_series=0,
             created_at=utcnow())).inserted_primary_key[0]
+        # Its stream starts with the regional directories it lies in.
+        seed(connection, int(new_id), refnis)
         connection.commit()
     return int(new_id)
 

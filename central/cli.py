@@ -12,6 +12,7 @@ from central.coordination import cli as coordination
 from central.coordination.words import LANGUAGES
 from central.db import database_url, make_engine, upgrade
 from central.protocol import MIN_PROTOCOL
+from central.publishing import cli as publishing
 
 
 def parser() -> argparse.ArgumentParser:
@@ -55,6 +56,7 @@ def parser() -> argparse.ArgumentParser:
     revoke.add_argument("id")
 
     coordination.register(sub)
+    publishing.register(sub)
     sub.add_parser("migrate", help="bring the database to the current schema")
     purge = sub.add_parser("purge-tombstones", help="forget old deletions (cursors below "
                                                     "them get 410 and download again)")
@@ -87,6 +89,8 @@ def _run(args: argparse.Namespace, url: str, engine) -> int:  # type: ignore[no-
     if args.command in coordination.COMMANDS or getattr(args, "org_command", "") == \
             "figures-key":
         return coordination.run(args, engine)
+    if args.command == publishing.COMMAND:
+        return publishing.run(args, engine)
     if args.command == "org":
         admin.add_organisation(engine, args.refnis, args.name)
         print(f"organisation {args.refnis} added")

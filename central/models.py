@@ -140,6 +140,18 @@ figures_file = Table(
     Column("imported_at", DateTime, nullable=False),
 )
 
+# The regional directories of partner services a coordinator publishes: the central's own
+# copy of each entry (an organisation enrolled later gets it from here); every organisation
+# of the scope holds it as a partner_service record of its stream (central/publishing/).
+regional_partner = Table(
+    "regional_partner", metadata,
+    Column("id", Id, primary_key=True),
+    Column("scope", String(40), nullable=False, index=True),  # region:WAL | province:…
+    Column("version", Integer, nullable=False),
+    Column("values", Json, nullable=False),  # the record's values, as the desktops hold them
+    Column("updated_at", DateTime, nullable=False),
+)
+
 # The figures of a synced organisation for a month as the coordinator page shows them (its
 # suppressed block, or only its suppressed overview for the chart's months), stored with
 # the organisation's ``seq`` they were computed at: a row whose seq is not the

@@ -23,7 +23,7 @@ def modules(folder: str) -> list[Path]:
 
 def test_qt_is_imported_only_in_the_ui_and_the_composition_root():
     offenders = []
-    for path in modules("desktop") + modules("central") + modules("figures"):
+    for path in modules("desktop") + modules("central") + modules("figures") + modules("directory"):
         rel = path.relative_to(ROOT).as_posix()
         if rel.startswith("desktop/ui/") or rel in QT_ALLOWED:
             continue
@@ -67,6 +67,15 @@ def test_the_shared_figures_import_neither_the_desktop_nor_the_central():
     offenders = [
         path.relative_to(ROOT).as_posix()
         for path in modules("figures")
+        if any(name.split(".")[0] in {"desktop", "central"} for name in imports(path))
+    ]
+    assert offenders == []
+
+
+def test_the_shared_directory_format_imports_neither_the_desktop_nor_the_central():
+    offenders = [
+        path.relative_to(ROOT).as_posix()
+        for path in modules("directory")
         if any(name.split(".")[0] in {"desktop", "central"} for name in imports(path))
     ]
     assert offenders == []

@@ -1,16 +1,18 @@
 """``relais figures export --month YYYY-MM -o FILE.json``: this organisation's anonymous
 figures for a coordinator, signed with the figures key the central gave it (prompt,
-RELAIS_FIGURES_KEY, or the line after the password with --password-stdin)."""
+RELAIS_FIGURES_KEY, or the line after the password with --password-stdin). A key given once
+and accepted is kept in the operating system's keychain (SecretStore), so the next export
+asks nothing; one given again replaces it, and --new-key asks for it anew."""
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
 from pathlib import Path
 
 from desktop.cli.context import EXIT_OK, CliContext, Parents, subcommands
 from desktop.core.errors import RelaisError
-from desktop.private_files import make_private
+from desktop.exchange.figures_file import KEY_SECRET, write_figures_file
 
 COMMANDS = ("figures",)
 KEY_ENV = "RELAIS_FIGURES_KEY"
@@ -25,6 +27,7 @@ def register(commands: argparse._SubParsersAction, parents: Parents) -> None:
                                 help=tr("cli.help_figures_export"))
     export.add_argument("--month", required=True, metavar="YYYY-MM")
     export.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    export.add_argument("--new-key", action="store_true", help=tr("cli.help_figures_new_key"))
     export.set_defaults(handler=export_figures)
 
 
@@ -37,14 +40,21 @@ def export_figures(ctx: CliContext) -> int:
     if output.suffix.lower() != ".json":
         raise RelaisError("figures.output_json")
     with ctx.services() as services:
-        key = ctx.password("cli.prompt_figures_key", env=KEY_ENV)
-        doc = services.figures_export.signed(args.month, key)
-    partial = make_private(output.with_name(output.name + ".partial"))
-    try:
-        partial.write_text(json.dumps(doc, ensure_ascii=False, indent=1), "utf-8")
-        partial.replace(output)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+        kept = None if _key_given(ctx) else services.secrets.get(KEY_SECRET)
+        key = kept or ctx.password("cli.prompt_figures_key", env=KEY_ENV)
+        doc = services.figures_export.signed(args.month, key)  # a malformed key stops here
+        if kept is None and services.secrets.available:
+            try:
+                services.secrets.set(KEY_SECRET, key)
+                ctx.print(ctx.tr("figures.key_kept"))
+            except RelaisError:
+                pass  # the keychain refused: asked again next time, as without one
+    write_figures_file(doc, output)
     ctx.print(ctx.tr("figures.exported", month=args.month, path=str(output)))
     return EXIT_OK
+
+
+def _key_given(ctx: CliContext) -> bool:
+    """Whether this run names the key itself (it then replaces the kept one)."""
+    return bool(ctx.args.new_key or getattr(ctx.args, "password_stdin", False)
+                or os.environ.get(KEY_ENV))

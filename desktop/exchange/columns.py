@@ -6,12 +6,12 @@ least two cells are recognised. Columns left out are listed by ignored.py."""
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.i18n import LANGUAGES, load_catalog
-from desktop.exchange.headers import HeaderMatcher
+from directory.columns import fold
+from directory.headers import HeaderMatcher
 
 CANONICAL = (
     "household", "relationship", "surname", "given_name", "patronymic", "surname_latin",
@@ -81,12 +81,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
               "opmerking", "bemerkungen", "anmerkungen", "comments", "примітки",
               "коментар"),
 }
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", str(text).casefold().strip())
-    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(kept.replace("’", "'").replace("_", " ").split())
 
 
 _LOOKUP: dict[str, str] = {}

@@ -391,6 +391,12 @@ class MainWindow(QMainWindow):
         self._hidden_for_lock = []
         self.restore_requested.emit(request)
 
+    def open_figures(self) -> QDialog:
+        from desktop.ui.figures_dialog import FiguresDialog
+
+        return self._open_dialog(FiguresDialog(self.lang, self.services.figures_export,
+                                               self.services.secrets, self.tasks, self))
+
     def open_demo(self) -> QDialog:
         return self._open_dialog(
             DemoDialog(self.lang, self.services.demo, self.tasks, self.refresh, self,

@@ -5,7 +5,7 @@ list; they must still be recognised, and the ones that mean something else must 
 import pytest
 
 from desktop.exchange.columns import CANONICAL, SYNONYMS, column_letter, fold, recognise
-from desktop.exchange.headers import HeaderMatcher, words
+from directory.headers import HeaderMatcher, words
 
 RECOGNISED = [
     # French

@@ -62,30 +62,25 @@ def test_a_local_entry_cannot_be_turned_regional_by_a_desktop(pair):
 
 
 def publish_regional(server, refnis: str, **values) -> str:
-    """What the central will do for a coordinator (issue 13, next items): write a regional
-    entry into an organisation's stream itself, as no device may. Written here straight
-    into the central's tables, the way its own writer would."""
-    from datetime import UTC, datetime
-
-    from sqlalchemy import insert, select, update
+    """A regional entry written into one organisation's stream by the central's own writer
+    (central/publishing/: relais-central partners import writes it into every organisation
+    of the region; tests/sync/test_regional_directory.py drives that end to end)."""
+    from sqlalchemy import select
 
     from central import models as m
-    from central.db import utcnow
+    from central.db import write_connection
+    from central.publishing.service import Published, write_record
     from desktop.core.ids import uuid7
     from desktop.sync.codec import record_values
 
     entry = PartnerService(kind=PartnerKind.INTEGRATION_PATHWAY, scope=PartnerScope.REGIONAL,
                            owner="region:WAL", **values)
     record_id = str(uuid7())
-    with server.engine.begin() as db:
-        org_id, seq = db.execute(select(m.organisation.c.id, m.organisation.c.seq).where(
-            m.organisation.c.refnis == refnis).with_for_update()).one()
-        db.execute(update(m.organisation).where(m.organisation.c.id == org_id)
-                   .values(seq=seq + 1))
-        db.execute(insert(m.record).values(
-            organisation_id=org_id, entity="partner_service", id=record_id, version=1,
-            deleted=False, values=record_values(entry), stamps={}, seq=seq + 1,
-            updated_by=None, updated_at=datetime.now(UTC).isoformat(), written_at=utcnow()))
+    with write_connection(server.engine) as db:
+        org_id = db.execute(select(m.organisation.c.id).where(
+            m.organisation.c.refnis == refnis)).scalar_one()
+        write_record(db, org_id, Published(record_id, "region:WAL", 1, record_values(entry)))
+        db.commit()
     return record_id
 
 

@@ -21,6 +21,7 @@ from desktop.ui.audit_dialog import AuditDialog
 from desktop.ui.backups_dialog import BackupsDialog
 from desktop.ui.case_window import CaseWindow
 from desktop.ui.export_dialog import ExportDialog
+from desktop.ui.figures_dialog import FiguresDialog
 from desktop.ui.import_wizard import ImportWizard
 from desktop.ui.intake_wizard import IntakeWizard
 from desktop.ui.login import LoginWindow
@@ -82,6 +83,7 @@ def screens(qtbot, lang, services, vault, paths, make_main, tasks):
         "import": ImportWizard(lang, services, paths, tasks),
         "export": ExportDialog(lang, services, tasks),
         "audit": AuditDialog(lang, services, tasks),
+        "figures": FiguresDialog(lang, services.figures_export, services.secrets, tasks),
         "partners": PartnersDialog(lang, services, tasks),
         "partner editor": PartnerEditor(lang, services.partners, services.reference),
         "choose a partner": ChoosePartnerDialog(lang, services.partners, services.reference),

@@ -14,15 +14,8 @@ from desktop.core.limits import EARLIEST_DATE
 from desktop.core.models import PartnerService
 from desktop.core.reference import ReferenceData
 from desktop.core.text import clean_text
+from directory.columns import MAX_LANGUAGES, MAX_MUNICIPALITIES, MAX_WAITING_DAYS, TEXT_LIMITS
 
-# The longest each text may be (a directory entry is shown whole in a list and a letter).
-TEXT_LIMITS = {
-    "name": 200, "street": 200, "postal_code": 10, "phone": 40, "email": 200,
-    "website": 300, "opening_hours": 500, "waiting": 500,
-}
-MAX_MUNICIPALITIES = 600  # Belgium has 565
-MAX_LANGUAGES = 20
-MAX_WAITING_DAYS = 3650
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")  # ISO 639-1 (or -3 for what has no two letters)
 POSTAL_CODE = re.compile(r"\d{4}")
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")

@@ -9,54 +9,12 @@ from typing import Any
 
 from desktop.core.i18n import LANGUAGES, load_catalog
 from desktop.exchange.columns import Mapping, fold
-from desktop.exchange.headers import HeaderMatcher
+from directory.columns import COLUMNS, SYNONYMS
+from directory.headers import HeaderMatcher
 
-COLUMNS = ("kind", "name", "municipalities", "street", "postal_code", "municipality",
-           "phone", "email", "website", "languages", "opening_hours", "waiting",
-           "waiting_days", "verified_on", "scope", "listed")
 LABELS = "partners.column_"
 # What an import reads; the directory an entry belongs to is not (imports are local).
 READ = tuple(c for c in COLUMNS if c != "scope")
-
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "kind": ("type", "type de service", "catégorie", "domaine", "soort", "soort dienst",
-             "categorie", "domein", "art", "kategorie", "bereich", "kind", "category",
-             "вид", "тип", "категорія"),
-    "name": ("nom", "nom du service", "organisme", "partenaire", "naam", "organisatie",
-             "partner", "dienst", "name", "organisation", "einrichtung", "service",
-             "назва", "організація", "партнер"),
-    "municipalities": ("communes desservies", "zone desservie", "territoire",
-                       "bediende gemeenten", "werkgebied", "versorgte gemeinden",
-                       "einzugsgebiet", "municipalities served", "area served",
-                       "громади", "територія обслуговування"),
-    "street": ("adresse", "rue", "adres", "straat", "anschrift", "straße", "strasse",
-               "address", "street", "адреса", "вулиця"),
-    "postal_code": ("code postal", "cp", "postcode", "postleitzahl", "plz", "zip",
-                    "поштовий індекс", "індекс"),
-    "municipality": ("commune", "localité", "ville", "gemeente", "plaats", "gemeinde", "ort",
-                     "city", "town", "municipality", "місто", "громада адреси"),
-    "phone": ("téléphone", "tél", "tel", "gsm", "telefoon", "telefon", "phone", "телефон"),
-    "email": ("e-mail", "courriel", "mail", "adresse e-mail", "e-mailadres",
-              "електронна пошта", "пошта"),
-    "website": ("site", "site web", "site internet", "website", "webseite", "internet",
-                "url", "вебсайт", "сайт"),
-    "languages": ("langues", "langues parlées", "talen", "gesproken talen", "sprachen",
-                  "languages", "languages spoken", "мови"),
-    "opening_hours": ("heures d'ouverture", "horaire", "horaires", "openingsuren",
-                      "openingstijden", "öffnungszeiten", "sprechzeiten", "opening hours",
-                      "hours", "години роботи", "графік"),
-    "waiting": ("délai d'attente", "attente", "capacité", "wachttijd", "capaciteit",
-                "wartezeit", "kapazität", "waiting time", "capacity", "очікування",
-                "черга"),
-    "waiting_days": ("attente en jours", "jours d'attente", "wachttijd in dagen",
-                     "wartezeit in tagen", "waiting days", "wait in days",
-                     "очікування днів"),
-    "verified_on": ("vérifié le", "date de vérification", "nagekeken op", "gecontroleerd op",
-                    "geprüft am", "verified on", "last verified", "перевірено"),
-    "scope": ("répertoire", "gids", "verzeichnis", "directory", "довідник"),
-    "listed": ("actif", "repris", "actief", "opgenomen", "aktiv", "active", "listed",
-               "активний"),
-}
 
 _LOOKUP: dict[str, str] = {}
 for _lang in LANGUAGES:

@@ -25,37 +25,15 @@ from desktop.exchange.columns import Mapping, column_letter, fold
 from desktop.exchange.ignored import IgnoredColumn, ignored_columns
 from desktop.exchange.partners.columns import LABELS, READ, propose, recognise
 from desktop.exchange.sheets import read_table
+from directory.columns import CELL_MAX, KIND_WORDS, MAX_ROWS
 
 Translate = Callable[..., str]
-MAX_ROWS = 5_000  # a directory holds hundreds of entries; a bigger file is not one
-CELL_MAX = 2_000  # any cell, before its own rule (a list of municipalities is long)
 
 NO = "exporter.no"
 KINDS: dict[str, PartnerKind] = labels.words_for(PartnerKind)
-for _kind, _words in {
-    PartnerKind.LANGUAGE_COURSES: ("langue", "langues", "fle", "cours de français", "taal",
-                                   "taalles", "nt2", "sprache", "deutschkurs", "language"),
-    PartnerKind.INTEGRATION_PATHWAY: ("intégration", "parcours", "inburgering",
-                                      "integration", "інтеграція"),
-    PartnerKind.HOUSING: ("logement", "wonen", "wohnung", "житло"),
-    PartnerKind.HEALTH: ("santé", "mutuelle", "mutualité", "gezondheid", "ziekenfonds",
-                         "gesundheit", "krankenkasse", "health", "здоров'я"),
-    PartnerKind.MENTAL_HEALTH: ("santé mentale", "psy", "psychosocial",
-                                "geestelijke gezondheid", "psychosoziale", "mental health",
-                                "психологічна допомога"),
-    PartnerKind.LEGAL_AID: ("juridique", "avocat", "juridisch", "advocaat", "recht",
-                            "legal", "юридична допомога"),
-    PartnerKind.SCHOOLING: ("école", "scolarité", "daspa", "school", "okan", "schule",
-                            "школа"),
-    PartnerKind.EMPLOYMENT: ("emploi", "formation", "forem", "actiris", "vdab", "werk",
-                             "opleiding", "arbeit", "adg", "work", "jobs", "робота"),
-    PartnerKind.CHILDCARE: ("crèche", "garderie", "kinderopvang", "kita", "дитсадок"),
-    PartnerKind.EMERGENCY_AID: ("urgence", "aide d'urgence", "accueil", "noodhulp",
-                                "opvang", "nothilfe", "emergency", "екстрена допомога"),
-    PartnerKind.COMMUNITY: ("association", "vereniging", "verein", "community", "громада"),
-}.items():
+for _value, _words in KIND_WORDS.items():
     for _word in _words:
-        KINDS.setdefault(fold(_word), _kind)
+        KINDS.setdefault(fold(_word), PartnerKind(_value))
 # "Listed" as people write it, and as an export writes it in any language.
 YES_WORDS = {fold(w) for w in ("oui", "o", "ja", "j", "yes", "y", "x", "1", "true", "vrai",
                                "так", "waar", "wahr")} | {
