@@ -15,10 +15,9 @@ from sqlalchemy.engine import Engine
 from central.coordination.cache import TimedCache, scope_version
 from central.coordination.ecosystem.areas import TILES
 from central.coordination.ecosystem.service import KINDS, Ecosystem, EcosystemService
-from central.coordination.service import FiguresError, allowed_scope, check_month
+from central.coordination.web.asked import asked_month_and_scope
 from central.coordination.web.partners_view import PartnersView, partners_page
 from central.coordination.web.session import COOKIE
-from central.coordination.web.words import page_word
 from central.logs import annotate
 
 
@@ -50,16 +49,9 @@ def register(app: FastAPI, engine: Engine, *, session_of: Callable, signer: Any,
             return to_login(lang, ended=COOKIE in request.cookies)
         session, coordinator = found
         annotate(request.scope, coordinator=coordinator.id)
-        params, message = request.query_params, ""
-        month = params.get("month", "")[:20] or this_month()
-        try:
-            check_month(month)
-        except FiguresError:
-            month, message = this_month(), page_word("error.bad_month", lang)
-        try:
-            scope = allowed_scope(coordinator.scope, params.get("scope") or None)
-        except FiguresError:
-            scope, message = coordinator.scope, page_word("error.outside_scope", lang)
+        params = request.query_params
+        month, scope, message = asked_month_and_scope(params, coordinator.scope, lang,
+                                                      this_month)
         kind = params.get("kind") if params.get("kind") in KINDS else KINDS[0]
         province = params.get("province") if params.get("province") in TILES else None
         by_province = partners.ecosystem(month, scope, None)

@@ -17,6 +17,7 @@ from central.coordination import accounts
 from central.coordination.output import write
 from central.coordination.service import FiguresError, allowed_scope, check_month
 from central.coordination.web import partner_routes
+from central.coordination.web.asked import asked_month_and_scope
 from central.coordination.web.data import PageFigures
 from central.coordination.web.places import LEVELS
 from central.coordination.web.session import (
@@ -149,16 +150,9 @@ def register(app: FastAPI, engine: Engine, signer: SessionSigner | None = None) 
             return to_login(lang, ended=COOKIE in request.cookies)
         session, coordinator = found
         annotate(request.scope, coordinator=coordinator.id)
-        params, message = request.query_params, ""
-        month = params.get("month", "")[:20] or this_month()
-        try:
-            check_month(month)
-        except FiguresError:
-            month, message = this_month(), page_word("error.bad_month", lang)
-        try:
-            scope = allowed_scope(coordinator.scope, params.get("scope") or None)
-        except FiguresError:
-            scope, message = coordinator.scope, page_word("error.outside_scope", lang)
+        params = request.query_params
+        month, scope, message = asked_month_and_scope(params, coordinator.scope, lang,
+                                                      this_month)
         level = params.get("level") if params.get("level") in LEVELS else LEVELS[0]
         doc = figures_of.document(month, scope)
         months = figures_of.months(month, scope)
