@@ -60,6 +60,8 @@ class Comparison:
     subject: Stats
     baseline_results: list[Any] = field(repr=False)
     subject_results: list[Any] = field(repr=False)
+    baseline_times: list[float] = field(repr=False)
+    subject_times: list[float] = field(repr=False)
 
     @property
     def ratio(self) -> float:
@@ -81,7 +83,7 @@ def interleave(baseline: Callable[[int], Any], subject: Callable[[int], Any],
             results.append(run(i))
             times.append(time.perf_counter() - started)
     return Comparison(Stats.of(base_times), Stats.of(subject_times), base_results,
-                      subject_results)
+                      subject_results, base_times, subject_times)
 
 
 @dataclass(frozen=True)
