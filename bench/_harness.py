@@ -89,7 +89,8 @@ def interleave(baseline: Callable[[int], Any], subject: Callable[[int], Any],
 @dataclass(frozen=True)
 class Figure:
     """One row of run_all's table. ``judged`` names the statistic held against the floor
-    and goal (the issue's figures are medians, p95s or a single first run)."""
+    and goal (the issue's figures are medians, p95s, a single first run, or "ratio": the
+    subject's median over the baseline's, when the floor is a multiple of the baseline)."""
 
     name: str
     unit: str
@@ -106,6 +107,10 @@ class Figure:
         if self.baseline is None or not self.baseline.median:
             return None
         return self.stats.median / self.baseline.median
+
+    @property
+    def judged_value(self) -> float | None:
+        return self.ratio if self.judged == "ratio" else getattr(self.stats, self.judged)
 
 
 def emit(figure: Figure) -> None:

@@ -28,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 
 # name: (arguments in a full run, arguments with --quick)
 BENCHES: dict[str, tuple[list[str], list[str]]] = {
+    "startup": (["--runs", "7"], ["--runs", "3"]),
     "login": (["--rounds", "7"], ["--rounds", "3"]),
     "search": (["--queries", "300"], ["--queries", "80"]),
 }
@@ -71,7 +72,9 @@ def number(value: float | None, unit: str) -> str:
 def verdict(figure: Figure) -> str:
     if figure.floor is None:
         return "—"
-    value = getattr(figure.stats, figure.judged)
+    value = figure.judged_value
+    if value is None:
+        return "—"
 
     def meets(limit: float) -> bool:
         return value >= limit if figure.higher_is_better else value <= limit
@@ -88,6 +91,22 @@ def spread(stats: Stats, unit: str) -> str:
     return f"{stats.q1:.{digits}f}–{stats.q3:.{digits}f} {unit} (n={stats.n})"
 
 
+def limits(figure: Figure) -> list[str]:
+    if figure.judged == "ratio":
+        return [f"{limit}×" if limit is not None else "—" for limit in (figure.floor, figure.goal)]
+    return [number(figure.floor, figure.unit), number(figure.goal, figure.unit)]
+
+
+def judged(figure: Figure) -> str:
+    if figure.judged == "ratio":
+        return "ratio"
+    if figure.stats.n == 1:
+        return "the run"
+    if figure.judged == "median":
+        return "median"
+    return f"{figure.judged} {number(figure.judged_value, figure.unit)}"
+
+
 def table(figures: list[Figure]) -> str:
     header = ["figure", "median", "spread (IQR)", "worst", "baseline", "ratio", "floor",
               "goal", "judged", "meets"]
@@ -99,10 +118,7 @@ def table(figures: list[Figure]) -> str:
             f.name, number(f.stats.median, f.unit), spread(f.stats, f.unit),
             number(f.stats.worst, f.unit), base,
             f"{f.ratio:.2f}×" if f.ratio is not None else "—",
-            number(f.floor, f.unit), number(f.goal, f.unit),
-            "the run" if f.stats.n == 1 else
-            f"{f.judged} {number(getattr(f.stats, f.judged), f.unit)}"
-            if f.judged != "median" else "median",
+            *limits(f), judged(f),
             verdict(f),
         ])
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
