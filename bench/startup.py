@@ -4,14 +4,14 @@
     uv run python bench/startup.py [--runs 7]
 
 Each sample is a whole new process (interpreter start included) that exits as soon as its
-first window has been shown and painted.
+first window has been shown and painted. Bare and Relais launches alternate (A B A B), so a
+loaded machine slows both alike; the ratio of medians is the figure.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import time
@@ -19,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import BENCH_DIR
+from _harness import Figure, emit, interleave
 
 BARE = """
 from PySide6.QtCore import QTimer
@@ -62,13 +63,14 @@ def main() -> None:
     args = parser.parse_args()
     sample(BARE)  # warm the file cache for both
     sample(RELAIS, str(args.dir))
-    bare = [sample(BARE) for _ in range(args.runs)]
-    relais = [sample(RELAIS, str(args.dir)) for _ in range(args.runs)]
-    b, r = statistics.median(bare), statistics.median(relais)
-    print(f"bare PySide6 window:    median {b * 1000:.0f} ms over {args.runs} launches")
-    print(f"Relais login window:    median {r * 1000:.0f} ms over {args.runs} launches")
-    print(f"ratio:                  {r / b:.2f}x  (goal < 2x)")
-
+    run = interleave(lambda _: sample(BARE), lambda _: sample(RELAIS, str(args.dir)),
+                     args.runs)
+    bare, relais = run.baseline.scaled(1000), run.subject.scaled(1000)
+    print(f"bare PySide6 window:    {bare.line()}")
+    print(f"Relais login window:    {relais.line()}")
+    print(f"ratio:                  {run.ratio:.2f}x  (floor 2x, goal 1.5x)")
+    emit(Figure("launch to login window", "ms", relais, judged="ratio", baseline=bare,
+                baseline_name="bare PySide6 window", floor=2, goal=1.5))
 
 if __name__ == "__main__":
     main()
