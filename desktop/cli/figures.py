@@ -12,7 +12,7 @@ from pathlib import Path
 
 from desktop.cli.context import EXIT_OK, CliContext, Parents, subcommands
 from desktop.core.errors import RelaisError
-from desktop.exchange.figures_file import KEY_SECRET, write_figures_file
+from desktop.exchange.figures_file import KEY_SECRET, keep_key, write_figures_file
 
 COMMANDS = ("figures",)
 KEY_ENV = "RELAIS_FIGURES_KEY"
@@ -43,12 +43,8 @@ def export_figures(ctx: CliContext) -> int:
         kept = None if _key_given(ctx) else services.secrets.get(KEY_SECRET)
         key = kept or ctx.password("cli.prompt_figures_key", env=KEY_ENV)
         doc = services.figures_export.signed(args.month, key)  # a malformed key stops here
-        if kept is None and services.secrets.available:
-            try:
-                services.secrets.set(KEY_SECRET, key)
-                ctx.print(ctx.tr("figures.key_kept"))
-            except RelaisError:
-                pass  # the keychain refused: asked again next time, as without one
+        if kept is None and keep_key(services.secrets, key):
+            ctx.print(ctx.tr("figures.key_kept"))
     write_figures_file(doc, output)
     ctx.print(ctx.tr("figures.exported", month=args.month, path=str(output)))
     return EXIT_OK

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import RelaisError
 from desktop.private_files import make_private
+
+if TYPE_CHECKING:
+    from desktop.store.secrets import SecretStore
 
 KEY_SECRET = "figures_key"  # the keychain entry the key is kept in (SecretStore, per database)
 
@@ -23,3 +26,15 @@ def write_figures_file(doc: dict[str, Any], output: Path) -> None:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+
+
+def keep_key(secrets: SecretStore, key: str) -> bool:
+    """Keep a key that just signed a file in the keychain (the CLI and the window), so it
+    is not asked again; False when there is no keychain or it refused (asked next time)."""
+    if not secrets.available:
+        return False
+    try:
+        secrets.set(KEY_SECRET, key)
+    except RelaisError:
+        return False
+    return True

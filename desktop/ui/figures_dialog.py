@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.coordination.export import FiguresExport
-from desktop.exchange.figures_file import KEY_SECRET, write_figures_file
+from desktop.exchange.figures_file import KEY_SECRET, keep_key, write_figures_file
 from desktop.store.secrets import SecretStore
 from desktop.ui.file_dialogs import ask_save_path
 from desktop.ui.language import UiLanguage
@@ -120,14 +120,10 @@ class FiguresDialog(QDialog):
         tr = self.lang.tr
         self.export_button.setEnabled(True)
         message = tr("figures.exported", month=self.month.text().strip(), path=str(path))
-        if typed and self.secrets.available:
-            try:
-                self.secrets.set(KEY_SECRET, typed)
-                self.key.clear()
-                self.key.setPlaceholderText(tr("figures_window.key_kept"))
-                message += "\n" + tr("figures_window.key_now_kept")
-            except Exception:  # noqa: BLE001 (no keychain: the key is asked again next time)
-                pass
+        if typed and keep_key(self.secrets, typed):
+            self.key.clear()
+            self.key.setPlaceholderText(tr("figures_window.key_kept"))
+            message += "\n" + tr("figures_window.key_now_kept")
         self.saved.setText(message)
         self.saved.show()
 
