@@ -266,6 +266,9 @@ SCREEN_BUILDERS: dict[str, Callable[[Context], States]] = {
     "import wizard": import_wizard,
     "drafts": drafts,
     "retention": retention,
+    "audit trail": single(lambda _ctx, main: main.open_audit()),
+    "backups": single(lambda _ctx, main: main.open_backups()),
+    "figures for the coordinator": single(lambda _ctx, main: main.open_figures()),
     "about": single(lambda _ctx, main: main.about()),
 }
 
