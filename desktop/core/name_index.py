@@ -3,13 +3,12 @@
 ``person_name_key`` holds one row per person and Latin form of each name token (from every
 spelling, plus the Ukrainian name of a known Russian form or diminutive), with its consonant
 skeleton as the key. ``NameIndexer`` keeps it in step with every person written through the
-unit of work. ``NameIndex`` keeps the distinct forms in memory to find near spellings
-(one letter missing, extra, wrong or swapped) without scanning the table.
+unit of work; triggers on it keep ``name_form`` and ``name_deletion``, where ``NameIndex``
+finds near spellings (one letter missing, extra, wrong or swapped) without scanning.
 """
 
 from __future__ import annotations
 
-import bisect
 import json
 import uuid
 from collections.abc import Sequence
@@ -20,7 +19,7 @@ from sqlalchemy import delete, text
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
-from desktop.core.models import Person, PersonNameKey
+from desktop.core.models import NameDeletion, NameForm, Person, PersonNameKey
 from desktop.core.name_aliases import GROUPS
 from desktop.core.names import latin_letters, normal, skeleton, tokens
 
@@ -80,7 +79,8 @@ def index_rows(person_id: uuid.UUID, values: dict[str, Any]) -> list[dict[str, A
             forms.setdefault(form, key)
             for alias_form, alias_key in aliases().get(normal(token), ()):
                 forms.setdefault(alias_form, alias_key)
-    return [{"person_id": person_id, "form": form, "key": key} for form, key in forms.items()]
+    return [{"person_id": person_id, "form": form, "key": key, "normal": normal(form)}
+            for form, key in forms.items()]
 
 
 class NameIndexer:
@@ -125,6 +125,9 @@ def reindex_rows(session: Session, person_ids: set[uuid.UUID]) -> list[dict[str,
 
 def rebuild_name_index(connection: Connection) -> int:
     """Recompute every row (after a change of the key rules). Returns the rows written."""
+    # The forms first: each row's trigger then has no count left to update.
+    connection.execute(delete(NameForm))
+    connection.execute(delete(NameDeletion))
     connection.execute(delete(PersonNameKey))
     written = 0
     batch: list[dict[str, Any]] = []
@@ -153,108 +156,84 @@ def _uuid(raw: Any) -> uuid.UUID:
 
 def _deletions(form: str) -> set[str]:
     """The form minus one letter, for its first MAX_FUZZY_LENGTH letters: at most that many
-    strings of at most that length, however long the form."""
+    strings of at most that length, however long the form (the same rule as the triggers
+    that fill ``name_deletion``, migration 0012)."""
     form = form[:MAX_FUZZY_LENGTH]
     return {form[:i] + form[i + 1 :] for i in range(len(form))}
 
 
+def deletion_entries(db: Session) -> int:
+    """How many (deletion, form) pairs are held: what the near spellings cost."""
+    return db.execute(text("SELECT count(*) FROM name_deletion")).scalar_one()
+
+
+# The known forms among the candidates, with their key and how many index rows hold them:
+# a candidate is a Latin form (name_form.form) or a normal form (name_form.normal).
+_NEAR_SQL = """
+WITH probe(text) AS (VALUES {probes}),
+near(variant) AS (
+    SELECT variant FROM name_deletion WHERE deletion IN (SELECT text FROM probe)
+    UNION SELECT text FROM probe)
+SELECT near.variant, f.form, f.key, f.rows, 1 FROM near
+    JOIN name_form AS f ON f.form = near.variant
+UNION ALL
+SELECT near.variant, f.form, f.key, f.rows, 0 FROM near
+    JOIN name_form AS f ON f.normal = near.variant
+"""
+
+
 class NameIndex:
-    """Distinct name forms in memory, refreshed incrementally (rows are only ever appended:
-    a renamed person's rows are deleted and written anew, with ids never used before).
-    Near spellings are looked up on normal forms, where one sound is one letter (ч → S), so
-    that a typo costs one edit whatever the script."""
+    """Near spellings and beginnings of names, looked up in the database: ``name_form``
+    (each distinct Latin form, its normal form, key and row count) and ``name_deletion``
+    (each form and normal form minus one letter), both kept by triggers on
+    ``person_name_key``. Nothing is built or held in memory, so the first search of a
+    process costs what any search costs, and tens of thousands of distinct names cost
+    disk pages, not megabytes of dictionaries. Near spellings are looked up on normal
+    forms too, where one sound is one letter (ч → S), so that a typo costs one edit
+    whatever the script."""
 
-    def __init__(self) -> None:
-        self._key_of: dict[str, str] = {}  # Latin form -> key
-        self._key_of_normal: dict[str, str] = {}  # normal form -> key
-        # A form minus one letter -> forms, for Latin forms and for normal forms alike: a
-        # swapped "hc" is one edit in Latin letters, a mistyped ч one edit in normal form.
-        # Most deletions belong to one form: held as the form itself (no set of one, which
-        # would triple the memory), a set only once a second form shares the deletion.
-        self._by_deletion: dict[str, str | set[str]] = {}
-        # index rows per Latin or normal form: how common a name is, to keep the common
-        # near spellings when there are too many (MAX_NEAR_FORMS)
-        self._rows_of: dict[str, int] = {}
-        self._sorted_forms: list[str] = []
-        self._unsorted: list[str] = []
-        self._last_id = 0
-
-    def refresh(self, session: Session) -> None:
-        rows = session.execute(
-            text("SELECT id, form, key FROM person_name_key WHERE id > :last"),
-            {"last": self._last_id},
-        ).all()
-        for row_id, form, key in rows:
-            self._last_id = max(self._last_id, row_id)
-            normal_form = normal(form)
-            for variant in {form, normal_form}:
-                self._rows_of[variant] = self._rows_of.get(variant, 0) + 1
-            if form in self._key_of:
-                continue
-            self._key_of[form] = key
-            self._unsorted.append(form)
-            self._key_of_normal.setdefault(normal_form, key)
-            for variant in {form, normal_form}:
-                if len(variant) >= MIN_FUZZY_LENGTH:
-                    for deleted in _deletions(variant):
-                        self._add_deletion(deleted, variant)
-
-    @property
-    def deletion_entries(self) -> int:
-        """How many (deletion, form) pairs are held: the memory the near spellings cost."""
-        return sum(1 if isinstance(forms, str) else len(forms)
-                   for forms in self._by_deletion.values())
-
-    def _add_deletion(self, deleted: str, form: str) -> None:
-        held = self._by_deletion.get(deleted)
-        if held is None:
-            self._by_deletion[deleted] = form
-        elif isinstance(held, str):
-            if held != form:
-                self._by_deletion[deleted] = {held, form}
-        else:
-            held.add(form)
-
-    def _forms(self, deleted: str) -> set[str] | tuple[str, ...]:
-        held = self._by_deletion.get(deleted, ())
-        return (held,) if isinstance(held, str) else held
-
-    def near_keys(self, word: str) -> dict[str, str]:
+    def near_keys(self, db: Session, word: str) -> dict[str, str]:
         """Keys of known names one edit away from ``word`` (a letter missing, added,
         replaced, or two swapped, in Latin letters or in normal form), each with the normal
         form it came from: of at most MAX_NEAR_FORMS forms, the most common ones."""
-        found: set[str] = set()
         word = word[:MAX_FUZZY_LENGTH * 2]  # enough letters for any form's first thirty
-        for target in {latin_letters(word)[:MAX_FUZZY_LENGTH],
-                       normal(word)[:MAX_FUZZY_LENGTH]}:
-            if len(target) < MIN_FUZZY_LENGTH:
+        targets = {target for target in (latin_letters(word)[:MAX_FUZZY_LENGTH],
+                                         normal(word)[:MAX_FUZZY_LENGTH])
+                   if len(target) >= MIN_FUZZY_LENGTH}
+        if not targets:
+            return {}
+        # The word itself (a letter missing from it: it is a deletion of a known form) and
+        # the word minus a letter (replaced or swapped letters share a deletion; a letter
+        # too many: the deletion is a known form itself).
+        probes = sorted(set().union(targets, *(_deletions(target) for target in targets)))
+        sql = _NEAR_SQL.format(probes=", ".join("(?)" for _ in probes))
+        rows_of: dict[str, dict[str, int]] = {}  # candidate -> form -> rows
+        key_of: dict[str, str] = {}
+        for near, form, key, rows, latin in db.connection().exec_driver_sql(sql,
+                                                                             tuple(probes)):
+            if near in targets:
                 continue
-            found.update(self._forms(target))  # a letter missing from the word
-            for deleted in _deletions(target):
-                found.add(deleted)  # a letter too many in the word (kept if known)
-                found.update(self._forms(deleted))  # replaced or swapped letters
-            found.discard(target)
-        known = [near for near in found if near in self._key_of or near in self._key_of_normal]
-        if len(known) > MAX_NEAR_FORMS:
-            known.sort(key=lambda near: (-self._rows_of.get(near, 0), near))
-            del known[MAX_NEAR_FORMS:]
+            rows_of.setdefault(near, {})[form] = rows
+            # a Latin form's own key before that of a form with this normal form
+            if latin or near not in key_of:
+                key_of[near] = key
+        known = sorted(rows_of, key=lambda near: (-sum(rows_of[near].values()), near))
         keyed: dict[str, str] = {}
-        for near in sorted(known):  # the same form for a key, whatever the set's order
-            key = self._key_of.get(near) or self._key_of_normal.get(near)
-            if key:
-                keyed.setdefault(key, normal(near))
+        for near in sorted(known[:MAX_NEAR_FORMS]):  # the same form for a key, every time
+            keyed.setdefault(key_of[near], normal(near))
         return keyed
 
-    def forms_starting_with(self, prefix: str, limit: int = 200) -> dict[str, str]:
+    def forms_starting_with(self, db: Session, prefix: str,
+                            limit: int = 200) -> dict[str, str]:
         """Keys of known names that begin with what is being typed ('shevch' →
-        shevchenko's), each with its Latin form."""
-        if self._unsorted:
-            self._sorted_forms = sorted([*self._sorted_forms, *self._unsorted])
-            self._unsorted = []
-        start = bisect.bisect_left(self._sorted_forms, prefix)
+        shevchenko's), each with its Latin form: of the first ``limit`` forms in
+        alphabetical order."""
         found: dict[str, str] = {}
-        for form in self._sorted_forms[start : start + limit]:
+        rows = db.connection().exec_driver_sql(
+            "SELECT form, key FROM name_form WHERE form >= ? ORDER BY form LIMIT ?",
+            (prefix, limit))
+        for form, key in rows:
             if not form.startswith(prefix):
                 break
-            found.setdefault(self._key_of[form], form)
+            found.setdefault(key, form)
         return found

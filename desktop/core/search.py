@@ -203,8 +203,7 @@ class SearchService:
         words = [w for w in tokens(query) if any(ch.isalpha() for ch in w)][:QUERY_WORDS_MAX]
         if not words:
             return
-        self.index.refresh(db)
-        all_wanted = [self._word_keys(word, last=i == len(words) - 1) for i, word in
+        all_wanted = [self._word_keys(db, word, last=i == len(words) - 1) for i, word in
                       enumerate(words)]
         wanted = [w for w in all_wanted if w]
         if not wanted:
@@ -265,7 +264,8 @@ class SearchService:
         params += [needed, MAX_CANDIDATES, *all_keys]
         return db.connection().exec_driver_sql(sql, tuple(params)).all()
 
-    def _word_keys(self, word: str, last: bool) -> dict[str, tuple[float, str, str]]:
+    def _word_keys(self, db: Session, word: str,
+                   last: bool) -> dict[str, tuple[float, str, str]]:
         """key -> (weight of the kind of match, normal form a row's spelling is compared to,
         kind of match as named in ``matches.NAME_KINDS``)."""
         key, spelled = skeleton(word), normal(word)
@@ -274,11 +274,11 @@ class SearchService:
             keyed[key] = (1.0, spelled, "name")
         for alias_form, alias_key in aliases().get(spelled, ()):
             keyed.setdefault(alias_key, (0.95, normal(alias_form), "name_alias"))
-        for near_key, near_form in self.index.near_keys(word).items():
+        for near_key, near_form in self.index.near_keys(db, word).items():
             keyed.setdefault(near_key, (0.97, near_form, "name_typo"))
         typed = latin_letters(word)
         if last and len(typed) >= 3:
-            for prefix_key, form in self.index.forms_starting_with(typed).items():
+            for prefix_key, form in self.index.forms_starting_with(db, typed).items():
                 keyed.setdefault(prefix_key, (0.7, normal(form), "name_prefix"))
         return keyed
 

@@ -94,6 +94,37 @@ class PersonNameKey(SQLModel, table=True):
     person_id: uuid.UUID = uuid_field(foreign_key="person.id")
     form: str
     key: str
+    # ``names.normal`` of the form: the triggers that keep ``name_form`` (below) cannot
+    # compute it, so each row carries it.
+    normal: str
+
+
+class NameForm(SQLModel, table=True):
+    """Each distinct Latin form of ``person_name_key`` with its normal form, key and how many
+    rows hold it. Derived, local, never synced: written only by the triggers on
+    ``person_name_key`` (migration 0012, ``name_index.NEAR_INDEX_TRIGGERS``), so that every
+    path that changes names (edit, merge, pull, erasure, rebuild, restore) keeps it right,
+    and a form nobody holds any more is gone with its last row."""
+
+    __tablename__ = "name_form"
+    __table_args__ = (Index("ix_name_form_normal", "normal"), {"sqlite_with_rowid": False})
+
+    form: str = Field(primary_key=True)
+    normal: str
+    key: str
+    rows: int
+
+
+class NameDeletion(SQLModel, table=True):
+    """A Latin or normal form of ``name_form`` minus one of its first letters, for near
+    spellings (symmetric deletion: two words one edit apart share a deletion, or one is a
+    deletion of the other). Written by the triggers on ``name_form`` only."""
+
+    __tablename__ = "name_deletion"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    deletion: str = Field(primary_key=True)
+    variant: str = Field(primary_key=True)
 
 
 class HouseholdMember(Record, table=True):

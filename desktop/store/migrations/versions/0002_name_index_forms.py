@@ -29,10 +29,10 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("person_name_key", schema=None) as batch_op:
         batch_op.create_index("ix_person_name_key_key", ["key"], unique=False)
-
-    from desktop.core.name_index import rebuild_name_index
-
-    rebuild_name_index(op.get_bind())
+    # Filled at the next login: later migrations (0007, 0012) make the table again and reset
+    # PRAGMA user_version, and the login rebuilds it with the code of its own version (this
+    # step once called that code, which now writes columns this schema has not yet).
+    op.execute("PRAGMA user_version = 0")
 
 
 def downgrade() -> None:
