@@ -85,7 +85,9 @@ class PersonNameKey(SQLModel, table=True):
     # ``id`` only grows (AUTOINCREMENT never hands a number out twice, where a plain rowid
     # reuses the numbers of the last rows deleted): the in-memory index reads the rows
     # written since it last looked by ``id``, and a rename writes its rows anew.
-    __table_args__ = (Index("ix_person_name_key_key", "key"),
+    # The key index holds the person and form too: search reads the rows of a key from the
+    # index alone.
+    __table_args__ = (Index("ix_person_name_key_key", "key", "person_id", "form"),
                       UniqueConstraint("person_id", "form", name="uq_person_name_key_form"),
                       {"sqlite_autoincrement": True})
 
