@@ -3,6 +3,8 @@ of birth, phone, document) and the worklists. Everything opens its case in one s
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,20 +20,28 @@ from PySide6.QtWidgets import (
 from desktop.core.dates import display_iso
 from desktop.core.limits import QUERY_MAX
 from desktop.core.matches import found_by
+from desktop.core.worklists import Worklist
 from desktop.services import Services
 from desktop.ui.language import UiLanguage
+from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import fit_columns
 from desktop.ui.worklist_table import WorklistBox
+
+log = logging.getLogger(__name__)
 
 RESULT_COLUMNS = ("search.col_name", "search.col_born", "search.col_file", "search.col_why")
 
 
 class HomePage(QWidget):
     open_case = Signal(object)  # case id
+    worklists_shown = Signal()  # the lists read after a refresh are on screen
 
-    def __init__(self, lang: UiLanguage, services: Services) -> None:
+    def __init__(self, lang: UiLanguage, services: Services,
+                 tasks: TaskRunner | None = None) -> None:
+        """``tasks``: where the worklists are read, off the GUI thread (at 100,000 persons
+        they take most of a second: the window is usable first, the lists follow)."""
         super().__init__()
-        self.lang, self.services = lang, services
+        self.lang, self.services, self.tasks = lang, services, tasks
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(QUERY_MAX)  # what the search reads of a query (limits.py)
@@ -59,8 +69,10 @@ class HomePage(QWidget):
         layout.addWidget(self.no_result)
         layout.addWidget(self.results, 2)
         layout.addLayout(self.grid, 3)
+        self._shown: list[Worklist] = []  # the lists on screen, said again in a new language
         lang.changed.connect(self.retranslate)
         self.retranslate()
+        self.refresh_worklists()
 
     def run_search(self) -> None:
         text = self.search.text().strip()
@@ -93,13 +105,27 @@ class HomePage(QWidget):
             self._open_result(first)
 
     def refresh_worklists(self) -> None:
-        for index, worklist in enumerate(self.services.worklists.all()):
+        if self.tasks is None:
+            self._show_worklists(self.services.worklists.all())
+            return
+        worklists = self.services.worklists
+        self.tasks.run(lambda _progress: worklists.all(), self._show_worklists,
+                       self._worklists_failed, owner=self)
+
+    def _worklists_failed(self, error: BaseException) -> None:
+        # The lists keep what they showed; the next refresh (any change, a language) retries.
+        log.warning("worklists not read: %s", type(error).__name__)
+
+    def _show_worklists(self, worklists: list[Worklist]) -> None:
+        self._shown = worklists
+        for index, worklist in enumerate(worklists):
             if worklist.key not in self.boxes:
                 box = WorklistBox(worklist.key)
                 box.open_case.connect(self.open_case)
                 self.grid.addWidget(box, index // 2, index % 2)
                 self.boxes[worklist.key] = box
             self.boxes[worklist.key].show_list(worklist, self.lang)
+        self.worklists_shown.emit()
 
     def retranslate(self) -> None:
         tr = self.lang.tr
@@ -108,6 +134,7 @@ class HomePage(QWidget):
         self.no_result.setText(tr("search.no_result"))
         self.results.setHorizontalHeaderLabels([tr(key) for key in RESULT_COLUMNS])
         self.results.setAccessibleName(tr("search.results"))
-        self.refresh_worklists()
+        if self._shown:
+            self._show_worklists(self._shown)
         if self.search.text().strip():
             self.run_search()

@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         cases_layout = QVBoxLayout(cases_page)
         cases_layout.addLayout(top)
         cases_layout.addWidget(self.content)
-        self.home = HomePage(self.lang, self.services)
+        self.home = HomePage(self.lang, self.services, self.tasks)
         self.home.open_case.connect(self.open_case)
         self.table.activated.connect(
             lambda index: self.open_case(self.model.case_id(index.row())))

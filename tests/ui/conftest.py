@@ -28,6 +28,8 @@ def make_main(qtbot, lang, paths, tasks):
         window = MainWindow(lang, services, settings or Settings(), paths, tasks)
         qtbot.addWidget(window)
         window.show()
+        # The worklists are read off the GUI thread: a test starts once they are shown.
+        qtbot.waitUntil(lambda: bool(window.home.boxes), timeout=10_000)
         return window
 
     return make
