@@ -101,7 +101,8 @@ class CaseListService:
             order = [UserAccount.display_name]
         else:
             order = [getattr(CaseFile, sort)]
-        order.append(CaseFile.file_number)
+        if sort != "file_number":  # the tie-break; twice, SQLite sorts the ids a second time
+            order.append(CaseFile.file_number)
         query = query.order_by(*[c.desc() if descending else c.asc() for c in order])
         with Session(self.engine) as db:
             return list(db.execute(query).scalars())

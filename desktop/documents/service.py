@@ -34,7 +34,6 @@ from desktop.documents.case_documents import (
     intake_form,
     referral_letter,
 )
-from desktop.documents.fillable_intake import fillable_intake_form
 from desktop.documents.monthly_report import monthly_csv, monthly_pdf, monthly_xlsx
 from desktop.documents.partner_card import PartnerCard
 from desktop.private_files import make_private
@@ -117,6 +116,9 @@ class DocumentService:
         return references
 
     def fillable_intake(self, target: Target, languages: Languages) -> Target:
+        # pypdf (20 MB) comes with the first fillable form, not with every login.
+        from desktop.documents.fillable_intake import fillable_intake_form
+
         made = fillable_intake_form(_private(target), languages, self.letterhead)
         self._audit(target, "fillable_intake", None, languages)
         return made

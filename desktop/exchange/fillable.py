@@ -10,9 +10,6 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
-
 from desktop.core.casefile import CaseFileService
 from desktop.core.duplicates import DuplicateFinder, PossibleDuplicate
 from desktop.core.enums import AccommodationType, DocumentType, Relationship, Sex
@@ -84,6 +81,11 @@ class FillableImport:
 
     def read_values(self, path: Path) -> dict[str, str]:
         """The field values of a filled Relais form, by field name."""
+        # pypdf is read only when a form is (20 MB a session that never reads one need not
+        # hold).
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+
         try:
             # A damaged name comes as bytes that are no text: not a field Relais wrote
             # (found by fuzzing: it broke the reading of the others).

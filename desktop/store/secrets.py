@@ -36,11 +36,20 @@ class SecretStore:
                  uses: tuple[str, ...] = USES) -> None:
         """``namespace`` separates installations (the database id) on one computer;
         ``uses``: the names of the secrets something in Relais keeps here."""
-        import keyring
-
         self.namespace = namespace
-        self.backend = backend if backend is not None else keyring.get_keyring()
+        self._backend = backend
         self.uses = uses
+
+    @property
+    def backend(self) -> object:
+        """The keychain, found when first asked for: keyring probes every backend (and may
+        start helper processes), which a login that never touches a secret need not wait
+        for."""
+        if self._backend is None:
+            import keyring
+
+            self._backend = keyring.get_keyring()
+        return self._backend
 
     @property
     def in_use(self) -> bool:

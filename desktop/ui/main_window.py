@@ -167,8 +167,10 @@ class MainWindow(QMainWindow):
 
         self.table = QTableView()
         self.table.setModel(self.model)
+        # The indicator first: enabling sorting sorts at once, by Qt's default (descending),
+        # and the list of 100,000 ids would be read twice.
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()

@@ -8,7 +8,7 @@ import desktop.core.models  # noqa: F401
 from desktop.core.errors import RelaisError
 from desktop.store.backup import backup_database
 from desktop.store.engine import open_engine
-from desktop.store.migrate import current_revision, head_revision
+from desktop.store.migrate import HEAD_REVISION, current_revision, head_revision
 from tests.conftest import ADMIN_PASSWORD
 
 
@@ -80,6 +80,7 @@ def test_an_older_database_is_backed_up_then_upgraded(vault, session, tmp_path, 
     shutil.copytree(migrate._SCRIPTS, scripts)
     (scripts / "versions" / "9002_test.py").write_text(NEXT_STEP.replace("{head}", head))
     monkeypatch.setattr(migrate, "_SCRIPTS", scripts)
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "0002_test")  # as the new version says
 
     upgraded = vault.login("admin", ADMIN_PASSWORD)
     assert current_revision(upgraded.engine) == "0002_test"
@@ -92,3 +93,7 @@ def test_an_older_database_is_backed_up_then_upgraded(vault, session, tmp_path, 
     assert current_revision(old) == head  # the copy is the database as it was
     old.dispose()
     upgraded.close()
+
+
+def test_the_head_a_login_checks_without_alembic_is_the_scripts_head():
+    assert head_revision() == HEAD_REVISION
