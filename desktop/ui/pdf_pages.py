@@ -3,13 +3,14 @@ a document with personal data never has to be written to a temporary file."""
 
 from __future__ import annotations
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 
 def page_images(data: bytes, dpi: float) -> list[QImage]:
+    import pypdfium2 as pdfium  # with the first preview, not with every login
+
     document = pdfium.PdfDocument(data)
     try:
         images = []
