@@ -133,8 +133,13 @@ class CaseListService:
         wanted = [uuid.UUID(hex=case_id) for case_id in case_ids]
         member, head = self._head()
         with Session(self.engine) as db:
+            # Columns, not objects: a screen of rows is read at every scroll and after login.
             cases = db.execute(
-                select(CaseFile, head, UserAccount.display_name)
+                select(CaseFile.id, CaseFile.file_number, CaseFile.household_id,
+                       CaseFile.status, CaseFile.to_be_completed, CaseFile.opened_on,
+                       head.id.label("head_id"), head.surname_lat, head.given_name_lat,
+                       head.surname_cyr, head.given_name_cyr, head.anonymised_at,
+                       UserAccount.display_name)
                 .outerjoin(
                     member,
                     and_(
@@ -147,7 +152,7 @@ class CaseListService:
                 .outerjoin(UserAccount, UserAccount.id == CaseFile.assigned_worker_id)
                 .where(CaseFile.id.in_(wanted))
             ).all()
-            households = [case.household_id for case, _, _ in cases]
+            households = [case.household_id for case in cases]
             counts = dict(
                 db.execute(
                     select(HouseholdMember.household_id, func.count())
@@ -163,14 +168,14 @@ class CaseListService:
             case.id.hex: CaseRow(
                 case_id=case.id,
                 file_number=case.file_number,
-                head_name=display_name(person) if person is not None else "",
+                head_name=display_name(case) if case.head_id is not None else "",
                 members=counts.get(case.household_id, 0),
                 status=case.status,
                 to_be_completed=case.to_be_completed,
                 opened_on=case.opened_on,
-                worker=worker or "",
+                worker=case.display_name or "",
                 conflicts=conflicts.get(case.id, 0),
-                head_anonymised=person is not None and person.anonymised_at is not None,
+                head_anonymised=case.head_id is not None and case.anonymised_at is not None,
             )
-            for case, person, worker in cases
+            for case in cases
         }
