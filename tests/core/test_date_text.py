@@ -18,7 +18,7 @@ WRITTEN = {"fr": "11/05/2022", "nl": "11/05/2022", "en": "11/05/2022", "de": "11
            "uk": "11.05.2022"}
 # Messages that show a worker how to type a day (a pattern such as TT.MM.JJJJ or dd/mm/yyyy).
 HINTS = ("intake.date_hint", "intake.birth_date_hint", "case.due_hint", "sync.date_hint",
-         "date.unreadable")
+         "date.unreadable", "partners.date_placeholder")
 PATTERN = re.compile(r"\b(\w\w)([./])(\w\w)\2(\w{4})\b")
 
 
