@@ -58,7 +58,9 @@ class Languages:
         main = self.main(key, **params)
         if self.beside is None:
             return main
-        return f"{main} / {self.beside(key, **params)}"
+        beside = self.beside(key, **params)
+        # A word both languages write alike (PIIS in French and Ukrainian) is said once.
+        return main if beside == main else f"{main} / {beside}"
 
     @property
     def code(self) -> str:

@@ -172,7 +172,7 @@ def case_summary(target: Target, view: CaseView, languages: Languages, organisat
             for r in view.reminders]
     if view.aid:
         story += [p(both("doc.aid"), s.heading), grid(
-            [[both("doc.decided_on"), both("doc.category"), "PIIS"]] +
+            [[both("doc.decided_on"), both("doc.category"), both("field.piis")]] +
             [[_day(languages, a.decided_on), _choice(languages, "aid_category", a.category),
               both("doc.yes") if a.piis else both("doc.no")] for a in view.aid],
             (40, 90, 44))]

@@ -224,7 +224,7 @@ def _case(page: _Page, case: dict[str, Any]) -> None:
                [[r["partner"], r["purpose"], page.choice("referral_status", r["status"]),
                  page.day(r["referred_on"])] for r in case["referrals"]], (50, 60, 36, 28))
     page.heading("doc.aid")
-    page.table(["doc.decided_on", "doc.category", "doc.subject_period", "PIIS"],
+    page.table(["doc.decided_on", "doc.category", "doc.subject_period", "field.piis"],
                [[page.day(a["decided_on"]), page.choice("aid_category", a["category"]),
                  " → ".join(x for x in (page.day(a["starts_on"]), page.day(a["ends_on"])) if x),
                  page.yes_no(a["piis"])] for a in case["aid_decisions"]], (28, 70, 46, 30))
