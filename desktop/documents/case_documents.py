@@ -160,9 +160,10 @@ def case_summary(target: Target, view: CaseView, languages: Languages, organisat
           both("doc.documents")]] +
         [[m.display_name, _choice(languages, "relationship", m.relationship),
           display_iso(m.birth_date, languages.code), ", ".join(d.number for d in m.documents)]
-         # wide enough for a relationship's longest word (Haushaltsvorstand,
-         # домогосподарства): a narrower cell would cut it in the middle
-         for m in view.members], (52, 48, 26, 48))]
+         # wide enough for a relationship's longest word (Referentiepersoon,
+         # домогосподарства) and the date's heading (Geboortedatum): a narrower cell would
+         # cut them in the middle
+         for m in view.members], (50, 44, 32, 48))]
     if view.reminders:
         story += [p(both("doc.reminders"), s.heading)] + [
             p(languages.main(r.key, **{**r.params, "date": _day(languages, r.on), "document":
