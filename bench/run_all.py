@@ -30,7 +30,8 @@ HERE = Path(__file__).resolve().parent
 BENCHES: dict[str, tuple[list[str], list[str]]] = {
     "startup": (["--runs", "7"], ["--runs", "3"]),
     "login": (["--rounds", "7"], ["--rounds", "3"]),
-    "search": (["--queries", "300"], ["--queries", "80"]),
+    "search": (["--queries", "300", "--first-rounds", "7"],
+               ["--queries", "80", "--first-rounds", "3"]),
     "documents": (["--forms", "50", "--batch", "1000"], ["--forms", "20", "--batch", "50"]),
     "import_20k": (["--rounds", "3"], ["--rounds", "1", "--rows", "2000", "--existing", "2000"]),
 }
