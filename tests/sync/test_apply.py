@@ -22,6 +22,7 @@ from desktop.core.uow import UnitOfWork
 from desktop.services import Services
 from desktop.sync.apply import apply_page, retry_parked
 from desktop.sync.conflicts import status
+from tests.core.near_index import assert_in_step
 from tests.core.test_intake import child, mother
 from tests.sync.replica import pulled, second_desktop
 
@@ -80,7 +81,7 @@ def test_a_pulled_rename_reaches_the_name_index_and_the_audit(services, session,
     services.intake.register(HouseholdInput(members=[mother()]))
     apply_page(desktop_b.engine, pulled(session.engine), cursor=1)
     b_search = Services.for_session(desktop_b).search
-    b_search.search("Shevchenko")  # the in-memory index has read the first rows
+    assert b_search.search("Shevchenko")
     person = _person(session.engine)
     with UnitOfWork(session.engine, session.actor) as uow:
         uow.update(uow.session.get(Person, person.id), surname_lat="Tkachenko",
@@ -91,6 +92,7 @@ def test_a_pulled_rename_reaches_the_name_index_and_the_audit(services, session,
     assert report.updated == 1
     assert [hit.person_id for hit in b_search.search("Tkachenkko")] == [person.id]
     assert not b_search.search("Shevchenko")
+    assert_in_step(desktop_b.engine)  # the near-spelling tables followed the pulled page
     with Session(desktop_b.engine) as db:
         stored = db.get(Person, person.id)
         last = db.scalars(select(AuditEvent).where(AuditEvent.entity_id == person.id)
