@@ -259,7 +259,10 @@ class SearchService:
             "HAVING count(*) >= ? LIMIT ?) "
             "SELECT k.person_id, k.key, k.form FROM person_name_key AS k "
             "JOIN candidates AS c ON c.person_id = k.person_id "
-            f"WHERE k.key IN ({', '.join('?' * len(all_keys))})"
+            f"WHERE k.key IN ({', '.join('?' * len(all_keys))}) "
+            # In the order they were written (a person's own fields first): on a tie between
+            # two spellings, the one met first is shown, whatever order the index gives.
+            "ORDER BY k.id"
         )
         params += [needed, MAX_CANDIDATES, *all_keys]
         return db.connection().exec_driver_sql(sql, tuple(params)).all()
