@@ -175,11 +175,13 @@ near(variant) AS (
     SELECT variant FROM name_deletion WHERE deletion IN (SELECT text FROM probe)
     UNION SELECT text FROM probe)
 SELECT near.variant, f.form, f.key, f.rows, 1 FROM near
-    JOIN name_form AS f ON f.form = near.variant
+    CROSS JOIN name_form AS f ON f.form = near.variant
 UNION ALL
 SELECT near.variant, f.form, f.key, f.rows, 0 FROM near
-    JOIN name_form AS f ON f.normal = near.variant
+    CROSS JOIN name_form AS f ON f.normal = near.variant
 """
+# CROSS JOIN: SQLite then looks each candidate up (a few dozen), where it chose to scan
+# every form of name_form for the second half (15 ms at 24,000 forms).
 
 
 class NameIndex:
