@@ -85,6 +85,11 @@ def _looks_like_date(query: str) -> bool:
     return True
 
 
+def _marks(values: object) -> str:
+    """SQL placeholders, one per value."""
+    return ", ".join("?" * len(values))  # type: ignore[arg-type]
+
+
 _FILE_NUMBER = re.compile(r"^\d{4}/\d{1,6}$")
 _DIGITS = re.compile(r"[\d\s./+-]+$")
 MAX_CANDIDATES = 5000
@@ -245,27 +250,54 @@ class SearchService:
     ) -> list[tuple[bytes, str, str]]:
         """The index rows of the persons matching at least ``needed`` words, in one query
         run by SQLite (raw ids: no objects are built for thousands of candidates)."""
-        parts, params = [], []
-        for position, keyed in enumerate(wanted):
-            parts.append(
-                f"SELECT DISTINCT person_id, {position} FROM person_name_key "
-                f"WHERE key IN ({', '.join('?' * len(keyed))})"
-            )
-            params.extend(keyed)
+        connection = db.connection()
+        if needed == len(wanted) > 1:
+            candidates, params = self._all_words(connection, wanted)
+        else:
+            candidates, params = self._enough_words(wanted, needed)
         all_keys = sorted(set().union(*(w.keys() for w in wanted)))
         sql = (
-            f"WITH matched(person_id, word) AS ({' UNION ALL '.join(parts)}), "
-            "candidates AS (SELECT person_id FROM matched GROUP BY person_id "
-            "HAVING count(*) >= ? LIMIT ?) "
+            f"WITH candidates AS ({candidates}) "
             "SELECT k.person_id, k.key, k.form FROM person_name_key AS k "
             "JOIN candidates AS c ON c.person_id = k.person_id "
-            f"WHERE k.key IN ({', '.join('?' * len(all_keys))}) "
+            f"WHERE k.key IN ({_marks(all_keys)}) "
             # In the order they were written (a person's own fields first): on a tie between
             # two spellings, the one met first is shown, whatever order the index gives.
             "ORDER BY k.id"
         )
-        params += [needed, MAX_CANDIDATES, *all_keys]
-        return db.connection().exec_driver_sql(sql, tuple(params)).all()
+        return connection.exec_driver_sql(sql, tuple([*params, *all_keys])).all()
+
+    @staticmethod
+    def _all_words(connection, wanted: list[dict]) -> tuple[str, list]:
+        """Every word must match: the persons of the rarest word (a surname, most often)
+        who also hold a key of each other word, each looked up in the index, instead of
+        reading every person named Olena. The first MAX_CANDIDATES by id, as below."""
+        sizes = [connection.exec_driver_sql(
+            f"SELECT count(*) FROM person_name_key WHERE key IN ({_marks(keyed)})",
+            tuple(keyed)).scalar_one() for keyed in wanted]
+        rarest, *others = sorted(wanted, key=lambda keyed: sizes[wanted.index(keyed)])
+        params: list = [*rarest]
+        also = []
+        for keyed in others:
+            also.append(f"EXISTS (SELECT 1 FROM person_name_key AS b WHERE b.key IN "
+                        f"({_marks(keyed)}) AND b.person_id = a.person_id)")
+            params.extend(keyed)
+        params.append(MAX_CANDIDATES)
+        return (f"SELECT DISTINCT a.person_id FROM person_name_key AS a WHERE a.key IN "
+                f"({_marks(rarest)}) AND {' AND '.join(also)} ORDER BY a.person_id LIMIT ?",
+                params)
+
+    @staticmethod
+    def _enough_words(wanted: list[dict], needed: int) -> tuple[str, list]:
+        """At least ``needed`` words (one word; or three and more, one of which may miss)."""
+        parts, params = [], []
+        for position, keyed in enumerate(wanted):
+            parts.append(f"SELECT DISTINCT person_id, {position} AS word FROM person_name_key "
+                         f"WHERE key IN ({_marks(keyed)})")
+            params.extend(keyed)
+        params += [needed, MAX_CANDIDATES]
+        return (f"SELECT person_id FROM ({' UNION ALL '.join(parts)}) GROUP BY person_id "
+                "HAVING count(*) >= ? LIMIT ?", params)
 
     def _word_keys(self, db: Session, word: str,
                    last: bool) -> dict[str, tuple[float, str, str]]:
