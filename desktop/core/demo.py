@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from desktop.core import demo_names as names
 from desktop.core import file_numbers
+from desktop.core.dates import iso_partial
 from desktop.core.enums import (
     REFERRAL_OUTCOMES,
     AccommodationType,
@@ -51,7 +52,7 @@ from desktop.core.models import (
     Task,
     UserAccount,
 )
-from desktop.core.names import passport_latin
+from desktop.core.names import normal, passport_latin
 from desktop.core.reference import reference_data
 from desktop.core.roles import Actor, Permission
 from desktop.core.transliteration import administrative_spelling
@@ -73,6 +74,7 @@ class DemoGenerator:
         self._series = ""  # the desktop's file-number series, read when generating
         self._partners: list[tuple[uuid.UUID, str]] = []  # the directory's, to refer to
         self._side = random.Random(0)  # draws added later, apart from the households' own
+        self._names: set[tuple[str, str, str]] = set()  # (surname, given name, birth) keys
 
     def generate(self, persons: int, seed: int = 1, progress: Progress | None = None) -> int:
         """Adds about ``persons`` persons (whole households); returns how many were added."""
@@ -91,6 +93,10 @@ class DemoGenerator:
             # Each desktop's own series: demo households made on two offline desktops of one
             # organisation never share a reference (unique) once they meet.
             self._series = file_numbers.device_series(db)
+            self._names = set()
+            for row in db.execute(select(Person.surname_cyr, Person.given_name_cyr,
+                                         Person.birth_date, Person.birth_precision)):
+                self._namesake(*row)
             self._partners = [tuple(row) for row in db.execute(
                 select(PartnerService.id, PartnerService.name).where(
                     PartnerService.listed, PartnerService.deleted_at.is_(None))
@@ -218,10 +224,11 @@ class DemoGenerator:
             # a birth after leaving Ukraine: born before the journey, a little older.
             birth = journey - timedelta(days=rng.randint(30, 364))
         precision = rng.choices(list(DatePrecision), weights=[96, 2, 2])[0]
-        if precision == DatePrecision.MONTH:
-            birth = birth.replace(day=1)
-        elif precision == DatePrecision.YEAR:
-            birth = birth.replace(month=1, day=1)
+        birth = _known_part(birth, precision)
+        # Two persons of the same names born the same day are the same person to an import
+        # (and to a worker): a synthetic namesake is born a little earlier instead.
+        while self._namesake(surname, given, birth, precision):
+            birth = _known_part(birth - timedelta(days=1), precision)
         city, oblast = rng.choice(names.CITIES)
         other = []
         if rng.random() < 0.3:
@@ -278,6 +285,18 @@ class DemoGenerator:
             batch.add(SpecificNeed, person_id=person, need_type=need, details="",
                       urgent=rng.random() < 0.2)
         return person
+
+    def _namesake(self, surname: str, given: str, birth: date,
+                  precision: DatePrecision) -> bool:
+        """Whether a person of these names and birth date was made already; else noted.
+        The keys are the import's own (core/names.normal, in both scripts)."""
+        born = iso_partial(birth, precision)
+        keys = {(normal(surname), normal(given), born),
+                (normal(passport_latin(surname)), normal(passport_latin(given)), born)}
+        if keys & self._names:
+            return True
+        self._names |= keys
+        return False
 
     def _accommodation(self, batch: RecordBatch, rng: random.Random, household: uuid.UUID,
                        refnis: str, arrival: date) -> None:
@@ -341,6 +360,15 @@ class DemoGenerator:
 NEED_ODDS = {NeedArea.INCOME: 0.7, NeedArea.LANGUAGE: 0.55, NeedArea.HOUSING: 0.35,
              NeedArea.WORK: 0.3, NeedArea.DOCUMENTS: 0.25, NeedArea.HEALTH: 0.2,
              NeedArea.PSYCHOSOCIAL: 0.1}
+
+
+def _known_part(day: date, precision: DatePrecision) -> date:
+    """The date as stored when only its month or its year is known."""
+    if precision == DatePrecision.MONTH:
+        return day.replace(day=1)
+    if precision == DatePrecision.YEAR:
+        return day.replace(month=1, day=1)
+    return day
 
 
 def _needs(rng: random.Random, ages: list[float]) -> list[str]:
