@@ -24,8 +24,14 @@ def country_name(code: str, language: str) -> str:
     if not code:
         return ""
     alpha2 = _alpha2(code)
-    name = Locale.parse(language).territories.get(alpha2) if alpha2 else None
+    name = _territories(language).get(alpha2) if alpha2 else None
     return name or code
+
+
+@cache
+def _territories(language: str) -> dict[str, str]:
+    """Babel's names, parsed once per language: an export names 10,000 nationalities."""
+    return dict(Locale.parse(language).territories)
 
 
 # Babel's aliases give some alpha-2 codes an old alpha-3 code too; ISO's current one wins.
@@ -46,5 +52,5 @@ def country_names(language: str) -> dict[str, str]:
     """Every country Babel names in ``language``, by alpha-3 code (the reverse of
     ``country_name``, for reading a name back)."""
     alpha3 = _alpha3_of()
-    return {alpha3[alpha2]: name for alpha2, name in Locale.parse(language).territories.items()
+    return {alpha3[alpha2]: name for alpha2, name in _territories(language).items()
             if alpha2 in alpha3}
