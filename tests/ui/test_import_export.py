@@ -1,6 +1,9 @@
 """The import wizard and the export dialog, driven like a CPAS worker would."""
 
+from datetime import date
+
 from PySide6.QtWidgets import QWizard
+from python_calamine import CalamineWorkbook
 from sqlmodel import Session, func, select
 
 from desktop.core.models import Person
@@ -206,3 +209,28 @@ def test_a_long_reason_on_the_report_is_read_whole(qtbot, lang, services, paths,
     assert problems.rowHeight(0) > problems.rowHeight(1)
     assert municipality.toolTip() == municipality.text()
     wizard.grab().save("/tmp/M-report-long.png")
+
+
+def test_the_export_dialog_writes_codes_for_machine_exchange_when_asked(qtbot, lang, services,
+                                                                        tasks, tmp_path):
+    services.demo.generate(10, seed=3)
+    dialog = ExportDialog(lang, services, tasks)
+    qtbot.addWidget(dialog)
+    assert dialog.codes.text() == "Codes pour l'échange entre logiciels"
+    assert not dialog.codes.isChecked()  # a worker's export is in words by default
+    dialog.format.setCurrentIndex(dialog.format.findData("xlsx"))
+    words = tmp_path / "personnes.xlsx"
+    dialog.export(words)
+    qtbot.waitUntil(lambda: dialog.done_label.text() != "", timeout=10_000)
+    rows = CalamineWorkbook.from_path(str(words)).get_sheet_by_index(0).to_python()
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["Lien"] == "Chef de ménage" and isinstance(row["Date d'arrivée"], date)
+    dialog.codes.setChecked(True)
+    dialog.done_label.setText("")
+    codes = tmp_path / "persons.xlsx"
+    dialog.export(codes)
+    qtbot.waitUntil(lambda: dialog.done_label.text() != "", timeout=10_000)
+    rows = CalamineWorkbook.from_path(str(codes)).get_sheet_by_index(0).to_python()
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["relationship"] == "head" and len(row["arrival_date"]) == 10
+    assert date.fromisoformat(row["arrival_date"])
