@@ -95,7 +95,8 @@ class ExportService:
         try:
             # names and numbers: written private (0600), and nowhere but beside the target
             with written_in_place(target) as partial:
-                written = (_write_csv if fmt == "csv" else _write_xlsx)(partial, headers, rows)
+                written = (_write_csv if fmt == "csv" else _write_xlsx)(
+                    partial, headers, rows, words.date_separator)
         except OSError as exc:
             raise RelaisError("store.cannot_write", path=str(target)) from exc
         record_access_soon(self.engine, self.actor, AuditAction.EXPORT, "", None, detail={
@@ -223,18 +224,20 @@ def _latest(model: type[Accommodation] | type[CaseFile]) -> Any:
             .where(model.deleted_at.is_(None)).group_by(model.household_id).subquery())
 
 
-def _write_csv(target: Path, headers: list[str], rows: Iterator[list[Any]]) -> int:
+def _write_csv(target: Path, headers: list[str], rows: Iterator[list[Any]],
+               separator: str) -> int:
     count = 0
     with Path(target).open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")  # what Excel expects in Belgium
         writer.writerow(csv_row(headers))
         for row in rows:
-            writer.writerow(csv_row(row))
+            writer.writerow(csv_row(row, separator))
             count += 1
     return count
 
 
-def _write_xlsx(target: Path, headers: list[str], rows: Iterator[list[Any]]) -> int:
+def _write_xlsx(target: Path, headers: list[str], rows: Iterator[list[Any]],
+                separator: str) -> int:
     import xlsxwriter
 
     # WORKBOOK_OPTIONS keep the whole workbook in memory (in_memory): constant_memory wrote
@@ -247,7 +250,7 @@ def _write_xlsx(target: Path, headers: list[str], rows: Iterator[list[Any]]) -> 
         sheet.set_column(index, index, min(MAX_WIDTH, max(MIN_WIDTH, len(header) + 2)))
     sheet.freeze_panes(1, 0)  # the headers stay in sight while scrolling
     XlsxCells(workbook, sheet, bold=True).write_row(0, headers)
-    cells = XlsxCells(workbook, sheet)
+    cells = XlsxCells(workbook, sheet, separator=separator)
     count = 0
     for count, row in enumerate(rows, 1):
         cells.write_row(count, row)

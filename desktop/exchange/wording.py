@@ -1,8 +1,10 @@
 """How an export writes its headers and values. For people (the default): the column's name
 and every enumerated value in the export's language, countries and languages by their
-names, dates as dates (the writer makes them date cells in XLSX, dd/mm/yyyy in CSV), a
-partial birth date as Belgian forms write it ("03/2012", "1979"). For machines (``codes``):
-the canonical column names, the stored codes and ISO dates. The import reads both back."""
+names, dates as dates (the writer makes them date cells in XLSX, text in CSV), a partial
+birth date as the language writes it ("03/2012", "03.2012", "1979"). For machines (``codes``):
+the canonical column names, the stored codes and ISO dates. The import reads both back.
+Days are written as everywhere else in the language (core/date_text.py): 29/11/2026 in
+French, Dutch and English, 29.11.2026 in German and Ukrainian."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from datetime import date
 from enum import StrEnum
 
 from desktop.core.countries import country_name
-from desktop.core.dates import display_iso, iso_partial
+from desktop.core.date_text import date_separator, display_iso, iso_partial
 from desktop.core.enums import DatePrecision
 from desktop.core.i18n import Translator
 from desktop.exchange.labels import YES, label, language_label
@@ -24,6 +26,11 @@ NO = "exporter.no"
 class Wording:
     tr: Translator
     codes: bool = False
+
+    @property
+    def date_separator(self) -> str:
+        """Between day, month and year of a date the writer writes ("/" or ".")."""
+        return date_separator(self.tr.language)
 
     def header(self, column: str, label_key: str) -> str:
         return column if self.codes else self.tr(label_key)
@@ -59,4 +66,4 @@ class Wording:
         if value is not None and precision == DatePrecision.DAY:
             return self.day(value)
         iso = iso_partial(value, precision)
-        return iso if self.codes else display_iso(iso)
+        return iso if self.codes else display_iso(iso, self.tr.language)

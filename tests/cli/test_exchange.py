@@ -5,6 +5,7 @@ import json
 
 from python_calamine import CalamineWorkbook
 
+from desktop.core.i18n import Translator
 from tests.test_cli import PASSWORD, cli, data_dir  # noqa: F401  (the fixture)
 
 ENV = {"RELAIS_USER": "admin", "RELAIS_PASSWORD": PASSWORD}
@@ -19,7 +20,9 @@ def test_export_in_words_or_in_codes_and_both_import_again(data_dir, tmp_path): 
     header, first = CalamineWorkbook.from_path(str(words)).get_sheet_by_index(0) \
         .to_python()[:2]
     row = dict(zip(header, first, strict=True))
-    assert row["Relatie"] == "Gezinshoofd" and row["Nationaliteit"] in ("Oekraïne", "Rusland")
+    nl = Translator("nl")
+    assert row[nl("importer.column_relationship")] == nl("relationship.head")
+    assert row[nl("importer.column_nationality")] in ("Oekraïne", "Rusland")
     code, out, err = cli("--data-dir", data_dir, "--lang", "nl", "export", "persons",
                          "--format", "csv", "--codes", "-o", str(codes), env=ENV)
     assert code == 0, err

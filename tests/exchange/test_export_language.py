@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import re
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -98,7 +99,9 @@ def test_every_export_kind_is_written_in_the_export_language(demo, tmp_path, kin
             if fmt == "xlsx" and name != "birth_date":
                 assert all(isinstance(cell, date) for cell in dated), name
             elif fmt == "csv":
-                assert all(re.fullmatch(r"(\d\d/)?(\d\d/)?\d{4}", cell) for cell in dated)
+                dot = re.escape("." if lang in ("de", "uk") else "/")  # as days elsewhere
+                assert all(re.fullmatch(rf"(\d\d{dot})?(\d\d{dot})?\d{{4}}", cell)
+                           for cell in dated), name
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
@@ -107,13 +110,16 @@ def test_a_partial_birth_date_stays_text_and_a_whole_one_is_a_date(demo, tmp_pat
     demo.exports.export("persons", target, fmt, tr=Translator("de"))
     cells = columns_of(read(target), COLUMNS["persons"])
     births = dict(zip(cells["given_name"], cells["birth_date"], strict=True))
-    assert births["Ірина"] == "1979" and births["Софія"] == "03/2012"
+    assert births["Ірина"] == "1979" and births["Софія"] == "03.2012"  # German: dots
     whole = [cell for cell in cells["birth_date"]
-             if not isinstance(cell, str) or re.fullmatch(r"\d\d/\d\d/\d{4}", cell)]
+             if not isinstance(cell, str) or re.fullmatch(r"\d\d\.\d\d\.\d{4}", cell)]
     partial = [cell for cell in cells["birth_date"] if cell not in whole]
     assert len(whole) > len(partial) >= 2
-    assert all(re.fullmatch(r"(\d\d/)?\d{4}", cell) for cell in partial)
+    assert all(re.fullmatch(r"(\d\d\.)?\d{4}", cell) for cell in partial)
     assert all(isinstance(cell, date if fmt == "xlsx" else str) for cell in whole)
+    if fmt == "xlsx":  # the date cells are shown as German dates are written
+        with zipfile.ZipFile(target) as book:
+            assert 'formatCode="dd.mm.yyyy"' in book.read("xl/styles.xml").decode()
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])

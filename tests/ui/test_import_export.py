@@ -216,7 +216,7 @@ def test_the_export_dialog_writes_codes_for_machine_exchange_when_asked(qtbot, l
     services.demo.generate(10, seed=3)
     dialog = ExportDialog(lang, services, tasks)
     qtbot.addWidget(dialog)
-    assert dialog.codes.text() == "Codes pour l'échange entre logiciels"
+    assert dialog.codes.text() == lang.tr("exporter.codes") != "exporter.codes"
     assert not dialog.codes.isChecked()  # a worker's export is in words by default
     dialog.format.setCurrentIndex(dialog.format.findData("xlsx"))
     words = tmp_path / "personnes.xlsx"
@@ -224,7 +224,8 @@ def test_the_export_dialog_writes_codes_for_machine_exchange_when_asked(qtbot, l
     qtbot.waitUntil(lambda: dialog.done_label.text() != "", timeout=10_000)
     rows = CalamineWorkbook.from_path(str(words)).get_sheet_by_index(0).to_python()
     row = dict(zip(rows[0], rows[1], strict=True))
-    assert row["Lien"] == "Chef de ménage" and isinstance(row["Date d'arrivée"], date)
+    assert row[lang.tr("importer.column_relationship")] == lang.tr("relationship.head")
+    assert isinstance(row[lang.tr("importer.column_arrival_date")], date)
     dialog.codes.setChecked(True)
     dialog.done_label.setText("")
     codes = tmp_path / "persons.xlsx"
