@@ -225,7 +225,7 @@ def _latest(model: type[Accommodation] | type[CaseFile]) -> Any:
 
 
 def _write_csv(target: Path, headers: list[str], rows: Iterator[list[Any]],
-               separator: str) -> int:
+               separator: str = "/") -> int:
     count = 0
     with Path(target).open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")  # what Excel expects in Belgium
@@ -237,7 +237,7 @@ def _write_csv(target: Path, headers: list[str], rows: Iterator[list[Any]],
 
 
 def _write_xlsx(target: Path, headers: list[str], rows: Iterator[list[Any]],
-                separator: str) -> int:
+                separator: str = "/") -> int:
     import xlsxwriter
 
     # WORKBOOK_OPTIONS keep the whole workbook in memory (in_memory): constant_memory wrote
