@@ -2,7 +2,7 @@
 an encrypted database in a temporary folder, the main window rendered offscreen with demo
 data, a PDF written with the shipped fonts, and a blank paper form (QR code) rendered back
 by PDFium as the preview does; a logo read (Pillow) and a fillable form (pypdf), as a login
-reaches them; printing, a file dialog and the five languages (selftest_platform). Exit code 0
+reaches them; printing, a file dialog and the five languages (platform_checks). Exit code 0
 when all of it worked."""
 
 from __future__ import annotations
@@ -29,7 +29,11 @@ def run_self_test() -> int:
     from desktop.ui.language import UiLanguage
     from desktop.ui.main_window import MainWindow
     from desktop.ui.pdf_pages import page_images
-    from desktop.ui.selftest_platform import check_file_dialog, check_languages, check_printing
+    from desktop.ui.selftest.platform_checks import (
+        check_file_dialog,
+        check_languages,
+        check_printing,
+    )
     from desktop.ui.tasks import TaskRunner
 
     steps: list[str] = []
