@@ -31,6 +31,8 @@ BENCHES: dict[str, tuple[list[str], list[str]]] = {
     "startup": (["--runs", "7"], ["--runs", "3"]),
     "login": (["--rounds", "7"], ["--rounds", "3"]),
     "search": (["--queries", "300"], ["--queries", "80"]),
+    "documents": (["--forms", "50", "--batch", "1000"], ["--forms", "20", "--batch", "50"]),
+    "import_20k": (["--rounds", "3"], ["--rounds", "1", "--rows", "2000", "--existing", "2000"]),
 }
 FULL_PERSONS, QUICK_PERSONS = 100_000, 5_000
 

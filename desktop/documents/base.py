@@ -91,8 +91,14 @@ def styles() -> _Styles:
     return STYLES
 
 
+def markup(text: object) -> str:
+    """``text`` as paragraph markup. ReportLab breaks lines at a narrow no-break space (French
+    puts one before ``; ? !``), so it becomes a no-break space, which ReportLab keeps whole."""
+    return escape(str(text)).replace("\u202f", "\u00a0").replace("\n", "<br/>")
+
+
 def p(text: object, style: ParagraphStyle | None = None) -> Paragraph:
-    return Paragraph(escape(str(text)).replace("\n", "<br/>"), style or styles().body)
+    return Paragraph(markup(text), style or styles().body)
 
 
 def table_style(*commands: tuple) -> TableStyle:

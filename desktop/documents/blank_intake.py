@@ -20,6 +20,7 @@ from desktop.documents.base import (
     Languages,
     Organisation,
     Target,
+    markup,
     p,
     spacer,
     styles,
@@ -41,7 +42,7 @@ REF_STYLE = '<font size="7" color="#666666"><b>{}</b></font>&nbsp;&nbsp;'
 
 def labelled(text: str, ref: str, style) -> Paragraph:
     """A label with the field's number small before it (nothing for a field without one)."""
-    return Paragraph((REF_STYLE.format(escape(ref)) if ref else "") + escape(text), style)
+    return Paragraph((REF_STYLE.format(escape(ref)) if ref else "") + markup(text), style)
 
 
 def qr_payload(reference: str) -> str:

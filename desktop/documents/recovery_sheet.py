@@ -61,7 +61,7 @@ def write_recovery_sheet(
 
 def _wrap(text: str, width: int) -> list[str]:
     lines, current = [], ""
-    for word in text.split():
+    for word in filter(None, text.split(" ")):  # not split(): it breaks no-break spaces too
         if current and len(current) + 1 + len(word) > width:
             lines.append(current)
             current = word

@@ -81,8 +81,9 @@ def _moment(iso: str | None) -> str:
 class _Page:
     """The copy's sections, each a heading and a table, in the document's two languages."""
 
-    def __init__(self, languages: Languages) -> None:
+    def __init__(self, languages: Languages, organisation: str) -> None:
         self.languages = languages
+        self.organisation = organisation  # named where the copy says whom to ask
         self.both = languages.both
         self.story: list[Any] = []
 
@@ -310,9 +311,11 @@ def _withheld(page: _Page, copy: SubjectCopy) -> None:
             page.story.append(p(page.languages.beside(basis), styles().small))
         page.story.append(spacer(2))
     page.heading("doc.subject_rights_title")
-    page.story.append(p(page.languages.main("doc.subject_rights")))
+    rights = {"organisation": page.organisation}
+    page.story.append(p(page.languages.main("doc.subject_rights", **rights)))
     if page.languages.beside is not None:
-        page.story.append(p(page.languages.beside("doc.subject_rights"), styles().small))
+        page.story.append(p(page.languages.beside("doc.subject_rights", **rights),
+                            styles().small))
 
 
 def write_pdf(path: Path, copy: SubjectCopy, languages: Languages, organisation: Organisation,
@@ -320,7 +323,7 @@ def write_pdf(path: Path, copy: SubjectCopy, languages: Languages, organisation:
     s = styles()
     writer = DocumentWriter(languages, organisation, "doc.subject_title", "subject-access",
                             copy.today)
-    page = _Page(languages)
+    page = _Page(languages, str(organisation))
     page.story += [p(writer.title, s.title),
                    p(languages.main("doc.subject_intro", organisation=str(organisation),
                                     date=copy.today.strftime("%d/%m/%Y"), json=json_name))]
