@@ -5,7 +5,9 @@ install puts only a path there, so the sources themselves would be compiled at e
 where PYTHONDONTWRITEBYTECODE is set (0.4 s of the way to the login window). Compiling them
 here, next to the sources as Python itself would, keeps edits effective: Python checks
 each .pyc against its source's time stamp and recompiles in memory what was edited since.
-A wheel (``uv build``) is compiled by whoever installs it, so nothing is done for it.
+uv rebuilds the development install, so runs this again, at the first `uv run` after each
+commit (``cache-keys`` in pyproject.toml). A wheel (``uv build``) is compiled by whoever
+installs it, so nothing is done for it.
 """
 
 from __future__ import annotations
