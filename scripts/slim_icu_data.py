@@ -1,4 +1,4 @@
-"""Rebuild Qt's ICU data library with only what Relais's five languages need (31 MB -> 8 MB).
+"""Rebuild Qt's ICU data library with only what Relais's five languages need (30 MB -> 3 MB).
 
 Qt links ICU for collation (ucol), case mapping, time-zone names (ucal) and converters
 (ucnv): nothing else (`nm -D --undefined-only libQt6Core.so.6`). The wheel's libicudata
