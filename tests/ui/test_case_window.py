@@ -184,3 +184,19 @@ def test_the_service_refuses_a_move_to_an_unknown_municipality(services):
                                           "99999")
     assert refused.value.field == "destination_refnis"
     assert services.case_files.open(case_id).case.status == CaseStatus.OPEN
+
+
+def test_german_days_are_written_one_way_in_the_case_window_and_on_the_home_page(
+        qtbot, lang, services):
+    """The case window wrote 11/05/2022 where the home page wrote 11.05.2022 (issue 15)."""
+    case_id = register(services)
+    services.case_files.add_task(case_id, "Schule anrufen", date(2030, 5, 11), None)
+    lang.set_language("de")
+    window = CaseWindow(lang, services, case_id)
+    qtbot.addWidget(window)
+    assert window.people.item(0, 2).text() == "30.07.1985"
+    assert window.tasks.item(0, 0).text() == "11.05.2030"
+    assert f"eröffnet {date.today():%d.%m.%Y}" in window.summary.text()
+    assert "Anlage 15 läuft am" in window.reminders.text()
+    assert "/20" not in window.reminders.text()
+    assert window.history.item(0, 0).text().startswith(f"{date.today():%d.%m.%Y} ")
