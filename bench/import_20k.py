@@ -2,8 +2,10 @@
 
     uv run python bench/import_20k.py [--rows 20000]
 
-The spreadsheet is made here from synthetic persons (the demo generator's names), in XLSX
-with French headers, households over several rows, and a few broken and repeated rows.
+The spreadsheet is made here from synthetic persons (the demo generator's realistic names:
+thousands of surnames on a Zipf curve, feminine forms), in XLSX with French headers,
+households over several rows with one address each, and a few broken rows. Each round
+imports into a fresh copy of the same installation, beside the file read alone.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ import xlsxwriter
 from _common import PASSWORD, USER
 from _harness import Figure, Stats, emit
 
-from desktop.core import demo_names
+from desktop.core.demo.people_names import given_name
+from desktop.core.demo.surnames import family_name
 from desktop.core.names import passport_latin
 from desktop.exchange.sheets import read_table
 from desktop.paths import DataPaths
@@ -40,14 +43,14 @@ def make_sheet(path: Path, rows: int, rng: random.Random) -> None:
     line, household = 3, 0
     while line - 3 < rows:
         household += 1
-        surname = rng.choice(demo_names.SURNAMES_UK)
+        masculine, feminine = family_name(rng, russian_household=False)
         street = f"Rue {rng.randint(1, 300)}"  # one address per household, as on a real list
         for member in range(rng.choice([1, 1, 2, 2, 3, 4])):
             if line - 3 >= rows:
                 break
             female = rng.random() < 0.65
-            given = rng.choice(demo_names.FEMALE_UK) if female else \
-                rng.choice(demo_names.MALE_UK)[0]
+            given = given_name(rng, russian=False, female=female)
+            surname = feminine if female else masculine
             year = rng.randint(1950, 2005) if member == 0 else rng.randint(2008, 2023)
             birth = f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{year}"
             if rng.random() < 0.005:

@@ -53,6 +53,10 @@ def glossary(lang: str) -> list[Term]:
     return terms
 
 
+def test_every_language_has_a_glossary() -> None:
+    assert sorted(LANGUAGES) == WRITTEN
+
+
 @pytest.mark.parametrize("lang", WRITTEN)
 def test_a_concept_named_in_the_source_is_translated_with_its_term(lang: str) -> None:
     messages = catalog(lang)

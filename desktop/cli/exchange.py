@@ -33,6 +33,7 @@ def register(commands: argparse._SubParsersAction, parents: Parents) -> None:
     exporting.add_argument("--format", choices=["csv", "xlsx"], required=True)
     exporting.add_argument("-o", "--output", required=True)
     exporting.add_argument("--columns", default=None)
+    exporting.add_argument("--codes", action="store_true", help=tr("cli.help_export_codes"))
     exporting.set_defaults(handler=export)
 
 
@@ -100,6 +101,6 @@ def export(ctx: CliContext) -> int:
     with ctx.services() as services:
         columns = [c.strip() for c in args.columns.split(",")] if args.columns else None
         count = services.exports.export(args.kind, Path(args.output), args.format, columns,
-                                        tr=ctx.tr)
+                                        tr=ctx.tr, codes=args.codes)
         ctx.print(ctx.tr.plural("export.done", count, path=args.output))
     return EXIT_OK

@@ -60,19 +60,32 @@ def unguard(cell: Any) -> Any:
     return cell
 
 
-def csv_row(values: Iterable[Any]) -> list[Any]:
-    return [guarded(v) if isinstance(v, str) else v for v in values]
+# Excel counts 1900 as a leap year: its serial numbers only agree with the calendar from here.
+FIRST_SERIAL_DATE = date(1900, 3, 1)
+
+
+def csv_row(values: Iterable[Any], separator: str = "/") -> list[Any]:
+    """A row's cells as CSV text: formula-like text guarded, a date as dd/mm/yyyy (or with
+    dots: ``separator``), what a spreadsheet in Belgium reads as a date, and the import too."""
+    pattern = f"%d{separator}%m{separator}%Y"
+    return [guarded(v) if isinstance(v, str) else
+            v.strftime(pattern) if isinstance(v, date) else v for v in values]
 
 
 class XlsxCells:
     """Writes rows into one xlsxwriter worksheet: text always as a string (formula-like text
-    with the quote-prefix style), numbers as numbers, dates as text as in the CSV."""
+    with the quote-prefix style), numbers as numbers, dates as date cells shown dd/mm/yyyy
+    (sorted and filtered as dates, read back as dates)."""
 
-    def __init__(self, workbook: Any, sheet: Any, bold: bool = False) -> None:
-        self.sheet = sheet
+    def __init__(self, workbook: Any, sheet: Any, bold: bool = False,
+                 separator: str = "/") -> None:
+        self.sheet, self.separator = sheet, separator
         base = {"bold": True} if bold else {}
         self.plain = workbook.add_format(base) if bold else None
         self.quoted = workbook.add_format({**base, "quote_prefix": True})
+        # dd/mm/yyyy, or dd.mm.yyyy (``separator``): as the language writes a day elsewhere
+        self.dated = workbook.add_format({**base, "num_format": separator.join(
+            ("dd", "mm", "yyyy"))})
 
     def write_row(self, row: int, values: Iterable[Any]) -> None:
         for column, value in enumerate(values):
@@ -83,7 +96,12 @@ class XlsxCells:
                 self.sheet.write_boolean(row, column, value, self.plain)
             elif isinstance(value, int | float):
                 self.sheet.write_number(row, column, value, self.plain)
+            elif isinstance(value, date) and value >= FIRST_SERIAL_DATE:
+                self.sheet.write_datetime(row, column, value, self.dated)
+            elif isinstance(value, date):  # before spreadsheets' dates start: as text
+                self.sheet.write_string(row, column, value.strftime(
+                    self.separator.join(("%d", "%m", "%Y"))), self.plain)
             else:
-                text = value.isoformat() if isinstance(value, date) else str(value)
+                text = str(value)
                 style = self.quoted if formula_like(text) else self.plain
                 self.sheet.write_string(row, column, text, style)

@@ -9,8 +9,10 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from desktop.core.countries import country_names
 from desktop.core.enums import AccommodationType, DocumentType, Relationship, Sex
 from desktop.core.errors import RelaisError
+from desktop.core.i18n import LANGUAGES as INTERFACE_LANGUAGES
 from desktop.core.i18n import language_code
 from desktop.core.intake_rules import parse_date
 from desktop.core.text import clean_text
@@ -125,6 +127,10 @@ NATIONALITY_WORDS = {
     "XXA": ("apatride", "staatloos", "staatenlos", "stateless", "без громадянства"),
 }
 NATIONALITIES = {fold(w): code for code, words in NATIONALITY_WORDS.items() for w in words}
+# Every country by its name in each interface language, as an export writes a nationality.
+for _lang in INTERFACE_LANGUAGES:
+    for _code, _name in country_names(_lang).items():
+        NATIONALITIES.setdefault(fold(_name), _code)
 
 
 class BadValue(Exception):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -44,6 +45,9 @@ class ExportDialog(QDialog):
         self.format = QComboBox()
         self.format.addItem("Excel (.xlsx)", "xlsx")
         self.format.addItem("CSV (UTF-8)", "csv")
+        # For another program: canonical column names, stored codes and ISO dates.
+        self.codes = QCheckBox(tr("exporter.codes"))
+        self.codes.setToolTip(tr("exporter.codes_hint"))
         self.columns = wrapped_entries(QListWidget())
         self.kind.currentIndexChanged.connect(self._fill_columns)
         self.progress = QProgressBar()
@@ -64,6 +68,7 @@ class ExportDialog(QDialog):
             label.setBuddy(widget)
             labels.append(label)
             form.addRow(label, widget)
+        form.addRow("", self.codes)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -107,8 +112,9 @@ class ExportDialog(QDialog):
         self.progress.show()
         self.error.show_message("")
         tr = self.lang.tr  # the file is written in the interface language
+        codes = self.codes.isChecked()
         self.tasks.run(lambda _p: self.services.exports.export(kind, target, fmt, columns,
-                                                               tr=tr),
+                                                               tr=tr, codes=codes),
                        lambda count: self._done(count, target), self._failed)
 
     def _done(self, count: int, target: Path) -> None:

@@ -45,11 +45,7 @@ def test_nothing_is_written_for_no_day() -> None:
     assert display_date(None, "de") == "" and display_iso("", "nl") == ""
 
 
-@pytest.mark.parametrize("lang", [
-    *(lang for lang in LANGUAGES if lang != "uk"),
-    # The Ukrainian hints still show dd/mm/рррр while Ukrainian days are written with dots
-    # (as in Ukraine); the Ukrainian catalog is being reviewed elsewhere (issue 15).
-    pytest.param("uk", marks=pytest.mark.xfail(strict=True, reason="uk hints to follow"))])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_hint_shows_a_day_as_the_language_writes_it(lang: str) -> None:
     separator = WRITTEN[lang][2]
     catalog = load_catalog(lang)

@@ -123,7 +123,7 @@ def test_the_header_shows_where_the_household_lives(qtbot, lang, services):
         street="Rue de la Gare 5", postal_code="4000", municipality_refnis="62063"))
     window = CaseWindow(lang, services, case_id)
     qtbot.addWidget(window)
-    assert "Hébergement : Famille d'accueil — Famille Dupont, Rue de la Gare 5, 4000 Liège" \
+    assert "Hébergement\u00a0: Famille d'accueil — Famille Dupont, Rue de la Gare 5, 4000 Liège" \
         in window.summary.text()
 
 

@@ -345,7 +345,9 @@ def write_pdf(path: Path, copy: SubjectCopy, languages: Languages, organisation:
     page.story.append(p(page.both("doc.subject_no_attachments")))
     _log(page, log)
     _withheld(page, copy)
-    page.small(page.both("doc.subject_made_by", name=copy.generated_by["name"],
-                         role=page.languages.main.choice("role", copy.generated_by["role"])))
+    page.small(" / ".join(  # the role in each language, not the main one's word twice
+        tr("doc.subject_made_by", name=copy.generated_by["name"],
+           role=tr.choice("role", copy.generated_by["role"]))
+        for tr in (page.languages.main, page.languages.beside) if tr is not None))
     writer.write(path, page.story)
     return path

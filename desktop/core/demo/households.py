@@ -1,8 +1,9 @@
 """Synthetic households, persons and cases that look like the real population.
 
 About 65% women and 38% minors, households of one to seven, Ukrainian (and some Russian) names
-in Cyrillic with their Latin spellings, documents and dates along the administrative path,
-cases in every status. The same seed gives the same data. Never real people.
+in Cyrillic with their Latin spellings (``surnames``, ``people_names``), documents and dates
+along the administrative path, cases in every status. The same seed gives the same data.
+Never real people.
 """
 
 from __future__ import annotations
@@ -16,8 +17,16 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from desktop.core import demo_names as names
 from desktop.core import file_numbers
+from desktop.core.dates import iso_partial
+from desktop.core.demo import material as names
+from desktop.core.demo.people_names import given_name, person_name
+from desktop.core.demo.surnames import (
+    HOUSEHOLD_SIZE_WEIGHTS,
+    HOUSEHOLD_SIZES,
+    RUSSIAN_HOUSEHOLDS,
+    family_name,
+)
 from desktop.core.enums import (
     REFERRAL_OUTCOMES,
     AccommodationType,
@@ -51,10 +60,9 @@ from desktop.core.models import (
     Task,
     UserAccount,
 )
-from desktop.core.names import passport_latin
+from desktop.core.names import normal
 from desktop.core.reference import reference_data
 from desktop.core.roles import Actor, Permission
-from desktop.core.transliteration import administrative_spelling
 from desktop.core.uow import UnitOfWork
 
 Progress = Callable[[int, int], None]
@@ -73,12 +81,15 @@ class DemoGenerator:
         self._series = ""  # the desktop's file-number series, read when generating
         self._partners: list[tuple[uuid.UUID, str]] = []  # the directory's, to refer to
         self._side = random.Random(0)  # draws added later, apart from the households' own
+        self._names: set[tuple[str, str, str]] = set()  # (surname, given name, birth) keys
+        self._households = 0
 
     def generate(self, persons: int, seed: int = 1, progress: Progress | None = None) -> int:
         """Adds about ``persons`` persons (whole households); returns how many were added."""
         self.actor.require(Permission.GENERATE_DEMO_DATA)
         rng = random.Random(seed)
         self._side = random.Random(seed + 1_000_003)
+        self._households = 0  # made in this run
         with Session(self.engine) as db:
             workers = list(
                 db.execute(
@@ -91,6 +102,11 @@ class DemoGenerator:
             # Each desktop's own series: demo households made on two offline desktops of one
             # organisation never share a reference (unique) once they meet.
             self._series = file_numbers.device_series(db)
+            self._names = set()
+            for row in db.execute(select(
+                    Person.surname_cyr, Person.given_name_cyr, Person.surname_lat,
+                    Person.given_name_lat, Person.birth_date, Person.birth_precision)):
+                self._namesake(tuple(row[:4]), row.birth_date, row.birth_precision)
             self._partners = [tuple(row) for row in db.execute(
                 select(PartnerService.id, PartnerService.name).where(
                     PartnerService.listed, PartnerService.deleted_at.is_(None))
@@ -139,18 +155,19 @@ class DemoGenerator:
         self, batch: RecordBatch, rng: random.Random, room: int, sequence: int,
         workers: list[uuid.UUID], org_refnis: str, municipalities: list[str],
     ) -> int:
-        size = min(room, rng.choices(range(1, 8), weights=[36, 28, 19, 11, 3, 2, 1])[0])
-        russian = rng.random() < 0.1
+        size = min(room, rng.choices(HOUSEHOLD_SIZES, weights=HOUSEHOLD_SIZE_WEIGHTS)[0])
+        russian = rng.random() < RUSSIAN_HOUSEHOLDS
         org_id = self.actor.organisation_id
         household = batch.add(Household, organisation_id=org_id,
                               reference=f"H{self._series}{sequence:06d}",
                               members_in_ukraine=rng.choices([0, 1, 2], [70, 22, 8])[0])
-        family_name = self._surname(rng, russian)
+        family = family_name(rng, russian, self._households)
+        self._households += 1
         arrival = date(2022, 3, 1) + timedelta(days=int(rng.triangular(0, 1700, 60)))
         members = self._composition(rng, size)
-        father = rng.choice(names.MALE_RU if russian else names.MALE_UK)
+        father = given_name(rng, russian, female=False)
         for index, (relationship, sex, age) in enumerate(members):
-            person = self._person(batch, rng, russian, family_name, father, sex, age, arrival)
+            person = self._person(batch, rng, russian, family, father, sex, age, arrival)
             batch.add(
                 HouseholdMember, household_id=household, person_id=person,
                 relationship=relationship, dependant=age < 18 or age >= 75,
@@ -193,24 +210,11 @@ class DemoGenerator:
             members.append((Relationship.CHILD, rng.choice([Sex.FEMALE, Sex.MALE]), child_age))
         return members[:size]
 
-    def _surname(self, rng: random.Random, russian: bool) -> tuple[str, str]:
-        if russian:
-            return rng.choice(names.SURNAMES_RU)
-        if rng.random() < 0.12:
-            return rng.choice(names.SURNAMES_UK_ADJ)
-        surname = rng.choice(names.SURNAMES_UK)
-        return surname, surname
-
     def _person(
         self, batch: RecordBatch, rng: random.Random, russian: bool, family_name: tuple[str, str],
-        father: tuple[str, str, str], sex: Sex, age: int, arrival: date,
+        father: str, sex: Sex, age: int, arrival: date,
     ) -> uuid.UUID:
-        if sex == Sex.MALE:
-            given = rng.choice(names.MALE_RU if russian else names.MALE_UK)[0]
-            patronymic, surname = father[1], family_name[0]
-        else:
-            given = rng.choice(names.FEMALE_RU if russian else names.FEMALE_UK)
-            patronymic, surname = father[2], family_name[1]
+        name = person_name(rng, russian, sex == Sex.FEMALE, family_name, father)
         birth = TODAY - timedelta(days=age * 365 + rng.randint(0, 364))
         journey = arrival - timedelta(days=10)  # left Ukraine at the earliest
         if birth > journey - timedelta(days=30):
@@ -218,16 +222,13 @@ class DemoGenerator:
             # a birth after leaving Ukraine: born before the journey, a little older.
             birth = journey - timedelta(days=rng.randint(30, 364))
         precision = rng.choices(list(DatePrecision), weights=[96, 2, 2])[0]
-        if precision == DatePrecision.MONTH:
-            birth = birth.replace(day=1)
-        elif precision == DatePrecision.YEAR:
-            birth = birth.replace(month=1, day=1)
+        birth = _known_part(birth, precision)
+        # Two persons of the same names born the same day are the same person to an import
+        # (and to a worker): a synthetic namesake is born a little earlier instead.
+        while self._namesake((name.surname, name.given, name.surname_lat, name.given_lat),
+                             birth, precision):
+            birth = _known_part(birth - timedelta(days=1), precision)
         city, oblast = rng.choice(names.CITIES)
-        other = []
-        if rng.random() < 0.3:
-            language = rng.choice(["fr", "nl", "de"])
-            other.append(f"{administrative_spelling(surname, language)} "
-                         f"{administrative_spelling(given, language)}")
         registered = arrival + timedelta(days=rng.randint(1, 30))
         has_nrn = rng.random() < 0.7 and precision == DatePrecision.DAY
         serial = rng.randrange(1 if sex == Sex.MALE else 2, 998, 2)
@@ -237,9 +238,9 @@ class DemoGenerator:
         person = batch.add(
             Person,
             organisation_id=self.actor.organisation_id,
-            surname_cyr=surname, given_name_cyr=given, patronymic_cyr=patronymic,
-            surname_lat=passport_latin(surname), given_name_lat=passport_latin(given),
-            patronymic_lat=passport_latin(patronymic), other_spellings=other,
+            surname_cyr=name.surname, given_name_cyr=name.given, patronymic_cyr=name.patronymic,
+            surname_lat=name.surname_lat, given_name_lat=name.given_lat,
+            patronymic_lat=name.patronymic_lat, other_spellings=list(name.other_spellings),
             sex=sex, birth_date=birth, birth_precision=precision, birth_place=city,
             birth_oblast=oblast, nationality="UKR" if rng.random() < 0.96 else "RUS",
             civil_status="", languages=languages, interpreter_needed=rng.random() < 0.4,
@@ -278,6 +279,20 @@ class DemoGenerator:
             batch.add(SpecificNeed, person_id=person, need_type=need, details="",
                       urgent=rng.random() < 0.2)
         return person
+
+    def _namesake(self, names: tuple[str, str, str, str], birth: date,
+                  precision: DatePrecision) -> bool:
+        """Whether a person of these names (surname and given name in Cyrillic, then in
+        Latin) and birth date was made already; else noted. The keys are the import's own
+        (core/names.normal, in both scripts)."""
+        born = iso_partial(birth, precision)
+        surname, given, surname_lat, given_lat = names
+        keys = {(normal(surname), normal(given), born),
+                (normal(surname_lat), normal(given_lat), born)}
+        if keys & self._names:
+            return True
+        self._names |= keys
+        return False
 
     def _accommodation(self, batch: RecordBatch, rng: random.Random, household: uuid.UUID,
                        refnis: str, arrival: date) -> None:
@@ -341,6 +356,15 @@ class DemoGenerator:
 NEED_ODDS = {NeedArea.INCOME: 0.7, NeedArea.LANGUAGE: 0.55, NeedArea.HOUSING: 0.35,
              NeedArea.WORK: 0.3, NeedArea.DOCUMENTS: 0.25, NeedArea.HEALTH: 0.2,
              NeedArea.PSYCHOSOCIAL: 0.1}
+
+
+def _known_part(day: date, precision: DatePrecision) -> date:
+    """The date as stored when only its month or its year is known."""
+    if precision == DatePrecision.MONTH:
+        return day.replace(day=1)
+    if precision == DatePrecision.YEAR:
+        return day.replace(month=1, day=1)
+    return day
 
 
 def _needs(rng: random.Random, ages: list[float]) -> list[str]:
