@@ -32,6 +32,7 @@ BENCHES: dict[str, tuple[list[str], list[str]]] = {
     "login": (["--rounds", "7"], ["--rounds", "3"]),
     "search": (["--queries", "300", "--first-rounds", "7"],
                ["--queries", "80", "--first-rounds", "3"]),
+    "name_index_writes": (["--persons", "20000"], ["--persons", "2000", "--batch", "500"]),
     "documents": (["--forms", "50", "--batch", "1000"], ["--forms", "20", "--batch", "50"]),
     "import_20k": (["--rounds", "3"], ["--rounds", "1", "--rows", "2000", "--existing", "2000"]),
 }
