@@ -34,7 +34,7 @@ def test_annex15_and_a_card_are_dated_after_the_attestation():
         ("members.0.annex15_issued_on", "intake.annex15_before_attestation"),
         ("members.0.a_card_issued_on", "intake.a_card_before_attestation")}
     assert next(p for p in problems if p.key == "intake.annex15_before_attestation"
-                ).params == {"date": "10/05/2022"}
+                ).params == {"date": date(2022, 5, 10)}
     fine = rules().person(person("1980", attestation_on="10/05/2022",
                                  annex15_issued_on="10/05/2022",
                                  a_card_issued_on="01/09/2022"), "members.0")
@@ -70,7 +70,7 @@ def test_odd_ages_are_warnings_that_say_what_is_odd(services):
     from desktop.core.i18n import Translator
 
     assert Translator("fr")(head.key, **head.params).startswith(
-        "À vérifier : le chef de ménage a 3 ans.")
+        "À vérifier\u00a0: la personne de référence a 3 ans.")
     young_mother = HouseholdInput(members=[person("01/01/1990"),
                                            person("01/06/1999", "child")])
     assert [(w.key, w.params) for w in rules().warnings(young_mother)] == [

@@ -26,7 +26,7 @@ def full_household() -> HouseholdInput:
 def test_everything_typed_is_listed_grouped_by_person_then_household():
     sections = review_sections(Translator("fr"), full_household(), reference_data())
     assert [s.title for s in sections] == [
-        "Shevchenko Yuliia — Chef de ménage — 30/07/1985",
+        "Shevchenko Yuliia — Personne de référence — 30/07/1985",
         "Шевченко Андрій — Enfant — 2015",
         "Hébergement, besoins et première orientation"]
     mother = "\n".join(sections[0].lines)

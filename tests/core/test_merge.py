@@ -66,8 +66,8 @@ def test_merge_keeps_everything_of_both_records(services):
     from desktop.core.notes import note_text
 
     assert note_text(Translator("fr"), notes[0]) == (
-        "Valeurs de la fiche fusionnée qui diffèrent de celle-ci : "
-        f"Numéro de dossier : {other_number}; Téléphone : +32 499 99 99 99")
+        "Valeurs de la fiche fusionnée qui diffèrent de celle-ci\u00a0: "
+        f"Numéro de dossier\u00a0: {other_number}; Téléphone\u00a0: +32 499 99 99 99")
     assert merged.deleted_at is not None
     assert len(history) > other_history  # its history stays, plus the merge
     assert AuditAction.MERGE in {e.action for e in history}
