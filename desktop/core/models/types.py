@@ -44,7 +44,7 @@ class UuidBlob(TypeDecorator[uuid.UUID]):
         # The hot path of bulk inserts (a million values for 100,000 persons): no dispatch.
         def to_bytes(value: Any) -> Any:
             try:
-                return value.bytes
+                return value.int.to_bytes(16, "big")  # what UUID.bytes does, one call less
             except AttributeError:
                 return None if value is None else uuid.UUID(str(value)).bytes
 
