@@ -31,6 +31,8 @@ BENCHES: dict[str, tuple[list[str], list[str]]] = {
     "startup": (["--runs", "7"], ["--runs", "3"]),
     "login": (["--rounds", "7"], ["--rounds", "3"]),
     "search": (["--queries", "300"], ["--queries", "80"]),
+    # makes its own installations (relais init, then relais demo) in a temporary folder
+    "demo_100k": (["--rounds", "3"], ["--persons", "5000", "--rounds", "1"]),
 }
 FULL_PERSONS, QUICK_PERSONS = 100_000, 5_000
 

@@ -71,6 +71,8 @@ def _hex(value: Any) -> str:
     """A UUID (or its 16 bytes, or its text) as 32 hex digits; "" for none."""
     if value is None:
         return ""
+    if type(value) is uuid.UUID:  # the common case first: every event names one or two
+        return value.hex
     if isinstance(value, uuid.UUID):
         return value.hex
     if isinstance(value, bytes | memoryview):

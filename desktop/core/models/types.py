@@ -76,6 +76,8 @@ class EnumText(TypeDecorator[StrEnum]):
     def process_bind_param(self, value: Any, dialect: Any) -> str | None:
         if value is None:
             return None
+        if type(value) is self.enum_class:  # the usual case: no lookup by value
+            return value._value_
         return self.enum_class(value).value
 
     def process_result_value(self, value: Any, dialect: Any) -> StrEnum | None:
