@@ -31,6 +31,8 @@ BENCHES: dict[str, tuple[list[str], list[str]]] = {
     "startup": (["--runs", "7"], ["--runs", "3"]),
     "login": (["--rounds", "7"], ["--rounds", "3"]),
     "search": (["--queries", "300"], ["--queries", "80"]),
+    "documents": (["--forms", "50", "--batch", "1000"], ["--forms", "20", "--batch", "50"]),
+    "import_20k": (["--rounds", "3"], ["--rounds", "1", "--rows", "2000", "--existing", "2000"]),
     # makes its own installations (relais init, then relais demo) in a temporary folder
     "demo_100k": (["--rounds", "3"], ["--persons", "5000", "--rounds", "1"]),
 }

@@ -5,12 +5,14 @@
 
 Each sample is a whole new process (interpreter start included) that exits as soon as its
 first window has been shown and painted. Bare and Relais launches alternate (A B A B), so a
-loaded machine slows both alike; the ratio of medians is the figure.
+loaded machine slows both alike; the ratio of medians is the figure. Run it with and without
+PYTHONDONTWRITEBYTECODE=1: it prints which it was and how much of the checkout is compiled.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import subprocess
 import sys
@@ -56,6 +58,17 @@ def sample(code: str, *args: str) -> float:
     return time.perf_counter() - started
 
 
+def bytecode_state() -> str:
+    """What the launches ran with: whether Python may write bytecode, and how many of the
+    checkout's modules have theirs compiled (a development install compiles them all)."""
+    root = Path(__file__).resolve().parent.parent
+    sources = [p for package in ("desktop", "figures", "directory")
+               for p in (root / package).rglob("*.py")]
+    compiled = sum(Path(importlib.util.cache_from_source(str(p))).exists() for p in sources)
+    writes = "no" if os.environ.get("PYTHONDONTWRITEBYTECODE") else "yes"
+    return f"Python writes bytecode: {writes}; checkout compiled: {compiled}/{len(sources)}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
@@ -66,6 +79,7 @@ def main() -> None:
     run = interleave(lambda _: sample(BARE), lambda _: sample(RELAIS, str(args.dir)),
                      args.runs)
     bare, relais = run.baseline.scaled(1000), run.subject.scaled(1000)
+    print(bytecode_state())
     print(f"bare PySide6 window:    {bare.line()}")
     print(f"Relais login window:    {relais.line()}")
     print(f"ratio:                  {run.ratio:.2f}x  (floor 2x, goal 1.5x)")

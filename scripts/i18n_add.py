@@ -6,6 +6,12 @@ Each line of the TSV file: key, en, fr, nl, de, uk (tab-separated). Keys are kep
 A count's message is written as a JSON object of its plural categories in each cell, e.g.
 {"one": "{n} person", "other": "{n} persons"} (Ukrainian: one, few, many, other; French:
 one, many, other); tests/test_i18n.py checks each language has exactly its categories.
+French texts get their no-break spaces before ``: ; ? !`` and inside ``« »`` here
+(desktop/core/typography.py), so a translator may type ordinary ones.
+
+    uv run python scripts/i18n_add.py --french-spacing
+
+applies the same rule to the whole French catalog.
 """
 
 from __future__ import annotations
@@ -13,6 +19,9 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from desktop.core.typography import french_spacing
 
 CATALOGS = Path(__file__).resolve().parent.parent / "i18n"
 ORDER = ("en", "fr", "nl", "de", "uk")
@@ -32,9 +41,25 @@ def main(tsv: Path) -> None:
         key, *texts = parts
         for lang, text in zip(ORDER, texts, strict=True):
             catalogs[lang][key] = _message(text, f"{tsv}:{number}")
+    catalogs["fr"] = _french(catalogs["fr"])
     for lang, catalog in catalogs.items():
-        text = json.dumps(dict(sorted(catalog.items())), ensure_ascii=False, indent=1)
-        (CATALOGS / f"{lang}.json").write_text(text + "\n", encoding="utf-8")
+        _write(lang, catalog)
+
+
+def _french(catalog: dict[str, str | dict[str, str]]) -> dict[str, str | dict[str, str]]:
+    return {key: {form: french_spacing(text) for form, text in message.items()}
+            if isinstance(message, dict) else french_spacing(message)
+            for key, message in catalog.items()}
+
+
+def _write(lang: str, catalog: dict[str, str | dict[str, str]]) -> None:
+    text = json.dumps(dict(sorted(catalog.items())), ensure_ascii=False, indent=1)
+    (CATALOGS / f"{lang}.json").write_text(text + "\n", encoding="utf-8")
+
+
+def respace_french() -> None:
+    path = CATALOGS / "fr.json"
+    _write("fr", _french(json.loads(path.read_text(encoding="utf-8"))))
 
 
 def _message(cell: str, where: str) -> str | dict[str, str]:
@@ -49,4 +74,7 @@ def _message(cell: str, where: str) -> str | dict[str, str]:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    if sys.argv[1:] == ["--french-spacing"]:
+        respace_french()
+    else:
+        main(Path(sys.argv[1]))

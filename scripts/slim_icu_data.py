@@ -1,9 +1,12 @@
-"""Rebuild Qt's ICU data library with only what Relais's five languages need (31 MB -> 8 MB).
+"""Rebuild Qt's ICU data library with only what Relais's five languages need (30 MB -> 3 MB).
 
-Qt links ICU for collation, case mapping and locale data. The wheel's libicudata holds
-every locale of the world; we keep root, en, fr, nl, de and uk (all their regions) and drop
-the legacy codepage tables (.cnv: Relais decodes files in Python) and transliterators.
-Break-iterator dictionaries stay (brkitr/root depends on them).
+Qt links ICU for collation (ucol), case mapping, time-zone names (ucal) and converters
+(ucnv): nothing else (`nm -D --undefined-only libQt6Core.so.6`). The wheel's libicudata
+holds every locale of the world; we keep root, en, fr, nl, de and uk (all their regions)
+with their collation and zone names, and drop the legacy codepage tables (.cnv: Relais
+decodes files in Python), transliterators, and what only ICU APIs Qt never calls read:
+break iterators and their dictionaries (Qt segments text itself), unit, currency, language
+and region display names, spelled-out numbers, character names, confusables.
 
 Needs icupkg, genccode (Debian: icu-devtools) and a C compiler. Without them the build
 keeps the full library and says so.
@@ -16,13 +19,17 @@ import subprocess
 from pathlib import Path
 
 LANGS = {"root", "en", "fr", "nl", "de", "uk"}
-PER_LOCALE_FOLDERS = {"", "coll", "curr", "lang", "region", "unit", "zone", "rbnf"}
+PER_LOCALE_FOLDERS = {"", "coll", "zone"}
 LOCALE_ID = re.compile(r"[a-z]{2,3}(_[A-Za-z0-9]*)*")
+
+
+NEVER_READ_FOLDERS = {"translit", "brkitr", "unit", "curr", "lang", "region", "rbnf"}
+NEVER_READ_FILES = {"unames.icu", "confusables.cfu", "confusablesWholeScript.cfu"}
 
 
 def _unwanted(item: str) -> bool:
     folder, _, name = item.rpartition("/")
-    if item.endswith(".cnv") or folder == "translit":
+    if item.endswith(".cnv") or folder in NEVER_READ_FOLDERS or item in NEVER_READ_FILES:
         return True
     base = name.rsplit(".", 1)[0]
     return (folder in PER_LOCALE_FOLDERS and name.endswith(".res")

@@ -235,4 +235,4 @@ def test_search_text_output_says_what_each_person_was_found_by(data_dir):
     assert all(line.startswith("       Found by: Chevtchenko ≈ ") for line in lines[1::2])
     code, out, err = cli("--data-dir", data_dir, "--lang", "fr", "search", "--limit", "1",
                          "2023/000001", env=env)
-    assert out.splitlines()[1] == "       Trouvé par : numéro de dossier 2023/000001", out
+    assert out.splitlines()[1] == "       Trouvé par\u00a0: numéro de dossier 2023/000001", out

@@ -15,7 +15,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Coordinator {name} added, scope {scope}. Their token (shown once, give it to "
               "them privately):",
         "fr": "Coordinateur {name} ajouté, périmètre {scope}. Son jeton (affiché une seule "
-              "fois, remettez-le en privé) :",
+              "fois, remettez-le en privé)\u00a0:",
         "nl": "Coördinator {name} toegevoegd, bereik {scope}. Het token (eenmaal getoond, "
               "geef het persoonlijk door):",
         "de": "Koordinator {name} hinzugefügt, Bereich {scope}. Das Token (nur einmal "
@@ -34,7 +34,7 @@ WORDS: dict[str, dict[str, str]] = {
     "coordinator.bad_scope": {
         "en": "Unknown scope {scope}: use federal, region:WAL, region:VLG, region:BRU or "
               "province:<REFNIS code of a province>.",
-        "fr": "Périmètre inconnu {scope} : utilisez federal, region:WAL, region:VLG, "
+        "fr": "Périmètre inconnu {scope}\u00a0: utilisez federal, region:WAL, region:VLG, "
               "region:BRU ou province:<code REFNIS d’une province>.",
         "nl": "Onbekend bereik {scope}: gebruik federal, region:WAL, region:VLG, region:BRU "
               "of province:<NIS-code van een provincie>.",
@@ -52,7 +52,7 @@ WORDS: dict[str, dict[str, str]] = {
         "de": "Kein aktiver Koordinator namens {name}."},
     "figures.bad_month": {
         "en": "{month} is not a month: write YYYY-MM, e.g. 2026-03.",
-        "fr": "{month} n’est pas un mois : écrivez AAAA-MM, par ex. 2026-03.",
+        "fr": "{month} n’est pas un mois\u00a0: écrivez AAAA-MM, par ex. 2026-03.",
         "nl": "{month} is geen maand: schrijf JJJJ-MM, bv. 2026-03.",
         "de": "{month} ist kein Monat: schreiben Sie JJJJ-MM, z. B. 2026-03."},
     "figures.bad_scope": {
@@ -71,8 +71,8 @@ WORDS: dict[str, dict[str, str]] = {
     "figures.key": {
         "en": "Figures key of {refnis} (shown once; the CPAS's administrator enters it in "
               "Relais to sign its figures files):",
-        "fr": "Clé des chiffres de {refnis} (affichée une seule fois ; l’administrateur du "
-              "CPAS la saisit dans Relais pour signer ses fichiers de chiffres) :",
+        "fr": "Clé des chiffres de {refnis} (affichée une seule fois\u202f; l’administrateur du "
+              "CPAS la saisit dans Relais pour signer ses fichiers de chiffres)\u00a0:",
         "nl": "Cijfersleutel van {refnis} (eenmaal getoond; de beheerder van het OCMW voert "
               "ze in Relais in om de cijferbestanden te ondertekenen):",
         "de": "Zahlenschlüssel von {refnis} (nur einmal angezeigt; der Administrator des "
@@ -93,7 +93,7 @@ WORDS: dict[str, dict[str, str]] = {
     "figures.usage": {
         "en": "Use: relais-central figures --month YYYY-MM [--scope S] -o FILE.csv|.xlsx|.pdf, "
               "or relais-central figures import FILE.json",
-        "fr": "Utilisation : relais-central figures --month AAAA-MM [--scope P] "
+        "fr": "Utilisation\u00a0: relais-central figures --month AAAA-MM [--scope P] "
               "-o FICHIER.csv|.xlsx|.pdf, ou relais-central figures import FICHIER.json",
         "nl": "Gebruik: relais-central figures --month JJJJ-MM [--scope B] "
               "-o BESTAND.csv|.xlsx|.pdf, of relais-central figures import BESTAND.json",
@@ -107,7 +107,7 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "Kan {path} niet schrijven.", "de": "{path} kann nicht geschrieben werden."},
     "figures.file_too_large": {
         "en": "This file is too large for a figures file (at most 5 MB); nothing imported.",
-        "fr": "Ce fichier est trop grand pour un fichier de chiffres (5 Mo au plus) ; rien "
+        "fr": "Ce fichier est trop grand pour un fichier de chiffres (5 Mo au plus)\u202f; rien "
               "n’a été importé.",
         "nl": "Dit bestand is te groot voor een cijferbestand (hoogstens 5 MB); niets "
               "geïmporteerd.",
@@ -115,25 +115,25 @@ WORDS: dict[str, dict[str, str]] = {
               "importiert."},
     "figures.file_not_json": {
         "en": "This file is not a figures file (not JSON); nothing imported.",
-        "fr": "Ce fichier n’est pas un fichier de chiffres (pas du JSON) ; rien n’a été "
+        "fr": "Ce fichier n’est pas un fichier de chiffres (pas du JSON)\u202f; rien n’a été "
               "importé.",
         "nl": "Dit bestand is geen cijferbestand (geen JSON); niets geïmporteerd.",
         "de": "Diese Datei ist keine Zahlendatei (kein JSON); nichts importiert."},
     "figures.file_schema": {
         "en": "This file does not follow schema relais.figures/1; nothing imported.",
-        "fr": "Ce fichier ne suit pas le schéma relais.figures/1 ; rien n’a été importé.",
+        "fr": "Ce fichier ne suit pas le schéma relais.figures/1\u202f; rien n’a été importé.",
         "nl": "Dit bestand volgt schema relais.figures/1 niet; niets geïmporteerd.",
         "de": "Diese Datei folgt nicht dem Schema relais.figures/1; nichts importiert."},
     "figures.file_unsigned": {
         "en": "This figures file is not signed; nothing imported.",
-        "fr": "Ce fichier de chiffres n’est pas signé ; rien n’a été importé.",
+        "fr": "Ce fichier de chiffres n’est pas signé\u202f; rien n’a été importé.",
         "nl": "Dit cijferbestand is niet ondertekend; niets geïmporteerd.",
         "de": "Diese Zahlendatei ist nicht signiert; nichts importiert."},
     "figures.file_bad_signature": {
         "en": "The signature of this figures file does not match its organisation's key: "
               "it was changed after signing or signed with another key. Nothing imported.",
         "fr": "La signature de ce fichier de chiffres ne correspond pas à la clé de son "
-              "organisation : il a été modifié après signature ou signé avec une autre clé. "
+              "organisation\u00a0: il a été modifié après signature ou signé avec une autre clé. "
               "Rien n’a été importé.",
         "nl": "De handtekening van dit cijferbestand past niet bij de sleutel van de "
               "organisatie: het werd na ondertekening gewijzigd of met een andere sleutel "
@@ -145,7 +145,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "This file's organisation is not known here or has no figures key yet "
               "(relais-central org figures-key); nothing imported.",
         "fr": "L’organisation de ce fichier n’est pas connue ici ou n’a pas encore de clé de "
-              "chiffres (relais-central org figures-key) ; rien n’a été importé.",
+              "chiffres (relais-central org figures-key)\u202f; rien n’a été importé.",
         "nl": "De organisatie van dit bestand is hier niet bekend of heeft nog geen "
               "cijfersleutel (relais-central org figures-key); niets geïmporteerd.",
         "de": "Die Organisation dieser Datei ist hier nicht bekannt oder hat noch keinen "

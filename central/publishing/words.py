@@ -7,7 +7,7 @@ WORDS: dict[str, dict[str, str]] = {
     "publish.bad_scope": {
         "en": "A regional directory needs a region or a province, not {scope}: use "
               "region:WAL, region:VLG, region:BRU or province:<REFNIS code of a province>.",
-        "fr": "Un répertoire régional demande une région ou une province, pas {scope} : "
+        "fr": "Un répertoire régional demande une région ou une province, pas {scope}\u00a0: "
               "utilisez region:WAL, region:VLG, region:BRU ou province:<code REFNIS d’une "
               "province>.",
         "nl": "Een regionale gids vraagt een gewest of een provincie, niet {scope}: gebruik "
@@ -20,7 +20,7 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "Kan {file} niet lezen.", "de": "{file} kann nicht gelesen werden."},
     "publish.bad_format": {
         "en": "{file}: give a .csv or .xlsx file.",
-        "fr": "{file} : donnez un fichier .csv ou .xlsx.",
+        "fr": "{file}\u00a0: donnez un fichier .csv ou .xlsx.",
         "nl": "{file}: geef een .csv- of .xlsx-bestand.",
         "de": "{file}: geben Sie eine .csv- oder .xlsx-Datei an."},
     "publish.bad_workbook": {
@@ -40,7 +40,7 @@ WORDS: dict[str, dict[str, str]] = {
         "de": "Die Datei ist zu groß (höchstens {max} MB)."},
     "publish.too_many_rows": {
         "en": "The list has more than {max} rows: it is not a directory.",
-        "fr": "La liste a plus de {max} lignes : ce n’est pas un répertoire.",
+        "fr": "La liste a plus de {max} lignes\u00a0: ce n’est pas un répertoire.",
         "nl": "De lijst heeft meer dan {max} rijen: het is geen gids.",
         "de": "Die Liste hat mehr als {max} Zeilen: sie ist kein Verzeichnis."},
     "publish.too_many_columns": {
@@ -50,25 +50,26 @@ WORDS: dict[str, dict[str, str]] = {
         "de": "Die Liste hat mehr als {max} Spalten."},
     "publish.cell_too_long": {
         "en": "Line {line}: a cell is longer than {max} characters.",
-        "fr": "Ligne {line} : une cellule dépasse {max} caractères.",
+        "fr": "Ligne {line}\u00a0: une cellule dépasse {max} caractères.",
         "nl": "Regel {line}: een cel is langer dan {max} tekens.",
         "de": "Zeile {line}: eine Zelle ist länger als {max} Zeichen."},
     "publish.no_name_column": {
         "en": "{file} has no column for the service's name (e.g. “Name”, “Nom”, “Naam”).",
-        "fr": "{file} n’a pas de colonne pour le nom du service (p. ex. « Nom », « Naam »).",
+        "fr": "{file} n’a pas de colonne pour le nom du service "
+              "(p. ex. «\u00a0Nom\u00a0», «\u00a0Naam\u00a0»).",
         "nl": "{file} heeft geen kolom voor de naam van de dienst (bv. ‘Naam’, ‘Nom’).",
         "de": "{file} hat keine Spalte für den Namen des Dienstes (z. B. „Name“, „Nom“)."},
     "publish.bad_rows": {
         "en": "{count} row(s) cannot be read; nothing was published:",
-        "fr": "{count} ligne(s) illisible(s) ; rien n’a été publié :",
+        "fr": "{count} ligne(s) illisible(s)\u202f; rien n’a été publié\u00a0:",
         "nl": "{count} rij(en) onleesbaar; er is niets gepubliceerd:",
         "de": "{count} Zeile(n) nicht lesbar; nichts wurde veröffentlicht:"},
     "publish.line": {
-        "en": "line {line}: {reason}", "fr": "ligne {line} : {reason}",
+        "en": "line {line}: {reason}", "fr": "ligne {line}\u00a0: {reason}",
         "nl": "regel {line}: {reason}", "de": "Zeile {line}: {reason}"},
     "publish.line_column": {
         "en": "line {line}, column “{column}”: {reason}",
-        "fr": "ligne {line}, colonne « {column} » : {reason}",
+        "fr": "ligne {line}, colonne «\u00a0{column}\u00a0»\u00a0: {reason}",
         "nl": "regel {line}, kolom ‘{column}’: {reason}",
         "de": "Zeile {line}, Spalte „{column}“: {reason}"},
     "publish.too_long": {
@@ -85,7 +86,7 @@ WORDS: dict[str, dict[str, str]] = {
         "nl": "geen e-mailadres", "de": "keine E-Mail-Adresse"},
     "publish.bad_kind": {
         "en": "unknown kind of service “{value}”",
-        "fr": "type de service inconnu « {value} »",
+        "fr": "type de service inconnu «\u00a0{value}\u00a0»",
         "nl": "onbekende soort dienst ‘{value}’",
         "de": "unbekannte Art von Dienst „{value}“"},
     "publish.too_many": {
@@ -93,27 +94,29 @@ WORDS: dict[str, dict[str, str]] = {
         "de": "mehr als {max}"},
     "publish.unknown_municipality": {
         "en": "unknown municipality “{value}” (a name or a REFNIS code)",
-        "fr": "commune inconnue « {value} » (un nom ou un code REFNIS)",
+        "fr": "commune inconnue «\u00a0{value}\u00a0» (un nom ou un code REFNIS)",
         "nl": "onbekende gemeente ‘{value}’ (een naam of een NIS-code)",
         "de": "unbekannte Gemeinde „{value}“ (ein Name oder ein NIS-Code)"},
     "publish.bad_language": {
-        "en": "unknown language “{value}”", "fr": "langue inconnue « {value} »",
+        "en": "unknown language “{value}”", "fr": "langue inconnue «\u00a0{value}\u00a0»",
         "nl": "onbekende taal ‘{value}’", "de": "unbekannte Sprache „{value}“"},
     "publish.bad_days": {
         "en": "a number of days from 0 to {max}", "fr": "un nombre de jours de 0 à {max}",
         "nl": "een aantal dagen van 0 tot {max}", "de": "eine Zahl von Tagen von 0 bis {max}"},
     "publish.bad_date": {
         "en": "not a date, or in the future: “{value}” (write DD/MM/YYYY)",
-        "fr": "pas une date, ou dans le futur : « {value} » (écrivez JJ/MM/AAAA)",
+        "fr": "pas une date, ou dans le futur\u00a0: «\u00a0{value}\u00a0» (écrivez JJ/MM/AAAA)",
         "nl": "geen datum, of in de toekomst: ‘{value}’ (schrijf DD/MM/JJJJ)",
         "de": "kein Datum oder in der Zukunft: „{value}“ (schreiben Sie TT.MM.JJJJ)"},
     "publish.bad_yes_no": {
-        "en": "write yes or no, not “{value}”", "fr": "écrivez oui ou non, pas « {value} »",
+        "en": "write yes or no, not “{value}”",
+        "fr": "écrivez oui ou non, pas «\u00a0{value}\u00a0»",
         "nl": "schrijf ja of nee, niet ‘{value}’", "de": "schreiben Sie ja oder nein, nicht "
                                                         "„{value}“"},
     "publish.unknown_id": {
         "en": "Line {line}: no entry {id} in this directory; nothing was published.",
-        "fr": "Ligne {line} : aucune entrée {id} dans ce répertoire ; rien n’a été publié.",
+        "fr": "Ligne {line}\u00a0: aucune entrée {id} dans ce répertoire\u202f; "
+              "rien n’a été publié.",
         "nl": "Regel {line}: geen vermelding {id} in deze gids; er is niets gepubliceerd.",
         "de": "Zeile {line}: kein Eintrag {id} in diesem Verzeichnis; nichts wurde "
               "veröffentlicht."},
@@ -123,7 +126,7 @@ WORDS: dict[str, dict[str, str]] = {
     "publish.imported": {
         "en": "{added} added, {changed} changed, {unchanged} unchanged; written to "
               "{organisations} organisation(s).",
-        "fr": "{added} ajoutée(s), {changed} modifiée(s), {unchanged} inchangée(s) ; écrit "
+        "fr": "{added} ajoutée(s), {changed} modifiée(s), {unchanged} inchangée(s)\u202f; écrit "
               "pour {organisations} organisation(s).",
         "nl": "{added} toegevoegd, {changed} gewijzigd, {unchanged} ongewijzigd; geschreven "
               "naar {organisations} organisatie(s).",

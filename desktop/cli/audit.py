@@ -53,7 +53,7 @@ def _filters(parser: argparse.ArgumentParser, tr: object) -> None:
 def _day(value: str | None) -> date | None:
     if not value:
         return None
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y"):  # as any language writes a day
         try:
             return datetime.strptime(value.strip(), pattern).date()
         except ValueError:

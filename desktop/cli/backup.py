@@ -81,7 +81,7 @@ def list_backups(ctx: CliContext) -> int:
         } for e in entries], ensure_ascii=False, indent=1))
         return EXIT_OK
     for entry in entries:
-        at = _local(entry.created_at)
+        at = _local(entry.created_at, ctx.tr.language)
         ctx.print(f"{at}\t{_size(ctx, entry.size)}\t{entry.path.name}")
     if not entries:
         ctx.warn(ctx.tr("backup.none_in_folder", folder=str(folder)))
@@ -121,7 +121,7 @@ def verify_backup(ctx: CliContext) -> int:
     verified = verify(path, data_key, administrator=username)
     manifest = verified.manifest
     ctx.print(ctx.tr("backup.verified", file=path.name, size=_size(ctx, verified.size)))
-    ctx.print(ctx.tr("backup.summary", date=_local(manifest.created_at),
+    ctx.print(ctx.tr("backup.summary", date=_local(manifest.created_at, ctx.tr.language),
                      organisation=manifest.organisation_name,
                      **counted(ctx.tr, manifest.counts.get("persons", 0),
                                manifest.counts.get("cases", 0))))
@@ -155,7 +155,7 @@ def restore_backup(ctx: CliContext) -> int:
     return EXIT_OK
 
 
-def _local(at: datetime) -> str:
+def _local(at: datetime, lang: str) -> str:
     from desktop.store.backups.restore import local_time
 
-    return local_time(at)
+    return local_time(at, lang)

@@ -8,7 +8,6 @@ import json
 
 from desktop.cli.confirm import confirmed
 from desktop.cli.context import EXIT_FAILURE, EXIT_OK, CliContext, Parents, UsageError, subcommands
-from desktop.core.dates import display_iso
 from desktop.core.enums import RetentionKind
 from desktop.core.retention.candidates import RetentionPreview
 from desktop.core.retention.rules import Rule
@@ -74,11 +73,11 @@ def preview_lines(ctx: CliContext, preview: RetentionPreview) -> list[str]:
     lines = []
     for due in preview.persons:
         why = tr(f"retention.why.{due.rule.value}", status=tr.choice("case_status", due.status),
-                 since=display_iso(due.since.isoformat()))
+                 since=tr.date(due.since))
         lines.append(f"{due.file_number:12} {due.name or tr('person.anonymised')}  ({why})")
     for draft in preview.drafts:
         lines.append(tr("retention.draft_line", user=draft.username,
-                        saved=display_iso(draft.saved_at.date().isoformat())))
+                        saved=tr.date(draft.saved_at.date())))
     lines.append(summary(ctx, preview))
     return lines
 

@@ -283,7 +283,7 @@ class CaseFileService:
                 AidDecision.piis == piis, AidDecision.deleted_at.is_(None))).first()
             if same is not None:
                 raise ValidationError("case.aid_duplicate", field="decided_on",
-                                      date=decided_on.strftime("%d/%m/%Y"))
+                                      date=decided_on)
             return uow.add(AidDecision(case_id=case_id, category=category,
                                        decided_on=decided_on, starts_on=starts_on,
                                        piis=piis)).id

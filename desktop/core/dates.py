@@ -5,20 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from desktop.core.date_text import iso_partial  # noqa: F401 (where callers have always found it)
 from desktop.core.enums import DatePrecision
 from desktop.core.errors import ValidationError
-
-
-def iso_partial(value: date | None, precision: DatePrecision) -> str:
-    """'1985-07-30', '1985-07' or '1985' depending on what is known."""
-    if value is None:
-        return ""
-    if precision == DatePrecision.YEAR:
-        return f"{value.year:04d}"
-    if precision == DatePrecision.MONTH:
-        return f"{value.year:04d}-{value.month:02d}"
-    return value.isoformat()
-
 
 _DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
@@ -49,9 +38,3 @@ def parse_partial(text: str) -> tuple[date, DatePrecision]:
 
 def age_on(birth: date, day: date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
-def display_iso(iso: str) -> str:
-    """'1985-07-30' -> '30/07/1985', '1985-07' -> '07/1985', '1985' -> '1985' (as Belgian
-    forms write dates)."""
-    return "/".join(reversed(iso.split("-"))) if iso else ""

@@ -14,12 +14,14 @@ import json
 import string
 import unicodedata
 from collections.abc import Iterable
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
 from babel import Locale
 from babel.numbers import format_decimal
 
+from desktop.core.date_text import display_date
 from desktop.paths import CATALOGS
 
 LANGUAGES: tuple[str, ...] = ("fr", "nl", "de", "en", "uk")
@@ -141,6 +143,10 @@ class Translator:
             text = text.get("other", key)  # asked for without a count
         return self._format(text, params)
 
+    def date(self, value: date | None) -> str:
+        """A day as written in this language ('' for none): 29/11/2026, 29.11.2026."""
+        return display_date(value, self._lang)
+
     def plural(self, key: str, n: int | float, /, **params: object) -> str:
         """The form of a count message for ``n`` by the language's plural rules, with ``{n}``
         written as numbers are written in that language: plural('case.persons', 3)."""
@@ -156,10 +162,13 @@ class Translator:
         """A bare number as written in this language (12 345, 12.345)."""
         return format_count(n, self._lang)
 
-    @staticmethod
-    def _format(text: str, params: dict) -> str:
+    def _format(self, text: str, params: dict) -> str:
         if not params:
             return text
+        # A day passed as a date is written as this language writes days (29.11.2026 in German).
+        params = {name: display_date(value, self._lang)
+                  if isinstance(value, date) and not isinstance(value, datetime) else value
+                  for name, value in params.items()}
         try:
             return text.format_map(params)
         except (KeyError, IndexError, ValueError):

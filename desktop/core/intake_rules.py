@@ -110,7 +110,7 @@ class IntakeRules:
                 add(name, error.key, **error.params)
                 continue
             if parsed is not None and parsed[0] < EARLIEST_DATE:
-                add(name, "date.too_early", date=EARLIEST_DATE.strftime("%d/%m/%Y"))
+                add(name, "date.too_early", date=EARLIEST_DATE)
             elif parsed is not None:
                 dates[name] = parsed[0]
         if "birth_date" not in dates and not any(p.field.endswith("birth_date")
@@ -139,7 +139,7 @@ class IntakeRules:
             name = issued if issued in dates else expires
             if "attestation_on" in dates and name in dates and \
                     dates[name] < dates["attestation_on"]:
-                add(name, key, date=dates["attestation_on"].strftime("%d/%m/%Y"))
+                add(name, key, date=dates["attestation_on"])
         if person.national_number.strip():
             try:
                 number = parse_national_number(person.national_number)
@@ -188,7 +188,7 @@ class IntakeRules:
                 continue
             if value and value[0] < EARLIEST_DATE:
                 problems.append(Problem(f"{prefix}.{name}", "date.too_early",
-                                        {"date": EARLIEST_DATE.strftime("%d/%m/%Y")}))
+                                        {"date": EARLIEST_DATE}))
             elif value:
                 parsed[name] = value[0]
         if "issued_on" in parsed and "expires_on" in parsed and \

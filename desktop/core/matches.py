@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from desktop.core.dates import display_iso
+from desktop.core.date_text import display_iso
 from desktop.core.i18n import Translator
 from desktop.core.name_index import NAME_FIELDS, aliases
 from desktop.core.names import latin_letters, normal, tokens
@@ -27,7 +27,7 @@ class Match:
 
 
 def describe(tr: Translator, match: Match) -> str:
-    found = display_iso(match.found) if match.kind == "birth_date" else match.found
+    found = display_iso(match.found, tr.language) if match.kind == "birth_date" else match.found
     if match.kind == "name" and match.typed.casefold() == found.casefold():
         return found  # typed as stored: nothing to compare
     return tr(f"match.{match.kind}", typed=match.typed, found=found)

@@ -4,7 +4,7 @@ here in the reader's language, so no field name or code reaches the screen."""
 
 from __future__ import annotations
 
-from desktop.core.dates import display_iso
+from desktop.core.date_text import display_iso
 from desktop.core.enums import NoteAudience
 from desktop.core.i18n import Translator
 from desktop.core.models import Note
@@ -43,7 +43,7 @@ def note_text(tr: Translator, note: Note) -> str:
 
 def _value(tr: Translator, name: str, value: object) -> str:
     if name in DATES:
-        return display_iso(str(value))
+        return display_iso(str(value), tr.language)
     if name in CHOICES:
         return tr.choice(CHOICES[name], str(value))
     if isinstance(value, list):

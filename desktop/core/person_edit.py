@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from desktop.core.clock import Clock
-from desktop.core.dates import iso_partial
+from desktop.core.date_text import display_date, display_partial
 from desktop.core.enums import (
     AuditAction,
     DatePrecision,
@@ -47,12 +47,12 @@ PROTECTION_DATES = ("attestation_on", "annex15_issued_on", "annex15_expires_on",
                     "a_card_issued_on", "a_card_expires_on")
 
 
-def _day_text(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+def _day_text(value: date | None, lang: str) -> str:
+    return display_date(value, lang)
 
 
-def _partial_text(value: date | None, precision: DatePrecision) -> str:
-    return "/".join(reversed(iso_partial(value, precision).split("-"))) if value else ""
+def _partial_text(value: date | None, precision: DatePrecision, lang: str) -> str:
+    return display_partial(value, precision, lang) if value else ""
 
 
 class PersonEditService:
@@ -61,8 +61,9 @@ class PersonEditService:
         self.engine, self.actor = engine, actor
         self.rules = IntakeRules(reference, today, clock)
 
-    def form(self, person_id: uuid.UUID) -> PersonInput:
-        """The stored person as the intake form shows it."""
+    def form(self, person_id: uuid.UUID, lang: str = "fr") -> PersonInput:
+        """The stored person as the intake form shows it, its days written as ``lang`` writes
+        them (29.11.2026 in German)."""
         self.actor.require(Permission.EDIT_CASES)
         with Session(self.engine) as db:
             person = db.get(Person, person_id)
@@ -82,7 +83,7 @@ class PersonEditService:
         form = PersonInput(**{name: getattr(person, name) or "" for name in TEXT_FIELDS})
         form.other_spellings = list(person.other_spellings or [])
         form.sex = person.sex.value
-        form.birth_date = _partial_text(person.birth_date, person.birth_precision)
+        form.birth_date = _partial_text(person.birth_date, person.birth_precision, lang)
         form.relationship = membership.relationship.value if membership else form.relationship
         form.dependant = membership.dependant if membership else False
         form.nationality = person.nationality
@@ -91,14 +92,14 @@ class PersonEditService:
         form.contact_consent = person.contact_consent
         form.national_number = (person.national_number or "") if self.actor.can(
             Permission.VIEW_NATIONAL_NUMBER) else ""
-        form.arrived_on = _day_text(person.arrived_on)
-        form.left_ukraine_on = _day_text(person.left_ukraine_on)
+        form.arrived_on = _day_text(person.arrived_on, lang)
+        form.left_ukraine_on = _day_text(person.left_ukraine_on, lang)
         form.documents = [DocumentInput(d.document_type.value, d.number, d.country,
-                                        _day_text(d.issued_on), _day_text(d.expires_on))
+                                        _day_text(d.issued_on, lang), _day_text(d.expires_on, lang))
                           for d in documents]
         if protection:
             for name in PROTECTION_DATES:
-                setattr(form, name, _day_text(getattr(protection, name)))
+                setattr(form, name, _day_text(getattr(protection, name), lang))
             form.a_card_number = protection.a_card_number
         form.specific_needs = [n.need_type.value for n in needs]
         form.specific_need_details = next((n.details for n in needs if n.details), "") \
@@ -162,8 +163,8 @@ class PersonEditService:
                 Person, Person.id == HouseholdMember.person_id).where(
                 HouseholdMember.household_id == membership.household_id,
                 HouseholdMember.deleted_at.is_(None))).all()
-        members = [form if person.id == person_id else PersonInput(
-            birth_date=_partial_text(person.birth_date, person.birth_precision),
+        members = [form if person.id == person_id else PersonInput(  # read back, any language
+            birth_date=_partial_text(person.birth_date, person.birth_precision, "fr"),
             relationship=member.relationship.value) for member, person in rows]
         index = next(i for i, (_, person) in enumerate(rows) if person.id == person_id)
         impossible, _odd = relationship_checks(HouseholdInput(members=members),

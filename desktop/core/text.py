@@ -34,8 +34,8 @@ def clean_text(value: str, multiline: bool = False) -> str:
     """``value`` in NFC without control or invisible format characters. One-line text (names,
     numbers, addresses) turns line breaks and tabs into spaces; multi-line text (notes) keeps
     TAB and line breaks as LF. Surrounding spaces are left to the caller."""
-    if not value:
-        return value
+    if not value or (value.isascii() and value.isprintable()):
+        return value  # most cells of an import: nothing to normalise or drop, and cheap to see
     value = unicodedata.normalize("NFC", value)
     value = _LINE_BREAKS.sub("\n" if multiline else " ", value)
     if not multiline:

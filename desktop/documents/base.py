@@ -58,7 +58,9 @@ class Languages:
         main = self.main(key, **params)
         if self.beside is None:
             return main
-        return f"{main} / {self.beside(key, **params)}"
+        beside = self.beside(key, **params)
+        # A word both languages write alike (PIIS in French and Ukrainian) is said once.
+        return main if beside == main else f"{main} / {beside}"
 
     @property
     def code(self) -> str:
@@ -91,8 +93,14 @@ def styles() -> _Styles:
     return STYLES
 
 
+def markup(text: object) -> str:
+    """``text`` as paragraph markup. ReportLab breaks lines at a narrow no-break space (French
+    puts one before ``; ? !``), so it becomes a no-break space, which ReportLab keeps whole."""
+    return escape(str(text)).replace("\u202f", "\u00a0").replace("\n", "<br/>")
+
+
 def p(text: object, style: ParagraphStyle | None = None) -> Paragraph:
-    return Paragraph(escape(str(text)).replace("\n", "<br/>"), style or styles().body)
+    return Paragraph(markup(text), style or styles().body)
 
 
 def table_style(*commands: tuple) -> TableStyle:
@@ -207,7 +215,7 @@ class DocumentWriter:
         canvas.drawString(left, height - 13 * mm, self.organisation)
         canvas.setFont(s.regular, 8)
         canvas.drawRightString(width - 18 * mm, height - 13 * mm,
-                               self.made_on.strftime("%d/%m/%Y"))
+                               self.languages.main.date(self.made_on))
         canvas.setStrokeColor(colors.HexColor("#999999"))
         canvas.line(18 * mm, height - 15 * mm, width - 18 * mm, height - 15 * mm)
         canvas.setFont(s.regular, 7.5)

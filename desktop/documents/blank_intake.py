@@ -20,6 +20,7 @@ from desktop.documents.base import (
     Languages,
     Organisation,
     Target,
+    markup,
     p,
     spacer,
     styles,
@@ -36,12 +37,15 @@ from desktop.documents.form_fields import (
 FORM_VERSION = "intake-1"  # in the QR code only: what a reader of the sheet needs is below
 VERSION = 1  # printed in the footer, in words
 BOX = "\u2610"  # ☐, in the embedded DejaVu font
+# A box is glued to its label (a no-break space): a line never ends on a box whose label
+# starts the next line, which reads as the box of the previous choice.
+TICK = BOX + "\u00a0"
 REF_STYLE = '<font size="7" color="#666666"><b>{}</b></font>&nbsp;&nbsp;'
 
 
 def labelled(text: str, ref: str, style) -> Paragraph:
     """A label with the field's number small before it (nothing for a field without one)."""
-    return Paragraph((REF_STYLE.format(escape(ref)) if ref else "") + escape(text), style)
+    return Paragraph((REF_STYLE.format(escape(ref)) if ref else "") + markup(text), style)
 
 
 def qr_payload(reference: str) -> str:
@@ -59,7 +63,7 @@ def _qr(reference: str, size: float = 26 * mm) -> Drawing:
 
 
 def _ticks(languages: Languages, field: FormField) -> str:
-    return "   ".join(f"{BOX} {languages.both(f'{field.choice_prefix}.{value}')}"
+    return "   ".join(f"{TICK}{languages.both(f'{field.choice_prefix}.{value}')}"
                       for value in field.choices)
 
 
@@ -75,8 +79,8 @@ class _Sheet:
     def content(self, field: FormField) -> str:
         """What is printed in the box: tick boxes for a choice, a pattern, or nothing."""
         if field.checkbox:
-            return (f"{BOX} {self.languages.both('doc.yes')}   "
-                    f"{BOX} {self.languages.both('doc.no')}")
+            return (f"{TICK}{self.languages.both('doc.yes')}   "
+                    f"{TICK}{self.languages.both('doc.no')}")
         if field.choices:
             return _ticks(self.languages, field)
         return field.hint

@@ -12,7 +12,7 @@ from reportlab.platypus import KeepTogether
 
 from desktop.core.casefile import CaseView, MemberView
 from desktop.core.countries import country_name
-from desktop.core.dates import display_iso
+from desktop.core.date_text import display_date, display_iso
 from desktop.core.models import CaseFile
 from desktop.core.reference import ReferenceData
 from desktop.documents.base import (
@@ -29,8 +29,9 @@ from desktop.documents.base import (
 from desktop.documents.partner_card import PartnerCard
 
 
-def _day(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+def _day(languages: Languages, value: date | None) -> str:
+    """A day as the document's official language writes it."""
+    return display_date(value, languages.code)
 
 
 def _choice(languages: Languages, prefix: str, value: object) -> str:
@@ -79,23 +80,25 @@ def _person_rows(languages: Languages, member: MemberView) -> list:
                                                         person.patronymic_lat) if x)),
         (both("doc.relationship"), _choice(languages, "relationship", member.relationship)),
         (both("doc.sex"), _choice(languages, "sex", person.sex)),
-        (both("doc.birth_date"), display_iso(member.birth_date)),
+        (both("doc.birth_date"), display_iso(member.birth_date, languages.code)),
         (both("doc.nationality"), _country(languages, person.nationality)),
     ]
     if person.national_number:
         rows.append((both("doc.national_number"), person.national_number))
     for document in member.documents:
         rows.append((_choice(languages, "document_type", document.document_type),
-                     " · ".join(x for x in (document.number, _day(document.expires_on))
+                     " · ".join(x for x in (document.number, _day(languages, document.expires_on))
                                 if x)))
     protection = member.protection
     if protection:
-        rows += [(both("doc.attestation"), _day(protection.attestation_on)),
+        rows += [(both("doc.attestation"), _day(languages, protection.attestation_on)),
                  (both("doc.annex15"), " → ".join(x for x in (
-                     _day(protection.annex15_issued_on), _day(protection.annex15_expires_on))
+                     _day(languages, protection.annex15_issued_on),
+                     _day(languages, protection.annex15_expires_on))
                      if x)),
                  (both("doc.a_card"), " · ".join(x for x in (
-                     protection.a_card_number, _day(protection.a_card_expires_on)) if x))]
+                     protection.a_card_number, _day(languages, protection.a_card_expires_on))
+                     if x))]
     rows += [(both("doc.languages"), ", ".join(
                  languages.both(f"language.{code}") for code in person.languages or [])),
              (both("doc.phone"), person.phone), (both("doc.email"), person.email),
@@ -122,7 +125,7 @@ def intake_form(target: Target, view: CaseView, languages: Languages, organisati
     story = [p(writer.title, s.title),
              p(languages.both("doc.intake_intro"), s.small), spacer(),
              field_table([(languages.both("doc.file_number"), case.file_number),
-                          (languages.both("doc.opened_on"), _day(case.opened_on)),
+                          (languages.both("doc.opened_on"), _day(languages, case.opened_on)),
                           *_home_rows(languages, view, reference),
                           *_needs_rows(languages, case)])]
     for index, member in enumerate(view.members, 1):
@@ -143,7 +146,7 @@ def case_summary(target: Target, view: CaseView, languages: Languages, organisat
     if case.closure_reason:
         status += f" · {_choice(languages, 'closure_reason', case.closure_reason)}"
     header = [(both("doc.file_number"), case.file_number), (both("doc.status"), status),
-              (both("doc.opened_on"), _day(case.opened_on)),
+              (both("doc.opened_on"), _day(languages, case.opened_on)),
               (both("doc.worker"), view.worker)]
     header += _needs_rows(languages, case)
     if case.destination_refnis:
@@ -156,21 +159,22 @@ def case_summary(target: Target, view: CaseView, languages: Languages, organisat
         [[both("doc.surname"), both("doc.relationship"), both("doc.birth_date"),
           both("doc.documents")]] +
         [[m.display_name, _choice(languages, "relationship", m.relationship),
-          display_iso(m.birth_date), ", ".join(d.number for d in m.documents)]
-         # wide enough for a relationship's longest word (Haushaltsvorstand,
-         # домогосподарства): a narrower cell would cut it in the middle
-         for m in view.members], (52, 48, 26, 48))]
+          display_iso(m.birth_date, languages.code), ", ".join(d.number for d in m.documents)]
+         # wide enough for a relationship's longest word (Referentiepersoon,
+         # домогосподарства) and the date's heading (Geboortedatum): a narrower cell would
+         # cut them in the middle
+         for m in view.members], (50, 44, 32, 48))]
     if view.reminders:
         story += [p(both("doc.reminders"), s.heading)] + [
-            p(languages.main(r.key, **{**r.params, "date": _day(r.on), "document":
+            p(languages.main(r.key, **{**r.params, "date": _day(languages, r.on), "document":
                                        languages.main.choice("document_type",
                                                              r.params.get("document",
                                                                           "other"))}))
             for r in view.reminders]
     if view.aid:
         story += [p(both("doc.aid"), s.heading), grid(
-            [[both("doc.decided_on"), both("doc.category"), "PIIS"]] +
-            [[_day(a.decided_on), _choice(languages, "aid_category", a.category),
+            [[both("doc.decided_on"), both("doc.category"), both("field.piis")]] +
+            [[_day(languages, a.decided_on), _choice(languages, "aid_category", a.category),
               both("doc.yes") if a.piis else both("doc.no")] for a in view.aid],
             (40, 90, 44))]
     if view.referrals:
@@ -181,7 +185,7 @@ def case_summary(target: Target, view: CaseView, languages: Languages, organisat
     open_tasks = [t for t in view.tasks if t.done_at is None]
     if open_tasks:
         story += [p(both("doc.tasks"), s.heading)] + [
-            p(f"{_day(t.due_on)} — {t.title}") for t in open_tasks]
+            p(f"{_day(languages, t.due_on)} — {t.title}") for t in open_tasks]
     return writer.write(target, story)
 
 
@@ -200,7 +204,7 @@ def referral_letter(target: Target, view: CaseView, languages: Languages,
     story += [spacer(6),
               p(languages.main("doc.referral_body", organisation=str(organisation),
                                name=head.display_name if head else "",
-                               birth=display_iso(head.birth_date) if head else "",
+                               birth=display_iso(head.birth_date, languages.code) if head else "",
                                purpose=purpose, file=view.case.file_number)),
               spacer(), p(languages.main("doc.referral_contact"))]
     if languages.beside is not None:

@@ -106,7 +106,8 @@ def fillable_intake_form(target: Target, languages: Languages, organisation: Org
     writer = DocumentWriter(languages, organisation, "doc.fillable_title",
                             f"intake-fillable-{VERSION}", made_on,
                             footer=languages.main("doc.fillable_footer", version=VERSION))
-    story: list = [p(writer.title, s.title), p(languages.both("doc.fillable_intro"), s.small),
+    intro = languages.both("doc.fillable_intro", organisation=str(organisation))
+    story: list = [p(writer.title, s.title), p(intro, s.small),
                    spacer(3), p(f"{HOUSEHOLD}. {languages.both('doc.household')}", s.heading)]
     story += [FieldRow(f, languages) for f in household_fields()]
     for number in range(1, PERSONS + 1):

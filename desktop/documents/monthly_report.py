@@ -60,8 +60,8 @@ def monthly_pdf(target: Path, figures: MonthlyFigures, languages: Languages,
     writer = DocumentWriter(languages, organisation, "figures.title",
                             f"monthly-figures-{figures.month}", made_on,
                             footer=f"{languages.main('figures.title')} {figures.month}")
-    intro = {"first": figures.first_day.strftime("%d/%m/%Y"),
-             "last": figures.last_day.strftime("%d/%m/%Y"), "limit": SUPPRESS_UNDER}
+    # days as dates: each language writes them its own way (29.11.2026 in German)
+    intro = {"first": figures.first_day, "last": figures.last_day, "limit": SUPPRESS_UNDER}
     story = [p(f"{writer.title} — {figures.month}", s.title),
              *(p(tr("figures.intro", **intro), s.small)
                for tr in (languages.main, languages.beside) if tr is not None)]

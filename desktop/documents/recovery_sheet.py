@@ -35,7 +35,7 @@ def write_recovery_sheet(
     canvas.setFont(regular, 11)
     canvas.drawString(x, y, organisation)
     y -= 6 * mm
-    canvas.drawString(x, y, tr("recovery.sheet_made_on", date=made_on.strftime("%d/%m/%Y")))
+    canvas.drawString(x, y, tr("recovery.sheet_made_on", date=made_on))
     y -= 18 * mm
     canvas.setFont(regular, 10)
     canvas.drawString(x, y, tr("recovery.sheet_code_label"))
@@ -61,7 +61,7 @@ def write_recovery_sheet(
 
 def _wrap(text: str, width: int) -> list[str]:
     lines, current = [], ""
-    for word in text.split():
+    for word in filter(None, text.split(" ")):  # not split(): it breaks no-break spaces too
         if current and len(current) + 1 + len(word) > width:
             lines.append(current)
             current = word

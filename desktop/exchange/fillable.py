@@ -26,8 +26,12 @@ from desktop.core.paper_reference import normal_reference
 from desktop.core.reference import ReferenceData
 from desktop.core.text import clean_text
 from desktop.exchange import places, values
+from desktop.exchange.columns import fold
 
 PERSONS = 9  # read up to this many person blocks, whatever the form version printed
+# The words (any language, earlier labels too) each choice of the form may be written with.
+WORDS = {"relationship": values.RELATIONSHIPS, "sex": values.SEXES,
+         "accommodation": values.ACCOMMODATION, "document_type": values.DOCUMENTS}
 
 
 def _choice(raw: str, prefix: str, enum: type) -> str:
@@ -44,6 +48,12 @@ def _choice(raw: str, prefix: str, enum: type) -> str:
         for value in known:
             if tr(f"{prefix}.{value}").casefold() in parts:
                 return value
+    # A form printed before a label was reworded ("Haushaltsvorstand", now "Referenzperson")
+    # carries the earlier word: the spreadsheet import's synonyms still know it.
+    synonyms = WORDS.get(prefix, {})
+    for part in parts:
+        if (found := synonyms.get(fold(part))) is not None:
+            return found.value
     raise values.BadValue("import.bad_choice", value=raw)
 
 

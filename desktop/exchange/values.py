@@ -23,6 +23,7 @@ RELATIONSHIPS: dict[str, Relationship] = labels.words_for(Relationship)
 for _value, _words in {
     Relationship.HEAD: ("head", "chef", "chef de ménage", "chef de famille", "demandeur",
                         "gezinshoofd", "referentiepersoon", "haushaltsvorstand",
+                        "referenzperson", "personne de référence",
                         "hauptperson", "голова", "голова домогосподарства", "заявник"),
     Relationship.SPOUSE: ("spouse", "partner", "partenaire", "conjoint", "conjointe",
                           "épouse", "époux", "echtgenoot", "echtgenote", "ehepartner",

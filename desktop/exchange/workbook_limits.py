@@ -90,11 +90,13 @@ def _unpack_within_limit(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> N
 def _scan(archive: zipfile.ZipFile, member: zipfile.ZipInfo, scanner: _Scanner) -> None:
     parser = expat.ParserCreate()
     parser.StartElementHandler = scanner.start
-    parser.EndElementHandler = scanner.end
+    if scanner.needs_end:
+        parser.EndElementHandler = scanner.end
     with archive.open(member) as stream:
         while chunk := stream.read(CHUNK):
             parser.Parse(chunk, False)
     parser.Parse(b"", True)
+    scanner.finish()
 
 
 def _local(name: str) -> str:
@@ -106,6 +108,8 @@ def _number(text: str | None, default: int = 1) -> int:
 
 
 class _Scanner:
+    needs_end = True  # whether end tags are reported (each one is a Python call)
+
     def __init__(self, extents: list[Extent]) -> None:
         self.extents = extents
         self.extent = Extent()  # one per sheet: sheets are loaded one at a time
@@ -115,9 +119,18 @@ class _Scanner:
 
     def end(self, name: str) -> None: ...
 
+    def finish(self) -> None:
+        """The sheet has ended."""
+
 
 class _XlsxScanner(_Scanner):
-    """Rows and cells without an ``r`` attribute follow the previous one, as in the reader."""
+    """Rows and cells without an ``r`` attribute follow the previous one, as in the reader.
+
+    Only start tags are handled (a cell counts once a ``v``, ``is`` or ``f`` opens inside
+    it, and is settled when the next cell or row starts, or the sheet ends): half the
+    callbacks of a start/end pair, which is most of the time this check takes."""
+
+    needs_end = False
 
     def __init__(self, extents: list[Extent]) -> None:
         super().__init__(extents)
@@ -126,25 +139,29 @@ class _XlsxScanner(_Scanner):
         self.valued = False
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        tag = _local(name)
-        if tag == "row":
-            self.row = _number(attrs.get("r"), self.row + 1)
-            self.column = 0
-        elif tag == "c":
+        tag = name if ":" not in name else _local(name)
+        if tag == "c":
+            self._settle()
             row, column = self.row, self.column + 1
             ref = attrs.get("r")
             if ref:
                 row, column = _parse_ref(ref, row, column)
             self.row, self.column = max(row, 1), column
-            self.cell, self.valued = (row, column), False
-        elif tag in ("v", "is", "f") and self.cell is not None:
-            self.valued = True
+            self.cell = (row, column)
+        elif tag == "v" or tag == "is" or tag == "f":
+            self.valued = self.cell is not None
+        elif tag == "row":
+            self._settle()
+            self.row = _number(attrs.get("r"), self.row + 1)
+            self.column = 0
 
-    def end(self, name: str) -> None:
-        if _local(name) == "c" and self.cell is not None:
-            if self.valued:
-                self.extent.add(*self.cell)
-            self.cell = None
+    def finish(self) -> None:
+        self._settle()
+
+    def _settle(self) -> None:
+        if self.valued and self.cell is not None:
+            self.extent.add(*self.cell)
+        self.cell, self.valued = None, False
 
 
 def _parse_ref(ref: str, row: int, column: int) -> tuple[int, int]:

@@ -168,7 +168,7 @@ class BackupsDialog(QDialog):
         tr = self.lang.tr
         if self.settings.last_backup_at:
             at = datetime.fromisoformat(self.settings.last_backup_at)
-            self.last.setText(tr("backups.last_good", date=local_time(at)))
+            self.last.setText(tr("backups.last_good", date=local_time(at, self.lang.code)))
         else:
             self.last.setText(tr("backups.never"))
 
@@ -187,7 +187,7 @@ class BackupsDialog(QDialog):
         for row, entry in enumerate(self.entries):
             self.table.insertRow(row)
             counts = entry.manifest.counts
-            cells = (local_time(entry.created_at), size_text(tr, entry.size),
+            cells = (local_time(entry.created_at, self.lang.code), size_text(tr, entry.size),
                      tr("backups.contents", **counted(tr, counts.get("persons", 0),
                                                       counts.get("cases", 0))),
                      tr("backups.verified_again") if entry.path in self.verified_now

@@ -112,7 +112,7 @@ class CaseTableModel(QAbstractTableModel):
             return f"⚠ {tr.plural('cases.conflicts', row.conflicts)} · {text}" \
                 if row.conflicts else text
         if column == "opened_on":
-            return row.opened_on.strftime("%d/%m/%Y")
+            return self.lang.tr.date(row.opened_on)
         return row.worker
 
     def headerData(self, section: int, orientation: Qt.Orientation,

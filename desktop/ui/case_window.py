@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.casefile import MemberView
-from desktop.core.dates import display_iso, parse_partial
+from desktop.core.date_text import display_iso, display_moment
+from desktop.core.dates import parse_partial
 from desktop.core.enums import (
     AidCategory,
     AuditAction,
@@ -353,7 +354,7 @@ class CaseWindow(QWidget):
         if case.closure_reason:
             status += f" · {tr.choice('closure_reason', case.closure_reason)}"
         self.summary.setText(tr("case.summary", status=status, worker=view.worker or "—",
-                                opened=case.opened_on.strftime("%d/%m/%Y"),
+                                opened=tr.date(case.opened_on),
                                 persons=tr.plural("count.persons", len(view.members))))
         homes = []
         for home in view.accommodations:
@@ -368,7 +369,7 @@ class CaseWindow(QWidget):
                                                    for need in case.needs))] if case.needs else []
         self.summary.setText("\n".join([self.summary.text(), *homes, *needs]))
         self.reminders.setText("\n".join(
-            "⚠ " + tr(r.key, **{**r.params, "date": r.on.strftime("%d/%m/%Y"),
+            "⚠ " + tr(r.key, **{**r.params, "date": tr.date(r.on),
                                 "document": tr.choice("document_type",
                                                       r.params.get("document", "other"))})
             for r in view.reminders))
@@ -383,7 +384,7 @@ class CaseWindow(QWidget):
         self._show_destination()
         fill(self.people, [[
             self._name(m), tr.choice("relationship", m.relationship),
-            display_iso(m.birth_date),
+            display_iso(m.birth_date, self.lang.code),
             m.person.national_number or ("" if self.actor.can(Permission.VIEW_NATIONAL_NUMBER)
                                          else tr("case.restricted")),
             ", ".join(f"{tr.choice('document_type', d.document_type)} {d.number}"
@@ -392,10 +393,10 @@ class CaseWindow(QWidget):
                                                                  if n.details else "")
                       for n in m.needs),
         ] for m in view.members])
-        fill(self.notes, [[n.created_at.astimezone().strftime("%d/%m/%Y %H:%M"),
+        fill(self.notes, [[display_moment(n.created_at, self.lang.code),
                            tr.choice("note_audience", n.audience), note_text(tr, n)]
                           for n in view.notes])
-        fill(self.tasks, [[t.due_on.strftime("%d/%m/%Y") if t.due_on else "", t.title,
+        fill(self.tasks, [[tr.date(t.due_on), t.title,
                            "✓" if t.done_at else ""] for t in view.tasks])
         for row, member in enumerate(view.members):
             self.people.item(row, 0).setData(Qt.ItemDataRole.UserRole,
@@ -403,18 +404,18 @@ class CaseWindow(QWidget):
         for row, task in enumerate(view.tasks):
             self.tasks.item(row, 0).setData(Qt.ItemDataRole.UserRole, task.id)
         fill(self.referrals, [[r.partner, r.purpose, tr.choice("referral_status", r.status),
-                               r.referred_on.strftime("%d/%m/%Y") if r.referred_on else "",
-                               r.outcome_on.strftime("%d/%m/%Y") if r.outcome_on else ""]
+                               tr.date(r.referred_on),
+                               tr.date(r.outcome_on)]
                               for r in view.referrals])
         for row, referral in enumerate(view.referrals):
             self.referrals.item(row, 0).setData(Qt.ItemDataRole.UserRole, referral.id)
         self.referral.municipality = next(
             (home.municipality_refnis for home in reversed(view.accommodations)), "")
         self.tabs.setTabVisible(self.aid_index, view.aid is not None)
-        fill(self.aid, [[a.decided_on.strftime("%d/%m/%Y"), tr.choice("aid_category",
+        fill(self.aid, [[tr.date(a.decided_on), tr.choice("aid_category",
                                                                        a.category),
                          "✓" if a.piis else ""] for a in view.aid or []])
-        fill(self.history, [[h.at.astimezone().strftime("%d/%m/%Y %H:%M"), h.actor,
+        fill(self.history, [[display_moment(h.at, self.lang.code), h.actor,
                              *describe(tr, h)] for h in view.history])
         notes_key = "case.notes_empty" if self.actor.can(Permission.VIEW_SOCIAL_NOTES) \
             else "case.notes_empty_shared"  # a volunteer sees the notes for everyone only

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.date_text import display_moment
 from desktop.core.drafts import DraftService, DraftSummary
 from desktop.ui.language import UiLanguage
 from desktop.ui.widgets import wrapped_entries
@@ -54,7 +55,7 @@ class DraftsDialog(QDialog):
         self.list.clear()
         for summary in self.drafts.mine():
             kind = self.lang.tr(f"drafts.kind_{summary.kind}")
-            saved = summary.saved_at.astimezone().strftime("%d/%m/%Y %H:%M")
+            saved = display_moment(summary.saved_at, self.lang.code)
             label = summary.label or self.lang.tr("drafts.unnamed")
             item = QListWidgetItem(f"{label} — {kind} — {saved}")
             item.setData(Qt.ItemDataRole.UserRole, summary)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from desktop.core.dates import display_iso
+from desktop.core.date_text import display_iso
 from desktop.core.duplicates import PossibleDuplicate
 from desktop.core.intake_input import PersonInput
 from desktop.core.matches import describe_all
@@ -42,7 +42,7 @@ class DuplicateList(QWidget):
                     f"{member.given_name_lat or member.given_name_cyr}"
             reasons = ", ".join(tr(reason) for reason in duplicate.reasons)
             line = tr("duplicate.line", typed=typed, name=duplicate.display_name,
-                      birth=display_iso(duplicate.birth_date) or "?",
+                      birth=display_iso(duplicate.birth_date, self.lang.code) or "?",
                       file=duplicate.file_number or "-", reasons=reasons)
             # Below it, by which spelling or identifier: "Chevtchenko ≈ ШЕВЧЕНКО".
             if duplicate.matched:

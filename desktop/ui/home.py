@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.dates import display_iso
+from desktop.core.date_text import display_iso
 from desktop.core.limits import QUERY_MAX
 from desktop.core.matches import found_by
 from desktop.services import Services
@@ -69,7 +69,7 @@ class HomePage(QWidget):
         self.results.setRowCount(len(hits))
         for row, hit in enumerate(hits):
             name = hit.display_name or (tr("person.anonymised") if hit.anonymised else "")
-            values = [name, display_iso(hit.birth_date), hit.file_number,
+            values = [name, display_iso(hit.birth_date, self.lang.code), hit.file_number,
                       found_by(tr, hit.matched, hit.reasons)]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.dates import display_iso
+from desktop.core.date_text import display_iso
 from desktop.core.matches import describe_all
 from desktop.services import Services
 from desktop.ui.enter_key import is_plain_enter
@@ -99,7 +99,8 @@ class MergeDialog(QDialog):
             found_by = describe_all(self.lang.tr, hit.matched)
             name = hit.display_name or self.lang.tr("person.anonymised")
             item = QListWidgetItem(" — ".join(part for part in (
-                name, display_iso(hit.birth_date), hit.file_number or "-", found_by) if part))
+                name, display_iso(hit.birth_date, self.lang.code), hit.file_number or "-",
+                found_by) if part))
             item.setData(Qt.ItemDataRole.UserRole, hit.person_id)
             self.results.addItem(item)
         self.results.setCurrentRow(0)

@@ -24,7 +24,7 @@ class PersonDialog(QDialog):
         super().__init__(parent)
         self.lang, self.services, self.person_id = lang, services, person_id
         actor = services.session.actor
-        self.form_input = services.people.form(person_id)
+        self.form_input = services.people.form(person_id, lang.code)
         self.row = MemberRow(lang, self.form_input, removable=False)
         self.row.relationship.setEnabled(False)  # a household's composition is not edited here
         self.details = PersonDetails(lang, actor.can(Permission.VIEW_NATIONAL_NUMBER),

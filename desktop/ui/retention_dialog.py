@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.dates import display_iso
 from desktop.core.enums import RetentionKind
 from desktop.core.retention.candidates import RetentionPreview
 from desktop.core.retention.rules import LIMITS
@@ -137,11 +136,11 @@ class RetentionDialog(QDialog):
         rows = [(due.file_number, due.name or tr("person.anonymised"),
                  tr(f"retention.why.{due.rule.value}",
                     status=tr.choice("case_status", due.status),
-                    since=display_iso(due.since.isoformat())))
+                    since=tr.date(due.since)))
                 for due in preview.persons]
         rows += [("", tr("retention.rule.drafts"),
                   tr("retention.draft_line", user=draft.username,
-                     saved=display_iso(draft.saved_at.date().isoformat())))
+                     saved=tr.date(draft.saved_at.date())))
                  for draft in preview.drafts]
         self.table.setRowCount(min(len(rows), SHOWN_ROWS))
         for row, values in enumerate(rows[:SHOWN_ROWS]):

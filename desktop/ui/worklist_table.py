@@ -4,10 +4,9 @@ list is for, so an empty list reads as "nothing to do", not as "broken"."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.core.date_text import date_separator, display_date
 from desktop.core.worklists import Worklist
 from desktop.ui.language import UiLanguage
 
@@ -37,23 +37,15 @@ PURPOSES = {
 
 
 def short_date(language: str, day: date) -> str:
-    """A date as written in Belgium in that language (Ukrainian as in Ukraine), always with
-    the four digits of the year and two-digit days: 07/12/2026, 07.12.2026."""
-    return _locale(language).toString(QDate(day.year, day.month, day.day),
-                                      short_date_pattern(language))
-
-
-def _locale(language: str) -> QLocale:
-    return QLocale(f"{language}_UA" if language == "uk" else f"{language}_BE")
+    """A day as Relais writes it in that language everywhere (desktop/core/date_text.py):
+    07/12/2026, 07.12.2026."""
+    return display_date(day, language)
 
 
 def short_date_pattern(language: str) -> str:
     """Qt's pattern for short_date (for date fields: QDateEdit.setDisplayFormat)."""
-    pattern = _locale(language).dateFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in pattern:
-        pattern = pattern.replace("yy", "yyyy")
-    # Two-digit days and months, so that a column of dates lines up (01/06/2026, not 1/06/2026).
-    return re.sub(r"(?<!d)d(?!d)", "dd", re.sub(r"(?<!M)M(?!M)", "MM", pattern))
+    sep = date_separator(language)
+    return f"dd{sep}MM{sep}yyyy"
 
 
 class WorklistTable(QTableView):

@@ -2,10 +2,12 @@
 group is a module of its own with its handlers."""
 
 import io
+import subprocess
+import sys
 
 import pytest
 
-from desktop.cli import COMMANDS, GROUPS, run_cli
+from desktop.cli import COMMANDS, GROUPS, command_groups, run_cli
 
 TOP_HELP = """\
 usage: relais [-h] [--data-dir DATA_DIR] [--lang {fr,nl,de,en,uk}] [--self-test]
@@ -85,7 +87,22 @@ def test_every_command_comes_from_exactly_one_group():
                                        "person", "pdf", "report", "sync", "join", "audit",
                                        "backup", "retention", "figures", "partners"])
     assert len(set(COMMANDS)) == len(COMMANDS)
-    assert all(callable(group.register) for group in GROUPS)
+    assert all(callable(group.register) for group in command_groups())
+
+
+def test_each_group_registers_the_commands_listed_for_it():
+    # the list lets `relais` tell a command from the window without importing the groups
+    assert {group.__name__.rsplit(".", 1)[1]: group.COMMANDS for group in command_groups()} \
+        == GROUPS
+
+
+def test_the_window_starts_without_importing_the_commands():
+    # what `relais` alone imports before its login window: no command, no database layer
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, desktop.app; print(' '.join(sys.modules))"],
+        capture_output=True, text=True, check=True).stdout.split()
+    assert [name for name in loaded if name.startswith(("sqlalchemy", "sqlmodel"))] == []
+    assert [name for name in loaded if name.removeprefix("desktop.cli.") in GROUPS] == []
 
 
 def test_no_command_is_a_usage_error(capsys):

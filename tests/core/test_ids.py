@@ -1,28 +1,48 @@
-"""Version-7 ids: unique, in creation order, well-formed, and not shared with a forked child."""
+"""Record ids: version-7 UUIDs that sort by creation and never repeat, even across a fork."""
+
+from __future__ import annotations
 
 import os
+import time
 import uuid
+from types import SimpleNamespace
 
+import pytest
+
+from desktop.core import ids
 from desktop.core.ids import uuid7
 
 
-def test_ids_are_unique_version_7_and_sort_in_creation_order():
-    made = [uuid7() for _ in range(20_000)]
-    assert len(set(made)) == len(made)
+def test_ids_are_standard_version_7_uuids_equal_to_their_text() -> None:
+    made = uuid7()
+    assert made.version == 7 and made.variant == uuid.RFC_4122
+    again = uuid.UUID(str(made))
+    assert again == made and hash(again) == hash(made) and again.bytes == made.bytes
+
+
+def test_ids_sort_in_creation_order_and_never_repeat() -> None:
+    made = [uuid7() for _ in range(20_000)]  # many share a millisecond
     assert made == sorted(made)
-    assert all(i.version == 7 and i.variant == uuid.RFC_4122 for i in made[:100])
-    assert uuid.UUID(bytes=made[0].bytes) == made[0]
-    assert hash(made[0]) == hash(uuid.UUID(int=made[0].int))
+    assert len(set(made)) == len(made)
 
 
-def test_a_forked_child_draws_other_random_bits_than_its_parent():
-    uuid7()  # the parent holds a block of random bytes
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: its next ids' random part, to the parent
-        os.write(write, b"".join(uuid7().bytes[8:] for _ in range(8)))
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_forked_process_does_not_repeat_its_parents_ids(monkeypatch) -> None:
+    # A stopped clock puts parent and child in the same millisecond with the same counter:
+    # only the random part can keep their ids apart.
+    stopped = time.time_ns()
+    monkeypatch.setattr(ids, "time", SimpleNamespace(time_ns=lambda: stopped))
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child writes its ids and leaves at once
+        os.write(writer, b"".join(uuid7().bytes for _ in range(200)))
         os._exit(0)
-    os.waitpid(pid, 0)
-    child = os.read(read, 1024)
-    parent = b"".join(uuid7().bytes[8:] for _ in range(8))
-    assert child and child != parent
+    os.close(writer)
+    ours = {uuid7().bytes for _ in range(200)}
+    data = b""
+    while chunk := os.read(reader, 65536):
+        data += chunk
+    os.close(reader)
+    os.waitpid(child, 0)
+    theirs = {data[i:i + 16] for i in range(0, len(data), 16)}
+    assert len(theirs) == 200 and not ours & theirs

@@ -112,12 +112,12 @@ def test_case_summary_referral_letter_and_slip(case, services, tmp_path):
     languages = Languages.of("fr", "uk")
     _, summary = read(case_summary(tmp_path / "s.pdf", case, languages, "CPAS de Liège",
                                    services.reference))
-    assert "Résumé du dossier / Зведення по справі" in summary
+    assert "Résumé du dossier / Зведення щодо справи" in summary
     assert "FOREM" in summary and "Avec famille à charge" in summary
     _, letter = read(referral_letter(tmp_path / "r.pdf", case, languages, "CPAS de Liège",
                                      "FOREM Liège", "recherche d'emploi"))
     assert "FOREM Liège" in letter and "Le CPAS de Liège vous adresse" in letter
-    assert "Цей лист скеровує вас до FOREM Liège" in letter
+    assert "Цей лист скеровує вас до служби «FOREM Liège»" in letter
     # A space before the French colon (no-break; read back as a plain space).
     assert f"Assistant social : {case.worker}" in letter.replace("\u00a0", " ") and case.worker
     reader, slip = read(appointment_slip(

@@ -6,6 +6,7 @@ from datetime import date, datetime
 import pytest
 import xlsxwriter
 
+from desktop.core.i18n import Translator
 from desktop.core.intake import IntakeRejected
 from desktop.core.intake_input import HouseholdInput, PersonInput
 from tests.exchange.test_fillable import FILLED
@@ -20,7 +21,8 @@ def test_a_csv_row_born_before_1900_is_refused_with_its_line(services, tmp_path,
                     + f"Melnyk;Iryna;F;{typed}\n", encoding="utf-8")
     plan = services.imports.plan(path)
     assert plan.persons == 1
-    assert [(r.line, "01/01/1900" in str(r.params)) for r in plan.rejected] == [(3, True)]
+    said = [(r.line, Translator("fr")(r.key, **r.params)) for r in plan.rejected]
+    assert [(line, "01/01/1900" in text) for line, text in said] == [(3, True)]
 
 
 def test_a_spreadsheet_date_cell_before_1900_is_refused(services, tmp_path):

@@ -61,10 +61,10 @@ def test_the_cli_dry_run_says_which_columns_it_ignores(tmp_path):
     code, out, _ = cli("--data-dir", folder, "--lang", "fr", "import", path, "--dry-run",
                        env=env)
     assert code == 0
-    assert "Colonnes qui ne seront pas importées :" in out
-    assert "colonne D « Nom de famille » : « Nom (tout alphabet) » vient déjà de la colonne A" \
-        in out
-    assert "colonne E « Remarques du bénévole » : non reconnue" in out
+    assert "Colonnes qui ne seront pas importées\u00a0:" in out
+    assert ("colonne D «\u00a0Nom de famille\u00a0»\u00a0: «\u00a0Nom (tout alphabet)\u00a0» "
+            "vient déjà de la colonne A") in out
+    assert "colonne E «\u00a0Remarques du bénévole\u00a0»\u00a0: non reconnue" in out
     assert "colonne F (sans en-tête, mais elle contient des données)" in out
     code, out, _ = cli("--data-dir", folder, "--lang", "en", "import", path, "--dry-run",
                        "--json", env=env)

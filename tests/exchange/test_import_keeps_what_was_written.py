@@ -92,7 +92,8 @@ def test_the_dry_run_says_which_saved_columns_are_missing(tmp_path):
                        str(saved), "--dry-run", env=env)
     assert code == 0
     assert "manquent dans ce fichier" in out
-    assert "« Date de naissance » (Date de naissance)" in out and "« GSM » (Téléphone)" in out
+    assert "«\u00a0Date de naissance\u00a0» (Date de naissance)" in out
+    assert "«\u00a0GSM\u00a0» (Téléphone)" in out
     code, out, _ = cli("--data-dir", folder, "--lang", "en", "import", path, "--mapping",
                        str(saved), "--dry-run", "--json", env=env)
     assert [(c["header"], c["meaning"]) for c in json.loads(out)["missing_columns"]] == [
@@ -124,8 +125,8 @@ def test_a_document_type_without_its_number_is_said_on_the_row(services, tmp_pat
          {"value": "Carte d'identité", "column": "D", "header": "Type de document"})]
     assert plan.persons == 2
     assert Translator("fr")("import.document_without_number", **plan.rejected[0].params) \
-        .startswith("la colonne D « Type de document » indique le type de document "
-                    "« Carte d'identité », mais aucun numéro")
+        .startswith("la colonne D «\u00a0Type de document\u00a0» indique le type de document "
+                    "«\u00a0Carte d'identité\u00a0», mais aucun numéro")
 
 
 def municipality_of(services, tmp_path, municipality: str, postal_code: str = ""):
@@ -150,7 +151,7 @@ def test_a_municipality_is_taken_only_when_the_list_names_exactly_one(services, 
     assert params["candidates"].endswith("Ixelles / Elsene (1050)")
     assert municipality_of(services, tmp_path, "Atlantis") == (
         "import.unknown_municipality", {"value": "Atlantis"})
-    assert "« 1050 » ne désigne pas une seule commune (correspond à Bruxelles" in \
+    assert "«\u00a01050\u00a0» ne désigne pas une seule commune (correspond à Bruxelles" in \
         Translator("fr")(key, **params)
 
 

@@ -19,7 +19,8 @@ def test_a_40000_letter_surname_refuses_its_row_with_line_and_reason(services, t
     assert rejected.params == {"max": NAME_MAX, "length": 40_000, "column": "A",
                                "header": "Nom"}
     assert Translator("fr")(rejected.key, **rejected.params) == (
-        "la colonne A « Nom » contient 40000 caractères, plus que les 100 autorisés : "
+        "la colonne A «\u00a0Nom\u00a0» contient 40000 caractères, plus que les 100 "
+        "autorisés\u00a0: "
         "raccourcissez-la.")
 
 

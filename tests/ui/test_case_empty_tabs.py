@@ -26,7 +26,7 @@ def test_a_volunteers_empty_notes_tab_says_what_it_holds(qtbot, lang, services, 
         assert not window.empty[window.notes].isHidden()
         shown.append(window.empty[window.notes].text())
     assert shown[0] == shown[1] == lang.tr("case.notes_empty_shared")
-    assert "« Tout le monde »" in shown[0]
+    assert "«\u00a0Tout le monde\u00a0»" in shown[0]
     volunteer.session.close()
 
 

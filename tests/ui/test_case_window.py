@@ -123,7 +123,7 @@ def test_the_header_shows_where_the_household_lives(qtbot, lang, services):
         street="Rue de la Gare 5", postal_code="4000", municipality_refnis="62063"))
     window = CaseWindow(lang, services, case_id)
     qtbot.addWidget(window)
-    assert "Hébergement : Famille d'accueil — Famille Dupont, Rue de la Gare 5, 4000 Liège" \
+    assert "Hébergement\u00a0: Famille d'accueil — Famille Dupont, Rue de la Gare 5, 4000 Liège" \
         in window.summary.text()
 
 
@@ -184,3 +184,19 @@ def test_the_service_refuses_a_move_to_an_unknown_municipality(services):
                                           "99999")
     assert refused.value.field == "destination_refnis"
     assert services.case_files.open(case_id).case.status == CaseStatus.OPEN
+
+
+def test_german_days_are_written_one_way_in_the_case_window_and_on_the_home_page(
+        qtbot, lang, services):
+    """The case window wrote 11/05/2022 where the home page wrote 11.05.2022 (issue 15)."""
+    case_id = register(services)
+    services.case_files.add_task(case_id, "Schule anrufen", date(2030, 5, 11), None)
+    lang.set_language("de")
+    window = CaseWindow(lang, services, case_id)
+    qtbot.addWidget(window)
+    assert window.people.item(0, 2).text() == "30.07.1985"
+    assert window.tasks.item(0, 0).text() == "11.05.2030"
+    assert f"eröffnet {date.today():%d.%m.%Y}" in window.summary.text()
+    assert "Anlage 15 läuft am" in window.reminders.text()
+    assert "/20" not in window.reminders.text()
+    assert window.history.item(0, 0).text().startswith(f"{date.today():%d.%m.%Y} ")

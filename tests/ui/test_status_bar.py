@@ -15,7 +15,7 @@ def test_the_count_and_the_user_are_told_apart(qtbot, make_main, services, lang)
     window = make_main(services)
     lang.set_language("de")
     assert window.status.count_label.text() == "1 von 1 Akte"
-    assert window.status.user_label.text() == "Benutzer: admin (Administrator)"
+    assert window.status.user_label.text() == "Benutzer: admin (Administrator/in)"
     bar = window.statusBar()
     between = window.status.separator
     assert isinstance(between, QFrame) and between.frameShape() == QFrame.Shape.VLine

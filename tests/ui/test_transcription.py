@@ -48,7 +48,7 @@ def test_a_typed_paper_form_is_checked_registered_and_linked_by_its_reference(
     assert dialog.widgets["person1.surname"].text() == "Бондаренко"  # the typing stays
     dialog.widgets["person1.birth_date"].setText("28.02.1980")
     case_id = dialog.register()
-    assert case_id is not None and "Enregistré : dossier" in dialog.status.text()
+    assert case_id is not None and "Enregistré\u00a0: dossier" in dialog.status.text()
     assert services.case_files.resolve(reference) == case_id
     person = services.case_files.open(case_id).members[0].person
     assert (person.surname_lat, person.given_name_lat) == ("Bondarenko", "Iryna")

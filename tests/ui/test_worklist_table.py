@@ -33,10 +33,10 @@ def test_my_tasks_are_a_sortable_table_that_opens_the_case(qtbot, make_main, ser
     overdue, due = TODAY - timedelta(days=2), TODAY + timedelta(days=3)
     # Sorted by date first; dates as written in Belgium, with the whole year.
     first, second = cells(table, 0), cells(table, 1)
-    assert first[1:] == ["KOVAL Nazar", "Tâche en retard : Rendez-vous FOREM",
+    assert first[1:] == ["KOVAL Nazar", "Tâche en retard\u00a0: Rendez-vous FOREM",
                          f"{overdue:%d/%m/%Y}"]
     assert "SHEVCHENKO" in second[1] and second[2:] == [
-        "Tâche : Appeler l'école", f"{due:%d/%m/%Y}"]
+        "Tâche\u00a0: Appeler l'école", f"{due:%d/%m/%Y}"]
     table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # by person, Z to A
     assert "SHEVCHENKO" in cells(table, 0)[1]
     table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # latest date first

@@ -17,11 +17,11 @@ WORDS: dict[str, tuple[str, str, str, str]] = {  # en, fr, nl, de
     "form.area": ("Area", "Zone", "Gebied", "Gebiet"),
     "form.all_provinces": ("All provinces", "Toutes les provinces", "Alle provincies",
                            "Alle Provinzen"),
-    "map.heading": ("Map: {kind}", "Carte : {kind}", "Kaart: {kind}", "Karte: {kind}"),
+    "map.heading": ("Map: {kind}", "Carte\u00a0: {kind}", "Kaart: {kind}", "Karte: {kind}"),
     "map.description": ("Each square is a province, placed roughly where it lies; the darker, "
                         "the more services of this kind serve it. The table below gives "
                         "the same numbers.",
-                        "Chaque carré est une province, placée à peu près où elle se trouve ; "
+                        "Chaque carré est une province, placée à peu près où elle se trouve\u202f; "
                         "plus il est foncé, plus des services de ce type la desservent. Le "
                         "tableau ci-dessous donne les mêmes nombres.",
                         "Elk vierkant is een provincie, ongeveer waar ze ligt; hoe donkerder, "
@@ -37,9 +37,9 @@ WORDS: dict[str, tuple[str, str, str, str]] = {  # en, fr, nl, de
                     "outcome, over the 12 months from {first} to {last}; “–” under 5 "
                     "outcomes.",
                     "Un service compte dans chaque zone qu’il dessert (ses communes "
-                    "desservies ; à défaut, là où il se trouve). Attente médiane en jours de "
-                    "l’orientation à son issue, sur les 12 mois de {first} à {last} ; "
-                    "« – » sous 5 issues.",
+                    "desservies\u202f; à défaut, là où il se trouve). Attente médiane en jours de "
+                    "l’orientation à son issue, sur les 12 mois de {first} à {last}\u202f; "
+                    "«\u00a0–\u00a0» sous 5 issues.",
                     "Een dienst telt in elk gebied dat hij bedient (zijn bediende gemeenten; "
                     "zonder, waar hij ligt). Mediane wachttijd in dagen van doorverwijzing "
                     "tot uitkomst, over de 12 maanden van {first} tot {last}; “–” onder "
@@ -62,11 +62,11 @@ WORDS: dict[str, tuple[str, str, str, str]] = {  # en, fr, nl, de
                      "Nog geen soort en gebied met 5 uitkomsten of meer.",
                      "Noch keine Art und kein Gebiet mit 5 oder mehr Ergebnissen."),
     "gaps.heading": ("Gaps: people registered, no service of the kind",
-                     "Manques : des personnes inscrites, aucun service du type",
+                     "Manques\u00a0: des personnes inscrites, aucun service du type",
                      "Leemten: ingeschreven personen, geen dienst van de soort",
                      "Lücken: erfasste Personen, kein Dienst dieser Art"),
     "gaps.none": ("No gap: every area with people registered has a service of each kind.",
-                  "Aucun manque : chaque zone avec des personnes inscrites a un service de "
+                  "Aucun manque\u00a0: chaque zone avec des personnes inscrites a un service de "
                   "chaque type.",
                   "Geen leemte: elk gebied met ingeschreven personen heeft een dienst van "
                   "elke soort.",
@@ -91,7 +91,7 @@ WORDS: dict[str, tuple[str, str, str, str]] = {  # en, fr, nl, de
                        "Gesprochene Sprachen"),
     "list.verified": ("Last verified on", "Vérifié le", "Laatst nagekeken op",
                       "Zuletzt geprüft am"),
-    "list.show": ("Services: {area}", "Services : {area}", "Diensten: {area}",
+    "list.show": ("Services: {area}", "Services\u00a0: {area}", "Diensten: {area}",
                   "Dienste: {area}"),
 }
 

@@ -20,7 +20,7 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 
 from desktop.core.countries import country_name
-from desktop.core.dates import display_iso, iso_partial
+from desktop.core.date_text import display_date, display_iso, iso_partial
 from desktop.core.enums import DatePrecision
 from desktop.core.models import Note
 from desktop.core.notes import note_text
@@ -67,24 +67,25 @@ def _kept(style: ParagraphStyle, space_before: float = -1) -> ParagraphStyle:
     return kept
 
 
-def _day(iso: str | None) -> str:
-    return display_iso(iso[:10]) if iso else ""
-
-
-def _moment(iso: str | None) -> str:
-    """Local day and time, on two lines (a narrow column, no wrapping to measure)."""
-    if not iso:
-        return ""
-    return datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y\n%H:%M")
-
-
 class _Page:
     """The copy's sections, each a heading and a table, in the document's two languages."""
 
-    def __init__(self, languages: Languages) -> None:
+    def __init__(self, languages: Languages, organisation: str) -> None:
         self.languages = languages
+        self.organisation = organisation  # named where the copy says whom to ask
         self.both = languages.both
         self.story: list[Any] = []
+
+    def day(self, iso: str | None) -> str:
+        """A day as the copy's official language writes it."""
+        return display_iso(iso[:10], self.languages.code) if iso else ""
+
+    def moment(self, iso: str | None) -> str:
+        """Local day and time, on two lines (a narrow column, no wrapping to measure)."""
+        if not iso:
+            return ""
+        local = datetime.fromisoformat(iso).astimezone()
+        return f"{display_date(local.date(), self.languages.code)}\n{local:%H:%M}"
 
     def choice(self, prefix: str, value: object) -> str:
         return self.both(f"{prefix}.{value}") if value not in (None, "") else ""
@@ -130,7 +131,7 @@ def _identity(page: _Page, person: dict[str, Any]) -> None:
                                                   person["patronymic_lat"]) if x)),
         ("doc.subject_other_spellings", ", ".join(person.get("other_spellings") or [])),
         ("doc.sex", page.choice("sex", person["sex"])),
-        ("doc.birth_date", display_iso(birth)),
+        ("doc.birth_date", display_iso(birth, page.languages.code)),
         ("doc.subject_birth_place", ", ".join(x for x in (person["birth_place"],
                                                           person["birth_oblast"]) if x)),
         ("doc.nationality", page.country(person["nationality"])),
@@ -142,9 +143,9 @@ def _identity(page: _Page, person: dict[str, Any]) -> None:
         ("doc.phone", person["phone"]), ("doc.email", person["email"]),
         ("doc.subject_messaging", person["messaging"]),
         ("doc.consent", page.yes_no(person["contact_consent"])),
-        ("doc.subject_left_ukraine", _day(person["left_ukraine_on"])),
+        ("doc.subject_left_ukraine", page.day(person["left_ukraine_on"])),
         ("doc.subject_last_place", person["last_place_in_ukraine"]),
-        ("doc.subject_arrived", _day(person["arrived_on"])),
+        ("doc.subject_arrived", page.day(person["arrived_on"])),
     ])
 
 
@@ -154,17 +155,17 @@ def _own_records(page: _Page, records: dict[str, Any]) -> None:
                 "doc.subject_issued", "doc.subject_expires"],
                [[page.choice("document_type", d["document_type"]), d["number"],
                  page.country(d["country"]) if d["country"] else "",
-                 _day(d["issued_on"]), _day(d["expires_on"])]
+                 page.day(d["issued_on"]), page.day(d["expires_on"])]
                 for d in records["identity_documents"]], (46, 32, 40, 28, 28))
     page.heading("doc.subject_protection")
     for status in records["protection_status"] or [{}]:
         page.fields([
-            ("doc.attestation", _day(status.get("attestation_on"))),
-            ("doc.annex15", " → ".join(x for x in (_day(status.get("annex15_issued_on")),
-                                                   _day(status.get("annex15_expires_on")))
+            ("doc.attestation", page.day(status.get("attestation_on"))),
+            ("doc.annex15", " → ".join(x for x in (page.day(status.get("annex15_issued_on")),
+                                                   page.day(status.get("annex15_expires_on")))
                                        if x)),
-            ("doc.a_card", " · ".join(x for x in (status.get("a_card_number", ""), _day(
-                status.get("a_card_issued_on")), _day(status.get("a_card_expires_on")))
+            ("doc.a_card", " · ".join(x for x in (status.get("a_card_number", ""), page.day(
+                status.get("a_card_issued_on")), page.day(status.get("a_card_expires_on")))
                                       if x)),
         ])
     page.heading("doc.subject_needs")
@@ -210,23 +211,23 @@ def _case(page: _Page, case: dict[str, Any]) -> None:
     if case.get("closure_reason"):
         status += " · " + page.choice("closure_reason", case["closure_reason"])
     page.fields([("doc.file_number", case["file_number"]), ("doc.status", status),
-                 ("doc.opened_on", _day(case["opened_on"])),
-                 ("doc.subject_closed_on", _day(case["closed_on"])),
+                 ("doc.opened_on", page.day(case["opened_on"])),
+                 ("doc.subject_closed_on", page.day(case["closed_on"])),
                  ("doc.worker", case["worker"] or ""),
                  ("doc.needs", ", ".join(page.choice("need_area", need)
                                          for need in case["needs"]))])
     page.heading("doc.subject_tasks")
     page.table(["doc.subject_due", "doc.subject_task", "doc.subject_done"],
-               [[_day(t["due_on"]), t["title"], _day(t["done_at"])] for t in case["tasks"]],
+               [[page.day(t["due_on"]), t["title"], page.day(t["done_at"])] for t in case["tasks"]],
                (28, 118, 28))
     page.heading("doc.referrals")
     page.table(["doc.partner", "doc.purpose", "doc.status", "doc.subject_referred_on"],
                [[r["partner"], r["purpose"], page.choice("referral_status", r["status"]),
-                 _day(r["referred_on"])] for r in case["referrals"]], (50, 60, 36, 28))
+                 page.day(r["referred_on"])] for r in case["referrals"]], (50, 60, 36, 28))
     page.heading("doc.aid")
-    page.table(["doc.decided_on", "doc.category", "doc.subject_period", "PIIS"],
-               [[_day(a["decided_on"]), page.choice("aid_category", a["category"]),
-                 " → ".join(x for x in (_day(a["starts_on"]), _day(a["ends_on"])) if x),
+    page.table(["doc.decided_on", "doc.category", "doc.subject_period", "field.piis"],
+               [[page.day(a["decided_on"]), page.choice("aid_category", a["category"]),
+                 " → ".join(x for x in (page.day(a["starts_on"]), page.day(a["ends_on"])) if x),
                  page.yes_no(a["piis"])] for a in case["aid_decisions"]], (28, 70, 46, 30))
 
 
@@ -265,7 +266,7 @@ def _notes(page: _Page, notes: Printed) -> None:
                                       body=note["body"] or "",
                                       merged_values=note.get("merged_values")))
         text = _printable(text, page.both("doc.subject_note_cut"))
-        rows.append([_moment(note["created_at"]),
+        rows.append([page.moment(note["created_at"]),
                      page.choice("role", note["author_role"]) if note["author_role"] else "",
                      page.choice("note_audience", note["audience"]), text])
     page.table(["doc.subject_col_when", "doc.subject_col_author", "doc.subject_col_for",
@@ -286,7 +287,7 @@ def _log(page: _Page, log: Printed) -> None:
     page.small(page.both("doc.subject_log_intro"))
     _limited(page, log)
     tr = page.languages.main
-    rows = [[_moment(event["at"]),
+    rows = [[page.moment(event["at"]),
              ", ".join(x for x in (event["who"] or page.both("doc.subject_system"),
                                    tr.choice("role", event["role"]) if event["role"] else "")
                        if x),
@@ -310,9 +311,11 @@ def _withheld(page: _Page, copy: SubjectCopy) -> None:
             page.story.append(p(page.languages.beside(basis), styles().small))
         page.story.append(spacer(2))
     page.heading("doc.subject_rights_title")
-    page.story.append(p(page.languages.main("doc.subject_rights")))
+    rights = {"organisation": page.organisation}
+    page.story.append(p(page.languages.main("doc.subject_rights", **rights)))
     if page.languages.beside is not None:
-        page.story.append(p(page.languages.beside("doc.subject_rights"), styles().small))
+        page.story.append(p(page.languages.beside("doc.subject_rights", **rights),
+                            styles().small))
 
 
 def write_pdf(path: Path, copy: SubjectCopy, languages: Languages, organisation: Organisation,
@@ -320,14 +323,14 @@ def write_pdf(path: Path, copy: SubjectCopy, languages: Languages, organisation:
     s = styles()
     writer = DocumentWriter(languages, organisation, "doc.subject_title", "subject-access",
                             copy.today)
-    page = _Page(languages)
+    page = _Page(languages, str(organisation))
     page.story += [p(writer.title, s.title),
                    p(languages.main("doc.subject_intro", organisation=str(organisation),
-                                    date=copy.today.strftime("%d/%m/%Y"), json=json_name))]
+                                    date=copy.today, json=json_name))]
     if languages.beside is not None:
         page.story.append(p(languages.beside("doc.subject_intro",
                                              organisation=str(organisation),
-                                             date=copy.today.strftime("%d/%m/%Y"),
+                                             date=copy.today,
                                              json=json_name), s.small))
     page.story.append(spacer())
     page.heading("doc.subject_identity")
@@ -342,7 +345,9 @@ def write_pdf(path: Path, copy: SubjectCopy, languages: Languages, organisation:
     page.story.append(p(page.both("doc.subject_no_attachments")))
     _log(page, log)
     _withheld(page, copy)
-    page.small(page.both("doc.subject_made_by", name=copy.generated_by["name"],
-                         role=page.languages.main.choice("role", copy.generated_by["role"])))
+    page.small(" / ".join(  # the role in each language, not the main one's word twice
+        tr("doc.subject_made_by", name=copy.generated_by["name"],
+           role=tr.choice("role", copy.generated_by["role"]))
+        for tr in (page.languages.main, page.languages.beside) if tr is not None))
     writer.write(path, page.story)
     return path

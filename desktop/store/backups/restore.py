@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop import __version__
+from desktop.core.date_text import display_moment
 from desktop.core.errors import RelaisError
 from desktop.core.i18n import Translator, format_count
 from desktop.core.passwords import normalise_username
@@ -271,9 +272,9 @@ class Restorer:
             engine.dispose()
 
 
-def local_time(at: datetime) -> str:
-    """In this computer's time zone, written as Belgian forms write dates: 29/11/2026 10:07."""
-    return at.astimezone().strftime("%d/%m/%Y %H:%M")
+def local_time(at: datetime, lang: str) -> str:
+    """In this computer's time zone, the day as ``lang`` writes it: 29/11/2026 10:07."""
+    return display_moment(at, lang)
 
 
 def size_text(tr: Translator, size: int) -> str:
@@ -290,7 +291,7 @@ def counted(tr: Translator, persons: int, cases: int) -> dict[str, str]:
 def describe_loss(tr: Translator, preview: Preview) -> list[str]:
     """What a restore replaces, in words: the window's confirmation and the command's."""
     manifest = preview.manifest
-    lines = [tr("backup.restore_from", date=local_time(manifest.created_at),
+    lines = [tr("backup.restore_from", date=local_time(manifest.created_at, tr.language),
                 **counted(tr, manifest.counts.get("persons", 0),
                           manifest.counts.get("cases", 0)))]
     if not preview.live_readable:

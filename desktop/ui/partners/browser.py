@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.date_text import display_date
 from desktop.core.enums import PartnerKind, PartnerScope
 from desktop.core.i18n import Translator, language_name
 from desktop.core.models import PartnerService
@@ -56,8 +57,7 @@ def details_text(tr: Translator, partner: PartnerService, reference: ReferenceDa
             else "") if x)),
         ("field.municipalities", ", ".join(m.name(lang) for m in served if m)
          or (tr("partners.everywhere") if not partner.municipalities else "")),
-        ("field.verified_on", partner.verified_on.strftime("%d/%m/%Y")
-         if partner.verified_on else tr("partners.never_verified")),
+        ("field.verified_on", tr.date(partner.verified_on) or tr("partners.never_verified")),
         ("field.scope", tr.choice("partner_scope", partner.scope)),
     )
     lines += [tr.labelled(tr(key), value) for key, value in labelled if value]
@@ -181,7 +181,7 @@ class PartnerBrowser(QWidget):
                      place_text(partner, self.reference, lang),
                      " ".join(code.upper() for code in partner.languages or []),
                      partner.phone,
-                     partner.verified_on.strftime("%d/%m/%Y") if partner.verified_on else "")
+                     display_date(partner.verified_on, lang))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (0, 1):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.date_text import display_date
 from desktop.core.enums import PartnerKind
 from desktop.core.errors import ValidationError
 from desktop.core.models import PartnerService
@@ -102,8 +103,7 @@ class PartnerEditor(QDialog):
             "phone": partner.phone, "email": partner.email, "website": partner.website,
             "opening_hours": partner.opening_hours, "waiting": partner.waiting,
             "waiting_days": "" if partner.waiting_days is None else str(partner.waiting_days),
-            "verified_on": partner.verified_on.strftime("%d/%m/%Y")
-            if partner.verified_on else ""}
+            "verified_on": display_date(partner.verified_on, self.lang.code)}
         for name, value in values.items():
             self.fields[name].setText(value)
         self.languages.set_codes(partner.languages or [])

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFormLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.date_text import display_moment
 from desktop.sync import setup
 from desktop.sync.client import SyncClient
 from desktop.sync.conflicts import Status, status
@@ -132,9 +133,7 @@ class SyncSection(QGroupBox):
 
     def _when(self, moment: datetime) -> str:
         # As the person's language writes a date and time, in this computer's time zone.
-        utc = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.utc())
-        return QLocale(self.lang.code).toString(utc.toLocalTime(),
-                                                QLocale.FormatType.ShortFormat)
+        return display_moment(moment, self.lang.code)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

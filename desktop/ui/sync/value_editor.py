@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
+from desktop.core.date_text import display_date
 from desktop.core.limits import max_length
 from desktop.core.text import clean_text
 from desktop.sync.field_values import FieldKind
@@ -45,7 +46,7 @@ class ValueEditor(QWidget):
             text.setFixedHeight(4 * text.fontMetrics().lineSpacing() + 14)
             self.editor = text
         else:
-            line = QLineEdit(self._as_text(current))
+            line = QLineEdit(self._as_text(current, lang.code))
             line.setMaxLength(max_length(name) * (20 if kind.kind == "list" else 1))
             if kind.kind == "date":
                 line.setPlaceholderText(tr("sync.date_hint"))
@@ -55,11 +56,11 @@ class ValueEditor(QWidget):
         layout.addWidget(self.editor)
 
     @staticmethod
-    def _as_text(value: Any) -> str:
+    def _as_text(value: Any, lang: str) -> str:
         if value is None:
             return ""
         if isinstance(value, date):
-            return value.strftime("%d/%m/%Y")
+            return display_date(value, lang)
         if isinstance(value, list):
             return ", ".join(str(item) for item in value)
         return str(value)

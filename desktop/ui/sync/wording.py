@@ -4,22 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
-
+from desktop.core.date_text import display_moment
 from desktop.sync.schedule import Phase, Snapshot, phase
 from desktop.ui.language import UiLanguage
 
 
 def when(lang: UiLanguage, moment: datetime) -> str:
-    """A moment as the person's locale writes it, in local time: the time alone today,
+    """A moment as the person's language writes it, in local time: the time alone today,
     the date and time before."""
     local = moment.astimezone()
-    locale = QLocale(lang.code)
-    time = QTime(local.hour, local.minute)
-    day = QDate(local.year, local.month, local.day)
-    if day == QDate.currentDate():
-        return locale.toString(time, QLocale.FormatType.ShortFormat)
-    return locale.toString(QDateTime(day, time), QLocale.FormatType.ShortFormat)
+    if local.date() == datetime.now().astimezone().date():
+        return f"{local:%H:%M}"
+    return display_moment(local, lang.code)  # days as everywhere else in Relais
 
 
 def state_text(lang: UiLanguage, snapshot: Snapshot) -> str:

@@ -122,7 +122,7 @@ def test_leaving_asks_first_and_says_what_will_never_be_sent(qtbot, lang, tasks,
     section.ask_to_leave()
     section.confirm_leave.click()
     qtbot.waitUntil(lambda: not section.running, timeout=WAIT)
-    assert f"Modifications non envoyées : {waiting}." in section.message.text()
+    assert f"Modifications non envoyées\u00a0: {waiting}." in section.message.text()
     assert section.enrol_box.isVisible() and not section.enrolled_box.isVisible()
     assert status(place.session.engine) is None
     assert DeviceToken(place.vault.paths).load() is None

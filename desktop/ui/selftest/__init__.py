@@ -1,7 +1,9 @@
 """``relais --self-test``: proves an installation (or a PyInstaller bundle) works end to end:
 an encrypted database in a temporary folder, the main window rendered offscreen with demo
 data, a PDF written with the shipped fonts, and a blank paper form (QR code) rendered back
-by PDFium as the preview does. Exit code 0 when all of it worked."""
+by PDFium as the preview does; a logo read (Pillow) and a fillable form (pypdf), as a login
+reaches them; printing, a file dialog and the five languages (platform_checks). Exit code 0
+when all of it worked."""
 
 from __future__ import annotations
 
@@ -27,6 +29,11 @@ def run_self_test() -> int:
     from desktop.ui.language import UiLanguage
     from desktop.ui.main_window import MainWindow
     from desktop.ui.pdf_pages import page_images
+    from desktop.ui.selftest.platform_checks import (
+        check_file_dialog,
+        check_languages,
+        check_printing,
+    )
     from desktop.ui.tasks import TaskRunner
 
     steps: list[str] = []
@@ -58,6 +65,20 @@ def run_self_test() -> int:
             if page_images(form.getvalue(), 30)[0].isNull():
                 raise RuntimeError("preview did not render")
             steps.append("form preview")
+            logo = Path(folder) / "logo.png"
+            window.grab().scaledToWidth(64).save(str(logo), "PNG")
+            services.documents.set_logo(logo)
+            fillable = io.BytesIO()
+            services.documents.fillable_intake(fillable, services.documents.languages("nl", "uk"))
+            if not fillable.getvalue().startswith(b"%PDF"):
+                raise RuntimeError("fillable form not written")
+            steps.append("logo and fillable form")
+            check_printing()
+            steps.append("printing")
+            check_file_dialog(UiLanguage("uk"), Path(folder))
+            steps.append("file dialog")
+            check_languages()
+            steps.append("five languages")
             window.close()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         except Exception as exc:  # noqa: BLE001 (the self-test reports, never raises)
