@@ -52,8 +52,17 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def one_run(persons: int, source: Path | None, cpu: list[float]) -> float:
-    """Seconds from launching `relais demo` to its exit, in a new installation."""
+def name_statistics(data: Path) -> list[str]:
+    """What the generated installation holds: distinct surnames and name-index forms."""
+    from names import in_database, open_engine
+
+    return in_database(open_engine(data))
+
+
+def one_run(persons: int, source: Path | None, cpu: list[float],
+            names: list[str] | None = None) -> float:
+    """Seconds from launching `relais demo` to its exit, in a new installation; with
+    ``names``, the installation's name statistics are added to it."""
     env = _env(source)
     folder = Path(tempfile.mkdtemp(prefix="relais-demo-bench-"))
     try:
@@ -69,6 +78,8 @@ def one_run(persons: int, source: Path | None, cpu: list[float]) -> float:
         cpu.append(_children_cpu() - before)
         if done.returncode != 0:
             raise SystemExit(f"relais demo failed: {done.stderr[-2000:]}")
+        if names is not None:
+            names += name_statistics(Path(data))
         return elapsed
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -85,14 +96,19 @@ def main() -> None:
     baseline_cpu: list[float] = []
     subject: list[float] = []
     baseline: list[float] = []
+    names: list[str] = []
     for round_ in range(args.rounds):
         if args.baseline_src is not None:
             baseline.append(one_run(args.persons, args.baseline_src, baseline_cpu))
             print(f"round {round_ + 1}: baseline {baseline[-1]:.1f} s "
                   f"(CPU {baseline_cpu[-1]:.1f} s)", flush=True)
-        subject.append(one_run(args.persons, None, subject_cpu))
+        last = round_ == args.rounds - 1
+        subject.append(one_run(args.persons, None, subject_cpu, names if last else None))
         print(f"round {round_ + 1}: relais demo {subject[-1]:.1f} s "
               f"(CPU {subject_cpu[-1]:.1f} s)", flush=True)
+    print("names in the last installation:")
+    for line in names:
+        print(f"  {line}")
     load = os.getloadavg()[0]
     stats = Stats.of(subject)
     print(f"relais demo --persons {args.persons:,}: {stats.line('s')}")
