@@ -15,6 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import BENCH_DIR, PASSWORD, USER
+from names import in_database
 
 from desktop.core.organisation import organisation_name
 from desktop.core.reference import reference_data
@@ -43,11 +44,15 @@ def main() -> None:
     started = time.perf_counter()
     made = services.demo.generate(args.persons, seed=1)
     elapsed = time.perf_counter() - started
+    names = in_database(session.engine)
     session.close()
     size = sum(f.stat().st_size for f in args.dir.glob("relais.db*"))
     print(f"persons generated:      {made}")
     print(f"generation time:        {elapsed:.1f} s  (goal < 60 s)")
     print(f"database size:          {size / 1024 / 1024:.1f} MB ({args.dir / 'relais.db'})")
+    print("names:")
+    for line in names:
+        print(f"  {line}")
 
 
 if __name__ == "__main__":

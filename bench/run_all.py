@@ -35,6 +35,8 @@ BENCHES: dict[str, tuple[list[str], list[str]]] = {
     "name_index_writes": (["--persons", "20000"], ["--persons", "2000", "--batch", "500"]),
     "documents": (["--forms", "50", "--batch", "1000"], ["--forms", "20", "--batch", "50"]),
     "import_20k": (["--rounds", "3"], ["--rounds", "1", "--rows", "2000", "--existing", "2000"]),
+    # makes its own installations (relais init, then relais demo) in a temporary folder
+    "demo_100k": (["--rounds", "3"], ["--persons", "5000", "--rounds", "1"]),
 }
 FULL_PERSONS, QUICK_PERSONS = 100_000, 5_000
 

@@ -9,6 +9,7 @@ same) is looked up once per call and applied in a plain loop.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table
@@ -25,7 +26,7 @@ def insert_many(connection: Connection, table: Table, rows: Sequence[dict[str, A
     if dialect.name != "sqlite":  # other backends keep Core's path (and its paramstyle)
         connection.execute(table.insert(), list(rows))
         return
-    named = {name for row in rows for name in row}
+    named = set().union(*rows)  # every key of every row, at C speed
     columns = [column for column in columns if column.name in named]
     names = [column.name for column in columns]
     processors = [column.type._cached_bind_processor(dialect) for column in columns]
@@ -37,11 +38,32 @@ def insert_many(connection: Connection, table: Table, rows: Sequence[dict[str, A
     # Column by column: one tight loop per column is several times faster than a tuple
     # built value by value per row.
     values_by_column = []
-    for name, process in zip(names, processors, strict=True):
-        default = fallback.get(name)
-        values = [row.get(name, default) for row in rows]
+    for process, values in zip(processors, _columns(rows, names, fallback), strict=True):
         if process is not None:
-            values = [None if value is None else process(value) for value in values]
+            values = _processed(values, process)
         values_by_column.append(values)
     params = list(zip(*values_by_column, strict=True))
     connection.exec_driver_sql(sql, params)
+
+
+def _columns(rows: Sequence[dict[str, Any]], names: list[str],
+             fallback: dict[str, Any]) -> list[Sequence[Any]]:
+    """The rows' values column by column. Rows that name every column (the unit of work's
+    always do) are read by one C-level getter per row, not a lookup per value."""
+    getter = itemgetter(*names)
+    try:
+        tuples = list(map(getter, rows))
+    except KeyError:  # some rows leave a column out: its default, else NULL
+        return [[row.get(name, fallback.get(name)) for row in rows] for name in names]
+    if len(names) == 1:
+        return [tuples]
+    return list(zip(*tuples, strict=True))
+
+
+def _processed(values: Sequence[Any], process: Any) -> list[Any]:
+    """Bind-processed values. A column that holds one value in every row (the unit of
+    work's time stamp, the author) is processed once, not once per row."""
+    first = values[0]
+    if first is not None and first is values[-1] and values.count(first) == len(values):
+        return [process(first)] * len(values)
+    return [None if value is None else process(value) for value in values]

@@ -19,6 +19,7 @@ from sqlalchemy import delete, text
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
+from desktop.core.bulk import insert_many
 from desktop.core.models import NameDeletion, NameForm, Person, PersonNameKey
 from desktop.core.name_aliases import GROUPS
 from desktop.core.names import latin_letters, normal, skeleton, tokens
@@ -106,7 +107,7 @@ class NameIndexer:
                 rows.extend(index_rows(person_id, values))
         rows.extend(reindex_rows(session, renamed))
         if rows:
-            session.connection().execute(PersonNameKey.__table__.insert(), rows)  # type: ignore[attr-defined]
+            insert_many(session.connection(), PersonNameKey.__table__, rows)  # type: ignore[attr-defined]
 
 
 def reindex_rows(session: Session, person_ids: set[uuid.UUID]) -> list[dict[str, Any]]:

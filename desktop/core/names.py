@@ -37,7 +37,12 @@ _VOWELS = set("aeiou")
 _TOKEN_SPLIT = re.compile(r"[\s\-‐,.;/()]+")
 
 
+_CYRILLIC_TABLE = str.maketrans(_CYRILLIC)
+
+
 def is_cyrillic(text: str) -> bool:
+    if text.isascii():  # no name lookup per letter for plain Latin (most tokens)
+        return False
     return any("CYRILLIC" in unicodedata.name(ch, "") for ch in text)
 
 
@@ -47,6 +52,8 @@ def passport_latin(cyrillic: str) -> str:
 
 
 def _fold_latin(text: str) -> str:
+    if text.isascii():  # nothing to decompose: most tokens once transliterated
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -60,8 +67,8 @@ def latin_letters(token: str) -> str:
 def _to_latin(token: str) -> str:
     folded = token.casefold()
     if is_cyrillic(folded):
-        folded = "".join(_CYRILLIC.get(ch, ch) for ch in folded)
-    return "".join(ch for ch in _fold_latin(folded) if ch.isalpha())
+        folded = folded.translate(_CYRILLIC_TABLE)
+    return "".join(filter(str.isalpha, _fold_latin(folded)))
 
 
 @lru_cache(maxsize=65536)

@@ -71,6 +71,8 @@ def _hex(value: Any) -> str:
     """A UUID (or its 16 bytes, or its text) as 32 hex digits; "" for none."""
     if value is None:
         return ""
+    if type(value) is uuid.UUID:  # the common case first: every event names one or two
+        return value.hex
     if isinstance(value, uuid.UUID):
         return value.hex
     if isinstance(value, bytes | memoryview):
@@ -99,15 +101,26 @@ def append_events(connection: Connection, events: Sequence[dict[str, Any]]) -> N
     chain, seq, previous = read_head(connection)
     chain_hex = chain.hex
     rows = []
+    # A unit of work's events share their time and author: format them once.
+    last_at: Any = None
+    last_stored = ""
+    last_actor: Any = None
+    last_actor_hex = ""
     for event in events:
         seq += 1
         row = dict(event)
-        event_id = row.setdefault("id", uuid7())
+        event_id = row.get("id") or uuid7()  # not setdefault: no id made only to be dropped
+        row["id"] = event_id
         at = row.get("at") or datetime.now(UTC)
+        if at is not last_at:
+            last_at, last_stored = at, stored_time(at)
+        actor = row.get("actor_id")
+        if actor is not last_actor or not last_actor_hex:
+            last_actor, last_actor_hex = actor, _hex(actor)
         entity = row.get("entity") or ""
         action = row["action"]
         previous = link(previous, canonical(
-            chain_hex, seq, _hex(event_id), stored_time(at), _hex(row.get("actor_id")),
+            chain_hex, seq, _hex(event_id), last_stored, last_actor_hex,
             getattr(action, "value", action), entity, _hex(row.get("entity_id")),
             row.get("fields"), row.get("origin"), row.get("detail")))
         row.update(at=at, entity=entity, chain_id=chain, seq=seq, hash=previous)

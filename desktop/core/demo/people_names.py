@@ -6,6 +6,7 @@ older passport's standard, a diminutive written on a form (Таня for Тетя
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -57,8 +58,9 @@ def patronymics(given: str) -> tuple[str, str]:
 
 
 def _zipf(names: tuple[str, ...]) -> tuple[tuple[str, ...], list[float]]:
-    """Given names are skewed too, less than surnames: the first of a list most often."""
-    return names, [1 / (rank + 4) for rank in range(len(names))]
+    """Given names are skewed too, less than surnames: the first of a list most often.
+    Cumulative weights, so a draw does not add them up again."""
+    return names, list(itertools.accumulate(1 / (rank + 4) for rank in range(len(names))))
 
 
 @cache
@@ -80,8 +82,8 @@ def _listed_patronymics(russian: bool) -> dict[str, tuple[str, str]]:
 
 
 def given_name(rng: random.Random, russian: bool, female: bool) -> str:
-    names, weights = _given_tables()[(russian, female)]
-    return rng.choices(names, weights)[0]
+    names, cumulative = _given_tables()[(russian, female)]
+    return rng.choices(names, cum_weights=cumulative)[0]
 
 
 def patronymic(father: str, russian: bool, female: bool) -> str:

@@ -44,7 +44,7 @@ class UuidBlob(TypeDecorator[uuid.UUID]):
         # The hot path of bulk inserts (a million values for 100,000 persons): no dispatch.
         def to_bytes(value: Any) -> Any:
             try:
-                return value.bytes
+                return value.int.to_bytes(16, "big")  # what UUID.bytes does, one call less
             except AttributeError:
                 return None if value is None else uuid.UUID(str(value)).bytes
 
@@ -76,6 +76,8 @@ class EnumText(TypeDecorator[StrEnum]):
     def process_bind_param(self, value: Any, dialect: Any) -> str | None:
         if value is None:
             return None
+        if type(value) is self.enum_class:  # the usual case: no lookup by value
+            return value._value_
         return self.enum_class(value).value
 
     def process_result_value(self, value: Any, dialect: Any) -> StrEnum | None:
