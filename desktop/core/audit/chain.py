@@ -92,10 +92,12 @@ def read_head(connection: Connection) -> tuple[uuid.UUID, int, bytes]:
     return chain, 0, GENESIS
 
 
-def append_events(connection: Connection, events: Sequence[dict[str, Any]]) -> None:
+def append_events(connection: Connection, events: Sequence[dict[str, Any]],
+                  owned: bool = False) -> None:
     """Chain and insert ``events`` (column name -> Python value; id and at are filled when
     missing). The caller holds the write lock (a unit of work, a pulled page), so no other
-    process appends between the head read here and the head written back."""
+    process appends between the head read here and the head written back. ``owned``: the
+    dicts were made for this call and may be completed in place (no copy per event)."""
     if not events:
         return
     chain, seq, previous = read_head(connection)
@@ -108,7 +110,7 @@ def append_events(connection: Connection, events: Sequence[dict[str, Any]]) -> N
     last_actor_hex = ""
     for event in events:
         seq += 1
-        row = dict(event)
+        row = event if owned else dict(event)
         event_id = row.get("id") or uuid7()  # not setdefault: no id made only to be dropped
         row["id"] = event_id
         at = row.get("at") or datetime.now(UTC)
