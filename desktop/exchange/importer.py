@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from desktop.core import file_numbers, limits
 from desktop.core.clock import Clock, clock_of
+from desktop.core.collector import collector_paused
 from desktop.core.dates import iso_partial
 from desktop.core.enums import AccommodationType, AuditAction, Relationship
 from desktop.core.errors import RelaisError
@@ -128,6 +129,7 @@ class ImportService:
         table = read_table(path)
         return table, propose(table.rows)
 
+    @collector_paused()  # many short-lived rows: core/collector.py
     def plan(self, path: Path, mapping: Mapping | None = None,
              saved: dict[str, str] | None = None, grouping: str = "auto") -> ImportPlan:
         """``grouping``: how rows make households — "auto" (the household column if there
@@ -409,6 +411,7 @@ class ImportService:
 
     # -- writing ----------------------------------------------------------------------------
 
+    @collector_paused()  # many short-lived rows: core/collector.py
     def run(self, plan: ImportPlan, skip_invalid: bool = False,
             progress: Progress | None = None,
             cancelled: Callable[[], bool] = lambda: False) -> ImportResult:

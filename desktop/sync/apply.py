@@ -29,6 +29,7 @@ from sqlmodel import Session
 
 from desktop.core.audit.chain import append_events
 from desktop.core.bulk import insert_many
+from desktop.core.collector import collector_paused
 from desktop.core.enums import AuditAction, OutboxStatus
 from desktop.core.ids import uuid7
 from desktop.core.models import (
@@ -136,6 +137,7 @@ def decode_page(records: Iterable[dict[str, Any]]) -> Decoded:
     return Decoded(pulled, unreadable)
 
 
+@collector_paused()  # a page of up to thousands of records: core/collector.py
 def apply_page(engine: Engine, records: Sequence[dict[str, Any]], cursor: int,
                decoded: Decoded | None = None) -> ApplyReport:
     """Apply one pull page and store its cursor, all or nothing."""

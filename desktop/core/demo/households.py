@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from desktop.core import file_numbers
+from desktop.core.collector import collector_paused
 from desktop.core.dates import iso_partial
 from desktop.core.demo import material as names
 from desktop.core.demo.people_names import given_name, person_name
@@ -84,6 +85,7 @@ class DemoGenerator:
         self._names: set[tuple[str, str, str]] = set()  # (surname, given name, birth) keys
         self._households = 0
 
+    @collector_paused()  # millions of short-lived rows: core/collector.py
     def generate(self, persons: int, seed: int = 1, progress: Progress | None = None) -> int:
         """Adds about ``persons`` persons (whole households); returns how many were added."""
         self.actor.require(Permission.GENERATE_DEMO_DATA)
