@@ -27,6 +27,7 @@ KEY_SHAPE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*(\.[a-z0-9]+(_[a-z0-9]+)*)+
 # Module paths and form field paths (members.0...) are not message keys.
 # "household", "person1": the paper and fillable forms' field ids (household.address, …)
 NOT_MESSAGES = {"desktop", "central", "alembic", "sqlalchemy", "keyring", "members",
+                "shibokensupport",  # a PySide6 module name (ui/pyside_imports.py)
                 "household", "person1"}
 FILE_NAMES = re.compile(r"\.(json|db|log|pdf|png|py|ttf|txt|xml|id)$")  # ".id": foreign keys
 

@@ -71,7 +71,7 @@ def test_exports_documents_and_imports_are_audited(session, services, tmp_path):
     languages = services.documents.languages("fr", "uk")
     services.documents.case_document("summary", case_id, tmp_path / "summary.pdf", languages)
     (export,) = events(session, "export")
-    assert export["detail"] == {"kind": "persons", "format": "csv", "rows": 1,
+    assert export["detail"] == {"kind": "persons", "format": "csv", "rows": 1, "codes": False,
                                 "columns": export["detail"]["columns"]}
     (document,) = events(session, "document")
     assert document["entity"] == "case_file" and document["entity_id"] == case_id.bytes
